@@ -22,11 +22,39 @@ export interface Deployment {
     primaryTimelock?: Address;
     secondaryGovernor?: Address;
     secondaryTimelock?: Address;
+    /** API3's access-control registry behind Api3ServerV1 (devnet; on real chains API3's own). */
+    accessControlRegistry?: Address;
+    /** Api3ServerV1OevExtension, which Api3ReaderProxyV1 reads through. */
+    api3ServerV1OevExtension?: Address;
+    /** Factory of the Api3ReaderProxyV1 proxies. */
+    api3ReaderProxyV1Factory?: Address;
   };
   /** Covered dAPIs (feeds users can buy coverage for). */
   dapis: { name: string; dapiNameHash: Hex; proxy: Address }[];
   /** Devnet only: well-known accounts by role (anvil's mnemonic indices). */
   accounts?: Record<string, { address: Address; index: number }>;
+  /** Who deployed it and when (ISO 8601), written by the devnet and `ipool deploy`. */
+  deployer?: Address;
+  deployedAt?: string;
+  /** Devnet only: the local Airnode and the Beacon-backed dAPIs its pusher keeps fresh. */
+  devnet?: DevnetFeeds;
+}
+
+/** The devnet's local API3 data: an Airnode key (a devnet account) signing one Beacon per dAPI. */
+export interface DevnetFeeds {
+  airnode: { address: Address; index: number };
+  /** Every dAPI served by the local Airnode: the pool token's (e.g. API3/USD) and the covered ones. */
+  feeds: {
+    name: string;
+    /** `bytes32` dAPI name. */
+    dapiName: Hex;
+    dapiNameHash: Hex;
+    templateId: Hex;
+    beaconId: Hex;
+    proxy: Address;
+    /** The value the pusher walks around, 18 decimals, as a decimal string. */
+    baseValue: string;
+  }[];
 }
 
 /** Reads and checks a deployment file. Throws with the path and the missing field when it is malformed. */

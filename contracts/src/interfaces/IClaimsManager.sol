@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IArbitrable} from "./erc792/IArbitrable.sol";
+import {IArbitrator} from "./erc792/IArbitrator.sol";
+import {IEvidence} from "./erc792/IEvidence.sol";
+import {IStakingPool} from "./IStakingPool.sol";
+import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @title IClaimsManager
+/// @notice Coverage for users of API3 dAPIs, collateralized by the `IStakingPool`. A policy covers one dAPI up
+/// to a USD amount for a period; dAPI users buy it at a quoted premium (`buyCoverage`) or receive it from a
+/// DAO-appointed policy agent (`createPolicy`). Claims go to a DAO-appointed mediator (accept, settle or
+/// reject within `MEDIATOR_RESPONSE_PERIOD`), then, at the claimant's choice, to an ERC-792 arbitrator
+/// (Kleros on mainnet). Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
+/// @dev Units. `...Usd` amounts are USD with 18 decimals. `tokens`, `premium`, `bond` are pool-token base
+/// units. `...Share`, `...Ratio` and curve parameters are WAD fractions (1e18 = 100%; rates are per year).
+/// USD converts to tokens at the price of the pool token's dAPI, `priceFeed().read()` (18 decimals),
+/// refused when zero, negative or older than `maxPriceAge`. Rounding is always against the caller and for
+/// the pool: premiums and coverage-in-tokens round up, payouts round down.
+///
+/// Capacity. Coverage counts against capacity from its creation until the end of the week (UTC, Unix
+/// weeks) that contains `claimsAllowedUntil`. Totals (global and per dAPI) are kept in USD with weekly
+/// expiry buckets processed lazily: a call walks at most `MAX_POLICY_PERIOD / 1 weeks + 2` buckets since
+/// the last update, whatever the number of policies. Total active coverage, priced in tokens, never
+/// exceeds `totalStake * collateralizationRatio` when coverage is created or raised; a dAPI's active
+/// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
+/// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
+///
+/// Claim state machine (deadlines in brackets):
+///   createClaim                      -> Pending            [now + MEDIATOR_RESPONSE_PERIOD]
+///   Pending       acceptClaim        -> PaidClaim          (mediator, before the deadline)
+///   Pending       proposeSettlement  -> SettlementProposed [now + CLAIMANT_RESPONSE_PERIOD]
+///   Pending       rejectClaim        -> MediatorRejected   [now + CLAIMANT_RESPONSE_PERIOD]
+///   SettlementProposed acceptSettlement -> PaidSettlement  (claimant, before the deadline)
+///   SettlementProposed | MediatorRejected escalateClaim -> Disputed (claimant, before the deadline)
+///   Pending       escalateClaim      -> Disputed (claimant, after the mediator's deadline and before it
+///                                       plus CLAIMANT_RESPONSE_PERIOD: a silent mediator)
+///   Disputed      rule 0             -> Refused
+///   Disputed      rule 1 | 2         -> PaidClaim | PaidSettlement, or RulingPending when the payout is
+///                                       blocked (quota, stale price, stake); executeRuling pays it later
+///   Pending | SettlementProposed | MediatorRejected timeOutClaim -> TimedOut (anyone, after every
+///                                       deadline of the stage)
+/// The claimant's bond is returned on PaidClaim/PaidSettlement and forfeited to stakers on Refused/TimedOut.
+/// Warning: the primary agent appoints the mediator, the arbitrator and the policy agents and sets payout
+/// quotas; together with the pool's claims-manager authorization these decide how much of the stake can be
+/// paid out per week. The secondary agent sets prices, capacity and the bond. Everything is listed under
+/// "Governance"; every parameter has hard-coded bounds.
+interface IClaimsManager is IArbitrable, IEvidence {
+    // ------------------------------------------------------------------ types
+
+    /// @notice Where a claim stands; see the state machine above.
+    enum ClaimStatus {
+        None,
+        Pending,
+        SettlementProposed,
+        MediatorRejected,
+        Disputed,
+        RulingPending,
+        PaidClaim,
+        PaidSettlement,
+        Refused,
+        TimedOut
+    }
+
+    /// @notice A policy. `paidUsd` is what its claims have been paid; `coverageUsd - paidUsd` remains.
+    struct Policy {
+        address claimant;
+        uint32 claimsAllowedFrom;
+        uint32 claimsAllowedUntil;
+        uint32 dapiId;
+        uint96 coverageUsd;
+        uint96 paidUsd;
+    }
+
+    /// @notice A claim. `deadline` is the end of the current stage's response period; `settlementUsd` the
+    /// mediator's proposal (0 if none); `arbitrator`, `disputeId` and `ruling` are set once escalated / ruled.
+    struct Claim {
+        uint32 policyId;
+        ClaimStatus status;
+        uint32 deadline;
+        uint96 amountUsd;
+        uint88 bond;
+        uint96 settlementUsd;
+        uint8 ruling;
+        address arbitrator;
+        uint96 disputeId;
+    }
+
+    /// @notice A covered dAPI: its name (bytes32 string), the chain it serves, the cap on its active
+    /// coverage as a share of the pool's capacity (0: no new coverage) and its active coverage.
+    struct Dapi {
+        bytes32 name;
+        uint256 chainId;
+        uint256 capShare;
+        uint256 activeCoverageUsd;
+    }
+
+    // ----------------------------------------------------------------- errors
+
+    /// @notice The caller is not `expected`, the account that holds this power.
+    error Unauthorized(address caller, address expected);
+    /// @notice The caller is not a policy agent.
+    error NotPolicyAgent(address caller);
+    /// @notice The address argument was the zero address.
+    error ZeroAddress();
+    /// @notice `value` is outside the hard bounds [`min`, `max`] of this parameter.
+    error ParameterOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice `value` does not fit the `max` of its storage field.
+    error ValueOverflow(uint256 value, uint256 max);
+    /// @notice The price feed returned a zero or negative value.
+    error NonPositivePrice(int256 value);
+    /// @notice The price feed's value from `updatedAt` is older than `maxPriceAge` at `now`.
+    error StalePrice(uint256 updatedAt, uint256 now, uint256 maxPriceAge);
+    /// @notice No dAPI has id `dapiId`.
+    error UnknownDapi(uint256 dapiId);
+    /// @notice A coverage period (or policy end) `period` is outside [`min`, `max`].
+    error InvalidPeriod(uint256 period, uint256 min, uint256 max);
+    /// @notice A policy period [`claimsAllowedFrom`, `claimsAllowedUntil`] is empty or ends by `now`.
+    error InvalidPolicyPeriod(uint256 claimsAllowedFrom, uint256 claimsAllowedUntil, uint256 now);
+    /// @notice A coverage amount was zero.
+    error ZeroCoverage();
+    /// @notice `requestedUsd` of new coverage exceeds the pool's available capacity `availableUsd`.
+    error InsufficientCapacity(uint256 requestedUsd, uint256 availableUsd);
+    /// @notice `requestedUsd` of new coverage exceeds the available capacity `availableUsd` of dAPI `dapiId`.
+    error InsufficientDapiCapacity(uint256 dapiId, uint256 requestedUsd, uint256 availableUsd);
+    /// @notice The premium `premium` exceeds the buyer's `maxPremium`.
+    error PremiumAboveMaximum(uint256 premium, uint256 maxPremium);
+    /// @notice No policy has id `policyId`.
+    error UnknownPolicy(uint256 policyId);
+    /// @notice Policy `policyId` ended at `claimsAllowedUntil`, before `now`.
+    error PolicyExpired(uint256 policyId, uint256 claimsAllowedUntil, uint256 now);
+    /// @notice An upgrade must not lower and a downgrade must not raise coverage (`current` -> `requested`).
+    error InvalidCoverageChange(uint256 policyId, uint256 current, uint256 requested);
+    /// @notice An upgrade must not shorten and a downgrade must not extend a policy (`current` -> `requested`).
+    error InvalidUntilChange(uint256 policyId, uint256 current, uint256 requested);
+    /// @notice A downgrade to `coverageUsd` would fall below what was already paid, `paidUsd`.
+    error CoverageBelowPaid(uint256 policyId, uint256 coverageUsd, uint256 paidUsd);
+    /// @notice `now` is outside the claims period [`claimsAllowedFrom`, `claimsAllowedUntil`] of the policy.
+    error OutsideClaimsPeriod(uint256 policyId, uint256 claimsAllowedFrom, uint256 claimsAllowedUntil, uint256 now);
+    /// @notice A claim of `amountUsd` is zero or exceeds the policy's remaining coverage `remainingUsd`.
+    error InvalidClaimAmount(uint256 amountUsd, uint256 remainingUsd);
+    /// @notice No claim has id `claimId`.
+    error UnknownClaim(uint256 claimId);
+    /// @notice Claim `claimId` is in `status`, where this action is not possible.
+    error InvalidClaimStatus(uint256 claimId, ClaimStatus status);
+    /// @notice The deadline `deadline` of this action on claim `claimId` passed before `now`.
+    error DeadlinePassed(uint256 claimId, uint256 deadline, uint256 now);
+    /// @notice This action on claim `claimId` is only possible after `deadline`; it is `now`.
+    error DeadlineNotPassed(uint256 claimId, uint256 deadline, uint256 now);
+    /// @notice A settlement of `settlementUsd` must be above zero and below the claim's `amountUsd`.
+    error InvalidSettlement(uint256 settlementUsd, uint256 amountUsd);
+    /// @notice The payout `payoutTokens` is below the claimant's `minimumPayoutTokens`.
+    error PayoutBelowMinimum(uint256 payoutTokens, uint256 minimumPayoutTokens);
+    /// @notice A payout of `tokens` by `payer` exceeds what its rolling quota has left, `available`.
+    error QuotaExceeded(address payer, uint256 tokens, uint256 available);
+    /// @notice A payout of `tokens` exceeds the pool's `totalStake`.
+    error InsufficientStake(uint256 tokens, uint256 totalStake);
+    /// @notice No arbitrator is set.
+    error NoArbitrator();
+    /// @notice `paid` (msg.value) is below the arbitrator's `cost`.
+    error InsufficientArbitrationFee(uint256 paid, uint256 cost);
+    /// @notice `arbitrator` has no dispute `disputeId` from this contract.
+    error UnknownDispute(address arbitrator, uint256 disputeId);
+    /// @notice `ruling` is not one of 0 (refuse), 1 (pay claim), 2 (pay settlement).
+    error InvalidRuling(uint256 ruling);
+    /// @notice Returning `amount` of excess ether to `recipient` failed.
+    error RefundFailed(address recipient, uint256 amount);
+    /// @notice There are no pending premiums or forfeited bonds to distribute.
+    error NothingToDistribute();
+
+    // ----------------------------------------------------------------- events
+
+    /// @notice dAPI `dapiId` (`dapiName` on chain `chainId`) may be covered up to `capShare` of capacity.
+    event DapiCapSet(uint256 indexed dapiId, bytes32 indexed dapiName, uint256 chainId, uint256 capShare);
+    /// @notice Policy `policyId` was created by `creator` (a buyer or a policy agent) for the claimant on dAPI
+    /// `dapiId` (announced with its name and chain by `DapiCapSet`). `premium` tokens were paid (0 from a
+    /// policy agent), of which `treasuryPremium` go to the DAO treasury and the rest to stakers.
+    event PolicyCreated(
+        uint256 indexed policyId,
+        address indexed claimant,
+        uint256 indexed dapiId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedFrom,
+        uint256 claimsAllowedUntil,
+        string policyURI,
+        address creator,
+        uint256 premium,
+        uint256 treasuryPremium
+    );
+    /// @notice A policy agent raised and/or extended policy `policyId`.
+    event PolicyUpgraded(
+        uint256 indexed policyId, address indexed agent, uint256 coverageUsd, uint256 claimsAllowedUntil, string policyURI
+    );
+    /// @notice The claimant lowered and/or shortened policy `policyId`.
+    event PolicyDowngraded(uint256 indexed policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string policyURI);
+    /// @notice Claim `claimId` of `amountUsd` on policy `policyId` was filed, `bond` tokens held; the mediator
+    /// must respond by `deadline`. Its evidence URI is announced in the ERC-1497 `Evidence` event emitted with
+    /// it (evidence group = claim id).
+    event ClaimCreated(
+        uint256 indexed claimId,
+        uint256 indexed policyId,
+        address indexed claimant,
+        uint256 amountUsd,
+        uint256 bond,
+        uint256 deadline
+    );
+    /// @notice The mediator accepted claim `claimId`: `amountUsd` paid as `tokens`, bond returned.
+    event ClaimAccepted(
+        uint256 indexed claimId, uint256 indexed policyId, address indexed mediator, uint256 amountUsd, uint256 tokens
+    );
+    /// @notice The mediator proposed `settlementUsd` for claim `claimId`; the claimant has until `deadline`.
+    event SettlementProposed(
+        uint256 indexed claimId, address indexed mediator, uint256 settlementUsd, uint256 deadline
+    );
+    /// @notice The mediator rejected claim `claimId`; the claimant may escalate until `deadline`.
+    event ClaimRejected(uint256 indexed claimId, address indexed mediator, uint256 deadline);
+    /// @notice The claimant accepted the settlement of claim `claimId`: `amountUsd` paid as `tokens`.
+    event SettlementAccepted(uint256 indexed claimId, uint256 indexed policyId, uint256 amountUsd, uint256 tokens);
+    /// @notice The claimant escalated claim `claimId` to dispute `disputeId` of `arbitrator`, paying `cost`.
+    event ClaimEscalated(
+        uint256 indexed claimId, IArbitrator indexed arbitrator, uint256 indexed disputeId, uint256 cost
+    );
+    /// @notice The ruling `ruling` on claim `claimId` was executed: `amountUsd` paid as `tokens` (0 for a
+    /// refusal), and the bond returned (paid) or forfeited (refused). `status` is the claim's final status.
+    event RulingExecuted(
+        uint256 indexed claimId,
+        uint256 indexed policyId,
+        uint256 ruling,
+        ClaimStatus status,
+        uint256 amountUsd,
+        uint256 tokens
+    );
+    /// @notice The ruling `ruling` on claim `claimId` was recorded but its payout is blocked for now; anyone
+    /// may call `executeRuling` once it can go through.
+    event RulingDeferred(uint256 indexed claimId, uint256 ruling);
+    /// @notice Claim `claimId` timed out; its `bond` was forfeited to stakers.
+    event ClaimTimedOut(uint256 indexed claimId, uint256 bond);
+    /// @notice Pending premiums and forfeited bonds were sent: `stakerAmount` to the pool (`addRewards`) and
+    /// `treasuryAmount` to `treasury`.
+    event RewardsDistributed(uint256 stakerAmount, uint256 treasuryAmount, address treasury);
+
+    event MediatorSet(address indexed mediator);
+    /// @notice The arbitrator and its extra data changed; new disputes refer to meta-evidence `metaEvidenceId`.
+    event ArbitratorSet(IArbitrator indexed arbitrator, bytes extraData, uint256 metaEvidenceId);
+    event PolicyAgentSet(address indexed agent, bool authorized);
+    /// @notice `payer` may pay at most `share` of the total stake per rolling `QUOTA_WINDOW`.
+    event PayoutQuotaSet(address indexed payer, uint256 share);
+    event TreasurySet(address indexed treasury);
+    event PricingCurveSet(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
+    event CollateralizationRatioSet(uint256 ratio);
+    event ClaimantBondSet(uint256 bond);
+    event MaxPriceAgeSet(uint256 maxPriceAge);
+    event TreasuryShareSet(uint256 share);
+
+    // ------------------------------------------------------------- coverage
+
+    /// @notice Buys coverage of `coverageUsd` on dAPI `dapiId` for `period` seconds from now, for the caller
+    /// as claimant, paying the premium (pulled from the caller, who must have approved it).
+    /// @dev premium = coverageTokens * rate(utilization after the purchase) * period / 365 days, rounded up,
+    /// where coverageTokens = coverageUsd at the current price, rounded up.
+    /// @param maxPremium Slippage guard: reverts with `PremiumAboveMaximum` above it.
+    /// @return policyId The new policy.
+    /// @return premium The premium paid, in tokens.
+    function buyCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period, uint256 maxPremium, string calldata policyURI)
+        external
+        returns (uint256 policyId, uint256 premium);
+
+    /// @notice The premium `buyCoverage` would charge now, and the coverage still available on `dapiId`
+    /// (the smaller of the pool's and the dAPI's room). If `coverageUsd` exceeds `availableUsd`, the premium is
+    /// computed at full utilization and the purchase would revert.
+    function quoteCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period)
+        external
+        view
+        returns (uint256 premium, uint256 availableUsd);
+
+    /// @notice A policy agent grants coverage (no premium here; capacity checks apply).
+    /// @return policyId The new policy.
+    function createPolicy(
+        address claimant,
+        uint256 dapiId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedFrom,
+        uint256 claimsAllowedUntil,
+        string calldata policyURI
+    ) external returns (uint256 policyId);
+
+    /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either).
+    function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
+        external;
+
+    /// @notice The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy
+    /// (not before now). Premiums are not refunded.
+    function downgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
+        external;
+
+    // ---------------------------------------------------------------- claims
+
+    /// @notice The claimant files a claim of `amountUsd` (<= remaining coverage) within the policy's claims
+    /// period, with evidence at `evidenceURI`, and deposits `claimantBond` tokens (pulled).
+    /// @return claimId The new claim.
+    function createClaim(uint256 policyId, uint256 amountUsd, string calldata evidenceURI)
+        external
+        returns (uint256 claimId);
+
+    /// @notice The mediator accepts a pending claim: pays `min(amountUsd, remaining coverage)` now, within its
+    /// payout quota, and returns the bond.
+    function acceptClaim(uint256 claimId) external;
+
+    /// @notice The mediator proposes to settle a pending claim for `settlementUsd` (0 < settlement < claim).
+    function proposeSettlement(uint256 claimId, uint256 settlementUsd) external;
+
+    /// @notice The mediator rejects a pending claim; the claimant may still escalate.
+    function rejectClaim(uint256 claimId) external;
+
+    /// @notice The claimant accepts the proposed settlement: paid within the mediator's quota, bond returned.
+    /// @param minimumPayoutTokens Slippage guard on the price: reverts with `PayoutBelowMinimum` below it.
+    function acceptSettlement(uint256 claimId, uint256 minimumPayoutTokens) external;
+
+    /// @notice The claimant escalates the claim to the arbitrator, paying `arbitrationCost` in ether (any
+    /// excess is returned). Possible after a settlement proposal or a rejection (before their deadline) or
+    /// after a silent mediator (within `CLAIMANT_RESPONSE_PERIOD` after its deadline).
+    /// @return disputeId The arbitrator's dispute id.
+    function escalateClaim(uint256 claimId) external payable returns (uint256 disputeId);
+
+    /// @notice The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`).
+    function submitEvidence(uint256 claimId, string calldata evidenceURI) external;
+
+    /// @notice Pays out a ruling whose payout was blocked when it arrived. Anyone.
+    function executeRuling(uint256 claimId) external;
+
+    /// @notice Closes a claim whose every deadline passed without a response that moves it on; the bond is
+    /// forfeited to stakers. Anyone.
+    function timeOutClaim(uint256 claimId) external;
+
+    /// @notice Sends pending premiums and forfeited bonds: the treasury's part to the treasury, the rest to
+    /// the pool through `addRewards`. Anyone.
+    function distributeRewards() external;
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The staking pool whose stake backs the coverage.
+    function pool() external view returns (IStakingPool);
+    /// @notice The pool token.
+    function token() external view returns (IERC20);
+    /// @notice The dAPI proxy giving the pool token's price in USD (18 decimals).
+    function priceFeed() external view returns (IApi3ReaderProxy);
+    function primaryAgent() external view returns (address);
+    function secondaryAgent() external view returns (address);
+    function mediator() external view returns (address);
+    function arbitrator() external view returns (IArbitrator);
+    function arbitratorExtraData() external view returns (bytes memory);
+    /// @notice The meta-evidence new disputes refer to.
+    function metaEvidenceId() external view returns (uint256);
+    function treasury() external view returns (address);
+    function isPolicyAgent(address agent) external view returns (bool);
+    /// @notice The pricing curve: annual rate `baseRate + slope1 * u / kink` up to the kink, then
+    /// `+ slope2 * (u - kink) / (1 - kink)`, u the utilization after the purchase.
+    function pricingCurve() external view returns (uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
+    function collateralizationRatio() external view returns (uint256);
+    function treasuryShare() external view returns (uint256);
+    function maxPriceAge() external view returns (uint256);
+    function claimantBond() external view returns (uint256);
+    /// @notice The pool token's validated price (USD, 18 decimals).
+    function tokenPrice() external view returns (uint256);
+    /// @notice The pool's capacity in USD at the current price: totalStake * collateralizationRatio * price.
+    function capacityUsd() external view returns (uint256);
+    /// @notice Total active (unexpired) coverage in USD.
+    function activeCoverageUsd() external view returns (uint256);
+    function dapi(uint256 dapiId) external view returns (Dapi memory);
+    /// @notice The id of dAPI `dapiName` on `chainId` (0 if never registered).
+    function dapiIdOf(bytes32 dapiName, uint256 chainId) external view returns (uint256);
+    function dapiCount() external view returns (uint256);
+    function policy(uint256 policyId) external view returns (Policy memory);
+    function policyCount() external view returns (uint256);
+    function claim(uint256 claimId) external view returns (Claim memory);
+    function claimCount() external view returns (uint256);
+    /// @notice The claim behind dispute `disputeId` of `arbitrator_` (0 if none).
+    function claimIdOfDispute(address arbitrator_, uint256 disputeId) external view returns (uint256);
+    /// @notice `payer`'s quota as a share of the total stake per rolling window (default if never set).
+    function payoutQuotaShare(address payer) external view returns (uint256);
+    /// @notice Tokens `payer` may still pay now without exceeding its quota in any window.
+    function availablePayoutQuota(address payer) external view returns (uint256);
+    /// @notice Premiums and forfeited bonds waiting for `distributeRewards`.
+    function pendingRewards() external view returns (uint256 stakerAmount, uint256 treasuryAmount);
+
+    // ------------------------------------------------------------- governance
+
+    /// @notice Primary agent. Warning: the mediator can pay claims up to its quota.
+    function setMediator(address mediator_) external;
+    /// @notice Primary agent. Sets the arbitrator for new disputes and announces `metaEvidenceURI` as new
+    /// meta-evidence. Open disputes stay with the arbitrator that holds them.
+    function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI)
+        external;
+    /// @notice Primary agent.
+    function setPolicyAgent(address agent, bool authorized) external;
+    /// @notice Primary agent. Bounds: [0, MAX_PAYOUT_QUOTA_SHARE]; 0 stops the payer.
+    function setPayoutQuota(address payer, uint256 share) external;
+    /// @notice Primary agent. The zero address sends the treasury's part to stakers.
+    function setTreasury(address treasury_) external;
+    /// @notice Secondary agent. Bounds: MAX_BASE_RATE, MAX_SLOPE1, [MIN_KINK, MAX_KINK], MAX_SLOPE2.
+    function setPricingCurve(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2) external;
+    /// @notice Secondary agent. Bounds: [MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO].
+    function setCollateralizationRatio(uint256 ratio) external;
+    /// @notice Secondary agent. Registers the dAPI on first use. Bounds: [0, 1e18]; 0 stops new coverage.
+    /// @return dapiId The dAPI's id.
+    function setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) external returns (uint256 dapiId);
+    /// @notice Secondary agent. Bounds: [0, maxClaimantBond].
+    function setClaimantBond(uint256 bond) external;
+    /// @notice Secondary agent. Bounds: [MIN_MAX_PRICE_AGE, MAX_MAX_PRICE_AGE].
+    function setMaxPriceAge(uint256 maxPriceAge_) external;
+    /// @notice Secondary agent. Bounds: [0, MAX_TREASURY_SHARE].
+    function setTreasuryShare(uint256 share) external;
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title LockHistory
+/// @notice Per-user history of reward-lock states, kept in a ring of `CAPACITY` (52) snapshots in push order.
+/// A snapshot `{epoch, shares, debt}` is the user's state during `epoch` (its last state in that epoch): from
+/// then until the user's next change, its cumulative reward credit is `debt + shares * rewardIndex`.
+/// @dev 52 entries suffice: the pool asks for the newest snapshot whose epoch is before `now - 51`, and the
+/// ring's entries have distinct epochs below the user's current epoch, so a full ring's oldest entry is always
+/// old enough. `debt` is stored quantized (floored to a multiple of 2^16 credit units, about 1e-13 tokens), which
+/// can only lower the credit at the window start and so only raise the lock (rounding against the user).
+library LockHistory {
+    /// @notice Entries in the ring: one per epoch in which the user changed its stake, for the last 52.
+    uint256 internal constant CAPACITY = 52;
+    /// @notice Bits dropped from `debt` in a snapshot.
+    uint256 internal constant DEBT_QUANTUM_BITS = 16;
+
+    struct Snapshot {
+        uint32 epoch;
+        uint112 shares;
+        int112 debtQuantized;
+    }
+
+    struct Ring {
+        Snapshot[CAPACITY] entries;
+    }
+
+    /// @notice Appends `(epoch, shares, debt)` after the newest entry, overwriting the oldest when full.
+    /// @return newHead The index of the oldest entry after the push.
+    /// @return newCount The number of entries after the push.
+    function push(Ring storage ring, uint256 head, uint256 count, uint256 epoch, uint256 shares, int256 debt)
+        internal
+        returns (uint256 newHead, uint256 newCount)
+    {
+        Snapshot memory snapshot = Snapshot({
+            epoch: uint32(epoch),
+            shares: uint112(shares),
+            debtQuantized: int112(debt >> DEBT_QUANTUM_BITS) // floor: never above `debt`
+        });
+        if (count < CAPACITY) {
+            ring.entries[(head + count) % CAPACITY] = snapshot;
+            return (head, count + 1);
+        }
+        ring.entries[head] = snapshot;
+        return ((head + 1) % CAPACITY, count);
+    }
+
+    /// @notice The newest entry whose epoch is strictly below `epoch`, if any. Reads the oldest entry and its
+    /// successor first (the common case for a user who stakes every epoch), then binary-searches: at most
+    /// ~7 storage reads whatever the history.
+    function newestBefore(Ring storage ring, uint256 head, uint256 count, uint256 epoch)
+        internal
+        view
+        returns (bool found, uint256 shares, int256 debt)
+    {
+        if (count == 0) return (false, 0, 0);
+        Snapshot memory best = ring.entries[head];
+        if (best.epoch >= epoch) return (false, 0, 0);
+        // Invariant: entry `lo` (in push order) is below `epoch`; every entry after `hi` is not.
+        uint256 lo = 0;
+        uint256 hi = count - 1;
+        if (hi > 0) {
+            Snapshot memory next = ring.entries[(head + 1) % CAPACITY];
+            if (next.epoch >= epoch) {
+                hi = 0;
+            } else {
+                best = next;
+                lo = 1;
+            }
+        }
+        while (lo < hi) {
+            uint256 mid = (lo + hi + 1) / 2;
+            Snapshot memory candidate = ring.entries[(head + mid) % CAPACITY];
+            if (candidate.epoch < epoch) {
+                best = candidate;
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return (true, best.shares, int256(best.debtQuantized) << DEBT_QUANTUM_BITS);
+    }
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {StakingPool} from "../../src/StakingPool.sol";
+import {TestToken} from "../../src/devnet/TestToken.sol";
+import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {Test} from "forge-std/Test.sol";
+
+/// @notice A deployed token + pool with agents, a claims manager, a vesting manager and funded stakers.
+/// Time starts at a fixed timestamp a day into an epoch, so epoch arithmetic in tests is explicit.
+abstract contract PoolFixture is Test {
+    TestToken internal token;
+    StakingPool internal pool;
+
+    address internal owner = makeAddr("owner");
+    address internal primary = makeAddr("primaryAgent");
+    address internal secondary = makeAddr("secondaryAgent");
+    address internal claims = makeAddr("claimsManager");
+    address internal vester = makeAddr("vestingManager");
+    address internal alice = makeAddr("alice");
+    address internal bob = makeAddr("bob");
+    address internal carol = makeAddr("carol");
+    address internal victim = makeAddr("victim");
+
+    uint256 internal constant WEEK = 1 weeks;
+    /// @dev Epoch 2900 starts at 1,753,920,000 (a Thursday); tests start one day into it.
+    uint256 internal constant START_EPOCH = 2900;
+    uint256 internal constant START = START_EPOCH * WEEK + 1 days;
+    uint256 internal constant FUNDS = 1_000_000e18;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        token = new TestToken("Pool Token", "POOL", owner);
+        pool = new StakingPool(token, primary, secondary);
+        vm.startPrank(owner);
+        token.setMinter(address(pool), true);
+        token.setMinter(owner, true);
+        vm.stopPrank();
+        vm.prank(primary);
+        pool.setClaimsManager(claims, true);
+        vm.prank(primary);
+        pool.setVestingManager(vester);
+        _fund(alice);
+        _fund(bob);
+        _fund(carol);
+        _fund(vester);
+        _fund(claims);
+    }
+
+    function _fund(address user) internal {
+        vm.prank(owner);
+        token.mint(user, FUNDS);
+        vm.prank(user);
+        token.approve(address(pool), type(uint256).max);
+    }
+
+    function _depositAndStake(address user, uint256 amount) internal returns (uint256 shares) {
+        vm.prank(user);
+        return pool.depositAndStake(amount);
+    }
+
+    function _deposit(address user, uint256 amount) internal {
+        vm.prank(user);
+        pool.deposit(amount);
+    }
+
+    function _schedule(address user, uint256 shares) internal returns (uint256 amount) {
+        vm.prank(user);
+        return pool.scheduleUnstake(shares);
+    }
+
+    function _payOut(uint256 amount) internal {
+        vm.prank(claims);
+        pool.payOutClaim(victim, amount);
+    }
+
+    function _epochStart(uint256 epoch) internal pure returns (uint256) {
+        return epoch * WEEK;
+    }
+
+    function _pending(address user) internal view returns (IStakingPool.PendingUnstake memory) {
+        return pool.pendingUnstakeOf(user);
+    }
+
+    /// @dev The pool's accounting identity: its token balance covers unstaked balances, the stake and the stream.
+    function _accountedBalance(address[] memory users) internal view returns (uint256 sum) {
+        for (uint256 i = 0; i < users.length; i++) {
+            sum += pool.unstakedOf(users[i]);
+        }
+        (uint256 remaining,,,) = pool.rewardStream();
+        sum += pool.totalStake() + remaining;
+    }
+}

@@ -1,0 +1,37 @@
+import { deposit, depositAndStake, ensureAllowance } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { positionals, stakerSummary } from "./shared.ts";
+
+export const depositCommand: Command = {
+  name: "deposit",
+  role: "staker",
+  summary: "deposit pool tokens (approves the pool when needed); --stake also stakes them",
+  usage: "<amount>",
+  options: { stake: { type: "boolean" } },
+  optionHelp: ["--stake   deposit and stake in one transaction"],
+  description: "Example: ipool deposit 1.5k --stake --account 1",
+  run: async (ctx, input) => {
+    const [text] = positionals(input, 1, 1, "deposit <amount> [--stake]");
+    const amount = ctx.amount(text, "amount");
+    const client = await ctx.wallet();
+    const pool = ctx.deployment.contracts.stakingPool;
+    await ctx.send("approve", (hooks) =>
+      ensureAllowance(client, { ...hooks, token: ctx.token.address, spender: pool, amount }),
+    );
+    if (input.values.stake) {
+      const { result } = await ctx.send(`deposit and stake ${ctx.show(amount)}`, (hooks) =>
+        depositAndStake(client, { ...hooks, pool, amount }),
+      );
+      const summary = await stakerSummary(ctx, client.account.address);
+      return {
+        lines: [`minted ${result} share units`, ...summary.lines],
+        data: { amount, mintedShares: result, ...summary.data },
+      };
+    }
+    await ctx.send(`deposit ${ctx.show(amount)}`, (hooks) =>
+      deposit(client, { ...hooks, pool, amount }),
+    );
+    const summary = await stakerSummary(ctx, client.account.address);
+    return { lines: summary.lines, data: { amount, ...summary.data } };
+  },
+};

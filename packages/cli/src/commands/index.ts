@@ -1,0 +1,33 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Command } from "../command.ts";
+import { delegateCommand } from "./delegate.ts";
+import { depositCommand } from "./deposit.ts";
+import { scheduleUnstakeCommand } from "./scheduleUnstake.ts";
+import { stakeCommand } from "./stake.ts";
+import { statusCommand } from "./status.ts";
+import { unstakeCommand } from "./unstake.ts";
+import { withdrawCommand } from "./withdraw.ts";
+
+/** Every command of `ipool`, in help order. */
+export const commands: Command[] = [
+  depositCommand,
+  stakeCommand,
+  scheduleUnstakeCommand,
+  unstakeCommand,
+  withdrawCommand,
+  delegateCommand,
+  statusCommand,
+];
+
+/**
+ * The command table, plus `deploy` (packages/cli/src/commands/deploy.ts, written by the devnet engineer)
+ * when that file exists. It must export a {@link Command} as `deployCommand` or as its default export.
+ */
+export async function loadCommands(): Promise<Command[]> {
+  const deployUrl = new URL("./deploy.ts", import.meta.url);
+  if (!existsSync(fileURLToPath(deployUrl))) return commands;
+  const module = (await import(deployUrl.href)) as { deployCommand?: Command; default?: Command };
+  const deploy = module.deployCommand ?? module.default;
+  return deploy ? [...commands, deploy] : commands;
+}

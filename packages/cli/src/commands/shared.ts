@@ -1,0 +1,69 @@
+import { formatTimestamp, getStakerStatus, InvalidInputError } from "@insurance-pool/sdk";
+import type { Address } from "viem";
+import type { CommandInput } from "../command.ts";
+import type { Context } from "../context.ts";
+import { table } from "../output.ts";
+
+/** Checks the number of positional arguments and returns them. */
+export function positionals(
+  input: CommandInput,
+  min: number,
+  max: number,
+  usage: string,
+): string[] {
+  const { positionals: args } = input;
+  if (args.length < min || args.length > max) {
+    throw new InvalidInputError(
+      `expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`,
+      { metaMessages: [`Usage: ipool ${usage}`] },
+    );
+  }
+  return args;
+}
+
+/** Reads a string option. */
+export function stringOption(input: CommandInput, name: string): string | undefined {
+  const value = input.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Parses a positive integer id (policy, claim, dispute, proposal index). */
+export function parseId(text: string | undefined, what: string): bigint {
+  if (text === undefined || !/^\d+$/.test(text.trim())) {
+    throw new InvalidInputError(`${what} "${text ?? ""}" is not a whole number`);
+  }
+  return BigInt(text.trim());
+}
+
+/** A staker's balances after a transaction, as lines and data. */
+export async function stakerSummary(
+  ctx: Context,
+  user: Address,
+): Promise<{ lines: string[]; data: Record<string, unknown> }> {
+  const status = await getStakerStatus(ctx.client, {
+    pool: ctx.deployment.contracts.stakingPool,
+    token: ctx.deployment.contracts.token,
+    user,
+  });
+  const rows: [string, string][] = [
+    ["wallet", ctx.show(status.walletBalance)],
+    ["unstaked in pool", ctx.show(status.unstaked)],
+    ["withdrawable", ctx.show(status.withdrawable)],
+    ["staked", `${ctx.show(status.stake)} (${formatShares(ctx, status.shares)} shares)`],
+  ];
+  if (status.pendingUnstake.shares > 0n) {
+    rows.push([
+      "pending unstake",
+      `${ctx.show(status.pendingUnstake.amount)} (${formatShares(ctx, status.pendingUnstake.shares)} shares), matures ${formatTimestamp(status.pendingUnstake.maturesAt)}`,
+    ]);
+  }
+  rows.push(["voting power", `${formatShares(ctx, status.votes)} shares`]);
+  if (status.delegate.toLowerCase() !== user.toLowerCase())
+    rows.push(["delegates to", status.delegate]);
+  return { lines: [`${user}:`, ...table(rows)], data: { account: user, ...status } };
+}
+
+/** Shares have the token's decimals. */
+export function formatShares(ctx: Context, shares: bigint): string {
+  return ctx.show(shares).replace(` ${ctx.token.symbol}`, "");
+}

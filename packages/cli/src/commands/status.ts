@@ -1,0 +1,35 @@
+import { formatDuration, getPoolStatus } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { table } from "../output.ts";
+import { formatShares, positionals, stakerSummary } from "./shared.ts";
+
+export const statusCommand: Command = {
+  name: "status",
+  role: "views",
+  summary: "the pool's totals and an account's position (yours by default)",
+  usage: "[address|role]",
+  run: async (ctx, input) => {
+    const [who] = positionals(input, 0, 1, "status [address|role]");
+    const { stakingPool: pool, token } = ctx.deployment.contracts;
+    const status = await getPoolStatus(ctx.client, { pool, token });
+    const lines = [
+      `pool ${pool} (chain ${ctx.deployment.chainId}, block ${status.blockNumber}):`,
+      ...table([
+        ["total stake", ctx.show(status.totalStake)],
+        ["total shares", formatShares(ctx, status.totalShares)],
+        ["voting supply", `${formatShares(ctx, status.totalVotingSupply)} shares`],
+        ["share price", `${ctx.show(status.sharePrice)} per share`],
+        ["unstake wait", formatDuration(status.unstakeWaitPeriod)],
+        ["token supply", ctx.show(status.tokenTotalSupply)],
+      ]),
+    ];
+    const data: Record<string, unknown> = { pool: status };
+    const user = who !== undefined ? ctx.address(who, "account") : ctx.account;
+    if (user) {
+      const summary = await stakerSummary(ctx, user);
+      lines.push(...summary.lines);
+      data.account = summary.data;
+    }
+    return { lines, data };
+  },
+};

@@ -1,0 +1,41 @@
+import { InvalidInputError, unstake, unstakeAndWithdraw } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { positionals, stakerSummary } from "./shared.ts";
+
+export const unstakeCommand: Command = {
+  name: "unstake",
+  role: "staker",
+  summary: "execute a matured unstake (yours, or anyone's by address); --withdraw also withdraws",
+  usage: "[staker]",
+  options: { withdraw: { type: "boolean" } },
+  optionHelp: [
+    "--withdraw   also withdraw everything withdrawable to your wallet (your own unstake only)",
+  ],
+  run: async (ctx, input) => {
+    const [who] = positionals(input, 0, 1, "unstake [staker] [--withdraw]");
+    const client = await ctx.wallet();
+    const pool = ctx.deployment.contracts.stakingPool;
+    const user = who === undefined ? client.account.address : ctx.address(who, "staker");
+    if (input.values.withdraw) {
+      if (user.toLowerCase() !== client.account.address.toLowerCase()) {
+        throw new InvalidInputError("--withdraw only works for your own unstake");
+      }
+      const { result } = await ctx.send("unstake and withdraw", (hooks) =>
+        unstakeAndWithdraw(client, { ...hooks, pool, recipient: user }),
+      );
+      const summary = await stakerSummary(ctx, user);
+      return {
+        lines: [`withdrew ${ctx.show(result)}`, ...summary.lines],
+        data: { withdrawn: result, ...summary.data },
+      };
+    }
+    const { result } = await ctx.send("unstake", (hooks) =>
+      unstake(client, { ...hooks, pool, user }),
+    );
+    const summary = await stakerSummary(ctx, user);
+    return {
+      lines: [`credited ${ctx.show(result)} to the unstaked balance`, ...summary.lines],
+      data: { credited: result, ...summary.data },
+    };
+  },
+};

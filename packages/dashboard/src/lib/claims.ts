@@ -1,0 +1,190 @@
+import { useQuery } from "@tanstack/react-query";
+import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
+import { abis } from "./contracts.ts";
+import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
+
+/** IClaimsManager.ClaimStatus, in order. */
+export const claimStatuses = [
+  "None",
+  "Pending",
+  "SettlementProposed",
+  "MediatorRejected",
+  "Disputed",
+  "RulingPending",
+  "PaidClaim",
+  "PaidSettlement",
+  "Refused",
+  "TimedOut",
+] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+
+export const statusLabels: Record<ClaimStatus, string> = {
+  None: "unknown",
+  Pending: "Waiting for the mediator",
+  SettlementProposed: "Settlement proposed",
+  MediatorRejected: "Rejected by the mediator",
+  Disputed: "In arbitration",
+  RulingPending: "Ruling awaiting payout",
+  PaidClaim: "Paid in full",
+  PaidSettlement: "Settled and paid",
+  Refused: "Refused",
+  TimedOut: "Timed out",
+};
+
+export interface TimelineEntry {
+  name: string;
+  time: number;
+  blockNumber: bigint;
+  args: Record<string, unknown>;
+}
+
+export interface ArbitrationInfo {
+  arbitrator: Address;
+  disputeId: bigint;
+  /** ERC-792: 0 waiting, 1 appealable, 2 solved. */
+  status: number | undefined;
+  currentRuling: bigint | undefined;
+  appealPeriod: readonly [bigint, bigint] | undefined;
+  appealCost: bigint | undefined;
+}
+
+export interface ClaimInfo {
+  id: bigint;
+  policyId: bigint;
+  claimant: Address;
+  status: ClaimStatus;
+  deadline: bigint;
+  amountUsd: bigint;
+  bond: bigint;
+  settlementUsd: bigint;
+  ruling: number;
+  evidenceURI: string;
+  /** Tokens paid out, from the payout event (0 until paid). */
+  paidTokens: bigint;
+  timeline: TimelineEntry[];
+  arbitration: ArbitrationInfo | undefined;
+}
+
+const CLAIM_EVENTS = new Set([
+  "ClaimCreated",
+  "ClaimAccepted",
+  "SettlementProposed",
+  "ClaimRejected",
+  "SettlementAccepted",
+  "ClaimEscalated",
+  "RulingDeferred",
+  "RulingExecuted",
+  "ClaimTimedOut",
+  "Evidence",
+]);
+
+function claimIdOf(name: string, args: Record<string, unknown>): bigint | undefined {
+  if (name === "Evidence") return args._evidenceGroupID as bigint | undefined;
+  return args.claimId as bigint | undefined;
+}
+
+/**
+ * Claims with their timeline: all of them for the mediator (`all`), else those of `claimant`.
+ * Built from the claims manager's events and its `claim(id)` view.
+ */
+export function useClaims(claimant: Address | undefined, all: boolean) {
+  const config = useAppConfig();
+  const client = useClient();
+  const block = useLatestBlock();
+  const address = config.deployment.contracts.claimsManager;
+  return useQuery({
+    queryKey: ["claims", address, claimant, all, block?.number.toString()],
+    enabled: block !== undefined && address !== undefined && abis.claimsManager.length > 0,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<ClaimInfo[]> => {
+      const cm = address as Address;
+      const logs = (await client.getLogs({
+        address: cm,
+        fromBlock: BigInt(config.deployment.startBlock),
+        toBlock: "latest",
+      })) as Log[];
+      const parsed = parseEventLogs({ abi: abis.claimsManager, logs, strict: false }).filter((log) =>
+        CLAIM_EVENTS.has(log.eventName ?? ""),
+      );
+      const blocks = [...new Set(parsed.map((log) => log.blockNumber))];
+      const times = new Map<bigint, number>();
+      await Promise.all(
+        blocks.map(async (blockNumber) => {
+          const b = await client.getBlock({ blockNumber });
+          times.set(blockNumber, Number(b.timestamp));
+        }),
+      );
+      const byClaim = new Map<bigint, TimelineEntry[]>();
+      const created: Record<string, unknown>[] = [];
+      for (const log of parsed) {
+        const name = log.eventName ?? "";
+        const args = (log.args ?? {}) as Record<string, unknown>;
+        const id = claimIdOf(name, args);
+        if (id === undefined) continue;
+        if (name === "ClaimCreated") created.push(args);
+        const entries = byClaim.get(id) ?? [];
+        entries.push({ name, time: times.get(log.blockNumber) ?? 0, blockNumber: log.blockNumber, args });
+        byClaim.set(id, entries);
+      }
+      const wanted = created.filter(
+        (args) => all || String(args.claimant).toLowerCase() === claimant?.toLowerCase(),
+      );
+      const claims = await Promise.all(
+        wanted.map(async (args): Promise<ClaimInfo> => {
+          const id = args.claimId as bigint;
+          const c = await readIfPresent<{
+            policyId: number;
+            status: number;
+            deadline: number;
+            amountUsd: bigint;
+            bond: bigint;
+            settlementUsd: bigint;
+            ruling: number;
+            arbitrator: Address;
+            disputeId: bigint;
+          }>(client, cm, abis.claimsManager, "claim", [id]);
+          const timeline = byClaim.get(id) ?? [];
+          const paid = timeline.find((e) =>
+            ["ClaimAccepted", "SettlementAccepted", "RulingExecuted"].includes(e.name),
+          );
+          const status = claimStatuses[c?.status ?? 0] ?? "None";
+          let arbitration: ArbitrationInfo | undefined;
+          if (c && c.arbitrator !== zeroAddress && abis.arbitrator.length > 0) {
+            const read = <T>(fn: string, fnArgs: readonly unknown[]) =>
+              readIfPresent<T>(client, c.arbitrator, abis.arbitrator, fn, fnArgs).catch(() => undefined);
+            const [disputeStatus, currentRuling, appealPeriod, appealCost] = await Promise.all([
+              read<number>("disputeStatus", [c.disputeId]),
+              read<bigint>("currentRuling", [c.disputeId]),
+              read<readonly [bigint, bigint]>("appealPeriod", [c.disputeId]),
+              read<bigint>("appealCost", [c.disputeId, "0x"]),
+            ]);
+            arbitration = {
+              arbitrator: c.arbitrator,
+              disputeId: c.disputeId,
+              status: disputeStatus === undefined ? undefined : Number(disputeStatus),
+              currentRuling,
+              appealPeriod,
+              appealCost,
+            };
+          }
+          return {
+            id,
+            policyId: BigInt(c?.policyId ?? (args.policyId as bigint)),
+            claimant: args.claimant as Address,
+            status,
+            deadline: BigInt(c?.deadline ?? 0),
+            amountUsd: c?.amountUsd ?? (args.amountUsd as bigint),
+            bond: c?.bond ?? (args.bond as bigint),
+            settlementUsd: c?.settlementUsd ?? 0n,
+            ruling: Number(c?.ruling ?? 0),
+            evidenceURI: String(args.evidenceURI ?? ""),
+            paidTokens: (paid?.args.tokens as bigint | undefined) ?? 0n,
+            timeline,
+            arbitration,
+          };
+        }),
+      );
+      return claims.sort((a, b) => Number(b.id - a.id));
+    },
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * ABIs for the dashboard, taken only from the SDK's generated file (never copied by hand).
+ *
+ * The contracts evolve; the dashboard looks functions up by name at run time and shows
+ * "not available in this deployment" instead of failing when a function is absent. Amount
+ * maths stays in bigint; results are narrowed where they are read.
+ */
+import { type Abi, type AbiFunction, erc20Abi } from "viem";
+import * as generated from "../../../sdk/src/generated/contracts.ts";
+
+const all = generated as unknown as Record<string, unknown>;
+
+const generatedAbis = Object.entries(all)
+  .filter(([key, value]) => key.endsWith("Abi") && Array.isArray(value))
+  .map(([key, value]) => ({ name: key.slice(0, -3), abi: value as Abi }));
+
+/**
+ * The generated ABI that declares all of `functions`: the contract's own when it exists (the most
+ * complete one), else its interface. Empty when no contract has them yet.
+ */
+function abiWith(...functions: string[]): Abi {
+  const matches = generatedAbis.filter(({ abi }) => functions.every((fn) => hasFunction(abi, fn)));
+  matches.sort((a, b) => b.abi.length - a.abi.length);
+  return matches[0]?.abi ?? [];
+}
+
+export const abis = {
+  stakingPool: abiWith("totalStake", "scheduleUnstake"),
+  claimsManager: abiWith("createClaim"),
+  arbitrator: abiWith("arbitrationCost", "appealCost"),
+  governor: abiWith("castVote", "proposalThreshold"),
+  token: erc20Abi as Abi,
+} as const;
+
+/** Every custom error declared by any of our contracts, for decoding reverts. */
+export const errorsAbi: Abi = (() => {
+  const seen = new Set<string>();
+  const errors: Abi[number][] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.endsWith("Abi") || !Array.isArray(value)) continue;
+    for (const item of value as Abi) {
+      if (item.type !== "error") continue;
+      const signature = `${item.name}(${item.inputs.map((input) => input.type).join(",")})`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      errors.push(item);
+    }
+  }
+  return errors;
+})();
+
+export function findFunction(abi: Abi, name: string): AbiFunction | undefined {
+  return abi.find((item): item is AbiFunction => item.type === "function" && item.name === name);
+}
+
+export function hasFunction(abi: Abi, name: string): boolean {
+  return findFunction(abi, name) !== undefined;
+}

@@ -1,0 +1,46 @@
+import { formatUnits } from "viem";
+
+/** Formats a token amount with grouping and at most `digits` decimals (rounded down). */
+export function formatAmount(value: bigint | undefined, decimals: number, digits = 2): string {
+  if (value === undefined) return "—";
+  const text = formatUnits(value, decimals);
+  const [whole = "0", fraction = ""] = text.split(".");
+  const negative = whole.startsWith("-");
+  const grouped = BigInt(negative ? whole.slice(1) : whole).toLocaleString("en-US");
+  const cut = fraction.slice(0, digits).replace(/0+$/, "");
+  return `${negative ? "-" : ""}${grouped}${cut ? `.${cut}` : ""}`;
+}
+
+/** Compact form for charts and axes: 1.2k, 3.4M. */
+export function formatCompact(value: number): string {
+  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+export function formatPercent(fraction: number | undefined, digits = 2): string {
+  if (fraction === undefined || Number.isNaN(fraction)) return "—";
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** "2d 3h", "4h 12m", "35s", for countdowns. */
+export function formatDuration(seconds: number): string {
+  if (seconds <= 0) return "now";
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3_600);
+  const m = Math.floor((seconds % 3_600) / 60);
+  const s = Math.floor(seconds % 60);
+  if (d > 0) return `${d}d ${h}h`;
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+
+export function formatDate(seconds: number | bigint): string {
+  const date = new Date(Number(seconds) * 1000);
+  return date.toISOString().replace("T", " ").slice(0, 16);
+}
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

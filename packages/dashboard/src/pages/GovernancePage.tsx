@@ -1,0 +1,343 @@
+import { useState } from "react";
+import { type Address, getAddress, isAddress, isHex, zeroAddress } from "viem";
+import { useConnection } from "wagmi";
+import { TxStatus } from "../components/TxStatus.tsx";
+import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
+import { type TokenInfo, useToken } from "../lib/context.tsx";
+import { abis } from "../lib/contracts.ts";
+import {
+  formatAmount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  shortAddress,
+} from "../lib/format.ts";
+import { type GovernorInfo, type Proposal, useGovernance } from "../lib/governance.ts";
+import { usePoolState, useUserPosition } from "../lib/pool.ts";
+import { useChainTime } from "../lib/useChainTime.ts";
+import { useTransaction } from "../lib/useTransaction.ts";
+
+const stateTone = {
+  Pending: "info",
+  Active: "info",
+  Canceled: "bad",
+  Defeated: "bad",
+  Succeeded: "ok",
+  Queued: "warn",
+  Expired: "bad",
+  Executed: "ok",
+} as const;
+
+function clockText(governor: GovernorInfo, value: bigint, now: number | undefined): string {
+  if (!governor.timestampClock) return `block ${value}`;
+  const left = now === undefined ? 0 : Number(value) - now;
+  return left > 0 ? `${formatDate(value)} (in ${formatDuration(left)})` : formatDate(value);
+}
+
+export function GovernancePage() {
+  const token = useToken();
+  const { address } = useConnection();
+  const pool = usePoolState();
+  const position = useUserPosition(address);
+  const governance = useGovernance(address);
+  const now = useChainTime();
+
+  if (!token) return <p className="loading">Loading…</p>;
+  const d = token.decimals;
+  const votes = position.data?.votes;
+  const supply = pool.data?.totalVotingSupply;
+  const delegate = position.data?.delegate;
+
+  return (
+    <div className="page" data-testid="governance-page">
+      <h1>Governance</h1>
+      <div className="stats">
+        <Stat
+          label="Your voting power"
+          value={address ? (votes === undefined ? "—" : formatAmount(votes, d)) : "—"}
+          hint={
+            address && votes !== undefined && supply
+              ? `${formatPercent(Number((votes * 1_000_000n) / supply) / 1_000_000)} of all votes`
+              : "connect to see yours"
+          }
+        />
+        <Stat
+          label="Total voting supply"
+          value={supply === undefined ? "—" : formatAmount(supply, d)}
+          hint="staked shares, pending unstakes excluded"
+        />
+        <Stat
+          label="You delegate to"
+          value={delegate && delegate !== zeroAddress ? shortAddress(delegate) : "nobody"}
+          hint="one hop, changeable once per epoch"
+        />
+      </div>
+
+      {abis.governor.length === 0 ||
+      (!governance.isLoading && (governance.data?.governors.length ?? 0) === 0) ? (
+        <Card title="Proposals">
+          <Empty>This deployment has no DAO governor.</Empty>
+        </Card>
+      ) : (
+        <>
+          <div className="grid-2">
+            {(governance.data?.governors ?? []).map((g) => (
+              <Card
+                key={g.address}
+                title={`${g.name === "primary" ? "Primary" : "Secondary"} agent`}
+              >
+                <dl className="kv">
+                  <dt>Governor</dt>
+                  <dd>
+                    <code>{shortAddress(g.address)}</code>
+                  </dd>
+                  <dt>Quorum</dt>
+                  <dd>{g.quorum === undefined ? "—" : `${formatAmount(g.quorum, d)} votes`}</dd>
+                  <dt>Proposal threshold</dt>
+                  <dd>
+                    {g.threshold === undefined ? "—" : `${formatAmount(g.threshold, d)} votes`}
+                  </dd>
+                  <dt>Voting period</dt>
+                  <dd>
+                    {g.votingPeriod === undefined
+                      ? "—"
+                      : g.timestampClock
+                        ? formatDuration(Number(g.votingPeriod))
+                        : `${g.votingPeriod} blocks`}
+                  </dd>
+                </dl>
+              </Card>
+            ))}
+          </div>
+          <Card title="Proposals">
+            {(governance.data?.proposals.length ?? 0) === 0 ? (
+              <Empty>No proposals yet.</Empty>
+            ) : (
+              <div className="proposals">
+                {governance.data?.proposals.map((p) => (
+                  <ProposalRow
+                    key={`${p.governor.address}-${p.id}`}
+                    proposal={p}
+                    token={token}
+                    now={now}
+                  />
+                ))}
+              </div>
+            )}
+          </Card>
+          {address && governance.data && (
+            <ProposeForm governors={governance.data.governors} token={token} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProposalRow({
+  proposal: p,
+  token,
+  now,
+}: {
+  proposal: Proposal;
+  token: TokenInfo;
+  now: number | undefined;
+}) {
+  const tx = useTransaction();
+  const { address } = useConnection();
+  const total = p.for + p.against + p.abstain;
+  const share = (v: bigint) => (total === 0n ? 0 : Number((v * 10_000n) / total) / 100);
+  const call = (functionName: string, args: readonly unknown[], label: string) =>
+    tx.run([{ label, address: p.governor.address, abi: abis.governor, functionName, args }]);
+  const executeArgs = [p.targets, p.values, p.calldatas, p.descriptionHash] as const;
+  return (
+    <article className="proposal" data-testid="proposal">
+      <header>
+        <Badge tone={stateTone[p.state]}>{p.state}</Badge>
+        <strong>
+          {p.description.split("\n")[0] || `Proposal ${p.id.toString().slice(0, 10)}…`}
+        </strong>
+        <span className="muted small">
+          {p.governor.name} · by {shortAddress(p.proposer)}
+        </span>
+      </header>
+      <div
+        className="votebar"
+        title={`for ${share(p.for)}% · against ${share(p.against)}% · abstain ${share(p.abstain)}%`}
+      >
+        <span className="for" style={{ width: `${share(p.for)}%` }} />
+        <span className="against" style={{ width: `${share(p.against)}%` }} />
+        <span className="abstain" style={{ width: `${share(p.abstain)}%` }} />
+      </div>
+      <div className="muted small">
+        For {formatAmount(p.for, token.decimals)} · Against{" "}
+        {formatAmount(p.against, token.decimals)} · Abstain{" "}
+        {formatAmount(p.abstain, token.decimals)}
+        {p.quorum !== undefined && ` · quorum ${formatAmount(p.quorum, token.decimals)}`} · voting{" "}
+        {p.state === "Pending" ? "starts" : "ends"}{" "}
+        {clockText(p.governor, p.state === "Pending" ? p.voteStart : p.voteEnd, now)}
+        {p.eta !== undefined && p.eta > 0n && ` · executable ${formatDate(p.eta)}`}
+      </div>
+      {address && (
+        <div className="button-row">
+          {p.state === "Active" && !p.hasVoted && (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                disabled={tx.busy}
+                onClick={() => call("castVote", [p.id, 1], "Vote for")}
+              >
+                Vote for
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={tx.busy}
+                onClick={() => call("castVote", [p.id, 0], "Vote against")}
+              >
+                Against
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={tx.busy}
+                onClick={() => call("castVote", [p.id, 2], "Abstain")}
+              >
+                Abstain
+              </button>
+            </>
+          )}
+          {p.state === "Active" && p.hasVoted && <Badge tone="ok">you voted</Badge>}
+          {p.state === "Succeeded" && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={tx.busy}
+              onClick={() => call("queue", executeArgs, "Queue")}
+            >
+              Queue in the timelock
+            </button>
+          )}
+          {p.state === "Queued" && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={tx.busy}
+              onClick={() => call("execute", executeArgs, "Execute")}
+            >
+              Execute
+            </button>
+          )}
+        </div>
+      )}
+      <TxStatus state={tx.state} onDismiss={tx.reset} />
+    </article>
+  );
+}
+
+function ProposeForm({ governors, token }: { governors: GovernorInfo[]; token: TokenInfo }) {
+  const [governorAddress, setGovernorAddress] = useState<string>(governors[0]?.address ?? "");
+  const [target, setTarget] = useState("");
+  const [calldata, setCalldata] = useState("");
+  const [description, setDescription] = useState("");
+  const tx = useTransaction();
+  const governor = governors.find((g) => g.address === governorAddress);
+  const errors: string[] = [];
+  if (target && !isAddress(target.trim())) errors.push("The target must be an address.");
+  if (calldata && !(isHex(calldata.trim()) && calldata.trim().length % 2 === 0))
+    errors.push("The calldata must be 0x-prefixed hex bytes.");
+  if (
+    governor?.threshold !== undefined &&
+    governor.userVotes !== undefined &&
+    governor.userVotes < governor.threshold
+  ) {
+    errors.push(
+      `You need ${formatAmount(governor.threshold, token.decimals)} votes to propose; you have ${formatAmount(governor.userVotes, token.decimals)}.`,
+    );
+  }
+  const ready =
+    !tx.busy && errors.length === 0 && target.trim() !== "" && description.trim() !== "";
+  return (
+    <Card title="New proposal">
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!governor) return;
+          void tx
+            .run([
+              {
+                label: "Propose",
+                address: governor.address,
+                abi: abis.governor,
+                functionName: "propose",
+                args: [
+                  [getAddress(target.trim()) as Address],
+                  [0n],
+                  [(calldata.trim() || "0x") as `0x${string}`],
+                  description.trim(),
+                ],
+              },
+            ])
+            .then((ok) => {
+              if (ok) setDescription("");
+            });
+        }}
+      >
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="gov">Agent</label>
+            <select
+              id="gov"
+              value={governorAddress}
+              onChange={(e) => setGovernorAddress(e.target.value)}
+            >
+              {governors.map((g) => (
+                <option key={g.address} value={g.address}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="target">Target contract</label>
+            <input
+              id="target"
+              placeholder="0x…"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="calldata">Calldata</label>
+          <input
+            id="calldata"
+            placeholder="0x…"
+            value={calldata}
+            onChange={(e) => setCalldata(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="description">Description</label>
+          <textarea
+            id="description"
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </div>
+        {errors.map((e) => (
+          <div key={e} className="field-error">
+            {e}
+          </div>
+        ))}
+        <button type="submit" className="primary" disabled={!ready}>
+          Propose
+        </button>
+        <TxStatus state={tx.state} onDismiss={tx.reset} />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,427 @@
+import { useState } from "react";
+import { type Address, getAddress, isAddress, zeroAddress } from "viem";
+import { useConnection } from "wagmi";
+import { AmountField, validateAmount } from "../components/AmountField.tsx";
+import { LineChart } from "../components/Chart.tsx";
+import { TxStatus } from "../components/TxStatus.tsx";
+import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
+import { type TokenInfo, useAppConfig, useClient, useToken } from "../lib/context.tsx";
+import { abis } from "../lib/contracts.ts";
+import {
+  formatAmount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  shortAddress,
+} from "../lib/format.ts";
+import { usePoolHistory } from "../lib/history.ts";
+import {
+  type PoolState,
+  toFraction,
+  type UserPosition,
+  usePoolState,
+  useUserPosition,
+} from "../lib/pool.ts";
+import { useChainTime } from "../lib/useChainTime.ts";
+import { type Call, useTransaction } from "../lib/useTransaction.ts";
+
+const toNumber = (value: bigint, decimals: number) => Number(value) / 10 ** decimals;
+
+export function PoolPage() {
+  const token = useToken();
+  const pool = usePoolState();
+  const { address } = useConnection();
+  const position = useUserPosition(address);
+  const history = usePoolHistory();
+  const now = useChainTime();
+
+  if (!token || !pool.data) {
+    return <p className="loading">Loading the pool…</p>;
+  }
+  const { data: state } = pool;
+  const d = token.decimals;
+  const stakedRatio =
+    state.tokenSupply > 0n ? Number((state.totalStake * 10_000n) / state.tokenSupply) / 10_000 : 0;
+
+  return (
+    <div className="page" data-testid="pool-page">
+      <h1>Staking pool</h1>
+      <div className="stats">
+        <Stat
+          label="Total staked"
+          testId="total-staked"
+          value={`${formatAmount(state.totalStake, d)} ${token.symbol}`}
+          hint={`${formatPercent(stakedRatio, 1)} of supply${state.stakeTarget === undefined ? "" : ` (target ${formatPercent(state.stakeTarget, 0)})`}`}
+        />
+        <Stat
+          label="Share price"
+          testId="share-price"
+          value={state.sharePrice === undefined ? "—" : formatAmount(state.sharePrice, d, 6)}
+          hint={`${token.symbol} per share`}
+        />
+        <Stat
+          label="APR"
+          testId="apr"
+          value={formatPercent(state.apr)}
+          hint="rewards locked 52 weeks"
+        />
+        <Stat
+          label="Unstake wait"
+          value={
+            state.unstakeWaitPeriod === undefined
+              ? "—"
+              : formatDuration(Number(state.unstakeWaitPeriod))
+          }
+          hint={`${formatAmount(state.totalShares, d)} shares`}
+        />
+      </div>
+
+      <div className="grid-2">
+        <Card title="Total stake over time">
+          <LineChart
+            label="Total stake over time"
+            now={now}
+            series={[
+              {
+                name: `total stake (${token.symbol})`,
+                color: "var(--accent)",
+                points: (history.data?.totalStake ?? []).map((p) => ({
+                  x: p.x,
+                  y: toNumber(p.y, d),
+                })),
+              },
+            ]}
+          />
+        </Card>
+        <Card title="APR over time">
+          {history.data && history.data.apr.length > 0 ? (
+            <LineChart
+              label="APR over time"
+              now={now}
+              yFormat={(v) => `${v.toFixed(1)}%`}
+              series={[
+                {
+                  name: "APR (%)",
+                  color: "var(--green)",
+                  points: history.data.apr.map((p) => ({
+                    x: p.x,
+                    y: toFraction(p.y, state.percentScale) * 100,
+                  })),
+                },
+              ]}
+            />
+          ) : (
+            <Empty>
+              {state.apr === undefined
+                ? "This pool does not report an APR."
+                : `Constant at ${formatPercent(state.apr)} since deployment (it moves at epoch boundaries).`}
+            </Empty>
+          )}
+        </Card>
+      </div>
+
+      {address ? (
+        <div className="grid-2">
+          <PositionCard token={token} position={position.data} now={now} />
+          <ActionsCard
+            token={token}
+            state={state}
+            position={position.data}
+            user={address}
+            now={now}
+          />
+        </div>
+      ) : (
+        <Card title="Your position">
+          <Empty>Connect a wallet (or pick a devnet account above) to stake.</Empty>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function PositionCard({
+  token,
+  position,
+  now,
+}: {
+  token: TokenInfo;
+  position: UserPosition | undefined;
+  now: number | undefined;
+}) {
+  if (!position) return <Card title="Your position">Loading…</Card>;
+  const d = token.decimals;
+  const f = (v: bigint | undefined) =>
+    v === undefined ? "—" : `${formatAmount(v, d, 4)} ${token.symbol}`;
+  const pending = position.pending;
+  const remaining = pending && now !== undefined ? Number(pending.maturesAt) - now : undefined;
+  return (
+    <Card title="Your position">
+      <dl className="kv" data-testid="position">
+        <dt>Wallet balance</dt>
+        <dd>{f(position.walletBalance)}</dd>
+        <dt>Deposited, not staked</dt>
+        <dd data-testid="unstaked">{f(position.unstaked)}</dd>
+        <dt>Staked</dt>
+        <dd data-testid="staked">
+          {f(position.stake)}{" "}
+          <span className="muted">({formatAmount(position.shares, d, 4)} shares)</span>
+        </dd>
+        <dt>Locked rewards</dt>
+        <dd>{f(position.locked)}</dd>
+        <dt>Withdrawable</dt>
+        <dd>{f(position.withdrawable)}</dd>
+        <dt>Pending unstake</dt>
+        <dd data-testid="pending-unstake">
+          {pending ? (
+            <>
+              {f(pending.amount)}{" "}
+              {remaining !== undefined && remaining > 0 ? (
+                <Badge tone="warn">matures in {formatDuration(remaining)}</Badge>
+              ) : (
+                <Badge tone="ok">ready to unstake</Badge>
+              )}
+              <div className="muted small">matures {formatDate(pending.maturesAt)} UTC</div>
+            </>
+          ) : (
+            "none"
+          )}
+        </dd>
+        <dt>Voting power</dt>
+        <dd>
+          {position.votes === undefined ? "—" : `${formatAmount(position.votes, d, 4)} votes`}
+        </dd>
+        <dt>Delegating to</dt>
+        <dd>
+          {position.delegate && position.delegate !== zeroAddress
+            ? shortAddress(position.delegate)
+            : "nobody (own votes)"}
+        </dd>
+      </dl>
+    </Card>
+  );
+}
+
+type Action =
+  | "depositAndStake"
+  | "deposit"
+  | "stake"
+  | "scheduleUnstake"
+  | "unstake"
+  | "withdraw"
+  | "delegate";
+
+const actionLabels: Record<Action, string> = {
+  depositAndStake: "Deposit & stake",
+  deposit: "Deposit",
+  stake: "Stake",
+  scheduleUnstake: "Schedule unstake",
+  unstake: "Unstake",
+  withdraw: "Withdraw",
+  delegate: "Delegate",
+};
+
+function ActionsCard({
+  token,
+  state,
+  position,
+  user,
+  now,
+}: {
+  token: TokenInfo;
+  state: PoolState;
+  position: UserPosition | undefined;
+  user: Address;
+  now: number | undefined;
+}) {
+  const [action, setAction] = useState<Action>("depositAndStake");
+  const [amountText, setAmountText] = useState("");
+  const [delegatee, setDelegatee] = useState("");
+  const tx = useTransaction();
+  const config = useAppConfig();
+  const client = useClient();
+  const pool = config.deployment.contracts.stakingPool;
+  const d = token.decimals;
+
+  const max: Record<Action, bigint | undefined> = {
+    depositAndStake: position?.walletBalance,
+    deposit: position?.walletBalance,
+    stake: position?.unstaked,
+    scheduleUnstake: position?.stake,
+    unstake: undefined,
+    withdraw: position?.withdrawable ?? position?.unstaked,
+    delegate: undefined,
+  };
+  const maxLabel: Record<Action, string> = {
+    depositAndStake: "your wallet balance",
+    deposit: "your wallet balance",
+    stake: "your deposited, unstaked balance",
+    scheduleUnstake: "your stake",
+    unstake: "",
+    withdraw: "your withdrawable balance",
+    delegate: "",
+  };
+  const needsAmount = action !== "unstake" && action !== "delegate";
+  const validation = needsAmount
+    ? validateAmount(amountText, d, max[action], maxLabel[action], token.symbol)
+    : { error: null };
+  let blocker: string | null = null;
+  if (action === "scheduleUnstake" && position?.pending)
+    blocker = "You already have a pending unstake: execute it first.";
+  if (action === "unstake") {
+    if (!position?.pending) blocker = "You have no pending unstake.";
+    else if (now !== undefined && Number(position.pending.maturesAt) > now)
+      blocker = `Your unstake matures in ${formatDuration(Number(position.pending.maturesAt) - now)}.`;
+  }
+  let delegateError: string | null = null;
+  if (action === "delegate") {
+    if (delegatee.trim() !== "" && !isAddress(delegatee.trim()))
+      delegateError = "Enter a valid address (0x…)";
+    if (
+      position?.delegationChangeableAt !== undefined &&
+      now !== undefined &&
+      Number(position.delegationChangeableAt) > now
+    )
+      blocker = `Delegation can change again in ${formatDuration(Number(position.delegationChangeableAt) - now)}.`;
+  }
+  const amount = "amount" in validation ? validation.amount : undefined;
+  const ready =
+    !tx.busy &&
+    blocker === null &&
+    (needsAmount ? amount !== undefined : true) &&
+    (action !== "delegate" || (delegatee.trim() !== "" && delegateError === null));
+
+  const approveIfNeeded = (value: bigint): Call[] =>
+    position && position.allowance >= value
+      ? []
+      : [
+          {
+            label: `Approve ${formatAmount(value, d, 4)} ${token.symbol}`,
+            address: token.address,
+            abi: abis.token,
+            functionName: "approve",
+            args: [pool, value],
+          },
+        ];
+
+  const submit = async () => {
+    const label = actionLabels[action];
+    const call = (functionName: string, args: readonly unknown[]): Call => ({
+      label,
+      address: pool,
+      abi: abis.stakingPool,
+      functionName,
+      args,
+    });
+    let calls: Call[] | (() => Promise<Call[]>);
+    switch (action) {
+      case "depositAndStake":
+      case "deposit":
+        if (amount === undefined) return;
+        calls = [...approveIfNeeded(amount), call(action, [amount])];
+        break;
+      case "stake":
+        if (amount === undefined) return;
+        calls = [call("stake", [amount])];
+        break;
+      case "scheduleUnstake":
+        if (amount === undefined) return;
+        calls = async () => {
+          // All of the stake: every share; otherwise the shares worth `amount`, rounded down.
+          const shares =
+            position && amount === position.stake
+              ? position.shares
+              : ((await client.readContract({
+                  address: pool,
+                  abi: abis.stakingPool,
+                  functionName: "convertToShares",
+                  args: [amount],
+                })) as bigint);
+          return [call("scheduleUnstake", [shares])];
+        };
+        break;
+      case "unstake":
+        calls = [call("unstake", [user])];
+        break;
+      case "withdraw":
+        if (amount === undefined) return;
+        calls = [call("withdraw", [user, amount])];
+        break;
+      case "delegate":
+        calls = [call("delegate", [getAddress(delegatee.trim())])];
+        break;
+    }
+    if (await tx.run(calls)) setAmountText("");
+  };
+
+  return (
+    <Card title="Manage your stake">
+      <div className="tabs" role="tablist">
+        {(Object.keys(actionLabels) as Action[]).map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={id === action}
+            className={id === action ? "tab active" : "tab"}
+            onClick={() => {
+              setAction(id);
+              tx.reset();
+            }}
+          >
+            {actionLabels[id]}
+          </button>
+        ))}
+      </div>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        {needsAmount && (
+          <AmountField
+            name="amount"
+            label="Amount"
+            value={amountText}
+            onChange={setAmountText}
+            unit={token.symbol}
+            decimals={d}
+            max={max[action]}
+            error={"error" in validation ? validation.error : null}
+          />
+        )}
+        {action === "scheduleUnstake" && (
+          <p className="muted small">
+            Shares leave your balance now (no rewards, no votes) and stay slashable until you
+            unstake after{" "}
+            {state.unstakeWaitPeriod === undefined
+              ? "the wait period"
+              : formatDuration(Number(state.unstakeWaitPeriod))}
+            .
+          </p>
+        )}
+        {action === "delegate" && (
+          <div className="field">
+            <label htmlFor="delegatee">Delegate your voting power to</label>
+            <input
+              id="delegatee"
+              name="delegatee"
+              placeholder="0x…"
+              value={delegatee}
+              onChange={(event) => setDelegatee(event.target.value)}
+              aria-invalid={Boolean(delegateError)}
+            />
+            {delegateError && <div className="field-error">{delegateError}</div>}
+          </div>
+        )}
+        {blocker && <div className="field-error">{blocker}</div>}
+        <button type="submit" className="primary" disabled={!ready} data-testid="pool-submit">
+          {actionLabels[action]}
+        </button>
+        <TxStatus state={tx.state} onDismiss={tx.reset} />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * Simulates a dAPI malfunction on the devnet, so a user can walk through a whole claim:
+ *
+ *   npm run devnet:malfunction -- --feed ETH/USD --value 0          wrong value: pushed now and kept
+ *   npm run devnet:malfunction -- --feed ETH/USD --stale [--advance 90000]
+ *                                                                   stale: no more updates (optionally
+ *                                                                   move the chain's clock forward)
+ *   npm run devnet:malfunction -- --feed ETH/USD --restore          live again
+ *   npm run devnet:malfunction -- --list                            modes and current values
+ *
+ * It edits the pusher's control file (.devnet/feeds.json, read at every tick) and, for a wrong value,
+ * pushes it at once with data signed by the local Airnode.
+ */
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createPublicClient, formatUnits, type Hex, http, parseUnits } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { pushBeaconValue } from "../../sdk/src/deploy/api3.ts";
+import { api3ReaderProxyV1Abi } from "../../sdk/src/deploy/api3Artifacts.ts";
+import { createTxContext } from "../../sdk/src/deploy/context.ts";
+import { DEVNET_MNEMONIC } from "../../sdk/src/deploy/devnetAccounts.ts";
+import { type Deployment, readDeployment } from "../../sdk/src/deployment.ts";
+import { type FeedMode, readFeedControl, writeFeedControl } from "./feeds.ts";
+
+/** Where the pusher's control file lives for a deployment file. */
+export function feedControlPath(deploymentPath: string): string {
+  return join(dirname(deploymentPath), "feeds.json");
+}
+
+export interface MalfunctionIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const USAGE = `Usage: npm run devnet:malfunction -- --feed <name> (--value <price> | --stale | --restore)
+       npm run devnet:malfunction -- --list
+Options:
+  --feed <name>         dAPI name, e.g. ETH/USD or API3/USD
+  --value <price>       push this (wrong) price now and keep pushing it, e.g. 0, -1, 12.5
+  --stale               stop updating the feed; its timestamp ages
+  --advance <seconds>   also move the chain's clock forward (with --stale: make it stale now)
+  --restore             back to live values
+  --list                print every feed with its mode and current value
+  --deployment <file>   default .devnet/deployment.json`;
+
+/** Runs the command with `argv`; resolves with the exit code. */
+export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        feed: { type: "string" },
+        value: { type: "string" },
+        stale: { type: "boolean" },
+        restore: { type: "boolean" },
+        advance: { type: "string" },
+        list: { type: "boolean" },
+        deployment: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`error: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const deploymentPath = resolve(io.cwd, String(values.deployment ?? ".devnet/deployment.json"));
+  let deployment: Deployment;
+  try {
+    deployment = readDeployment(deploymentPath);
+  } catch (error) {
+    io.stderr(`error: ${(error as Error).message}\nStart the devnet first: npm start\n`);
+    return 1;
+  }
+  const devnet = deployment.devnet;
+  const api3ServerV1 = deployment.contracts.api3ServerV1;
+  if (!devnet || !api3ServerV1) {
+    io.stderr(`error: ${deploymentPath} is not a devnet deployment (no local Airnode feeds)\n`);
+    return 1;
+  }
+  const controlPath = feedControlPath(deploymentPath);
+  const control = readFeedControl(controlPath);
+  const client = createPublicClient({ transport: http(deployment.rpcUrl) });
+
+  if (values.list) {
+    for (const feed of devnet.feeds) {
+      const [value, timestamp] = await client.readContract({
+        address: feed.proxy,
+        abi: api3ReaderProxyV1Abi,
+        functionName: "read",
+      });
+      const block = await client.getBlock();
+      const mode = control[feed.name] ?? { mode: "live" };
+      io.stdout(
+        `${feed.name.padEnd(10)} ${mode.mode.padEnd(6)} ${formatUnits(value, 18)} (${block.timestamp - BigInt(timestamp)} s old)  proxy ${feed.proxy}\n`,
+      );
+    }
+    return 0;
+  }
+
+  const feed = devnet.feeds.find((candidate) => candidate.name === values.feed);
+  if (!feed) {
+    const names = devnet.feeds.map((f) => f.name).join(", ");
+    io.stderr(
+      `error: --feed ${values.feed ?? "(missing)"} is not a devnet feed; feeds: ${names}\n`,
+    );
+    return 2;
+  }
+  const chosen = [values.value !== undefined, Boolean(values.stale), Boolean(values.restore)];
+  if (chosen.filter(Boolean).length !== 1) {
+    io.stderr(`error: give exactly one of --value, --stale, --restore\n${USAGE}\n`);
+    return 2;
+  }
+  let advance = 0;
+  if (values.advance !== undefined) {
+    advance = Number(values.advance);
+    if (!Number.isInteger(advance) || advance <= 0) {
+      io.stderr(`error: --advance must be a positive number of seconds, got ${values.advance}\n`);
+      return 2;
+    }
+  }
+
+  let mode: FeedMode;
+  let price: bigint | undefined;
+  if (values.value !== undefined) {
+    try {
+      price = parseUnits(String(values.value), 18);
+    } catch {
+      io.stderr(`error: --value ${values.value} is not a number\n`);
+      return 2;
+    }
+    mode = { mode: "fixed", value: price.toString() };
+  } else if (values.stale) {
+    mode = { mode: "stale" };
+  } else {
+    mode = { mode: "live" };
+  }
+  writeFeedControl(controlPath, { ...control, [feed.name]: mode });
+
+  if (advance > 0) {
+    await client.request({ method: "evm_increaseTime" as never, params: [advance] as never });
+    await client.request({ method: "evm_mine" as never, params: [] as never });
+  }
+  if (price !== undefined) {
+    const airnode = mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: devnet.airnode.index });
+    const ctx = await createTxContext({ rpcUrl: deployment.rpcUrl, account: airnode });
+    await pushBeaconValue(ctx, api3ServerV1, airnode, feed.templateId as Hex, price);
+    io.stdout(`${feed.name} now reads ${values.value} (wrong value pushed; the pusher keeps it)\n`);
+  } else if (values.stale) {
+    io.stdout(
+      `${feed.name} is no longer updated${advance ? `; chain moved ${advance} s ahead` : ""}\n`,
+    );
+  } else {
+    io.stdout(`${feed.name} is live again (the pusher updates it at its next tick)\n`);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runMalfunction(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

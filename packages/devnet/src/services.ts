@@ -1,0 +1,42 @@
+/**
+ * Optional services of the devnet, loaded only if their packages exist: the indexer
+ * (packages/indexer/src/start.ts) and the dashboard (packages/dashboard/start.ts).
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** A running service. */
+export interface Service {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+type StartIndexer = (options: {
+  deploymentPath: string;
+  port: number;
+  databaseUrl?: string;
+}) => Promise<Service>;
+
+type StartDashboard = (options: {
+  deploymentPath: string;
+  indexerUrl: string | null;
+  port: number;
+}) => Promise<Service>;
+
+async function load<T>(relative: string, exportName: string): Promise<T | undefined> {
+  const url = new URL(relative, import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  const module = (await import(url.href)) as Record<string, unknown>;
+  const start = module[exportName];
+  return typeof start === "function" ? (start as T) : undefined;
+}
+
+/** `startIndexer` from packages/indexer, or undefined when it is not there. */
+export function loadStartIndexer(): Promise<StartIndexer | undefined> {
+  return load<StartIndexer>("../../indexer/src/start.ts", "startIndexer");
+}
+
+/** `startDashboard` from packages/dashboard, or undefined when it is not there. */
+export function loadStartDashboard(): Promise<StartDashboard | undefined> {
+  return load<StartDashboard>("../../dashboard/start.ts", "startDashboard");
+}

@@ -1,0 +1,65 @@
+import { relative } from "node:path";
+import { formatUnits } from "viem";
+import type { Devnet } from "./devnet.ts";
+
+/** What `npm start` prints once everything runs: URLs, contracts, feeds, accounts, demo state, commands. */
+export function formatSummary(
+  devnet: Devnet,
+  options: { blockTime: number; pushIntervalMs: number },
+): string {
+  const { deployment } = devnet;
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(22)}${value}`);
+  lines.push("", "Insurance Pool devnet is running", "");
+  row(
+    "JSON-RPC",
+    `${devnet.rpcUrl}  (chain ${deployment.chainId}, ${options.blockTime > 0 ? `a block every ${options.blockTime} s` : "a block per transaction"})`,
+  );
+  row("indexer", devnet.indexerUrl ? `${devnet.indexerUrl}  (GraphQL at /graphql)` : "not running");
+  row("dashboard", devnet.dashboardUrl ?? "not running");
+  row("deployment file", relative(process.cwd(), devnet.deploymentPath) || devnet.deploymentPath);
+  for (const reason of devnet.skipped) lines.push(`  (skipped ${reason})`);
+
+  lines.push("", "Contracts");
+  for (const [name, address] of Object.entries(deployment.contracts)) {
+    if (address) row(name, address);
+  }
+
+  if (deployment.devnet) {
+    lines.push(
+      "",
+      `dAPIs (real Api3ServerV1; Beacons signed by the local Airnode ${deployment.devnet.airnode.address}, pushed every ${options.pushIntervalMs / 1000} s)`,
+    );
+    for (const feed of deployment.devnet.feeds) {
+      row(feed.name, `~${formatUnits(BigInt(feed.baseValue), 18)} USD  proxy ${feed.proxy}`);
+    }
+  }
+
+  if (deployment.accounts) {
+    lines.push("", "Accounts (anvil's mnemonic: ipool --account <index|role>)");
+    const accounts = Object.entries(deployment.accounts).sort((a, b) => a[1].index - b[1].index);
+    for (const [role, { address, index }] of accounts) {
+      lines.push(`  ${String(index).padStart(2)}  ${role.padEnd(14)}${address}`);
+    }
+  }
+
+  if (devnet.seed?.lines.length) {
+    lines.push("", "Demo state");
+    for (const line of devnet.seed.lines) lines.push(`  - ${line}`);
+  }
+
+  lines.push(
+    "",
+    "Try",
+    "  npx ipool status",
+    "  npx ipool stake 100 --deposit --account alice",
+    "  npx ipool quote ETH/USD 10k --days 30 --account policyholder",
+    "  npx ipool policies --account policyholder",
+    "  npx ipool accept 1 --account mediator          (the claim awaiting the mediator)",
+    "  npm run devnet:malfunction -- --feed ETH/USD --value 0",
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,514 @@
+/**
+ * The indexer's tables. Amounts are token base units (bigint), shares are pool shares, times are
+ * unix seconds (bigint), `sharePrice` is tokens per share scaled by 1e18. Every history row carries
+ * the block, the transaction and the log index it came from; `id` of a history row is the log's
+ * ponder id (`event.id`), unique and ordered like the chain.
+ */
+import { index, onchainTable, relations } from "ponder";
+
+// ------------------------------------------------------------------------------------------ pool
+
+/** The pool's current totals (one row, id = pool address). */
+export const pool = onchainTable("pool", (t) => ({
+  id: t.hex().primaryKey(),
+  totalStake: t.bigint().notNull(),
+  totalShares: t.bigint().notNull(),
+  sharePrice: t.bigint().notNull(),
+  /** Latest APR as the pool reports it (null until the pool emits one). */
+  apr: t.bigint(),
+  /** Stakers with staked shares > 0. */
+  stakerCount: t.integer().notNull(),
+  totalDeposited: t.bigint().notNull(),
+  totalWithdrawn: t.bigint().notNull(),
+  totalPaidOut: t.bigint().notNull(),
+  totalRewards: t.bigint().notNull(),
+  pendingUnstakeShares: t.bigint().notNull(),
+  pendingUnstakeAmount: t.bigint().notNull(),
+  unstakeWaitPeriod: t.bigint(),
+  eventCount: t.integer().notNull(),
+  updatedBlock: t.bigint().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** One row per staker (anyone who ever deposited), with their current position. */
+export const staker = onchainTable(
+  "staker",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    /** Deposited and not staked (includes locked rewards and unvested tokens). */
+    unstaked: t.bigint().notNull(),
+    /** Staked shares, not counting a pending unstake. */
+    shares: t.bigint().notNull(),
+    pendingUnstakeShares: t.bigint().notNull(),
+    pendingUnstakeAmount: t.bigint().notNull(),
+    /** Unix time at which the pending unstake can execute (0 when none). */
+    pendingUnstakeMaturesAt: t.bigint().notNull(),
+    /** `unstake.id` of the pending unstake, null when none. */
+    pendingUnstakeId: t.text(),
+    /** Who this staker delegates to (null: votes themselves). */
+    delegate: t.hex(),
+    /** Voting power as last reported by the pool's DelegateVotesChanged. */
+    votingPower: t.bigint().notNull(),
+    totalDeposited: t.bigint().notNull(),
+    totalWithdrawn: t.bigint().notNull(),
+    totalStaked: t.bigint().notNull(),
+    totalUnstaked: t.bigint().notNull(),
+    firstSeenAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ sharesIdx: index().on(table.shares) }),
+);
+
+/**
+ * Everything that moved the pool, with the pool's totals right after it: the source of the stake,
+ * share price and payout charts. kind: deposit | withdraw | stake | unstakeScheduled | unstake |
+ * payout | reward.
+ */
+export const poolEvent = onchainTable(
+  "pool_event",
+  (t) => ({
+    id: t.text().primaryKey(),
+    kind: t.text().notNull(),
+    user: t.hex(),
+    amount: t.bigint().notNull(),
+    shares: t.bigint().notNull(),
+    totalStake: t.bigint().notNull(),
+    totalShares: t.bigint().notNull(),
+    sharePrice: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    timestampIdx: index().on(table.timestamp),
+    userIdx: index().on(table.user),
+    kindIdx: index().on(table.kind),
+  }),
+);
+
+/** Scheduled unstakes and their execution. status: pending | executed. */
+export const unstake = onchainTable(
+  "unstake",
+  (t) => ({
+    id: t.text().primaryKey(),
+    user: t.hex().notNull(),
+    shares: t.bigint().notNull(),
+    /** Amount scheduled (an upper bound on what executes). */
+    amount: t.bigint().notNull(),
+    maturesAt: t.bigint().notNull(),
+    status: t.text().notNull(),
+    scheduledAt: t.bigint().notNull(),
+    scheduledTx: t.hex().notNull(),
+    executedAmount: t.bigint(),
+    executedBy: t.hex(),
+    executedAt: t.bigint(),
+    executedTx: t.hex(),
+  }),
+  (table) => ({ userIdx: index().on(table.user), statusIdx: index().on(table.status) }),
+);
+
+/** Rewards flowing into the stake. kind: mint (the pool's epoch mint) | added (addRewards, premiums, bonds). */
+export const reward = onchainTable(
+  "reward",
+  (t) => ({
+    id: t.text().primaryKey(),
+    kind: t.text().notNull(),
+    from: t.hex(),
+    amount: t.bigint().notNull(),
+    epoch: t.bigint(),
+    totalStake: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ timestampIdx: index().on(table.timestamp) }),
+);
+
+/** Every APR the pool set (one row per change). */
+export const aprUpdate = onchainTable(
+  "apr_update",
+  (t) => ({
+    id: t.text().primaryKey(),
+    apr: t.bigint().notNull(),
+    epoch: t.bigint(),
+    totalStake: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ timestampIdx: index().on(table.timestamp) }),
+);
+
+/** Claim payouts from the stake (the pool's PaidOutClaim), with the stake left after each. */
+export const payout = onchainTable(
+  "payout",
+  (t) => ({
+    id: t.text().primaryKey(),
+    claimsManager: t.hex().notNull(),
+    recipient: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    totalStakeBefore: t.bigint().notNull(),
+    totalStake: t.bigint().notNull(),
+    sharePrice: t.bigint().notNull(),
+    /** The claim paid, when the claims manager's event in the same transaction names it. */
+    claimId: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ timestampIdx: index().on(table.timestamp), txIdx: index().on(table.txHash) }),
+);
+
+/** Claims managers the DAO authorized (current state). */
+export const claimsManager = onchainTable("claims_manager", (t) => ({
+  id: t.hex().primaryKey(),
+  authorized: t.boolean().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** Governed parameter changes of any contract (name = the event's name, value as text). */
+export const parameterChange = onchainTable(
+  "parameter_change",
+  (t) => ({
+    id: t.text().primaryKey(),
+    contract: t.hex().notNull(),
+    name: t.text().notNull(),
+    value: t.text().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ nameIdx: index().on(table.name) }),
+);
+
+// -------------------------------------------------------------------------------------- coverage
+
+/** The claims manager's totals (one row, id = claims manager address). */
+export const coverage = onchainTable("coverage", (t) => ({
+  id: t.hex().primaryKey(),
+  policyCount: t.integer().notNull(),
+  claimCount: t.integer().notNull(),
+  /** Sum of the current coverage of every policy ever created (expired included), USD 18 decimals. */
+  totalCoverageUsd: t.bigint().notNull(),
+  totalPremiums: t.bigint().notNull(),
+  totalTreasuryPremiums: t.bigint().notNull(),
+  /** What claims were paid, in USD and in pool tokens. */
+  totalPaidUsd: t.bigint().notNull(),
+  totalPaidTokens: t.bigint().notNull(),
+  totalBondsForfeited: t.bigint().notNull(),
+  totalRewardsDistributed: t.bigint().notNull(),
+  mediator: t.hex(),
+  arbitrator: t.hex(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** Covered dAPIs (from DapiCapSet) with the coverage sold on each. */
+export const dapi = onchainTable("dapi", (t) => ({
+  id: t.bigint().primaryKey(),
+  /** bytes32 dAPI name, and the same decoded as text. */
+  name: t.hex().notNull(),
+  nameText: t.text().notNull(),
+  chainId: t.bigint().notNull(),
+  capShare: t.bigint().notNull(),
+  policyCount: t.integer().notNull(),
+  totalCoverageUsd: t.bigint().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** Policies with their current terms. */
+export const policy = onchainTable(
+  "policy",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    claimant: t.hex().notNull(),
+    dapiId: t.bigint().notNull(),
+    dapiName: t.hex().notNull(),
+    chainId: t.bigint().notNull(),
+    coverageUsd: t.bigint().notNull(),
+    /** What claims on this policy were paid so far (USD). */
+    paidUsd: t.bigint().notNull(),
+    claimsAllowedFrom: t.bigint().notNull(),
+    claimsAllowedUntil: t.bigint().notNull(),
+    policyURI: t.text().notNull(),
+    creator: t.hex().notNull(),
+    premium: t.bigint().notNull(),
+    treasuryPremium: t.bigint().notNull(),
+    claimCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdTx: t.hex().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ claimantIdx: index().on(table.claimant), dapiIdx: index().on(table.dapiId) }),
+);
+
+/** A policy's history. kind: created | upgraded | downgraded. */
+export const policyEvent = onchainTable(
+  "policy_event",
+  (t) => ({
+    id: t.text().primaryKey(),
+    policyId: t.bigint().notNull(),
+    kind: t.text().notNull(),
+    actor: t.hex(),
+    coverageUsd: t.bigint().notNull(),
+    claimsAllowedUntil: t.bigint().notNull(),
+    policyURI: t.text().notNull(),
+    premium: t.bigint().notNull(),
+    /** `coverage.totalCoverageUsd` after this event (for the coverage chart). */
+    totalCoverageUsd: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ policyIdx: index().on(table.policyId), timestampIdx: index().on(table.timestamp) }),
+);
+
+/**
+ * Claims with their current stage. status: the contract's ClaimStatus name (Pending,
+ * SettlementProposed, MediatorRejected, Disputed, RulingPending, PaidClaim, PaidSettlement, Refused,
+ * TimedOut); `deadline` ends the current stage's response period.
+ */
+export const claim = onchainTable(
+  "claim",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    policyId: t.bigint().notNull(),
+    claimant: t.hex().notNull(),
+    amountUsd: t.bigint().notNull(),
+    bond: t.bigint().notNull(),
+    evidenceURI: t.text().notNull(),
+    status: t.text().notNull(),
+    deadline: t.bigint().notNull(),
+    mediator: t.hex(),
+    settlementUsd: t.bigint(),
+    arbitrator: t.hex(),
+    disputeId: t.bigint(),
+    arbitrationCost: t.bigint(),
+    ruling: t.integer(),
+    paidUsd: t.bigint(),
+    paidTokens: t.bigint(),
+    createdAt: t.bigint().notNull(),
+    createdTx: t.hex().notNull(),
+    updatedAt: t.bigint().notNull(),
+    resolvedAt: t.bigint(),
+  }),
+  (table) => ({
+    policyIdx: index().on(table.policyId),
+    claimantIdx: index().on(table.claimant),
+    statusIdx: index().on(table.status),
+  }),
+);
+
+/**
+ * Every step of every claim, in chain order. kind: created | accepted | settlementProposed |
+ * rejected | settlementAccepted | escalated | evidence | appealPossible | appealed | ruled |
+ * rulingDeferred | rulingExecuted | timedOut. `deadline` is the new stage's deadline when it has one.
+ */
+export const claimEvent = onchainTable(
+  "claim_event",
+  (t) => ({
+    id: t.text().primaryKey(),
+    claimId: t.bigint().notNull(),
+    kind: t.text().notNull(),
+    actor: t.hex(),
+    status: t.text().notNull(),
+    amountUsd: t.bigint(),
+    tokens: t.bigint(),
+    deadline: t.bigint(),
+    ruling: t.integer(),
+    uri: t.text(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ claimIdx: index().on(table.claimId), timestampIdx: index().on(table.timestamp) }),
+);
+
+/**
+ * ERC-792 disputes of escalated claims (id = `<arbitrator>-<disputeId>`). status: created |
+ * appealable | appealed | ruled.
+ */
+export const dispute = onchainTable(
+  "dispute",
+  (t) => ({
+    id: t.text().primaryKey(),
+    arbitrator: t.hex().notNull(),
+    disputeId: t.bigint().notNull(),
+    claimId: t.bigint().notNull(),
+    metaEvidenceId: t.bigint(),
+    evidenceGroupId: t.bigint(),
+    cost: t.bigint().notNull(),
+    status: t.text().notNull(),
+    ruling: t.integer(),
+    appealCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    ruledAt: t.bigint(),
+  }),
+  (table) => ({ claimIdx: index().on(table.claimId) }),
+);
+
+/** Appeals of disputes (the arbitrator's AppealDecision). */
+export const appeal = onchainTable(
+  "appeal",
+  (t) => ({
+    id: t.text().primaryKey(),
+    disputeKey: t.text().notNull(),
+    claimId: t.bigint(),
+    round: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ disputeIdx: index().on(table.disputeKey) }),
+);
+
+/** Final rulings given to the claims manager (ERC-792 Ruling). 0 refuse, 1 pay claim, 2 pay settlement. */
+export const ruling = onchainTable(
+  "ruling",
+  (t) => ({
+    id: t.text().primaryKey(),
+    disputeKey: t.text().notNull(),
+    claimId: t.bigint(),
+    ruling: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ claimIdx: index().on(table.claimId) }),
+);
+
+/** ERC-1497 evidence submitted for claims (evidence group = claim id). */
+export const evidence = onchainTable(
+  "evidence",
+  (t) => ({
+    id: t.text().primaryKey(),
+    arbitrator: t.hex().notNull(),
+    evidenceGroupId: t.bigint().notNull(),
+    party: t.hex().notNull(),
+    uri: t.text().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ groupIdx: index().on(table.evidenceGroupId) }),
+);
+
+/** Links a payout and the claim paid in the same transaction (whichever log comes first waits here). */
+export const txClaimLink = onchainTable("tx_claim_link", (t) => ({
+  id: t.hex().primaryKey(),
+  payoutId: t.text(),
+  claimId: t.bigint(),
+}));
+
+// ------------------------------------------------------------------------------------ governance
+
+/** Delegation changes of pool votes (the pool's DelegateChanged). */
+export const delegation = onchainTable(
+  "delegation",
+  (t) => ({
+    id: t.text().primaryKey(),
+    delegator: t.hex().notNull(),
+    fromDelegate: t.hex().notNull(),
+    toDelegate: t.hex().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ delegatorIdx: index().on(table.delegator), toIdx: index().on(table.toDelegate) }),
+);
+
+/**
+ * Proposals of both Governors (id = `<governor>-<proposalId>`). status: created | queued | executed |
+ * canceled (whether a created proposal is active, defeated or succeeded depends on time and votes:
+ * ask the Governor's `state`). Tallies are sums of the votes cast.
+ */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    id: t.text().primaryKey(),
+    governor: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    proposer: t.hex().notNull(),
+    targets: t.json().$type<string[]>().notNull(),
+    values: t.json().$type<string[]>().notNull(),
+    calldatas: t.json().$type<string[]>().notNull(),
+    description: t.text().notNull(),
+    voteStart: t.bigint().notNull(),
+    voteEnd: t.bigint().notNull(),
+    status: t.text().notNull(),
+    eta: t.bigint(),
+    forVotes: t.bigint().notNull(),
+    againstVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    voteCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdTx: t.hex().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ governorIdx: index().on(table.governor), proposerIdx: index().on(table.proposer) }),
+);
+
+/** Votes cast (id = `<governor>-<proposalId>-<voter>`). support: 0 against, 1 for, 2 abstain. */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    id: t.text().primaryKey(),
+    proposal: t.text().notNull(),
+    governor: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    support: t.integer().notNull(),
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ proposalIdx: index().on(table.proposal), voterIdx: index().on(table.voter) }),
+);
+
+// ------------------------------------------------------------------------------------- relations
+
+export const stakerRelations = relations(staker, ({ many }) => ({
+  events: many(poolEvent),
+  unstakes: many(unstake),
+}));
+
+export const poolEventRelations = relations(poolEvent, ({ one }) => ({
+  staker: one(staker, { fields: [poolEvent.user], references: [staker.id] }),
+}));
+
+export const policyRelations = relations(policy, ({ many, one }) => ({
+  claims: many(claim),
+  events: many(policyEvent),
+  dapi: one(dapi, { fields: [policy.dapiId], references: [dapi.id] }),
+}));
+
+export const policyEventRelations = relations(policyEvent, ({ one }) => ({
+  policy: one(policy, { fields: [policyEvent.policyId], references: [policy.id] }),
+}));
+
+export const claimRelations = relations(claim, ({ many, one }) => ({
+  policy: one(policy, { fields: [claim.policyId], references: [policy.id] }),
+  events: many(claimEvent),
+  disputes: many(dispute),
+}));
+
+export const claimEventRelations = relations(claimEvent, ({ one }) => ({
+  claim: one(claim, { fields: [claimEvent.claimId], references: [claim.id] }),
+}));
+
+export const disputeRelations = relations(dispute, ({ one }) => ({
+  claim: one(claim, { fields: [dispute.claimId], references: [claim.id] }),
+}));
+
+export const proposalRelations = relations(proposal, ({ many }) => ({
+  votes: many(vote),
+}));
+
+export const voteRelations = relations(vote, ({ one }) => ({
+  proposal: one(proposal, { fields: [vote.proposal], references: [proposal.id] }),
+}));
+
+export const unstakeRelations = relations(unstake, ({ one }) => ({
+  staker: one(staker, { fields: [unstake.user], references: [staker.id] }),
+}));

@@ -1,0 +1,587 @@
+/**
+ * ClaimsManager: dAPIs, policies and their history, claims with every step (claim_event), disputes,
+ * evidence, rulings and the payouts they caused. The arbitrator's own events (appeals) are in
+ * arbitrator.ts.
+ */
+import { ponder } from "ponder:registry";
+import schema from "ponder:schema";
+import { type Address, type Hex, hexToString, trim } from "viem";
+import { disputeKey } from "../disputes.ts";
+import { type Db, linkPayout, recordParameter, type Where, where } from "./common.ts";
+
+const { claim, claimEvent, coverage, dapi, dispute, evidence, policy, policyEvent } = schema;
+
+/** The contract's ClaimStatus enum, by value. */
+export const CLAIM_STATUS = [
+  "None",
+  "Pending",
+  "SettlementProposed",
+  "MediatorRejected",
+  "Disputed",
+  "RulingPending",
+  "PaidClaim",
+  "PaidSettlement",
+  "Refused",
+  "TimedOut",
+] as const;
+
+
+/** A bytes32 name as text (trailing zero bytes dropped). */
+function bytes32ToText(value: Hex): string {
+  try {
+    return hexToString(trim(value, { dir: "right" }));
+  } catch {
+    return value;
+  }
+}
+
+async function loadCoverage(db: Db, address: Address, at: Where) {
+  const existing = await db.find(coverage, { id: address });
+  if (existing) return { ...existing };
+  const created = await db.insert(coverage).values({
+    id: address,
+    policyCount: 0,
+    claimCount: 0,
+    totalCoverageUsd: 0n,
+    totalPremiums: 0n,
+    totalTreasuryPremiums: 0n,
+    totalPaidUsd: 0n,
+    totalPaidTokens: 0n,
+    totalBondsForfeited: 0n,
+    totalRewardsDistributed: 0n,
+    mediator: null,
+    arbitrator: null,
+    updatedAt: at.timestamp,
+  });
+  return { ...created };
+}
+
+/** Adds to the claims manager's totals; returns the row after. */
+async function addToCoverage(
+  db: Db,
+  address: Address,
+  at: Where,
+  delta: Partial<
+    Record<
+      | "totalCoverageUsd"
+      | "totalPremiums"
+      | "totalTreasuryPremiums"
+      | "totalPaidUsd"
+      | "totalPaidTokens"
+      | "totalBondsForfeited"
+      | "totalRewardsDistributed",
+      bigint
+    > &
+      Record<"policyCount" | "claimCount", number>
+  >,
+) {
+  const row = await loadCoverage(db, address, at);
+  const next = {
+    policyCount: row.policyCount + (delta.policyCount ?? 0),
+    claimCount: row.claimCount + (delta.claimCount ?? 0),
+    totalCoverageUsd: row.totalCoverageUsd + (delta.totalCoverageUsd ?? 0n),
+    totalPremiums: row.totalPremiums + (delta.totalPremiums ?? 0n),
+    totalTreasuryPremiums: row.totalTreasuryPremiums + (delta.totalTreasuryPremiums ?? 0n),
+    totalPaidUsd: row.totalPaidUsd + (delta.totalPaidUsd ?? 0n),
+    totalPaidTokens: row.totalPaidTokens + (delta.totalPaidTokens ?? 0n),
+    totalBondsForfeited: row.totalBondsForfeited + (delta.totalBondsForfeited ?? 0n),
+    totalRewardsDistributed: row.totalRewardsDistributed + (delta.totalRewardsDistributed ?? 0n),
+    updatedAt: at.timestamp,
+  };
+  await db.update(coverage, { id: address }).set(next);
+  return next;
+}
+
+interface ClaimStep {
+  kind: string;
+  status?: (typeof CLAIM_STATUS)[number];
+  actor?: Address | null;
+  amountUsd?: bigint | null;
+  tokens?: bigint | null;
+  deadline?: bigint | null;
+  ruling?: number | null;
+  uri?: string | null;
+}
+
+/** Appends a claim_event row and moves the claim to `step.status` (when given). */
+async function recordClaimStep(db: Db, claimId: bigint, at: Where, step: ClaimStep) {
+  const row = await db.find(claim, { id: claimId });
+  const status = step.status ?? row?.status ?? "None";
+  if (row && step.status) {
+    await db.update(claim, { id: claimId }).set({
+      status,
+      ...(step.deadline != null ? { deadline: step.deadline } : {}),
+      updatedAt: at.timestamp,
+    });
+  }
+  await db.insert(claimEvent).values({
+    id: at.id,
+    claimId,
+    kind: step.kind,
+    actor: step.actor ?? null,
+    status,
+    amountUsd: step.amountUsd ?? null,
+    tokens: step.tokens ?? null,
+    deadline: step.deadline ?? null,
+    ruling: step.ruling ?? null,
+    uri: step.uri ?? null,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+}
+
+/** Records that `claimId` was paid `amountUsd` as `tokens`, on the claim, its policy and the totals. */
+async function recordClaimPaid(
+  db: Db,
+  manager: Address,
+  claimId: bigint,
+  policyId: bigint,
+  amountUsd: bigint,
+  tokens: bigint,
+  at: Where,
+) {
+  await db.update(claim, { id: claimId }).set({
+    paidUsd: amountUsd,
+    paidTokens: tokens,
+    resolvedAt: at.timestamp,
+  });
+  const policyRow = await db.find(policy, { id: policyId });
+  if (policyRow) {
+    const paidUsd = policyRow.paidUsd + amountUsd;
+    await db.update(policy, { id: policyId }).set({ paidUsd, updatedAt: at.timestamp });
+  }
+  await addToCoverage(db, manager, at, { totalPaidUsd: amountUsd, totalPaidTokens: tokens });
+  await linkPayout(db, at, { claimId });
+}
+
+// ---------------------------------------------------------------------------------------- dAPIs
+
+ponder.on("ClaimsManager:DapiCapSet", async ({ event, context }) => {
+  const at = where(event);
+  const { dapiId, dapiName, chainId, capShare } = event.args;
+  await context.db
+    .insert(dapi)
+    .values({
+      id: dapiId,
+      name: dapiName,
+      nameText: bytes32ToText(dapiName),
+      chainId,
+      capShare,
+      policyCount: 0,
+      totalCoverageUsd: 0n,
+      updatedAt: at.timestamp,
+    })
+    .onConflictDoUpdate({ chainId, capShare, updatedAt: at.timestamp });
+});
+
+// ------------------------------------------------------------------------------------- policies
+
+ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
+  const at = where(event);
+  const a = event.args;
+  await context.db.insert(policy).values({
+    id: a.policyId,
+    claimant: a.claimant,
+    dapiId: a.dapiId,
+    dapiName: a.dapiName,
+    chainId: a.chainId,
+    coverageUsd: a.coverageUsd,
+    paidUsd: 0n,
+    claimsAllowedFrom: a.claimsAllowedFrom,
+    claimsAllowedUntil: a.claimsAllowedUntil,
+    policyURI: a.policyURI,
+    creator: a.creator,
+    premium: a.premium,
+    treasuryPremium: a.treasuryPremium,
+    claimCount: 0,
+    createdAt: at.timestamp,
+    createdTx: at.txHash,
+    updatedAt: at.timestamp,
+  });
+  await context.db
+    .insert(dapi)
+    .values({
+      id: a.dapiId,
+      name: a.dapiName,
+      nameText: bytes32ToText(a.dapiName),
+      chainId: a.chainId,
+      capShare: 0n,
+      policyCount: 1,
+      totalCoverageUsd: a.coverageUsd,
+      updatedAt: at.timestamp,
+    })
+    .onConflictDoUpdate((row) => ({
+      policyCount: row.policyCount + 1,
+      totalCoverageUsd: row.totalCoverageUsd + a.coverageUsd,
+      updatedAt: at.timestamp,
+    }));
+  const totals = await addToCoverage(context.db, event.log.address, at, {
+    policyCount: 1,
+    totalCoverageUsd: a.coverageUsd,
+    totalPremiums: a.premium,
+    totalTreasuryPremiums: a.treasuryPremium,
+  });
+  await context.db.insert(policyEvent).values({
+    id: at.id,
+    policyId: a.policyId,
+    kind: "created",
+    actor: a.creator,
+    coverageUsd: a.coverageUsd,
+    claimsAllowedUntil: a.claimsAllowedUntil,
+    policyURI: a.policyURI,
+    premium: a.premium,
+    totalCoverageUsd: totals.totalCoverageUsd,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+});
+
+/** Applies new terms to a policy (upgrade or downgrade) and records the change. */
+async function changePolicy(
+  db: Db,
+  manager: Address,
+  at: Where,
+  change: {
+    kind: "upgraded" | "downgraded";
+    policyId: bigint;
+    actor: Address | null;
+    coverageUsd: bigint;
+    claimsAllowedUntil: bigint;
+    policyURI: string;
+  },
+) {
+  const row = await db.find(policy, { id: change.policyId });
+  const delta = row ? change.coverageUsd - row.coverageUsd : 0n;
+  if (row) {
+    const dapiId = row.dapiId;
+    await db.update(policy, { id: change.policyId }).set({
+      coverageUsd: change.coverageUsd,
+      claimsAllowedUntil: change.claimsAllowedUntil,
+      policyURI: change.policyURI,
+      updatedAt: at.timestamp,
+    });
+    const dapiRow = await db.find(dapi, { id: dapiId });
+    if (dapiRow) {
+      const total = dapiRow.totalCoverageUsd + delta;
+      await db.update(dapi, { id: dapiId }).set({ totalCoverageUsd: total, updatedAt: at.timestamp });
+    }
+  }
+  const totals = await addToCoverage(db, manager, at, { totalCoverageUsd: delta });
+  await db.insert(policyEvent).values({
+    id: at.id,
+    policyId: change.policyId,
+    kind: change.kind,
+    actor: change.actor,
+    coverageUsd: change.coverageUsd,
+    claimsAllowedUntil: change.claimsAllowedUntil,
+    policyURI: change.policyURI,
+    premium: 0n,
+    totalCoverageUsd: totals.totalCoverageUsd,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+}
+
+ponder.on("ClaimsManager:PolicyUpgraded", async ({ event, context }) => {
+  const { policyId, agent, coverageUsd, claimsAllowedUntil, policyURI } = event.args;
+  await changePolicy(context.db, event.log.address, where(event), {
+    kind: "upgraded",
+    policyId,
+    actor: agent,
+    coverageUsd,
+    claimsAllowedUntil,
+    policyURI,
+  });
+});
+
+ponder.on("ClaimsManager:PolicyDowngraded", async ({ event, context }) => {
+  const { policyId, coverageUsd, claimsAllowedUntil, policyURI } = event.args;
+  await changePolicy(context.db, event.log.address, where(event), {
+    kind: "downgraded",
+    policyId,
+    actor: event.transaction.from,
+    coverageUsd,
+    claimsAllowedUntil,
+    policyURI,
+  });
+});
+
+// --------------------------------------------------------------------------------------- claims
+
+ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, policyId, claimant, amountUsd, bond, evidenceURI, deadline } = event.args;
+  await context.db.insert(claim).values({
+    id: claimId,
+    policyId,
+    claimant,
+    amountUsd,
+    bond,
+    evidenceURI,
+    status: "Pending",
+    deadline,
+    mediator: null,
+    settlementUsd: null,
+    arbitrator: null,
+    disputeId: null,
+    arbitrationCost: null,
+    ruling: null,
+    paidUsd: null,
+    paidTokens: null,
+    createdAt: at.timestamp,
+    createdTx: at.txHash,
+    updatedAt: at.timestamp,
+    resolvedAt: null,
+  });
+  const policyRow = await context.db.find(policy, { id: policyId });
+  if (policyRow) {
+    const claimCount = policyRow.claimCount + 1;
+    await context.db.update(policy, { id: policyId }).set({ claimCount, updatedAt: at.timestamp });
+  }
+  await addToCoverage(context.db, event.log.address, at, { claimCount: 1 });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "created",
+    status: "Pending",
+    actor: claimant,
+    amountUsd,
+    tokens: bond,
+    deadline,
+    uri: evidenceURI,
+  });
+});
+
+ponder.on("ClaimsManager:ClaimAccepted", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, policyId, mediator, amountUsd, tokens } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ mediator });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "accepted",
+    status: "PaidClaim",
+    actor: mediator,
+    amountUsd,
+    tokens,
+  });
+  await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+});
+
+ponder.on("ClaimsManager:SettlementProposed", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, mediator, settlementUsd, deadline } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ mediator, settlementUsd });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "settlementProposed",
+    status: "SettlementProposed",
+    actor: mediator,
+    amountUsd: settlementUsd,
+    deadline,
+  });
+});
+
+ponder.on("ClaimsManager:ClaimRejected", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, mediator, deadline } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ mediator });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "rejected",
+    status: "MediatorRejected",
+    actor: mediator,
+    deadline,
+  });
+});
+
+ponder.on("ClaimsManager:SettlementAccepted", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, policyId, amountUsd, tokens } = event.args;
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "settlementAccepted",
+    status: "PaidSettlement",
+    actor: event.transaction.from,
+    amountUsd,
+    tokens,
+  });
+  await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+});
+
+ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, arbitrator, disputeId, cost } = event.args;
+  await context.db
+    .update(claim, { id: claimId })
+    .set({ arbitrator, disputeId, arbitrationCost: cost });
+  await context.db
+    .insert(dispute)
+    .values({
+      id: disputeKey(arbitrator, disputeId),
+      arbitrator,
+      disputeId,
+      claimId,
+      metaEvidenceId: null,
+      evidenceGroupId: null,
+      cost,
+      status: "created",
+      ruling: null,
+      appealCount: 0,
+      createdAt: at.timestamp,
+      ruledAt: null,
+    })
+    .onConflictDoUpdate({ claimId, cost });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "escalated",
+    status: "Disputed",
+    actor: event.transaction.from,
+    tokens: cost,
+  });
+});
+
+ponder.on("ClaimsManager:Dispute", async ({ event, context }) => {
+  const { _arbitrator, _disputeID, _metaEvidenceID, _evidenceGroupID } = event.args;
+  const id = disputeKey(_arbitrator, _disputeID);
+  if (await context.db.find(dispute, { id })) {
+    await context.db
+      .update(dispute, { id })
+      .set({ metaEvidenceId: _metaEvidenceID, evidenceGroupId: _evidenceGroupID });
+  }
+});
+
+ponder.on("ClaimsManager:Evidence", async ({ event, context }) => {
+  const at = where(event);
+  const { _arbitrator, _evidenceGroupID, _party, _evidence } = event.args;
+  await context.db.insert(evidence).values({
+    id: at.id,
+    arbitrator: _arbitrator,
+    evidenceGroupId: _evidenceGroupID,
+    party: _party,
+    uri: _evidence,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+  // The claims manager uses the claim id as evidence group; the claim's creation already has its URI.
+  const claimRow = await context.db.find(claim, { id: _evidenceGroupID });
+  if (claimRow && claimRow.createdTx !== at.txHash) {
+    await recordClaimStep(context.db, _evidenceGroupID, at, {
+      kind: "evidence",
+      actor: _party,
+      uri: _evidence,
+    });
+  }
+});
+
+ponder.on("ClaimsManager:Ruling", async ({ event, context }) => {
+  const at = where(event);
+  const { _arbitrator, _disputeID, _ruling } = event.args;
+  const key = disputeKey(_arbitrator, _disputeID);
+  const disputeRow = await context.db.find(dispute, { id: key });
+  const value = Number(_ruling);
+  if (disputeRow) {
+    await context.db
+      .update(dispute, { id: key })
+      .set({ status: "ruled", ruling: value, ruledAt: at.timestamp });
+  }
+  const claimId = disputeRow?.claimId ?? null;
+  await context.db.insert(schema.ruling).values({
+    id: at.id,
+    disputeKey: key,
+    claimId,
+    ruling: value,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+  if (claimId !== null) {
+    await context.db.update(claim, { id: claimId }).set({ ruling: value });
+    await recordClaimStep(context.db, claimId, at, {
+      kind: "ruled",
+      actor: _arbitrator,
+      ruling: value,
+    });
+  }
+});
+
+ponder.on("ClaimsManager:RulingDeferred", async ({ event, context }) => {
+  const { claimId, ruling } = event.args;
+  await recordClaimStep(context.db, claimId, where(event), {
+    kind: "rulingDeferred",
+    status: "RulingPending",
+    ruling: Number(ruling),
+  });
+});
+
+ponder.on("ClaimsManager:RulingExecuted", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, policyId, ruling, status, amountUsd, tokens } = event.args;
+  const claimRow = await context.db.find(claim, { id: claimId });
+  const bond = claimRow?.bond ?? 0n;
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "rulingExecuted",
+    status: CLAIM_STATUS[status] ?? "None",
+    actor: event.transaction.from,
+    ruling: Number(ruling),
+    amountUsd,
+    tokens,
+  });
+  if (tokens > 0n || amountUsd > 0n) {
+    await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+  } else {
+    await context.db.update(claim, { id: claimId }).set({ resolvedAt: at.timestamp });
+    await addToCoverage(context.db, event.log.address, at, { totalBondsForfeited: bond });
+  }
+});
+
+ponder.on("ClaimsManager:ClaimTimedOut", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, bond } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ resolvedAt: at.timestamp });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "timedOut",
+    status: "TimedOut",
+    actor: event.transaction.from,
+    tokens: bond,
+  });
+  await addToCoverage(context.db, event.log.address, at, { totalBondsForfeited: bond });
+});
+
+ponder.on("ClaimsManager:RewardsDistributed", async ({ event, context }) => {
+  const { stakerAmount, treasuryAmount } = event.args;
+  await addToCoverage(context.db, event.log.address, where(event), {
+    totalRewardsDistributed: stakerAmount + treasuryAmount,
+  });
+});
+
+// ---------------------------------------------------------------------------------------- roles
+
+ponder.on("ClaimsManager:MediatorSet", async ({ event, context }) => {
+  const at = where(event);
+  await recordParameter(context.db, "MediatorSet", event, at);
+  await loadCoverage(context.db, event.log.address, at);
+  await context.db
+    .update(coverage, { id: event.log.address })
+    .set({ mediator: event.args.mediator, updatedAt: at.timestamp });
+});
+
+ponder.on("ClaimsManager:ArbitratorSet", async ({ event, context }) => {
+  const at = where(event);
+  await recordParameter(context.db, "ArbitratorSet", event, at);
+  await loadCoverage(context.db, event.log.address, at);
+  await context.db
+    .update(coverage, { id: event.log.address })
+    .set({ arbitrator: event.args.arbitrator, updatedAt: at.timestamp });
+});
+
+for (const name of [
+  "PolicyAgentSet",
+  "PayoutQuotaSet",
+  "TreasurySet",
+  "PricingCurveSet",
+  "CollateralizationRatioSet",
+  "ClaimantBondSet",
+  "MaxPriceAgeSet",
+  "TreasuryShareSet",
+] as const) {
+  ponder.on(`ClaimsManager:${name}`, async ({ event, context }) => {
+    await recordParameter(context.db, name, event, where(event));
+  });
+}

@@ -1,0 +1,378 @@
+/**
+ * Runs the indexer (`ponder start`) as a child process for a deployment file, and stops it.
+ *
+ * Restarts resume where the previous run stopped (ponder's crash recovery; no duplicates). A fresh
+ * chain must not inherit rows of an old one: before starting, the deployment's fingerprint (chain id,
+ * contracts, start block and the hash of the start block) is compared with the one recorded by the
+ * previous run in `<dataDir>/indexed-deployment.json`; when it differs the indexed state is wiped
+ * (PGlite: its directory; PostgreSQL: the app schema, plus `ponder_sync` when the chain's history
+ * changed under the same chain id, as with a fresh anvil). When ponder refuses the schema because
+ * the indexer's code changed ("previously used by a different Ponder app"), the state is wiped and
+ * ponder is started once more.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { readDeployment } from "../../sdk/src/deployment.ts";
+import { indexerRoot, repoRoot } from "./deployment.ts";
+
+/** Options of {@link startIndexer}. */
+export interface StartIndexerOptions {
+  /** The deployment file to index. */
+  deploymentPath: string;
+  /** HTTP port; `0` or omitted picks a free one. */
+  port?: number;
+  /** Host to bind, `127.0.0.1` by default. */
+  hostname?: string;
+  /** PostgreSQL connection string; omitted = `$DATABASE_URL`, else embedded PGlite. */
+  databaseUrl?: string;
+  /** Where PGlite data and the fingerprint live; default `<deployment dir>/indexer`. */
+  dataDir?: string;
+  /** Database schema of the app tables, `ipool` by default. */
+  schema?: string;
+  /** RPC URL to read from; default the deployment's `rpcUrl`. */
+  rpcUrl?: string;
+  /** Wipe the indexed state before starting (a fresh chain). */
+  fresh?: boolean;
+  /** How long to wait for `/ready` (historical sync done), 180 s by default. */
+  timeoutMs?: number;
+  /** Receives each log line of ponder (JSON). By default logs go to `<dataDir>/ponder.log` only. */
+  onLog?: (line: string) => void;
+}
+
+/** A running indexer. */
+export interface IndexerInstance {
+  /** Base URL of the HTTP API (`/graphql`, `/sql`, `/stats/...`, `/ready`). */
+  url: string;
+  port: number;
+  pid: number;
+  /** Stops ponder gracefully (it releases its database lock) and resolves when it has exited. */
+  stop: () => Promise<void>;
+}
+
+/** What identifies the indexed chain and deployment. */
+interface Fingerprint {
+  chainId: number;
+  startBlock: number;
+  startBlockHash: string;
+  contracts: Record<string, string | undefined>;
+  database: string;
+  schema: string;
+}
+
+const FINGERPRINT_FILE = "indexed-deployment.json";
+const SCHEMA_IN_USE = "was previously used by a different Ponder app";
+const FINALIZED_BACKWARDS = "cannot move backwards";
+
+/** Starts the indexer and resolves once it has synced the history and answers `/ready` with 200. */
+export async function startIndexer(options: StartIndexerOptions): Promise<IndexerInstance> {
+  const deploymentPath = resolve(options.deploymentPath);
+  const deployment = readDeployment(deploymentPath);
+  const rpcUrl = options.rpcUrl ?? deployment.rpcUrl;
+  const dataDir = resolve(options.dataDir ?? join(dirname(deploymentPath), "indexer"));
+  const schema = options.schema ?? "ipool";
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  mkdirSync(dataDir, { recursive: true });
+
+  const fingerprint: Fingerprint = {
+    chainId: deployment.chainId,
+    startBlock: deployment.startBlock,
+    startBlockHash: await blockHash(rpcUrl, deployment.startBlock),
+    contracts: { ...deployment.contracts },
+    database: databaseUrl ? redact(databaseUrl) : "pglite",
+    schema,
+  };
+  const previous = readFingerprint(dataDir);
+  const reset = options.fresh || !previous || !sameFingerprint(previous, fingerprint);
+  if (reset) {
+    rmSync(join(dataDir, FINGERPRINT_FILE), { force: true });
+    const historyChanged =
+      options.fresh ||
+      !previous ||
+      (previous.chainId === fingerprint.chainId &&
+        previous.startBlockHash !== fingerprint.startBlockHash);
+    await wipe({ dataDir, databaseUrl, schema, dropSync: historyChanged });
+  }
+
+  const launch = async (): Promise<IndexerInstance> => {
+    const port = options.port || (await freePort());
+    return runPonder({ ...options, rpcUrl, dataDir, schema, databaseUrl, deploymentPath, port });
+  };
+  let instance: IndexerInstance;
+  try {
+    instance = await launch();
+  } catch (error) {
+    const message = String(error);
+    if (!message.includes(SCHEMA_IN_USE) && !message.includes(FINALIZED_BACKWARDS)) throw error;
+    // The code or the chain changed under the same schema: index again from scratch.
+    await wipe({ dataDir, databaseUrl, schema, dropSync: message.includes(FINALIZED_BACKWARDS) });
+    instance = await launch();
+  }
+  writeFileSync(join(dataDir, FINGERPRINT_FILE), `${JSON.stringify(fingerprint, null, 2)}\n`);
+  return instance;
+}
+
+interface RunOptions extends StartIndexerOptions {
+  rpcUrl: string;
+  dataDir: string;
+  schema: string;
+  databaseUrl: string | undefined;
+  port: number;
+}
+
+async function runPonder(options: RunOptions): Promise<IndexerInstance> {
+  const hostname = options.hostname ?? "127.0.0.1";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PONDER_TELEMETRY_DISABLED: "true",
+    IPOOL_DEPLOYMENT: options.deploymentPath,
+    IPOOL_RPC_URL: options.rpcUrl,
+    IPOOL_PGLITE_DIR: join(options.dataDir, "pglite"),
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
+  delete env.DATABASE_PRIVATE_URL;
+  const args = [
+    ponderBin(),
+    "--root",
+    indexerRoot,
+    "--log-format",
+    "json",
+    "start",
+    "--schema",
+    options.schema,
+    "--port",
+    String(options.port),
+    "--hostname",
+    hostname,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: indexerRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) done(child.exitCode);
+    else child.once("exit", (code) => done(code));
+  });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+    process.off("exit", killOnExit);
+  };
+
+  const logPath = join(options.dataDir, "ponder.log");
+  writeFileSync(logPath, "");
+  const tail: string[] = [];
+  let port = options.port;
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    writeFileSync(logPath, `${line}\n`, { flag: "a" });
+    options.onLog?.(line);
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    const parsed = parseLog(line);
+    if (parsed?.msg === "Created HTTP server" && typeof parsed.port === "number") {
+      port = parsed.port;
+    }
+  };
+  pipeLines(child, onLine);
+
+  const url = () => `http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  try {
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`ponder exited (code ${child.exitCode}) before ready:\n${describe(tail)}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`ponder was not ready within ${options.timeoutMs ?? 180_000} ms:\n${describe(tail)}`);
+      }
+      try {
+        const response = await fetch(`${url()}/ready`, { signal: AbortSignal.timeout(2_000) });
+        if (response.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  if (child.pid === undefined) throw new Error("ponder has no pid");
+  // /ready covers the finalized history; the recent blocks arrive through live indexing.
+  try {
+    const head = await blockNumber(options.rpcUrl);
+    await waitForIndexedBlock(url(), head, Math.max(deadline - Date.now(), 5_000));
+  } catch (error) {
+    await stop();
+    throw new Error(`${String(error)}\n${describe(tail)}`);
+  }
+  return { url: url(), port, pid: child.pid, stop };
+}
+
+/** The block the indexer has processed up to (from ponder's `/status`), or 0 before the first one. */
+export async function indexedBlock(url: string): Promise<number> {
+  const response = await fetch(`${url}/status`, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) return 0;
+  const status = (await response.json()) as Record<string, { block?: { number?: number } }>;
+  const numbers = Object.values(status).map((chain) => chain.block?.number ?? 0);
+  return numbers.length ? Math.min(...numbers) : 0;
+}
+
+/** Resolves once the indexer at `url` has processed `block` (throws after `timeoutMs`). */
+export async function waitForIndexedBlock(url: string, block: number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const indexed = await indexedBlock(url).catch(() => 0);
+    if (indexed >= block) return;
+    if (Date.now() > deadline) {
+      throw new Error(`indexer at ${url} reached block ${indexed}, not ${block}, within ${timeoutMs} ms`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+function pipeLines(child: ChildProcess, onLine: (line: string) => void) {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = "";
+    stream?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
+    });
+    stream?.on("end", () => {
+      if (buffer) onLine(buffer);
+    });
+  }
+}
+
+function parseLog(line: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last log lines, errors first, readable. */
+function describe(tail: readonly string[]): string {
+  return tail
+    .map((line) => {
+      const parsed = parseLog(line);
+      if (!parsed) return line;
+      const error = parsed.error as { message?: string } | undefined;
+      return [parsed.msg, error?.message].filter(Boolean).join(": ");
+    })
+    .join("\n");
+}
+
+/** ponder's CLI entry, from the indexer's or the repository's node_modules. */
+function ponderBin(): string {
+  for (const base of [indexerRoot, repoRoot]) {
+    const bin = join(base, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js");
+    if (existsSync(bin)) return bin;
+  }
+  throw new Error(`indexer: ponder is not installed (run npm install in ${repoRoot})`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function rpc<T>(rpcUrl: string, method: string, params: unknown[]): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message?: string } };
+  if (body.error) throw new Error(`indexer: ${method} failed at ${rpcUrl}: ${body.error.message}`);
+  return body.result as T;
+}
+
+async function blockNumber(rpcUrl: string): Promise<number> {
+  return Number(await rpc<string>(rpcUrl, "eth_blockNumber", []));
+}
+
+async function blockHash(rpcUrl: string, block: number): Promise<string> {
+  const result = await rpc<{ hash?: string } | null>(rpcUrl, "eth_getBlockByNumber", [
+    `0x${block.toString(16)}`,
+    false,
+  ]);
+  if (!result?.hash) {
+    throw new Error(`indexer: block ${block} not found at ${rpcUrl} (is the chain running?)`);
+  }
+  return result.hash;
+}
+
+function readFingerprint(dataDir: string): Fingerprint | undefined {
+  const path = join(dataDir, FINGERPRINT_FILE);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Fingerprint;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return "postgres";
+  }
+}
+
+/** Deletes the indexed state: PGlite's directory, or the app schema (and the sync cache) in Postgres. */
+async function wipe(options: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  schema: string;
+  dropSync: boolean;
+}): Promise<void> {
+  if (!options.databaseUrl) {
+    rmSync(join(options.dataDir, "pglite"), { recursive: true, force: true });
+    return;
+  }
+  const require = createRequire(join(repoRoot, "package.json"));
+  const pg = require("pg") as {
+    Client: new (config: { connectionString: string }) => {
+      connect(): Promise<void>;
+      query(sql: string): Promise<unknown>;
+      end(): Promise<void>;
+    };
+  };
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${options.schema.replaceAll('"', '""')}" CASCADE`);
+    if (options.dropSync) await client.query(`DROP SCHEMA IF EXISTS "ponder_sync" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

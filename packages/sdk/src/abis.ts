@@ -1,0 +1,43 @@
+import type { Abi } from "viem";
+import { parseAbi } from "viem";
+import * as generated from "./generated/contracts.ts";
+
+/** One `error` item of an ABI. */
+export type AbiError = Extract<Abi[number], { type: "error" }>;
+
+/**
+ * Standard errors that may bubble up from contracts outside `contracts/src` (OpenZeppelin's ERC-20
+ * errors from the pool token, panics are handled by viem). Declared by their ERC-6093 signatures.
+ */
+const standardErrors = parseAbi([
+  "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
+  "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
+  "error ERC20InvalidSender(address sender)",
+  "error ERC20InvalidReceiver(address receiver)",
+  "error SafeERC20FailedOperation(address token)",
+  "error ReentrancyGuardReentrantCall()",
+]);
+
+function collectErrors(): AbiError[] {
+  const seen = new Set<string>();
+  const errors: AbiError[] = [];
+  const abis = Object.entries(generated)
+    .filter(([name]) => name.endsWith("Abi"))
+    .map(([, abi]) => abi as Abi);
+  for (const abi of [...abis, standardErrors as Abi]) {
+    for (const item of abi) {
+      if (item.type !== "error") continue;
+      const key = `${item.name}(${item.inputs.map((input) => input.type).join(",")})`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push(item);
+    }
+  }
+  return errors;
+}
+
+/**
+ * Every custom error of every contract in `contracts/src` (from the generated ABIs) plus the standard
+ * ERC-20 errors, deduplicated by signature: the ABI used to decode any revert of the system.
+ */
+export const allErrorsAbi: readonly AbiError[] = collectErrors();

@@ -1,0 +1,53 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link acceptClaim}. */
+export interface AcceptClaimParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** The pending claim. */
+  claimId: bigint;
+}
+
+/** The transaction and its receipt. */
+export type AcceptClaimReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "acceptClaim">
+>;
+
+/**
+ * The mediator accepts a pending claim: it is paid now (within the mediator's quota), the bond returned.
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await acceptClaim(mediatorClient, { claimsManager, claimId: 1n });
+ * ```
+ */
+export async function acceptClaim(
+  client: WalletClient,
+  parameters: AcceptClaimParameters,
+): Promise<AcceptClaimReturnType> {
+  const { claimsManager, claimId, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "accept claim", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "acceptClaim",
+        args: [claimId],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

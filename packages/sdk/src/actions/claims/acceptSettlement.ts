@@ -1,0 +1,55 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link acceptSettlement}. */
+export interface AcceptSettlementParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** The claim with a settlement proposal. */
+  claimId: bigint;
+  /** Slippage guard: the least tokens to receive. */
+  minimumPayoutTokens: bigint;
+}
+
+/** The transaction and its receipt. */
+export type AcceptSettlementReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "acceptSettlement">
+>;
+
+/**
+ * The claimant accepts the mediator's settlement: paid now, bond returned.
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await acceptSettlement(client, { claimsManager, claimId: 1n, minimumPayoutTokens: 0n });
+ * ```
+ */
+export async function acceptSettlement(
+  client: WalletClient,
+  parameters: AcceptSettlementParameters,
+): Promise<AcceptSettlementReturnType> {
+  const { claimsManager, claimId, minimumPayoutTokens, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "accept settlement", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "acceptSettlement",
+        args: [claimId, minimumPayoutTokens],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,57 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link escalateClaim}. */
+export interface EscalateClaimParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** The claim to escalate. */
+  claimId: bigint;
+  /** Native currency sent with the call (wei). */
+  value: bigint;
+}
+
+/** The arbitrator's dispute id (`result`), with the transaction. */
+export type EscalateClaimReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "payable", "escalateClaim">
+>;
+
+/**
+ * The claimant escalates a claim to the arbitrator, paying its arbitration cost in ether as `value`
+ * (see `getArbitrationCost`; any excess is returned).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * const { result: disputeId } = await escalateClaim(client, { claimsManager, claimId: 1n, value: cost });
+ * ```
+ */
+export async function escalateClaim(
+  client: WalletClient,
+  parameters: EscalateClaimParameters,
+): Promise<EscalateClaimReturnType> {
+  const { claimsManager, claimId, value, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "escalate", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "escalateClaim",
+        args: [claimId],
+        value,
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

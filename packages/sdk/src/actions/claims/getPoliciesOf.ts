@@ -1,0 +1,61 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { getContractEvents, readContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import type { ReadClient } from "../../utils/transaction.ts";
+
+/** Parameters of {@link getPoliciesOf}. */
+export interface GetPoliciesOfParameters {
+  /** The ClaimsManager address. */
+  claimsManager: Address;
+  /** The claimant whose policies to list; all policies when omitted. */
+  claimant?: Address;
+  /** First block to search (`deployment.startBlock`). */
+  fromBlock: bigint;
+}
+
+/** A policy with its id and its current state. */
+export interface PolicyWithId {
+  policyId: bigint;
+  policy: ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "policy">;
+  /** The policy document announced at creation. */
+  policyURI: string;
+}
+
+/** The claimant's policies, oldest first. */
+export type GetPoliciesOfReturnType = PolicyWithId[];
+
+/**
+ * Lists policies from their `PolicyCreated` events (filtered by claimant, an indexed topic) and reads each
+ * one's current state (upgrades, downgrades and payouts included).
+ *
+ * @example
+ * ```ts
+ * const policies = await getPoliciesOf(client, { claimsManager, claimant, fromBlock: BigInt(deployment.startBlock) });
+ * ```
+ */
+export async function getPoliciesOf(
+  client: ReadClient,
+  parameters: GetPoliciesOfParameters,
+): Promise<GetPoliciesOfReturnType> {
+  const { claimsManager, claimant, fromBlock } = parameters;
+  const events = await getContractEvents(client, {
+    address: claimsManager,
+    abi: iClaimsManagerAbi,
+    eventName: "PolicyCreated",
+    args: claimant ? { claimant } : {},
+    fromBlock,
+    strict: true,
+  });
+  return Promise.all(
+    events.map(async (event) => ({
+      policyId: event.args.policyId,
+      policyURI: event.args.policyURI,
+      policy: await readContract(client, {
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "policy",
+        args: [event.args.policyId],
+      }),
+    })),
+  );
+}

@@ -1,0 +1,53 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link setMediator}. */
+export interface SetMediatorParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** The new mediator. */
+  mediator: Address;
+}
+
+/** The transaction and its receipt. */
+export type SetMediatorReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setMediator">
+>;
+
+/**
+ * Sets the mediator. Only the primary agent (usually through a proposal).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await setMediator(timelockClient, { claimsManager, mediator });
+ * ```
+ */
+export async function setMediator(
+  client: WalletClient,
+  parameters: SetMediatorParameters,
+): Promise<SetMediatorReturnType> {
+  const { claimsManager, mediator, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "setMediator", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "setMediator",
+        args: [mediator],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,53 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link timeOutClaim}. */
+export interface TimeOutClaimParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** A claim whose deadlines all passed. */
+  claimId: bigint;
+}
+
+/** The transaction and its receipt. */
+export type TimeOutClaimReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "timeOutClaim">
+>;
+
+/**
+ * Closes a claim whose every deadline passed; its bond goes to stakers (anyone).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await timeOutClaim(client, { claimsManager, claimId: 1n });
+ * ```
+ */
+export async function timeOutClaim(
+  client: WalletClient,
+  parameters: TimeOutClaimParameters,
+): Promise<TimeOutClaimReturnType> {
+  const { claimsManager, claimId, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "time out claim", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "timeOutClaim",
+        args: [claimId],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,52 @@
+import type { Address } from "viem";
+import { simulateContract } from "viem/actions";
+import { iStakingPoolAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link deposit}. */
+export interface DepositParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** Token amount in base units, pulled from the caller (approve the pool first). */
+  amount: bigint;
+}
+
+/** The transaction and its receipt. */
+export type DepositReturnType = WriteResult<void>;
+
+/**
+ * Deposits pool tokens into the caller's unstaked balance. The pool must be allowed to pull `amount`
+ * (see `approveToken`).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await deposit(client, { pool: deployment.contracts.stakingPool, amount: parseAmount("1.5k", 18) });
+ * ```
+ */
+export async function deposit(
+  client: WalletClient,
+  parameters: DepositParameters,
+): Promise<DepositReturnType> {
+  const { pool, amount, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "deposit", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: pool,
+        abi: iStakingPoolAbi,
+        functionName: "deposit",
+        args: [amount],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

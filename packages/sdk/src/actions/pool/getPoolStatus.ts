@@ -1,0 +1,83 @@
+import type { Address } from "viem";
+import { erc20Abi } from "viem";
+import { getBlock, readContract } from "viem/actions";
+import { iPoolVotesAbi, iStakingPoolAbi } from "../../generated/contracts.ts";
+import type { ReadClient } from "../../utils/transaction.ts";
+
+/** Parameters of {@link getPoolStatus}. */
+export interface GetPoolStatusParameters {
+  /** The StakingPool address. */
+  pool: Address;
+  /** The pool token. */
+  token: Address;
+}
+
+/** The pool's totals, read at one block. */
+export interface GetPoolStatusReturnType {
+  blockNumber: bigint;
+  timestamp: bigint;
+  /** Tokens backing all shares (including shares pending unstake). */
+  totalStake: bigint;
+  /** All shares (including shares pending unstake). */
+  totalShares: bigint;
+  /** Staked shares that vote (pending unstakes excluded). */
+  totalVotingSupply: bigint;
+  /** Value of one whole share (10^decimals shares) in token base units, rounded down. */
+  sharePrice: bigint;
+  unstakeWaitPeriod: bigint;
+  tokenTotalSupply: bigint;
+}
+
+/**
+ * Reads the pool's totals at the latest block.
+ *
+ * @example
+ * ```ts
+ * const { totalStake, sharePrice } = await getPoolStatus(client, { pool, token });
+ * ```
+ */
+export async function getPoolStatus(
+  client: ReadClient,
+  parameters: GetPoolStatusParameters,
+): Promise<GetPoolStatusReturnType> {
+  const { pool, token } = parameters;
+  const block = await getBlock(client);
+  const blockNumber = block.number;
+  const poolRead = { address: pool, abi: iStakingPoolAbi, blockNumber } as const;
+  const [decimals, tokenTotalSupply] = await Promise.all([
+    readContract(client, { address: token, abi: erc20Abi, functionName: "decimals", blockNumber }),
+    readContract(client, {
+      address: token,
+      abi: erc20Abi,
+      functionName: "totalSupply",
+      blockNumber,
+    }),
+  ]);
+  const [totalStake, totalShares, totalVotingSupply, sharePrice, unstakeWaitPeriod] =
+    await Promise.all([
+      readContract(client, { ...poolRead, functionName: "totalStake" }),
+      readContract(client, { ...poolRead, functionName: "totalShares" }),
+      readContract(client, {
+        address: pool,
+        abi: iPoolVotesAbi,
+        functionName: "totalVotingSupply",
+        blockNumber,
+      }),
+      readContract(client, {
+        ...poolRead,
+        functionName: "convertToAssets",
+        args: [10n ** BigInt(decimals)],
+      }),
+      readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
+    ]);
+  return {
+    blockNumber,
+    timestamp: block.timestamp,
+    totalStake,
+    totalShares,
+    totalVotingSupply,
+    sharePrice,
+    unstakeWaitPeriod,
+    tokenTotalSupply,
+  };
+}

@@ -1,0 +1,95 @@
+import type { Address } from "viem";
+import { erc20Abi } from "viem";
+import { getBlockNumber, readContract } from "viem/actions";
+import { iPoolVotesAbi, iStakingPoolAbi } from "../../generated/contracts.ts";
+import type { ReadClient } from "../../utils/transaction.ts";
+
+/** Parameters of {@link getStakerStatus}. */
+export interface GetStakerStatusParameters {
+  /** The StakingPool address. */
+  pool: Address;
+  /** The pool token (for the wallet balance). */
+  token: Address;
+  /** The staker. */
+  user: Address;
+}
+
+/** Everything about one staker, read at the same block. */
+export interface GetStakerStatusReturnType {
+  blockNumber: bigint;
+  /** Tokens in the wallet, outside the pool. */
+  walletBalance: bigint;
+  /** Deposited, not staked (including locked and unvested tokens). */
+  unstaked: bigint;
+  /** Staked shares (not counting a pending unstake). */
+  shares: bigint;
+  /** Value of the staked shares in tokens, rounded down. */
+  stake: bigint;
+  /** What can be withdrawn now. */
+  withdrawable: bigint;
+  pendingUnstake: { shares: bigint; amount: bigint; maturesAt: bigint };
+  /** Current voting power in shares. */
+  votes: bigint;
+  /** Who holds the staker's votes (the staker itself when it does not delegate). */
+  delegate: Address;
+  /** When the delegation may change next (0 if never delegated). */
+  delegationChangeableAt: bigint;
+}
+
+/**
+ * Reads a staker's whole position at one block: wallet, unstaked, shares and their value, withdrawable,
+ * pending unstake, votes and delegation.
+ *
+ * @example
+ * ```ts
+ * const status = await getStakerStatus(client, { pool, token, user });
+ * console.log(formatAmount(status.stake, 18, { symbol: "API3" }));
+ * ```
+ */
+export async function getStakerStatus(
+  client: ReadClient,
+  parameters: GetStakerStatusParameters,
+): Promise<GetStakerStatusReturnType> {
+  const { pool, token, user } = parameters;
+  const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
+  const common = { address: pool, args: [user], blockNumber } as const;
+  const poolRead = { ...common, abi: iStakingPoolAbi } as const;
+  const votesRead = { ...common, abi: iPoolVotesAbi } as const;
+  const [
+    walletBalance,
+    unstaked,
+    shares,
+    stake,
+    withdrawable,
+    pending,
+    votes,
+    delegate,
+    changeableAt,
+  ] = await Promise.all([
+    readContract(client, { ...common, address: token, abi: erc20Abi, functionName: "balanceOf" }),
+    readContract(client, { ...poolRead, functionName: "unstakedOf" }),
+    readContract(client, { ...poolRead, functionName: "sharesOf" }),
+    readContract(client, { ...poolRead, functionName: "stakeOf" }),
+    readContract(client, { ...poolRead, functionName: "withdrawableOf" }),
+    readContract(client, { ...poolRead, functionName: "pendingUnstakeOf" }),
+    readContract(client, { ...votesRead, functionName: "getVotes" }),
+    readContract(client, { ...votesRead, functionName: "delegates" }),
+    readContract(client, { ...votesRead, functionName: "delegationChangeableAt" }),
+  ]);
+  return {
+    blockNumber,
+    walletBalance,
+    unstaked,
+    shares,
+    stake,
+    withdrawable,
+    pendingUnstake: {
+      shares: pending.shares,
+      amount: pending.amount,
+      maturesAt: pending.maturesAt,
+    },
+    votes,
+    delegate,
+    delegationChangeableAt: changeableAt,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Address } from "viem";
+import { simulateContract } from "viem/actions";
+import { iStakingPoolAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link payOutClaim}. */
+export interface PayOutClaimParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** Who receives the payout. */
+  recipient: Address;
+  /** Token amount in base units. */
+  amount: bigint;
+}
+
+/** The transaction and its receipt. */
+export type PayOutClaimReturnType = WriteResult<void>;
+
+/**
+ * Pays `amount` from the stake to `recipient`. Only authorized claims managers (in practice the
+ * ClaimsManager calls it; exposed for completeness and for governance tooling).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await payOutClaim(managerClient, { pool, recipient, amount });
+ * ```
+ */
+export async function payOutClaim(
+  client: WalletClient,
+  parameters: PayOutClaimParameters,
+): Promise<PayOutClaimReturnType> {
+  const { pool, recipient, amount, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "payOutClaim", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: pool,
+        abi: iStakingPoolAbi,
+        functionName: "payOutClaim",
+        args: [recipient, amount],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,52 @@
+import type { Address } from "viem";
+import { simulateContract } from "viem/actions";
+import { iStakingPoolAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link scheduleUnstake}. */
+export interface ScheduleUnstakeParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** Shares to take off the caller's staked balance. */
+  shares: bigint;
+}
+
+/** The token amount scheduled (`result`, an upper bound on what `unstake` pays), with the transaction. */
+export type ScheduleUnstakeReturnType = WriteResult<bigint>;
+
+/**
+ * Schedules an unstake of `shares`: they stop earning and voting at once, stay slashable, and can be
+ * executed with {@link unstake} after the pool's unstake wait period. One pending unstake per user.
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * const { result: amount } = await scheduleUnstake(client, { pool, shares: 100n * 10n ** 18n });
+ * ```
+ */
+export async function scheduleUnstake(
+  client: WalletClient,
+  parameters: ScheduleUnstakeParameters,
+): Promise<ScheduleUnstakeReturnType> {
+  const { pool, shares, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "scheduleUnstake", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: pool,
+        abi: iStakingPoolAbi,
+        functionName: "scheduleUnstake",
+        args: [shares],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,51 @@
+import type { Address } from "viem";
+import { simulateContract } from "viem/actions";
+import { iStakingPoolAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link unstakeAndWithdraw}. */
+export interface UnstakeAndWithdrawParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** Who receives the tokens. */
+  recipient: Address;
+}
+
+/** The amount withdrawn (`result`), with the transaction. */
+export type UnstakeAndWithdrawReturnType = WriteResult<bigint>;
+
+/**
+ * Executes the caller's matured unstake and withdraws everything withdrawable to `recipient`.
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await unstakeAndWithdraw(client, { pool, recipient: client.account.address });
+ * ```
+ */
+export async function unstakeAndWithdraw(
+  client: WalletClient,
+  parameters: UnstakeAndWithdrawParameters,
+): Promise<UnstakeAndWithdrawReturnType> {
+  const { pool, recipient, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "unstakeAndWithdraw", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: pool,
+        abi: iStakingPoolAbi,
+        functionName: "unstakeAndWithdraw",
+        args: [recipient],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,51 @@
+import type { Address } from "viem";
+import { simulateContract } from "viem/actions";
+import { iPoolVotesAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link delegate}. */
+export interface DelegateParameters extends WriteHooks {
+  /** The StakingPool address (voting power lives in the pool). */
+  pool: Address;
+  /** Who receives the caller's votes; the zero address or the caller undelegates. */
+  delegatee: Address;
+}
+
+/** The transaction and its receipt. */
+export type DelegateReturnType = WriteResult<void>;
+
+/**
+ * Delegates the caller's staked shares' votes, present and future, to `delegatee` (one hop, once per week).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await delegate(client, { pool, delegatee: "0x…" });
+ * ```
+ */
+export async function delegate(
+  client: WalletClient,
+  parameters: DelegateParameters,
+): Promise<DelegateReturnType> {
+  const { pool, delegatee, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "delegate", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: pool,
+        abi: iPoolVotesAbi,
+        functionName: "delegate",
+        args: [delegatee],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

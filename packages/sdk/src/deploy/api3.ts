@@ -1,0 +1,223 @@
+/**
+ * The real API3 dAPI stack on a chain we control (devnet, tests): AccessControlRegistry, Api3ServerV1, its
+ * OEV extension and the Api3ReaderProxyV1 factory from `@api3/contracts`, with dAPIs pointing at Beacons
+ * that a local Airnode key updates with signed data (`updateBeaconWithSignedData`).
+ */
+import {
+  type Address,
+  encodeAbiParameters,
+  encodeDeployData,
+  encodeFunctionData,
+  encodePacked,
+  type Hex,
+  keccak256,
+  type LocalAccount,
+  parseEventLogs,
+  stringToHex,
+} from "viem";
+import {
+  accessControlRegistryBytecode,
+  api3ReaderProxyV1FactoryAbi,
+  api3ReaderProxyV1FactoryBytecode,
+  api3ServerV1Abi,
+  api3ServerV1Bytecode,
+  api3ServerV1OevExtensionAbi,
+  api3ServerV1OevExtensionBytecode,
+} from "./api3Artifacts.ts";
+import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+
+/** Addresses of the API3 contracts deployed by {@link deployApi3}. */
+export interface Api3Contracts {
+  accessControlRegistry: Address;
+  api3ServerV1: Address;
+  api3ServerV1OevExtension: Address;
+  api3ReaderProxyV1Factory: Address;
+}
+
+/** A dAPI served by a single Beacon of the local Airnode. */
+export interface LocalDapi {
+  /** Human name, e.g. `ETH/USD`. */
+  name: string;
+  /** `bytes32` encoding of the name (what `setDapiName` and the proxy take). */
+  dapiName: Hex;
+  /** keccak256 of `dapiName` (what `Api3ServerV1` keys dAPIs by). */
+  dapiNameHash: Hex;
+  templateId: Hex;
+  beaconId: Hex;
+  /** Api3ReaderProxyV1 (an IApi3ReaderProxy) reading this dAPI. */
+  proxy: Address;
+}
+
+/** dApp id used for the reader proxies (any non-zero id; OEV is not used on the devnet). */
+export const DEVNET_DAPP_ID = 1n;
+
+/** `bytes32` dAPI name of a human name (`"ETH/USD"`), as API3 encodes it. */
+export function encodeDapiName(name: string): Hex {
+  return stringToHex(name, { size: 32 });
+}
+
+/** Template id of the local Airnode for a feed (deterministic per name; any bytes32 is valid). */
+export function localTemplateId(name: string): Hex {
+  return keccak256(stringToHex(`insurance-pool devnet template ${name}`));
+}
+
+/** Beacon id = keccak256(abi.encodePacked(airnode, templateId)), as Api3ServerV1 derives it. */
+export function deriveBeaconId(airnode: Address, templateId: Hex): Hex {
+  return keccak256(encodePacked(["address", "bytes32"], [airnode, templateId]));
+}
+
+/** Deploys the API3 contracts with `manager` (the deployer) as the manager of the server. */
+export async function deployApi3(ctx: TxContext, manager: Address): Promise<Api3Contracts> {
+  const accessControlRegistry = await deployAndWait(
+    ctx,
+    "AccessControlRegistry",
+    accessControlRegistryBytecode,
+  );
+  const api3ServerV1 = await deployAndWait(
+    ctx,
+    "Api3ServerV1",
+    encodeDeployData({
+      abi: api3ServerV1Abi,
+      bytecode: api3ServerV1Bytecode,
+      args: [accessControlRegistry, "Api3ServerV1 admin", manager],
+    }),
+  );
+  const api3ServerV1OevExtension = await deployAndWait(
+    ctx,
+    "Api3ServerV1OevExtension",
+    encodeDeployData({
+      abi: api3ServerV1OevExtensionAbi,
+      bytecode: api3ServerV1OevExtensionBytecode,
+      args: [accessControlRegistry, "Api3ServerV1OevExtension admin", manager, api3ServerV1],
+    }),
+  );
+  const api3ReaderProxyV1Factory = await deployAndWait(
+    ctx,
+    "Api3ReaderProxyV1Factory",
+    encodeDeployData({
+      abi: api3ReaderProxyV1FactoryAbi,
+      bytecode: api3ReaderProxyV1FactoryBytecode,
+      args: [manager, api3ServerV1OevExtension],
+    }),
+  );
+  return {
+    accessControlRegistry,
+    api3ServerV1,
+    api3ServerV1OevExtension,
+    api3ReaderProxyV1Factory,
+  };
+}
+
+/**
+ * Signs a Beacon value the way an Airnode does: an Ethereum signed message of
+ * keccak256(abi.encodePacked(templateId, timestamp, data)), with data = abi.encode(int256 value).
+ */
+export async function signBeaconValue(
+  airnode: LocalAccount,
+  templateId: Hex,
+  timestamp: bigint,
+  value: bigint,
+): Promise<{ data: Hex; signature: Hex }> {
+  const data = encodeAbiParameters([{ type: "int256" }], [value]);
+  const hash = keccak256(
+    encodePacked(["bytes32", "uint256", "bytes"], [templateId, timestamp, data]),
+  );
+  const signature = await airnode.signMessage({ message: { raw: hash } });
+  return { data, signature };
+}
+
+/** Calldata of `updateBeaconWithSignedData` for `value` signed by `airnode` at `timestamp`. */
+export async function encodeBeaconUpdate(
+  airnode: LocalAccount,
+  templateId: Hex,
+  timestamp: bigint,
+  value: bigint,
+): Promise<Hex> {
+  const { data, signature } = await signBeaconValue(airnode, templateId, timestamp, value);
+  return encodeFunctionData({
+    abi: api3ServerV1Abi,
+    functionName: "updateBeaconWithSignedData",
+    args: [airnode.address, templateId, timestamp, data, signature],
+  });
+}
+
+/**
+ * Pushes `value` (18 decimals) to the Beacon of `templateId`, signed at `timestamp` (default: the latest
+ * block's timestamp, the chain's own clock, which tests may have moved forward). The Beacon only accepts
+ * timestamps newer than its current one and at most 1 hour ahead of the chain.
+ */
+export async function pushBeaconValue(
+  ctx: TxContext,
+  api3ServerV1: Address,
+  airnode: LocalAccount,
+  templateId: Hex,
+  value: bigint,
+  timestamp?: bigint,
+): Promise<{ timestamp: bigint; gasUsed: bigint }> {
+  let signedAt = timestamp;
+  if (signedAt === undefined) {
+    const [block, current] = await Promise.all([
+      ctx.publicClient.getBlock({ blockTag: "latest" }),
+      ctx.publicClient.readContract({
+        address: api3ServerV1,
+        abi: api3ServerV1Abi,
+        functionName: "dataFeeds",
+        args: [deriveBeaconId(airnode.address, templateId)],
+      }),
+    ]);
+    const last = BigInt(current[1]);
+    signedAt = block.timestamp > last ? block.timestamp : last + 1n;
+  }
+  const receipt = await sendAndWait(ctx, "updateBeaconWithSignedData", {
+    to: api3ServerV1,
+    data: await encodeBeaconUpdate(airnode, templateId, signedAt, value),
+  });
+  return { timestamp: signedAt, gasUsed: receipt.gasUsed };
+}
+
+/**
+ * Creates a dAPI `name` served by a Beacon of `airnode`: pushes its first `value`, points the dAPI name at the
+ * Beacon (`setDapiName`, as the manager) and deploys its Api3ReaderProxyV1 through the factory.
+ */
+export async function setUpLocalDapi(
+  ctx: TxContext,
+  api3: Api3Contracts,
+  airnode: LocalAccount,
+  name: string,
+  value: bigint,
+): Promise<LocalDapi> {
+  const dapiName = encodeDapiName(name);
+  const templateId = localTemplateId(name);
+  const beaconId = deriveBeaconId(airnode.address, templateId);
+  await pushBeaconValue(ctx, api3.api3ServerV1, airnode, templateId, value);
+  await sendAndWait(ctx, `setDapiName ${name}`, {
+    to: api3.api3ServerV1,
+    data: encodeFunctionData({
+      abi: api3ServerV1Abi,
+      functionName: "setDapiName",
+      args: [dapiName, beaconId],
+    }),
+  });
+  const receipt = await sendAndWait(ctx, `Api3ReaderProxyV1 ${name}`, {
+    to: api3.api3ReaderProxyV1Factory,
+    data: encodeFunctionData({
+      abi: api3ReaderProxyV1FactoryAbi,
+      functionName: "deployApi3ReaderProxyV1",
+      args: [dapiName, DEVNET_DAPP_ID, "0x"],
+    }),
+  });
+  const [deployed] = parseEventLogs({
+    abi: api3ReaderProxyV1FactoryAbi,
+    eventName: "DeployedApi3ReaderProxyV1",
+    logs: receipt.logs,
+  });
+  if (!deployed) throw new Error(`no DeployedApi3ReaderProxyV1 event for ${name}`);
+  return {
+    name,
+    dapiName,
+    dapiNameHash: keccak256(dapiName),
+    templateId,
+    beaconId,
+    proxy: deployed.args.proxy,
+  };
+}

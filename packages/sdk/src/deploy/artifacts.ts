@@ -1,0 +1,42 @@
+import type { Abi, Hex } from "viem";
+import * as generated from "../generated/contracts.ts";
+
+/** A compiled contract of ours: ABI and creation bytecode from `src/generated/contracts.ts`. */
+export interface Artifact {
+  name: string;
+  abi: Abi;
+  bytecode: Hex;
+}
+
+/** Thrown when a contract is missing from the generated ABIs (not compiled yet). */
+export class ArtifactMissingError extends Error {
+  override name = "ArtifactMissingError";
+  constructor(readonly contractName: string) {
+    super(
+      `contract ${contractName} is not in packages/sdk/src/generated/contracts.ts; run \`npm run build\``,
+    );
+  }
+}
+
+/**
+ * The generated ABI and bytecode of contract `name` (e.g. `StakingPool`). Looked up by name so the deploy
+ * code can name every contract of the system, also while one of them does not compile yet.
+ */
+export function artifact(name: string): Artifact {
+  const exports = generated as Record<string, unknown>;
+  const key = name.charAt(0).toLowerCase() + name.slice(1);
+  const abi = exports[`${key}Abi`];
+  const bytecode = exports[`${key}Bytecode`];
+  if (!Array.isArray(abi) || typeof bytecode !== "string") throw new ArtifactMissingError(name);
+  return { name, abi: abi as Abi, bytecode: bytecode as Hex };
+}
+
+/** Whether contract `name` has been compiled into the generated ABIs. */
+export function hasArtifact(name: string): boolean {
+  try {
+    artifact(name);
+    return true;
+  } catch {
+    return false;
+  }
+}

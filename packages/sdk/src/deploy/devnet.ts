@@ -1,0 +1,154 @@
+/**
+ * The devnet's deployment: everything of {@link deploySystem}, on top of a TestToken, the real API3 dAPI
+ * stack (Api3ServerV1 with Beacons signed by a local Airnode key, read through Api3ReaderProxyV1) and the
+ * LocalArbitrator (ERC-792) ruled by the devnet's court account.
+ */
+import { encodeDeployData, encodeFunctionData, parseEther } from "viem";
+import type { Deployment } from "../deployment.ts";
+import { deployApi3, setUpLocalDapi } from "./api3.ts";
+import { artifact } from "./artifacts.ts";
+import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+import { DEVNET_ROLES, devnetAccount, devnetAccounts } from "./devnetAccounts.ts";
+import { deploySystem, type GovernanceParameters } from "./system.ts";
+
+/** Devnet governance: a 1-minute voting delay, the shortest vote (1 day) and a 5-minute timelock. */
+export const DEVNET_GOVERNANCE: GovernanceParameters = {
+  votingDelay: 60,
+  votingPeriod: 24 * 3600,
+  timelockMinDelay: 300,
+};
+
+/** The devnet's feeds: the pool token's price and the covered dAPIs, with their starting values. */
+export const DEVNET_FEEDS = [
+  { name: "API3/USD", value: parseEther("1.25"), covered: false },
+  { name: "ETH/USD", value: parseEther("3000"), covered: true },
+  { name: "BTC/USD", value: parseEther("95000"), covered: true },
+] as const;
+
+/** Options of {@link deployDevnet}. */
+export interface DeployDevnetOptions {
+  /** The RPC URL written into the deployment file (default: the context's). */
+  rpcUrl?: string;
+  governance?: GovernanceParameters;
+  /** LocalArbitrator fees, in wei. */
+  arbitrationCost?: bigint;
+  appealCost?: bigint;
+}
+
+/** Deploys the whole devnet system with `ctx` (anvil's account 0) and returns its {@link Deployment}. */
+export async function deployDevnet(
+  ctx: TxContext,
+  options: DeployDevnetOptions = {},
+): Promise<Deployment> {
+  const deployer = ctx.walletClient.account.address;
+  const accounts = devnetAccounts();
+  const startBlock = Number(await ctx.publicClient.getBlockNumber()) + 1;
+  const chainId = await ctx.publicClient.getChainId();
+
+  const testToken = artifact("TestToken");
+  const token = await deployAndWait(
+    ctx,
+    "TestToken",
+    encodeDeployData({
+      abi: testToken.abi,
+      bytecode: testToken.bytecode,
+      args: ["API3 (devnet)", "API3", deployer],
+    }),
+  );
+
+  const api3 = await deployApi3(ctx, deployer);
+  const airnode = devnetAccount("airnode");
+  const feeds = [];
+  for (const feed of DEVNET_FEEDS) {
+    feeds.push({
+      ...(await setUpLocalDapi(ctx, api3, airnode, feed.name, feed.value)),
+      covered: feed.covered,
+      baseValue: feed.value,
+    });
+  }
+  const tokenFeed = feeds.find((feed) => !feed.covered);
+  if (!tokenFeed) throw new Error("no token feed");
+
+  const localArbitrator = artifact("LocalArbitrator");
+  const arbitrator = await deployAndWait(
+    ctx,
+    "LocalArbitrator",
+    encodeDeployData({
+      abi: localArbitrator.abi,
+      bytecode: localArbitrator.bytecode,
+      args: [
+        accounts.court.address,
+        options.arbitrationCost ?? parseEther("0.1"),
+        options.appealCost ?? parseEther("0.2"),
+      ],
+    }),
+  );
+
+  const system = await deploySystem(ctx, {
+    token,
+    tokenUsdProxy: tokenFeed.proxy,
+    arbitrator,
+    metaEvidenceURI: "ipfs://insurance-pool-devnet/meta-evidence.json",
+    dapis: feeds
+      .filter((feed) => feed.covered)
+      .map((feed) => ({ name: feed.name, proxy: feed.proxy })),
+    mediator: accounts.mediator.address,
+    policyAgent: accounts.policyAgent.address,
+    treasury: accounts.treasury.address,
+    governance: options.governance ?? DEVNET_GOVERNANCE,
+  });
+
+  // The pool mints staking rewards, the deployer is the devnet's faucet: both get the minter role.
+  for (const [label, minter] of [
+    ["TestToken: pool may mint rewards", system.stakingPool],
+    ["TestToken: deployer is the faucet", deployer],
+  ] as const) {
+    await sendAndWait(ctx, label, {
+      to: token,
+      data: encodeFunctionData({
+        abi: testToken.abi,
+        functionName: "setMinter",
+        args: [minter, true],
+      }),
+    });
+  }
+
+  return {
+    chainId,
+    rpcUrl: options.rpcUrl ?? ctx.publicClient.transport.url ?? "",
+    startBlock,
+    contracts: {
+      token,
+      stakingPool: system.stakingPool,
+      claimsManager: system.claimsManager,
+      arbitrator,
+      api3ServerV1: api3.api3ServerV1,
+      tokenUsdProxy: tokenFeed.proxy,
+      primaryGovernor: system.primaryGovernor,
+      primaryTimelock: system.primaryTimelock,
+      secondaryGovernor: system.secondaryGovernor,
+      secondaryTimelock: system.secondaryTimelock,
+      accessControlRegistry: api3.accessControlRegistry,
+      api3ServerV1OevExtension: api3.api3ServerV1OevExtension,
+      api3ReaderProxyV1Factory: api3.api3ReaderProxyV1Factory,
+    },
+    dapis: feeds
+      .filter((feed) => feed.covered)
+      .map((feed) => ({ name: feed.name, dapiNameHash: feed.dapiNameHash, proxy: feed.proxy })),
+    accounts,
+    deployer,
+    deployedAt: new Date().toISOString(),
+    devnet: {
+      airnode: { address: airnode.address, index: DEVNET_ROLES.airnode },
+      feeds: feeds.map((feed) => ({
+        name: feed.name,
+        dapiName: feed.dapiName,
+        dapiNameHash: feed.dapiNameHash,
+        templateId: feed.templateId,
+        beaconId: feed.beaconId,
+        proxy: feed.proxy,
+        baseValue: feed.baseValue.toString(),
+      })),
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Address } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+
+/** anvil's default mnemonic: the devnet's accounts are its well-known dev accounts. */
+export const DEVNET_MNEMONIC = "test test test test test test test test test test test junk";
+
+/**
+ * The devnet's accounts by role, as indices of anvil's mnemonic (`ipool --account <index|role>`).
+ * Index 9 (the Airnode) signs the data (and sends the malfunction command's pushes); index 10 sends the
+ * pusher's transactions, so that their nonces never clash with what a person sends from other accounts.
+ */
+export const DEVNET_ROLES = {
+  deployer: 0,
+  mediator: 1,
+  court: 2,
+  policyAgent: 3,
+  alice: 4,
+  bob: 5,
+  carol: 6,
+  dave: 7,
+  policyholder: 8,
+  airnode: 9,
+  pusher: 10,
+  treasury: 11,
+} as const;
+
+export type DevnetRole = keyof typeof DEVNET_ROLES;
+
+/** The local account (private key from the mnemonic) of a devnet role. */
+export function devnetAccount(role: DevnetRole) {
+  return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: DEVNET_ROLES[role] });
+}
+
+/** Every devnet role with its address and index, as written in the deployment file's `accounts`. */
+export function devnetAccounts(): Record<DevnetRole, { address: Address; index: number }> {
+  const entries = Object.entries(DEVNET_ROLES).map(([role, index]) => [
+    role,
+    { address: mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }).address, index },
+  ]);
+  return Object.fromEntries(entries) as Record<DevnetRole, { address: Address; index: number }>;
+}

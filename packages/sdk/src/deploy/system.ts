@@ -1,0 +1,282 @@
+/**
+ * Deploys the Insurance Pool contracts on top of an existing pool token, a token/USD dAPI proxy and an
+ * ERC-792 arbitrator (Kleros on real chains, the LocalArbitrator on the devnet), and hands every power to
+ * the DAO.
+ *
+ * Bootstrap without trusted leftovers: both TimelockControllers start with the deployer as their only
+ * proposer/executor/admin and a zero delay; the deployer configures the pool and the claims manager
+ * *through* the timelocks (scheduleBatch + executeBatch, as the DAO later will), then each timelock sets its
+ * real delay, makes its Governor the only proposer, canceller and executor, and the deployer renounces
+ * every role (the wiring of contracts/src/governance/DaoDeployment.sol). Nothing is left to the deployer; the whole set-up is visible on-chain as timelock operations.
+ */
+import {
+  type Abi,
+  type Address,
+  encodeDeployData,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  stringToHex,
+  zeroAddress,
+  zeroHash,
+} from "viem";
+import { artifact } from "./artifacts.ts";
+import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+
+/** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
+export interface GovernanceParameters {
+  votingDelay: number;
+  votingPeriod: number;
+  /** Minimum delay of both timelocks. */
+  timelockMinDelay: number;
+  /** Proposal threshold in basis points of the voting supply (default 10 = 0.1%). */
+  proposalThresholdBps?: bigint;
+}
+
+/** Real-chain defaults (those of contracts/src/governance/DaoDeployment.sol): 1-day delay, 1-week vote, 2-day timelock. */
+export const DEFAULT_GOVERNANCE: GovernanceParameters = {
+  votingDelay: 24 * 3600,
+  votingPeriod: 7 * 24 * 3600,
+  timelockMinDelay: 2 * 24 * 3600,
+};
+
+/** What {@link deploySystem} deploys on. */
+export interface SystemParameters {
+  /** The pool token (e.g. API3). */
+  token: Address;
+  /** IApi3ReaderProxy of the pool token's USD price. */
+  tokenUsdProxy: Address;
+  /** ERC-792 arbitrator (Kleros). */
+  arbitrator: Address;
+  /** `arbitratorExtraData` for the arbitrator (Kleros: court id and number of jurors). Default `0x`. */
+  arbitratorExtraData?: Hex;
+  /** ERC-1497 meta-evidence URI describing the claim disputes. */
+  metaEvidenceURI?: string;
+  /** Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain) and cap share (1e18 = 100%). */
+  dapis: { name: string; chainId?: number; capShare?: bigint; proxy?: Address }[];
+  /** Mediator appointed from the start (optional; the DAO can appoint one later). */
+  mediator?: Address;
+  /** Policy agent appointed from the start (optional). */
+  policyAgent?: Address;
+  /** Treasury receiving its share of premiums (default: the primary timelock). */
+  treasury?: Address;
+  governance?: GovernanceParameters;
+}
+
+/** Addresses deployed by {@link deploySystem}. */
+export interface SystemContracts {
+  stakingPool: Address;
+  claimsManager: Address;
+  primaryGovernor: Address;
+  primaryTimelock: Address;
+  secondaryGovernor: Address;
+  secondaryTimelock: Address;
+}
+
+/** One call a timelock makes on itself or another contract during the bootstrap. */
+interface Call {
+  target: Address;
+  data: Hex;
+}
+
+function call(target: Address, abi: Abi, functionName: string, args: readonly unknown[]): Call {
+  return { target, data: encodeFunctionData({ abi, functionName, args }) };
+}
+
+/** ERC-1497 meta-evidence of claim disputes when none is given. */
+export const DEFAULT_META_EVIDENCE_URI = "ipfs://insurance-pool/meta-evidence/claims-v1.json";
+
+/** Default cap of a covered dAPI: at most 50% of the capacity. */
+export const DEFAULT_DAPI_CAP_SHARE = 5n * 10n ** 17n;
+
+/** The `bytes32` dAPI name (API3 encoding) of a human name. */
+export function dapiNameOf(name: string): Hex {
+  return stringToHex(name, { size: 32 });
+}
+
+/** Runs `calls` through `timelock` as one operation (the deployer is, for now, proposer and executor). */
+async function throughTimelock(ctx: TxContext, timelock: Address, label: string, calls: Call[]) {
+  if (calls.length === 0) return;
+  const timelockAbi = artifact("PoolTimelock").abi;
+  const args = [
+    calls.map((c) => c.target),
+    calls.map(() => 0n),
+    calls.map((c) => c.data),
+    zeroHash,
+    keccak256(stringToHex(label)),
+  ] as const;
+  await sendAndWait(ctx, `${label}: schedule`, {
+    to: timelock,
+    data: encodeFunctionData({
+      abi: timelockAbi,
+      functionName: "scheduleBatch",
+      args: [...args, 0n],
+    }),
+  });
+  await sendAndWait(ctx, `${label}: execute`, {
+    to: timelock,
+    data: encodeFunctionData({ abi: timelockAbi, functionName: "executeBatch", args }),
+  });
+}
+
+/**
+ * Deploys StakingPool, the two Governor + Timelock agents and the ClaimsManager, configures them through the
+ * timelocks and leaves the deployer with no power. Works on any EVM chain.
+ */
+export async function deploySystem(
+  ctx: TxContext,
+  params: SystemParameters,
+): Promise<SystemContracts> {
+  const deployer = ctx.walletClient.account.address;
+  const chainId = await ctx.publicClient.getChainId();
+  const governance = params.governance ?? DEFAULT_GOVERNANCE;
+  const timelock = artifact("PoolTimelock");
+  const pool = artifact("StakingPool");
+  const governor = artifact("PoolGovernor");
+  const claims = artifact("ClaimsManager");
+
+  const deployTimelock = (label: string) =>
+    deployAndWait(
+      ctx,
+      label,
+      encodeDeployData({
+        abi: timelock.abi,
+        bytecode: timelock.bytecode,
+        args: [0n, [deployer], [deployer], deployer],
+      }),
+    );
+  const primaryTimelock = await deployTimelock("primary Timelock");
+  const secondaryTimelock = await deployTimelock("secondary Timelock");
+
+  const stakingPool = await deployAndWait(
+    ctx,
+    "StakingPool",
+    encodeDeployData({
+      abi: pool.abi,
+      bytecode: pool.bytecode,
+      args: [params.token, primaryTimelock, secondaryTimelock],
+    }),
+  );
+
+  const deployGovernor = (label: string, name: string, agent: Address, quorumPercent: bigint) =>
+    deployAndWait(
+      ctx,
+      label,
+      encodeDeployData({
+        abi: governor.abi,
+        bytecode: governor.bytecode,
+        args: [
+          stakingPool,
+          agent,
+          {
+            name,
+            votingDelay: governance.votingDelay,
+            votingPeriod: governance.votingPeriod,
+            quorumPercent,
+            proposalThresholdBps: governance.proposalThresholdBps ?? 10n,
+          },
+        ],
+      }),
+    );
+  const primaryGovernor = await deployGovernor(
+    "primary Governor",
+    "Insurance Pool Primary Agent",
+    primaryTimelock,
+    50n,
+  );
+  const secondaryGovernor = await deployGovernor(
+    "secondary Governor",
+    "Insurance Pool Secondary Agent",
+    secondaryTimelock,
+    15n,
+  );
+
+  const claimsManager = await deployAndWait(
+    ctx,
+    "ClaimsManager",
+    encodeDeployData({
+      abi: claims.abi,
+      bytecode: claims.bytecode,
+      args: [
+        stakingPool,
+        params.tokenUsdProxy,
+        primaryTimelock,
+        secondaryTimelock,
+        params.mediator ?? zeroAddress,
+        params.arbitrator,
+        params.arbitratorExtraData ?? "0x",
+        params.metaEvidenceURI ?? DEFAULT_META_EVIDENCE_URI,
+        params.dapis.map((dapi) => ({
+          name: dapiNameOf(dapi.name),
+          chainId: BigInt(dapi.chainId ?? chainId),
+          capShare: dapi.capShare ?? DEFAULT_DAPI_CAP_SHARE,
+        })),
+      ],
+    }),
+  );
+
+  // Configuration, through the primary timelock, as the DAO would do it.
+  const primaryCalls: Call[] = [
+    call(stakingPool, pool.abi, "setClaimsManager", [claimsManager, true]),
+  ];
+  if (params.policyAgent) {
+    primaryCalls.push(
+      call(claimsManager, claims.abi, "setPolicyAgent", [params.policyAgent, true]),
+    );
+  }
+  if (params.treasury) {
+    primaryCalls.push(call(claimsManager, claims.abi, "setTreasury", [params.treasury]));
+  }
+  const secondaryCalls: Call[] = [];
+
+  // Hand-over, in the same timelock operation: the timelock (its own admin) sets its delay, makes the
+  // Governor its only proposer, canceller and executor, and strips the deployer of every role.
+  for (const [agent, gov, calls, label] of [
+    [primaryTimelock, primaryGovernor, primaryCalls, "primary agent set-up"],
+    [secondaryTimelock, secondaryGovernor, secondaryCalls, "secondary agent set-up"],
+  ] as const) {
+    const roles = await timelockRoles(ctx, agent);
+    await throughTimelock(ctx, agent, label, [
+      ...calls,
+      call(agent, timelock.abi, "updateDelay", [BigInt(governance.timelockMinDelay)]),
+      call(agent, timelock.abi, "grantRole", [roles.proposer, gov]),
+      call(agent, timelock.abi, "grantRole", [roles.canceller, gov]),
+      call(agent, timelock.abi, "grantRole", [roles.executor, gov]),
+      call(agent, timelock.abi, "revokeRole", [roles.proposer, deployer]),
+      call(agent, timelock.abi, "revokeRole", [roles.canceller, deployer]),
+      call(agent, timelock.abi, "revokeRole", [roles.executor, deployer]),
+      call(agent, timelock.abi, "revokeRole", [roles.admin, deployer]),
+    ]);
+    for (const role of Object.values(roles)) {
+      const kept = await ctx.publicClient.readContract({
+        address: agent,
+        abi: timelock.abi,
+        functionName: "hasRole",
+        args: [role, deployer],
+      });
+      if (kept) throw new Error(`${label}: the deployer still holds role ${role}`);
+    }
+  }
+
+  return {
+    stakingPool,
+    claimsManager,
+    primaryGovernor,
+    primaryTimelock,
+    secondaryGovernor,
+    secondaryTimelock,
+  };
+}
+
+async function timelockRoles(ctx: TxContext, timelock: Address) {
+  const abi = artifact("PoolTimelock").abi;
+  const role = async (functionName: string) =>
+    (await ctx.publicClient.readContract({ address: timelock, abi, functionName })) as Hex;
+  const [proposer, executor, canceller, admin] = await Promise.all([
+    role("PROPOSER_ROLE"),
+    role("EXECUTOR_ROLE"),
+    role("CANCELLER_ROLE"),
+    role("DEFAULT_ADMIN_ROLE"),
+  ]);
+  return { proposer, executor, canceller, admin };
+}

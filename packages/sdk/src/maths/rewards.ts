@@ -1,0 +1,103 @@
+import { minOf, mulDiv } from "./mulDiv.ts";
+
+/** 100% for `apr`, `stakeTarget` and their bounds (`RewardMath.HUNDRED_PERCENT`). */
+export const HUNDRED_PERCENT = 100_000_000n;
+/** Seconds in the reward year (`RewardMath.YEAR`, 365 days). */
+export const YEAR = 365n * 86_400n;
+/** Seconds in an epoch (one week). */
+export const EPOCH = 7n * 86_400n;
+
+/** The reward controller's parameters, as the pool stores them (percentages in `HUNDRED_PERCENT` units). */
+export interface AprParameters {
+  stakeTarget: bigint;
+  aprUpdateStep: bigint;
+  minApr: bigint;
+  maxApr: bigint;
+}
+
+/**
+ * The next epoch's APR (`RewardMath.nextApr`): one `aprUpdateStep` up if less than `stakeTarget` of the
+ * token supply is staked, one down otherwise, clipped to [`minApr`, `maxApr`].
+ *
+ * @example
+ * ```ts
+ * const next = nextApr(apr, totalStake, tokenSupply, { stakeTarget, aprUpdateStep, minApr, maxApr });
+ * ```
+ */
+export function nextApr(
+  apr: bigint,
+  totalStake: bigint,
+  supply: bigint,
+  parameters: AprParameters,
+): bigint {
+  let next = apr;
+  if (totalStake * HUNDRED_PERCENT < parameters.stakeTarget * supply)
+    next += parameters.aprUpdateStep;
+  else next = next > parameters.aprUpdateStep ? next - parameters.aprUpdateStep : 0n;
+  if (next < parameters.minApr) return parameters.minApr;
+  return minOf(next, parameters.maxApr);
+}
+
+/**
+ * The reward for `totalStake` at `apr` over `duration` seconds, rounded down (`RewardMath.reward`).
+ *
+ * @example
+ * ```ts
+ * const weekly = rewardFor(totalStake, apr, EPOCH);
+ * ```
+ */
+export function rewardFor(totalStake: bigint, apr: bigint, duration: bigint): bigint {
+  return mulDiv(totalStake, apr * duration, YEAR * HUNDRED_PERCENT);
+}
+
+/**
+ * Tokens not vested yet of a schedule of `amount` from `start` to `end` at `time`, rounded up
+ * (`RewardMath.unvested`).
+ *
+ * @example
+ * ```ts
+ * const stillLocked = unvested(amount, start, end, now);
+ * ```
+ */
+export function unvested(amount: bigint, start: bigint, end: bigint, time: bigint): bigint {
+  if (time >= end) return 0n;
+  if (time <= start) return amount;
+  return mulDiv(amount, end - time, end - start, "ceil");
+}
+
+/**
+ * An APR in the pool's units (`HUNDRED_PERCENT` = 100%) as a percentage, e.g. `formatApr(37_500_000n)` = `"37.5%"`.
+ *
+ * @example
+ * ```ts
+ * formatApr(2_500_000n) // "2.5%"
+ * ```
+ */
+export function formatApr(apr: bigint): string {
+  const hundredths = mulDiv(apr, 10_000n, HUNDRED_PERCENT);
+  const whole = hundredths / 100n;
+  const fraction = (hundredths % 100n).toString().padStart(2, "0").replace(/0+$/, "");
+  return `${whole}${fraction ? `.${fraction}` : ""}%`;
+}
+
+/**
+ * What `withdraw` allows (API3's rule): at most the unstaked balance, and what stays in the pool (unstaked
+ * plus staked value) must still cover the locked rewards and the unvested tokens. Saturates at zero.
+ *
+ * @example
+ * ```ts
+ * const max = withdrawable({ unstaked, stakeValue, locked, unvested: 0n });
+ * ```
+ */
+export function withdrawable(position: {
+  unstaked: bigint;
+  stakeValue: bigint;
+  locked: bigint;
+  unvested: bigint;
+}): bigint {
+  const held = position.locked + position.unvested;
+  const total = position.unstaked + position.stakeValue;
+  if (total <= held) return 0n;
+  const free = total - held;
+  return minOf(free, position.unstaked);
+}

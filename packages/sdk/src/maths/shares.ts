@@ -1,0 +1,118 @@
+import { minOf, mulDiv } from "./mulDiv.ts";
+
+/** The pool's virtual share and virtual token (`ShareMath.VIRTUAL_SHARES` / `VIRTUAL_ASSETS`). */
+export const VIRTUAL_SHARES = 1n;
+export const VIRTUAL_ASSETS = 1n;
+
+/** The two totals that price a share (`totalStake()`, `totalShares()`). */
+export interface PoolTotals {
+  totalStake: bigint;
+  totalShares: bigint;
+}
+
+/**
+ * Shares worth `assets` at the price `(totalStake + 1) / (totalShares + 1)`, rounded down: what `stake`
+ * mints and what `convertToShares` returns (against the staker).
+ *
+ * @example
+ * ```ts
+ * const shares = toSharesDown(parseAmount("100", 18), { totalStake, totalShares });
+ * ```
+ */
+export function toSharesDown(assets: bigint, totals: PoolTotals): bigint {
+  return mulDiv(assets, totals.totalShares + VIRTUAL_SHARES, totals.totalStake + VIRTUAL_ASSETS);
+}
+
+/**
+ * Tokens worth `shares`, rounded down: what `convertToAssets`, `stakeOf` and `scheduleUnstake` give
+ * (values paid or credited to a user).
+ *
+ * @example
+ * ```ts
+ * const value = toAssetsDown(shares, { totalStake, totalShares });
+ * ```
+ */
+export function toAssetsDown(shares: bigint, totals: PoolTotals): bigint {
+  return mulDiv(shares, totals.totalStake + VIRTUAL_ASSETS, totals.totalShares + VIRTUAL_SHARES);
+}
+
+/**
+ * Tokens worth `shares`, rounded up: amounts held back from a user (locked rewards).
+ *
+ * @example
+ * ```ts
+ * const locked = toAssetsUp(lockedShares, { totalStake, totalShares });
+ * ```
+ */
+export function toAssetsUp(shares: bigint, totals: PoolTotals): bigint {
+  return mulDiv(
+    shares,
+    totals.totalStake + VIRTUAL_ASSETS,
+    totals.totalShares + VIRTUAL_SHARES,
+    "ceil",
+  );
+}
+
+/**
+ * Shares needed so that scheduling their unstake yields at least `assets` tokens (rounded up), capped by
+ * nothing: compare with the staker's shares yourself.
+ *
+ * @example
+ * ```ts
+ * const shares = sharesForAssetsUp(parseAmount("200", 18), totals);
+ * ```
+ */
+export function sharesForAssetsUp(assets: bigint, totals: PoolTotals): bigint {
+  return mulDiv(
+    assets,
+    totals.totalShares + VIRTUAL_SHARES,
+    totals.totalStake + VIRTUAL_ASSETS,
+    "ceil",
+  );
+}
+
+/**
+ * The value of one whole share (`unit` shares, 10^18 by default) in token base units, rounded down.
+ *
+ * @example
+ * ```ts
+ * formatAmount(sharePrice(totals), 18) // "1.0213"
+ * ```
+ */
+export function sharePrice(totals: PoolTotals, unit = 10n ** 18n): bigint {
+  return toAssetsDown(unit, totals);
+}
+
+/**
+ * What executing a pending unstake credits: the scheduled amount, or less if payouts lowered the share
+ * price since (`min(amount, toAssetsDown(shares))`); never more, so a pending unstake earns nothing.
+ *
+ * @example
+ * ```ts
+ * const credited = unstakePayout(await getPendingUnstake(client, { pool, user }), totals);
+ * ```
+ */
+export function unstakePayout(
+  pending: { shares: bigint; amount: bigint },
+  totals: PoolTotals,
+): bigint {
+  const value = toAssetsDown(pending.shares, totals);
+  return minOf(value, pending.amount);
+}
+
+/**
+ * Where a pending unstake stands at `now` (unix seconds).
+ *
+ * @example
+ * ```ts
+ * const { matured, secondsLeft } = unstakeMaturity(pending, BigInt(Math.floor(Date.now() / 1000)));
+ * ```
+ */
+export function unstakeMaturity(
+  pending: { shares: bigint; maturesAt: bigint },
+  now: bigint,
+): { pending: boolean; matured: boolean; secondsLeft: bigint } {
+  const isPending = pending.shares > 0n || pending.maturesAt > 0n;
+  const secondsLeft = isPending && pending.maturesAt > now ? pending.maturesAt - now : 0n;
+  return { pending: isPending, matured: isPending && secondsLeft === 0n, secondsLeft };
+}

@@ -1,0 +1,60 @@
+import type { Account, Chain, Client, Hash, TransactionReceipt, Transport } from "viem";
+import { waitForTransactionReceipt, writeContract } from "viem/actions";
+import { TransactionRevertedError } from "../errors/base.ts";
+import { type ErrorContext, toIpoolError } from "../errors/contract.ts";
+
+/** A client that can sign: what every write action takes. */
+export type WalletClient = Client<Transport, Chain | undefined, Account>;
+/** A client that can read: what every view action takes. */
+export type ReadClient = Client<Transport, Chain | undefined, Account | undefined>;
+
+/** Hooks of a write action, e.g. to show a spinner while the receipt is awaited. */
+export interface WriteHooks {
+  /** Called once the transaction is sent, before waiting for its receipt. */
+  onSubmitted?: (hash: Hash) => void;
+  /** The pool token, to format amounts in decoded errors. */
+  tokenInfo?: { symbol: string; decimals: number };
+}
+
+/** What every write action returns. */
+export interface WriteResult<result> {
+  hash: Hash;
+  receipt: TransactionReceipt;
+  /** The function's return value, as simulated just before sending. */
+  result: result;
+  gasUsed: bigint;
+}
+
+/**
+ * Runs a simulation and converts its failure into a decoded SDK error. Every write action simulates
+ * first, so an input the contract would reject never reaches the chain.
+ */
+export async function preflight<T>(run: () => Promise<T>, context: ErrorContext): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toIpoolError(error, context);
+  }
+}
+
+/**
+ * Sends a simulated request and waits for its receipt; throws {@link TransactionRevertedError} when it
+ * reverts anyway (the state changed between simulation and inclusion).
+ */
+export async function execute<result>(
+  client: WalletClient,
+  request: unknown,
+  result: result,
+  hooks: WriteHooks & ErrorContext = {},
+): Promise<WriteResult<result>> {
+  let hash: Hash;
+  try {
+    hash = await writeContract(client, request as Parameters<typeof writeContract>[1]);
+  } catch (error) {
+    throw toIpoolError(error, hooks);
+  }
+  hooks.onSubmitted?.(hash);
+  const receipt = await waitForTransactionReceipt(client, { hash });
+  if (receipt.status !== "success") throw new TransactionRevertedError(hash);
+  return { hash, receipt, result, gasUsed: receipt.gasUsed };
+}
