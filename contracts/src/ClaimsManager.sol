@@ -1,34 +1,48 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {ClaimsConfig} from "./claims/ClaimsConfig.sol";
-import {CoverageBook} from "./claims/CoverageBook.sol";
-import {IClaimsManager} from "./interfaces/IClaimsManager.sol";
+import {ClaimsAdmin} from "./claims/ClaimsAdmin.sol";
+import {ClaimsStorage} from "./claims/ClaimsStorage.sol";
+import {IClaimsCore} from "./interfaces/IClaimsManager.sol";
 import {IStakingPool} from "./interfaces/IStakingPool.sol";
 import {IArbitrator} from "./interfaces/erc792/IArbitrator.sol";
+import {PremiumCurve} from "./libraries/PremiumCurve.sol";
 import {PriceConversion} from "./libraries/PriceConversion.sol";
 import {QuotaWindow} from "./libraries/QuotaWindow.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title ClaimsManager
-/// @notice Coverage for API3 dAPI users backed by the staking pool: policies and premiums (`CoverageBook`),
-/// claims, mediation, ERC-792 arbitration with ERC-1497 evidence, and rolling payout quotas.
+/// @notice Coverage for API3 dAPI users backed by the staking pool: coverage purchases, claims, mediation,
+/// ERC-792 arbitration with ERC-1497 evidence, rolling payout quotas, premium and bond distribution. Quotes,
+/// policy agents' operations, views and governance run in the `ClaimsAdmin` module that this contract
+/// deploys in its constructor and reaches by delegatecall from its fallback (same address, same storage;
+/// the module is immutable). The full ABI at this address is `IClaimsManager`.
 /// @dev See `IClaimsManager` for the state machine, units and rounding. Plain constructor, no proxy.
-contract ClaimsManager is CoverageBook {
+contract ClaimsManager is ClaimsStorage, IClaimsCore {
     using SafeERC20 for IERC20;
+    using SafeCast for uint256;
     using QuotaWindow for QuotaWindow.Quota;
 
     uint256 internal constant RULING_REFUSE = 0;
     uint256 internal constant RULING_PAY_CLAIM = 1;
     uint256 internal constant RULING_PAY_SETTLEMENT = 2;
 
-    mapping(uint256 claimId => Claim) internal _claims;
-    mapping(address payer => QuotaWindow.Quota) internal _quotas;
-    mapping(address arbitrator => mapping(uint256 disputeId => uint256 claimId)) internal _disputeClaims;
+    /// @notice The module serving `IClaimsAdmin` (by delegatecall).
+    ClaimsAdmin public immutable admin;
 
+    /// @param pool_ The staking pool (authorize this contract there as a claims manager).
+    /// @param priceFeed_ The dAPI proxy (IApi3ReaderProxy) of the pool token's USD price.
+    /// @param primaryAgent_ The DAO's primary agent (Timelock); also the first treasury.
+    /// @param secondaryAgent_ The DAO's secondary agent (Timelock).
+    /// @param mediator_ The first mediator (may be zero).
+    /// @param arbitrator_ The first arbitrator (may be zero).
+    /// @param arbitratorExtraData_ Extra data for the arbitrator (Kleros: court and number of jurors).
+    /// @param metaEvidenceURI_ ERC-1497 meta-evidence of the disputes, announced as id 0.
+    /// @param dapis_ dAPIs to register with their caps (ids 1, 2, ... in this order).
     constructor(
         IStakingPool pool_,
         IApi3ReaderProxy priceFeed_,
@@ -39,28 +53,85 @@ contract ClaimsManager is CoverageBook {
         bytes memory arbitratorExtraData_,
         string memory metaEvidenceURI_,
         DapiConfig[] memory dapis_
-    )
-        ClaimsConfig(
-            pool_,
-            priceFeed_,
-            primaryAgent_,
-            secondaryAgent_,
-            mediator_,
-            arbitrator_,
-            arbitratorExtraData_,
-            metaEvidenceURI_,
-            dapis_
-        )
-    {}
+    ) ClaimsStorage(pool_, priceFeed_, primaryAgent_, secondaryAgent_) {
+        admin = new ClaimsAdmin(pool_, priceFeed_, primaryAgent_, secondaryAgent_);
+        uint256 unit = _tokenUnit;
+        _curve = PremiumCurve.Params({baseRate: 0.02e18, slope1: 0.08e18, kink: 0.8e18, slope2: 1e18});
+        _params = Params({
+            collateralizationRatio: 0.5e18,
+            treasuryShare: 0.1e18,
+            maxPriceAge: uint32(25 hours),
+            claimantBond: uint96(100 * unit)
+        });
+        (_treasury, _mediator, _arbitrator) = (primaryAgent_, mediator_, arbitrator_);
+        _arbitratorExtraData = arbitratorExtraData_;
+        emit PricingCurveSet(0.02e18, 0.08e18, 0.8e18, 1e18);
+        emit CollateralizationRatioSet(0.5e18);
+        emit TreasuryShareSet(0.1e18);
+        emit MaxPriceAgeSet(25 hours);
+        emit ClaimantBondSet(100 * unit);
+        emit TreasurySet(primaryAgent_);
+        emit MediatorSet(mediator_);
+        emit ArbitratorSet(arbitrator_, arbitratorExtraData_, 0);
+        emit MetaEvidence(0, metaEvidenceURI_);
+        for (uint256 i; i < dapis_.length; ++i) {
+            _setDapiCap(dapis_[i].name, dapis_[i].chainId, dapis_[i].capShare);
+        }
+    }
+
+    /// @notice Serves `IClaimsAdmin` by delegatecall to `admin`.
+    fallback() external {
+        address target = address(admin);
+        assembly ("memory-safe") {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
+    }
 
     modifier onlyMediator() {
-        if (msg.sender != mediator) revert Unauthorized(msg.sender, mediator);
+        if (msg.sender != _mediator) revert Unauthorized(msg.sender, _mediator);
         _;
+    }
+
+    // ------------------------------------------------------------- coverage
+
+    /// @inheritdoc IClaimsCore
+    function buyCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period, uint256 maxPremium, string calldata policyURI)
+        external
+        override
+        nonReentrant
+        returns (uint256 policyId, uint256 premium)
+    {
+        if (period < MIN_COVERAGE_PERIOD || period > MAX_POLICY_PERIOD) {
+            revert InvalidPeriod(period, MIN_COVERAGE_PERIOD, MAX_POLICY_PERIOD);
+        }
+        uint256 until = block.timestamp + period;
+        Exposure memory e;
+        (policyId, e) = _addPolicyExposure(dapiId, coverageUsd, until);
+        premium = _premium(e, coverageUsd, period);
+        if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
+        _storePolicy(policyId, msg.sender, block.timestamp, until, dapiId, coverageUsd);
+        uint256 treasuryPremium = _collectPremium(premium);
+        emit PolicyCreated(
+            policyId,
+            msg.sender,
+            dapiId,
+            coverageUsd,
+            block.timestamp,
+            until,
+            policyURI,
+            msg.sender,
+            premium,
+            treasuryPremium
+        );
     }
 
     // ---------------------------------------------------------------- claims
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function createClaim(uint256 policyId, uint256 amountUsd, string calldata evidenceURI)
         external
         override
@@ -82,12 +153,12 @@ contract ClaimsManager is CoverageBook {
         Claim storage c = _claims[claimId];
         (c.policyId, c.status, c.deadline, c.amountUsd, c.bond) =
             (uint32(policyId), ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
-        if (bond != 0) token.safeTransferFrom(msg.sender, address(this), bond);
+        if (bond != 0) _token.safeTransferFrom(msg.sender, address(this), bond);
         emit ClaimCreated(claimId, policyId, msg.sender, amountUsd, bond, deadline);
         emit Evidence(_arbitrator, claimId, msg.sender, evidenceURI);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function acceptClaim(uint256 claimId) external override nonReentrant onlyMediator {
         Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
@@ -96,7 +167,7 @@ contract ClaimsManager is CoverageBook {
         emit ClaimAccepted(claimId, c.policyId, msg.sender, usd, tokens);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function proposeSettlement(uint256 claimId, uint256 settlementUsd) external override onlyMediator {
         Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
@@ -107,7 +178,7 @@ contract ClaimsManager is CoverageBook {
         emit SettlementProposed(claimId, msg.sender, settlementUsd, deadline);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function rejectClaim(uint256 claimId) external override onlyMediator {
         Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
@@ -116,18 +187,18 @@ contract ClaimsManager is CoverageBook {
         emit ClaimRejected(claimId, msg.sender, deadline);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function acceptSettlement(uint256 claimId, uint256 minimumPayoutTokens) external override nonReentrant {
         Claim storage c = _claimIn(claimId, ClaimStatus.SettlementProposed);
         _onlyClaimant(c);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidSettlement;
-        (uint256 usd, uint256 tokens) = _payOut(c, c.settlementUsd, mediator);
+        (uint256 usd, uint256 tokens) = _payOut(c, c.settlementUsd, _mediator);
         if (tokens < minimumPayoutTokens) revert PayoutBelowMinimum(tokens, minimumPayoutTokens);
         emit SettlementAccepted(claimId, c.policyId, usd, tokens);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function escalateClaim(uint256 claimId) external payable override nonReentrant returns (uint256 disputeId) {
         Claim storage c = _claim(claimId);
         _onlyClaimant(c);
@@ -162,18 +233,18 @@ contract ClaimsManager is CoverageBook {
         }
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external override {
         Claim storage c = _claim(claimId);
         address claimant = _policies[c.policyId].claimant;
-        if (msg.sender != claimant && msg.sender != mediator) revert Unauthorized(msg.sender, claimant);
+        if (msg.sender != claimant && msg.sender != _mediator) revert Unauthorized(msg.sender, claimant);
         ClaimStatus status = c.status;
         if (status > ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, status);
         IArbitrator arbitrator_ = status == ClaimStatus.Disputed ? IArbitrator(c.arbitrator) : _arbitrator;
         emit Evidence(arbitrator_, claimId, msg.sender, evidenceURI);
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function timeOutClaim(uint256 claimId) external override {
         Claim storage c = _claim(claimId);
         ClaimStatus status = c.status;
@@ -216,7 +287,7 @@ contract ClaimsManager is CoverageBook {
         }
     }
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function executeRuling(uint256 claimId) external override nonReentrant {
         Claim storage c = _claimIn(claimId, ClaimStatus.RulingPending);
         uint256 ruling = c.ruling;
@@ -231,45 +302,72 @@ contract ClaimsManager is CoverageBook {
 
     // ---------------------------------------------------------------- rewards
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
     function distributeRewards() external override nonReentrant {
         PendingRewards memory p = _pending;
         if (p.stakers == 0 && p.treasury == 0) revert NothingToDistribute();
-        address treasury_ = treasury;
+        address treasury_ = _treasury;
         uint256 toTreasury = treasury_ == address(0) ? 0 : p.treasury;
         uint256 toStakers = uint256(p.stakers) + p.treasury - toTreasury;
         delete _pending;
-        if (toTreasury != 0) token.safeTransfer(treasury_, toTreasury);
+        if (toTreasury != 0) _token.safeTransfer(treasury_, toTreasury);
         if (toStakers != 0) {
-            token.forceApprove(address(pool), toStakers);
-            pool.addRewards(toStakers);
+            _token.forceApprove(address(_pool), toStakers);
+            _pool.addRewards(toStakers);
         }
         emit RewardsDistributed(toStakers, toTreasury, treasury_);
     }
 
     // ------------------------------------------------------------------ views
 
-    /// @inheritdoc IClaimsManager
+    /// @inheritdoc IClaimsCore
+    function pool() external view override returns (IStakingPool) {
+        return _pool;
+    }
+
+    /// @inheritdoc IClaimsCore
+    function token() external view override returns (IERC20) {
+        return _token;
+    }
+
+    /// @inheritdoc IClaimsCore
+    function priceFeed() external view override returns (IApi3ReaderProxy) {
+        return _priceFeed;
+    }
+
+    /// @inheritdoc IClaimsCore
+    function primaryAgent() external view override returns (address) {
+        return _primaryAgent;
+    }
+
+    /// @inheritdoc IClaimsCore
+    function secondaryAgent() external view override returns (address) {
+        return _secondaryAgent;
+    }
+
+    /// @inheritdoc IClaimsCore
+    function policy(uint256 policyId) external view override returns (Policy memory) {
+        return _policies[policyId];
+    }
+
+    /// @inheritdoc IClaimsCore
     function claim(uint256 claimId) external view override returns (Claim memory) {
         return _claims[claimId];
     }
 
-    /// @inheritdoc IClaimsManager
-    function claimCount() external view override returns (uint256) {
-        return _globals.claimCount;
-    }
-
-    /// @inheritdoc IClaimsManager
-    function claimIdOfDispute(address arbitrator_, uint256 disputeId) external view override returns (uint256) {
-        return _disputeClaims[arbitrator_][disputeId];
-    }
-
-    /// @inheritdoc IClaimsManager
-    function availablePayoutQuota(address payer) external view override returns (uint256) {
-        return _quotas[payer].available(block.timestamp, _quotaLimit(payer));
-    }
-
     // --------------------------------------------------------------- internal
+
+    /// @dev Pulls `premium` from the buyer and books it for `distributeRewards`; returns the treasury's part.
+    function _collectPremium(uint256 premium) internal returns (uint256 treasuryPremium) {
+        if (premium == 0) return 0;
+        if (_treasury != address(0)) treasuryPremium = premium * _params.treasuryShare / WAD;
+        PendingRewards memory p = _pending;
+        _pending = PendingRewards({
+            stakers: (p.stakers + premium - treasuryPremium).toUint128(),
+            treasury: (p.treasury + treasuryPremium).toUint128()
+        });
+        _token.safeTransferFrom(msg.sender, address(this), premium);
+    }
 
     /// @dev Pays `usd` (capped at the policy's remaining coverage) to the claimant in tokens at the current
     /// price, rounded down, within `payer`'s quota; returns the bond. The caller has set the final status.
@@ -280,11 +378,11 @@ contract ClaimsManager is CoverageBook {
         Policy storage p = _policies[c.policyId];
         (uint256 coverage, uint256 alreadyPaid, address claimant) = (p.coverageUsd, p.paidUsd, p.claimant);
         paidUsd = Math.min(usd, coverage - alreadyPaid);
-        uint256 price = PriceConversion.read(priceFeed, _params.maxPriceAge);
+        uint256 price = _price();
         tokens = PriceConversion.toTokensDown(paidUsd, price, _tokenUnit);
         if (tokens != 0) {
-            uint256 totalStake = pool.totalStake();
-            uint256 limit = totalStake * payoutQuotaShare(payer) / WAD;
+            uint256 totalStake = _pool.totalStake();
+            uint256 limit = totalStake * _quotaShare(payer) / WAD;
             QuotaWindow.Quota storage q = _quotas[payer];
             uint256 available = q.available(block.timestamp, limit);
             if (tokens > available) revert QuotaExceeded(payer, tokens, available);
@@ -292,17 +390,13 @@ contract ClaimsManager is CoverageBook {
             q.record(tokens, block.timestamp);
         }
         p.paidUsd = uint96(alreadyPaid + paidUsd);
-        if (tokens != 0) pool.payOutClaim(claimant, tokens);
+        if (tokens != 0) _pool.payOutClaim(claimant, tokens);
         uint256 bond = c.bond;
-        if (bond != 0) token.safeTransfer(claimant, bond);
+        if (bond != 0) _token.safeTransfer(claimant, bond);
     }
 
     function _forfeit(uint256 bond) internal {
         if (bond != 0) _pending.stakers += uint128(bond);
-    }
-
-    function _quotaLimit(address payer) internal view returns (uint256) {
-        return pool.totalStake() * payoutQuotaShare(payer) / WAD;
     }
 
     function _claim(uint256 claimId) internal view returns (Claim storage c) {

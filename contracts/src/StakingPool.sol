@@ -55,11 +55,6 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
         uint32 unstakeWaitPeriod;
     }
 
-    struct Indices {
-        uint128 rewardIndex;
-        uint128 growthIndex;
-    }
-
     struct RewardParams {
         uint32 minApr;
         uint32 maxApr;
@@ -111,7 +106,10 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
 
     PoolTotals private _totals;
     Stream private _stream;
-    Indices private _indices;
+    /// @dev `RewardMath`'s A and G. Full words: G is the share-price growth from rewards, which a tiny stake
+    /// receiving a large reward can push far beyond 128 bits.
+    uint256 private _rewardIndex;
+    uint256 private _growthIndex;
     RewardParams private _params;
     address private _primaryAgent;
     address private _secondaryAgent;
@@ -147,7 +145,7 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
             apr: uint32((_INITIAL_MIN_APR + _INITIAL_MAX_APR) / 2),
             unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD)
         });
-        _indices = Indices({rewardIndex: 0, growthIndex: uint128(RewardMath.INDEX_SCALE)});
+        _growthIndex = RewardMath.INDEX_SCALE;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         _epochStartIndex[epoch % _EPOCH_INDEX_SLOTS] = epoch << 128;
         emit PrimaryAgentSet(primaryAgent_);
@@ -334,18 +332,19 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
 
     /// @inheritdoc IStakingPool
     function stakeOf(address user) external view returns (uint256) {
-        PoolTotals memory totals = _totals;
-        return ShareMath.toAssetsDown(sharesOf(user), totals.totalStake, totals.totalShares);
+        Accrued memory accrued = _accrued();
+        return ShareMath.toAssetsDown(sharesOf(user), accrued.totalStake, accrued.totalShares);
     }
 
     /// @inheritdoc IStakingPool
     function pendingUnstakeOf(address user) external view returns (PendingUnstake memory pendingUnstake) {
         Pending memory pending = _pendings[user];
         if (pending.shares == 0) return pendingUnstake;
-        PoolTotals memory totals = _totals;
+        Accrued memory accrued = _accrued();
         uint256 amount;
-        if (_accounts[user].pendingEra == totals.era) {
-            amount = _min(pending.amount, ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares));
+        if (_accounts[user].pendingEra == accrued.era) {
+            amount =
+                _min(pending.amount, ShareMath.toAssetsDown(pending.shares, accrued.totalStake, accrued.totalShares));
         }
         return PendingUnstake({shares: pending.shares, amount: amount, maturesAt: pending.maturesAt});
     }
@@ -379,14 +378,14 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
 
     /// @inheritdoc IStakingPool
     function convertToShares(uint256 amount) external view returns (uint256) {
-        PoolTotals memory totals = _totals;
-        return ShareMath.toSharesDown(amount, totals.totalStake, totals.totalShares);
+        Accrued memory accrued = _accrued();
+        return ShareMath.toSharesDown(amount, accrued.totalStake, accrued.totalShares);
     }
 
     /// @inheritdoc IStakingPool
     function convertToAssets(uint256 shares) external view returns (uint256) {
-        PoolTotals memory totals = _totals;
-        return ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares);
+        Accrued memory accrued = _accrued();
+        return ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
     }
 
     /// @inheritdoc IStakingPool
@@ -408,8 +407,7 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
 
     /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
     function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
-        Indices memory indices = _indices;
-        return (indices.rewardIndex, indices.growthIndex);
+        return (_rewardIndex, _growthIndex);
     }
 
     // ------------------------------------------------------------- governance
@@ -666,7 +664,7 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
             rewardIndex = _release(totals, stream.remaining);
             stream.remaining = 0;
         } else {
-            rewardIndex = _indices.rewardIndex;
+            rewardIndex = _rewardIndex;
         }
         // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
         uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;
@@ -708,11 +706,10 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
 
     /// @dev Moves `released` from the stream into the stake, updating the indices; writes totals and indices.
     function _release(PoolTotals memory totals, uint256 released) private returns (uint256 rewardIndex) {
-        Indices memory indices = _indices;
         uint256 growthIndex;
-        (rewardIndex, growthIndex) =
-            RewardMath.release(totals.totalStake, released, indices.rewardIndex, indices.growthIndex);
-        _indices = Indices({rewardIndex: rewardIndex.toUint128(), growthIndex: growthIndex.toUint128()});
+        (rewardIndex, growthIndex) = RewardMath.release(totals.totalStake, released, _rewardIndex, _growthIndex);
+        _rewardIndex = rewardIndex;
+        _growthIndex = growthIndex;
         totals.totalStake = (totals.totalStake + released).toUint128();
         _totals.totalStake = totals.totalStake;
     }
@@ -726,12 +723,11 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
     function _accrued() private view returns (Accrued memory accrued) {
         Stream memory stream = _stream;
         PoolTotals memory totals = _totals;
-        Indices memory indices = _indices;
         accrued.totalStake = totals.totalStake;
         accrued.totalShares = totals.totalShares;
         accrued.era = totals.era;
-        accrued.rewardIndex = indices.rewardIndex;
-        accrued.growthIndex = indices.growthIndex;
+        accrued.rewardIndex = _rewardIndex;
+        accrued.growthIndex = _growthIndex;
         accrued.streamEpoch = stream.lastUpdate / EPOCH_LENGTH;
         if (stream.remaining == 0 || totals.totalShares == 0 || stream.lastUpdate == block.timestamp) return accrued;
         uint256 released = block.timestamp / EPOCH_LENGTH == accrued.streamEpoch
@@ -826,7 +822,7 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
     /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current index, first saving the
     /// previous state in the history if it belongs to an earlier epoch.
     function _moveCredit(address user, AccountLock memory lock, uint256 oldShares, uint256 newShares) private {
-        uint256 rewardIndex = _indices.rewardIndex;
+        uint256 rewardIndex = _rewardIndex;
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (lock.lastEpoch != epoch) {

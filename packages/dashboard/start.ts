@@ -128,6 +128,16 @@ async function proxy(request: IncomingMessage, response: ServerResponse, target:
   }
 }
 
+async function indexerReady(indexerUrl: string | null): Promise<boolean> {
+  if (!indexerUrl) return false;
+  try {
+    const response = await fetch(`${indexerUrl}/ready`, { signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Builds (if needed) and serves the dashboard for a deployment. */
 export async function startDashboard(options: StartDashboardOptions): Promise<Dashboard> {
   const deploymentPath = resolve(options.deploymentPath);
@@ -152,6 +162,18 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Da
     const path = decodeURIComponent(url.pathname);
     if (path === "/rpc") {
       void proxy(request, response, readDeployment(deploymentPath).rpcUrl);
+      return;
+    }
+    if (path === "/indexer-ready") {
+      // The browser asks here first, so an indexer that is still syncing (503) never shows up as a
+      // failed request in its console.
+      void indexerReady(indexerUrl).then((ready) => {
+        response.writeHead(200, {
+          "content-type": "application/json",
+          "cache-control": "no-store",
+        });
+        response.end(JSON.stringify({ ready }));
+      });
       return;
     }
     if (path.startsWith("/indexer/")) {

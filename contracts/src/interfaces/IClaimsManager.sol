@@ -8,49 +8,12 @@ import {IStakingPool} from "./IStakingPool.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-/// @title IClaimsManager
-/// @notice Coverage for users of API3 dAPIs, collateralized by the `IStakingPool`. A policy covers one dAPI up
-/// to a USD amount for a period; dAPI users buy it at a quoted premium (`buyCoverage`) or receive it from a
-/// DAO-appointed policy agent (`createPolicy`). Claims go to a DAO-appointed mediator (accept, settle or
-/// reject within `MEDIATOR_RESPONSE_PERIOD`), then, at the claimant's choice, to an ERC-792 arbitrator
-/// (Kleros on mainnet). Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
-/// @dev Units. `...Usd` amounts are USD with 18 decimals. `tokens`, `premium`, `bond` are pool-token base
-/// units. `...Share`, `...Ratio` and curve parameters are WAD fractions (1e18 = 100%; rates are per year).
-/// USD converts to tokens at the price of the pool token's dAPI, `priceFeed().read()` (18 decimals),
-/// refused when zero, negative or older than `maxPriceAge`. Rounding is always against the caller and for
-/// the pool: premiums and coverage-in-tokens round up, payouts round down.
-///
-/// Capacity. Coverage counts against capacity from its creation until the end of the week (UTC, Unix
-/// weeks) that contains `claimsAllowedUntil`. Totals (global and per dAPI) are kept in USD with weekly
-/// expiry buckets processed lazily: a call walks at most `MAX_POLICY_PERIOD / 1 weeks + 2` buckets since
-/// the last update, whatever the number of policies. Total active coverage, priced in tokens, never
-/// exceeds `totalStake * collateralizationRatio` when coverage is created or raised; a dAPI's active
-/// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
-/// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
-///
-/// Claim state machine (deadlines in brackets):
-///   createClaim                      -> Pending            [now + MEDIATOR_RESPONSE_PERIOD]
-///   Pending       acceptClaim        -> PaidClaim          (mediator, before the deadline)
-///   Pending       proposeSettlement  -> SettlementProposed [now + CLAIMANT_RESPONSE_PERIOD]
-///   Pending       rejectClaim        -> MediatorRejected   [now + CLAIMANT_RESPONSE_PERIOD]
-///   SettlementProposed acceptSettlement -> PaidSettlement  (claimant, before the deadline)
-///   SettlementProposed | MediatorRejected escalateClaim -> Disputed (claimant, before the deadline)
-///   Pending       escalateClaim      -> Disputed (claimant, after the mediator's deadline and before it
-///                                       plus CLAIMANT_RESPONSE_PERIOD: a silent mediator)
-///   Disputed      rule 0             -> Refused
-///   Disputed      rule 1 | 2         -> PaidClaim | PaidSettlement, or RulingPending when the payout is
-///                                       blocked (quota, stale price, stake); executeRuling pays it later
-///   Pending | SettlementProposed | MediatorRejected timeOutClaim -> TimedOut (anyone, after every
-///                                       deadline of the stage)
-/// The claimant's bond is returned on PaidClaim/PaidSettlement and forfeited to stakers on Refused/TimedOut.
-/// Warning: the primary agent appoints the mediator, the arbitrator and the policy agents and sets payout
-/// quotas; together with the pool's claims-manager authorization these decide how much of the stake can be
-/// paid out per week. The secondary agent sets prices, capacity and the bond. Everything is listed under
-/// "Governance"; every parameter has hard-coded bounds.
-interface IClaimsManager is IArbitrable, IEvidence {
+/// @title IClaimsTypes
+/// @notice The ClaimsManager's types, errors and events (see `IClaimsManager`).
+interface IClaimsTypes is IEvidence {
     // ------------------------------------------------------------------ types
 
-    /// @notice Where a claim stands; see the state machine above.
+    /// @notice Where a claim stands; see the state machine in `IClaimsManager`.
     enum ClaimStatus {
         None,
         Pending,
@@ -254,8 +217,12 @@ interface IClaimsManager is IArbitrable, IEvidence {
     event MaxPriceAgeSet(uint256 maxPriceAge);
     event TreasuryShareSet(uint256 share);
 
-    // ------------------------------------------------------------- coverage
+}
 
+/// @title IClaimsCore
+/// @notice The functions the ClaimsManager contract implements itself: purchases, claims, arbitration,
+/// rewards (the hot paths).
+interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// @notice Buys coverage of `coverageUsd` on dAPI `dapiId` for `period` seconds from now, for the caller
     /// as claimant, paying the premium (pulled from the caller, who must have approved it).
     /// @dev premium = coverageTokens * rate(utilization after the purchase) * period / 365 days, rounded up,
@@ -266,34 +233,6 @@ interface IClaimsManager is IArbitrable, IEvidence {
     function buyCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period, uint256 maxPremium, string calldata policyURI)
         external
         returns (uint256 policyId, uint256 premium);
-
-    /// @notice The premium `buyCoverage` would charge now, and the coverage still available on `dapiId`
-    /// (the smaller of the pool's and the dAPI's room). If `coverageUsd` exceeds `availableUsd`, the premium is
-    /// computed at full utilization and the purchase would revert.
-    function quoteCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period)
-        external
-        view
-        returns (uint256 premium, uint256 availableUsd);
-
-    /// @notice A policy agent grants coverage (no premium here; capacity checks apply).
-    /// @return policyId The new policy.
-    function createPolicy(
-        address claimant,
-        uint256 dapiId,
-        uint256 coverageUsd,
-        uint256 claimsAllowedFrom,
-        uint256 claimsAllowedUntil,
-        string calldata policyURI
-    ) external returns (uint256 policyId);
-
-    /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either).
-    function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
-        external;
-
-    /// @notice The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy
-    /// (not before now). Premiums are not refunded.
-    function downgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
-        external;
 
     // ---------------------------------------------------------------- claims
 
@@ -340,6 +279,7 @@ interface IClaimsManager is IArbitrable, IEvidence {
 
     // ------------------------------------------------------------------ views
 
+
     /// @notice The staking pool whose stake backs the coverage.
     function pool() external view returns (IStakingPool);
     /// @notice The pool token.
@@ -348,6 +288,47 @@ interface IClaimsManager is IArbitrable, IEvidence {
     function priceFeed() external view returns (IApi3ReaderProxy);
     function primaryAgent() external view returns (address);
     function secondaryAgent() external view returns (address);
+    function policy(uint256 policyId) external view returns (Policy memory);
+    function claim(uint256 claimId) external view returns (Claim memory);
+}
+
+/// @title IClaimsAdmin
+/// @notice The functions a ClaimsManager serves through its `ClaimsAdmin` module (delegatecall from its
+/// fallback, same address and storage): quotes, policy agents' and claimants' policy changes, views and
+/// governance.
+interface IClaimsAdmin is IClaimsTypes {
+    // ------------------------------------------------------------- coverage
+
+    /// @notice The premium `buyCoverage` would charge now, and the coverage still available on `dapiId`
+    /// (the smaller of the pool's and the dAPI's room). If `coverageUsd` exceeds `availableUsd`, the premium is
+    /// computed at full utilization and the purchase would revert.
+    function quoteCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period)
+        external
+        view
+        returns (uint256 premium, uint256 availableUsd);
+
+    /// @notice A policy agent grants coverage (no premium here; capacity checks apply).
+    /// @return policyId The new policy.
+    function createPolicy(
+        address claimant,
+        uint256 dapiId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedFrom,
+        uint256 claimsAllowedUntil,
+        string calldata policyURI
+    ) external returns (uint256 policyId);
+
+    /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either).
+    function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
+        external;
+
+    /// @notice The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy
+    /// (not before now). Premiums are not refunded.
+    function downgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
+        external;
+
+    // ------------------------------------------------------------------ views
+
     function mediator() external view returns (address);
     function arbitrator() external view returns (IArbitrator);
     function arbitratorExtraData() external view returns (bytes memory);
@@ -362,6 +343,12 @@ interface IClaimsManager is IArbitrable, IEvidence {
     function treasuryShare() external view returns (uint256);
     function maxPriceAge() external view returns (uint256);
     function claimantBond() external view returns (uint256);
+    /// @notice Upper bound of `claimantBond`: one million whole tokens.
+    function maxClaimantBond() external view returns (uint256);
+    /// @notice `MEDIATOR_RESPONSE_PERIOD` and `CLAIMANT_RESPONSE_PERIOD` (3 days each).
+    function responsePeriods() external pure returns (uint256 mediatorPeriod, uint256 claimantPeriod);
+    /// @notice Shortest coverage period `buyCoverage` sells, and the longest any policy may run ahead.
+    function coveragePeriodBounds() external pure returns (uint256 minPeriod, uint256 maxPeriod);
     /// @notice The pool token's validated price (USD, 18 decimals).
     function tokenPrice() external view returns (uint256);
     /// @notice The pool's capacity in USD at the current price: totalStake * collateralizationRatio * price.
@@ -372,9 +359,7 @@ interface IClaimsManager is IArbitrable, IEvidence {
     /// @notice The id of dAPI `dapiName` on `chainId` (0 if never registered).
     function dapiIdOf(bytes32 dapiName, uint256 chainId) external view returns (uint256);
     function dapiCount() external view returns (uint256);
-    function policy(uint256 policyId) external view returns (Policy memory);
     function policyCount() external view returns (uint256);
-    function claim(uint256 claimId) external view returns (Claim memory);
     function claimCount() external view returns (uint256);
     /// @notice The claim behind dispute `disputeId` of `arbitrator_` (0 if none).
     function claimIdOfDispute(address arbitrator_, uint256 disputeId) external view returns (uint256);
@@ -413,3 +398,45 @@ interface IClaimsManager is IArbitrable, IEvidence {
     /// @notice Secondary agent. Bounds: [0, MAX_TREASURY_SHARE].
     function setTreasuryShare(uint256 share) external;
 }
+
+/// @title IClaimsManager (types, errors and events: `IClaimsTypes`; functions: `IClaimsCore` and
+/// `IClaimsAdmin`; the full ABI of a deployed ClaimsManager: `IClaimsManager`)
+/// @notice Coverage for users of API3 dAPIs, collateralized by the `IStakingPool`. A policy covers one dAPI up
+/// to a USD amount for a period; dAPI users buy it at a quoted premium (`buyCoverage`) or receive it from a
+/// DAO-appointed policy agent (`createPolicy`). Claims go to a DAO-appointed mediator (accept, settle or
+/// reject within `MEDIATOR_RESPONSE_PERIOD`), then, at the claimant's choice, to an ERC-792 arbitrator
+/// (Kleros on mainnet). Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
+/// @dev Units. `...Usd` amounts are USD with 18 decimals. `tokens`, `premium`, `bond` are pool-token base
+/// units. `...Share`, `...Ratio` and curve parameters are WAD fractions (1e18 = 100%; rates are per year).
+/// USD converts to tokens at the price of the pool token's dAPI, `priceFeed().read()` (18 decimals),
+/// refused when zero, negative or older than `maxPriceAge`. Rounding is always against the caller and for
+/// the pool: premiums and coverage-in-tokens round up, payouts round down.
+///
+/// Capacity. Coverage counts against capacity from its creation until the end of the week (UTC, Unix
+/// weeks) that contains `claimsAllowedUntil`. Totals (global and per dAPI) are kept in USD with weekly
+/// expiry buckets processed lazily: a call walks at most `MAX_POLICY_PERIOD / 1 weeks + 2` buckets since
+/// the last update, whatever the number of policies. Total active coverage, priced in tokens, never
+/// exceeds `totalStake * collateralizationRatio` when coverage is created or raised; a dAPI's active
+/// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
+/// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
+///
+/// Claim state machine (deadlines in brackets):
+///   createClaim                      -> Pending            [now + MEDIATOR_RESPONSE_PERIOD]
+///   Pending       acceptClaim        -> PaidClaim          (mediator, before the deadline)
+///   Pending       proposeSettlement  -> SettlementProposed [now + CLAIMANT_RESPONSE_PERIOD]
+///   Pending       rejectClaim        -> MediatorRejected   [now + CLAIMANT_RESPONSE_PERIOD]
+///   SettlementProposed acceptSettlement -> PaidSettlement  (claimant, before the deadline)
+///   SettlementProposed | MediatorRejected escalateClaim -> Disputed (claimant, before the deadline)
+///   Pending       escalateClaim      -> Disputed (claimant, after the mediator's deadline and before it
+///                                       plus CLAIMANT_RESPONSE_PERIOD: a silent mediator)
+///   Disputed      rule 0             -> Refused
+///   Disputed      rule 1 | 2         -> PaidClaim | PaidSettlement, or RulingPending when the payout is
+///                                       blocked (quota, stale price, stake); executeRuling pays it later
+///   Pending | SettlementProposed | MediatorRejected timeOutClaim -> TimedOut (anyone, after every
+///                                       deadline of the stage)
+/// The claimant's bond is returned on PaidClaim/PaidSettlement and forfeited to stakers on Refused/TimedOut.
+/// Warning: the primary agent appoints the mediator, the arbitrator and the policy agents and sets payout
+/// quotas; together with the pool's claims-manager authorization these decide how much of the stake can be
+/// paid out per week. The secondary agent sets prices, capacity and the bond. Everything is listed under
+/// "Governance"; every parameter has hard-coded bounds.
+interface IClaimsManager is IClaimsCore, IClaimsAdmin {}

@@ -226,7 +226,8 @@ interface IStakingPool {
 
     // ------------------------------------------------------------------ views
 
-    /// @notice Tokens backing all shares, including shares pending unstake, as last accrued.
+    /// @notice Tokens backing all shares, including shares pending unstake, as last accrued (rewards streamed
+    /// since are added by the next call; `stakeOf` and `convertToAssets` include them). Payouts are capped by it.
     function totalStake() external view returns (uint256);
 
     /// @notice All shares of the current era, including shares pending unstake.
@@ -241,7 +242,7 @@ interface IStakingPool {
     /// @notice Staked shares of `user` (not counting a pending unstake); 0 if its share era ended.
     function sharesOf(address user) external view returns (uint256);
 
-    /// @notice Value of `user`'s staked shares in tokens at the accrued price, rounded down.
+    /// @notice Value of `user`'s staked shares in tokens, rounded down, with rewards streamed until now.
     function stakeOf(address user) external view returns (uint256);
 
     /// @notice The pending unstake of `user` (all zero when none; `amount` is what `unstake` would pay now,
@@ -261,10 +262,10 @@ interface IStakingPool {
     /// @notice The vesting schedule of `user` (all zero when none).
     function vestingOf(address user) external view returns (VestingSchedule memory);
 
-    /// @notice Converts tokens to shares at the accrued price, rounded down.
+    /// @notice Converts tokens to shares at the price a stake would get now (after accrual), rounded down.
     function convertToShares(uint256 amount) external view returns (uint256);
 
-    /// @notice Converts shares to tokens at the accrued price, rounded down.
+    /// @notice Converts shares to tokens at the price after accrual until now, rounded down.
     function convertToAssets(uint256 shares) external view returns (uint256);
 
     /// @notice The current epoch: `block.timestamp / 1 weeks`.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IClaimsManager} from "../interfaces/IClaimsManager.sol";
+import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
@@ -13,9 +13,9 @@ library PriceConversion {
     /// @dev A timestamp ahead of `block.timestamp` (the feed's clock is off-chain) counts as fresh.
     function read(IApi3ReaderProxy feed, uint256 maxAge) internal view returns (uint256 price) {
         (int224 value, uint32 timestamp) = feed.read();
-        if (value <= 0) revert IClaimsManager.NonPositivePrice(value);
+        if (value <= 0) revert IClaimsTypes.NonPositivePrice(value);
         if (uint256(timestamp) + maxAge < block.timestamp) {
-            revert IClaimsManager.StalePrice(timestamp, block.timestamp, maxAge);
+            revert IClaimsTypes.StalePrice(timestamp, block.timestamp, maxAge);
         }
         price = uint256(int256(value));
     }

@@ -13,6 +13,10 @@ contract VotesHandler is Test {
     mapping(address actor => address delegatee) public modelDelegatee; // 0 = none
     mapping(address actor => uint256 changedAt) public modelDelegatedAt;
 
+    /// Delegations whose success or revert differed from the rules (checked by an invariant: a handler's own
+    /// failed assertion would only count as a revert).
+    uint256 public mismatches;
+
     uint256[] public touched; // seconds at which something changed, increasing
     mapping(uint256 timepoint => uint256 total) public totalAt;
     mapping(uint256 timepoint => mapping(address actor => uint256 votes)) public votesAt;
@@ -34,7 +38,7 @@ contract VotesHandler is Test {
 
     function stake(uint256 actorSeed, uint256 shares) external {
         address actor = actors[actorSeed % actors.length];
-        shares = bound(shares, 1, 1e30);
+        shares = bound(shares, 1, 1e24);
         votes.stake(actor, shares);
         _record();
     }
@@ -58,12 +62,12 @@ contract VotesHandler is Test {
         bool chained = target != address(0) && modelDelegatee[target] != address(0);
         vm.prank(actor);
         try votes.delegate(to) {
-            assertFalse(tooSoon || unchanged || chained, "delegate should have reverted");
+            if (tooSoon || unchanged || chained) mismatches++;
             modelDelegatee[actor] = target;
             modelDelegatedAt[actor] = block.timestamp;
             _record();
         } catch {
-            assertTrue(tooSoon || unchanged || chained, "delegate reverted unexpectedly");
+            if (!(tooSoon || unchanged || chained)) mismatches++;
         }
     }
 
@@ -100,6 +104,11 @@ contract VotesInvariantTest is Test {
         votes = new PoolVotesHarness();
         handler = new VotesHandler(votes);
         targetContract(address(handler));
+    }
+
+    /// `delegate` succeeded exactly when the rules allow it (not within a week, not unchanged, not to a delegator).
+    function invariant_delegationFollowsTheRules() public view {
+        assertEq(handler.mismatches(), 0);
     }
 
     /// Sum of all voting power == total voting supply, now.

@@ -90,4 +90,30 @@ abstract contract PoolFixture is Test {
         (uint256 remaining,,,) = pool.rewardStream();
         sum += pool.totalStake() + remaining;
     }
+
+    /// @dev A digest of everything a failed call must leave unchanged for `user` and the pool.
+    function _stateOf(address user) internal view returns (bytes32) {
+        IStakingPool.PendingUnstake memory pending = pool.pendingUnstakeOf(user);
+        bytes32 userState = keccak256(
+            abi.encode(
+                pool.unstakedOf(user),
+                pool.sharesOf(user),
+                pending.shares,
+                pending.amount,
+                pending.maturesAt,
+                token.balanceOf(user)
+            )
+        );
+        (uint256 remaining, uint256 lastUpdate,,) = pool.rewardStream();
+        return keccak256(
+            abi.encode(
+                userState,
+                pool.totalStake(),
+                pool.totalShares(),
+                remaining,
+                lastUpdate,
+                token.balanceOf(address(pool))
+            )
+        );
+    }
 }

@@ -13,6 +13,771 @@
  * @packageDocumentation
  */
 export { type AbiError, allErrorsAbi } from "./abis.ts";
+export {
+  type AppealParameters,
+  type AppealReturnType,
+  appeal,
+} from "./actions/arbitrator/appeal.ts";
+export {
+  type ExecuteDisputeRulingParameters,
+  type ExecuteDisputeRulingReturnType,
+  executeDisputeRuling,
+} from "./actions/arbitrator/executeDisputeRuling.ts";
+export {
+  type GetAppealCostParameters,
+  type GetAppealCostReturnType,
+  getAppealCost,
+} from "./actions/arbitrator/getAppealCost.ts";
+export {
+  type GetAppealPeriodParameters,
+  type GetAppealPeriodReturnType,
+  getAppealPeriod,
+} from "./actions/arbitrator/getAppealPeriod.ts";
+export {
+  type GetAppealPeriodDurationParameters,
+  type GetAppealPeriodDurationReturnType,
+  getAppealPeriodDuration,
+} from "./actions/arbitrator/getAppealPeriodDuration.ts";
+export {
+  type GetArbitrationCostParameters,
+  type GetArbitrationCostReturnType,
+  getArbitrationCost,
+} from "./actions/arbitrator/getArbitrationCost.ts";
+export {
+  type GetCurrentRulingParameters,
+  type GetCurrentRulingReturnType,
+  getCurrentRuling,
+} from "./actions/arbitrator/getCurrentRuling.ts";
+export {
+  type GetDisputeParameters,
+  type GetDisputeReturnType,
+  getDispute,
+} from "./actions/arbitrator/getDispute.ts";
+export {
+  type GetDisputeCountParameters,
+  type GetDisputeCountReturnType,
+  getDisputeCount,
+} from "./actions/arbitrator/getDisputeCount.ts";
+export {
+  type GetDisputeStatusParameters,
+  type GetDisputeStatusReturnType,
+  getDisputeStatus,
+} from "./actions/arbitrator/getDisputeStatus.ts";
+export {
+  type GiveRulingParameters,
+  type GiveRulingReturnType,
+  giveRuling,
+} from "./actions/arbitrator/giveRuling.ts";
+export {
+  type SetAppealPeriodDurationParameters,
+  type SetAppealPeriodDurationReturnType,
+  setAppealPeriodDuration,
+} from "./actions/arbitrator/setAppealPeriodDuration.ts";
+export {
+  type SetArbitratorFeesParameters,
+  type SetArbitratorFeesReturnType,
+  setArbitratorFees,
+} from "./actions/arbitrator/setArbitratorFees.ts";
+export {
+  type WithdrawArbitratorFeesParameters,
+  type WithdrawArbitratorFeesReturnType,
+  withdrawArbitratorFees,
+} from "./actions/arbitrator/withdrawArbitratorFees.ts";
+export {
+  type AcceptClaimParameters,
+  type AcceptClaimReturnType,
+  acceptClaim,
+} from "./actions/claims/acceptClaim.ts";
+export {
+  type AcceptSettlementParameters,
+  type AcceptSettlementReturnType,
+  acceptSettlement,
+} from "./actions/claims/acceptSettlement.ts";
+export {
+  type BuyCoverageParameters,
+  type BuyCoverageReturnType,
+  buyCoverage,
+} from "./actions/claims/buyCoverage.ts";
+export {
+  type CreateClaimParameters,
+  type CreateClaimReturnType,
+  createClaim,
+} from "./actions/claims/createClaim.ts";
+export {
+  type CreatePolicyParameters,
+  type CreatePolicyReturnType,
+  createPolicy,
+} from "./actions/claims/createPolicy.ts";
+export {
+  type DistributeRewardsParameters,
+  type DistributeRewardsReturnType,
+  distributeRewards,
+} from "./actions/claims/distributeRewards.ts";
+export {
+  type DowngradePolicyParameters,
+  type DowngradePolicyReturnType,
+  downgradePolicy,
+} from "./actions/claims/downgradePolicy.ts";
+export {
+  type EscalateClaimParameters,
+  type EscalateClaimReturnType,
+  escalateClaim,
+} from "./actions/claims/escalateClaim.ts";
+export {
+  type ExecuteRulingParameters,
+  type ExecuteRulingReturnType,
+  executeRuling,
+} from "./actions/claims/executeRuling.ts";
+export {
+  type GetActiveCoverageUsdParameters,
+  type GetActiveCoverageUsdReturnType,
+  getActiveCoverageUsd,
+} from "./actions/claims/getActiveCoverageUsd.ts";
+export {
+  type GetArbitratorParameters,
+  type GetArbitratorReturnType,
+  getArbitrator,
+} from "./actions/claims/getArbitrator.ts";
+export {
+  type GetArbitratorExtraDataParameters,
+  type GetArbitratorExtraDataReturnType,
+  getArbitratorExtraData,
+} from "./actions/claims/getArbitratorExtraData.ts";
+export {
+  type GetAvailablePayoutQuotaParameters,
+  type GetAvailablePayoutQuotaReturnType,
+  getAvailablePayoutQuota,
+} from "./actions/claims/getAvailablePayoutQuota.ts";
+export {
+  type GetCapacityUsdParameters,
+  type GetCapacityUsdReturnType,
+  getCapacityUsd,
+} from "./actions/claims/getCapacityUsd.ts";
+export {
+  type GetClaimParameters,
+  type GetClaimReturnType,
+  getClaim,
+} from "./actions/claims/getClaim.ts";
+export {
+  type GetClaimantBondParameters,
+  type GetClaimantBondReturnType,
+  getClaimantBond,
+} from "./actions/claims/getClaimantBond.ts";
+export {
+  type GetClaimCountParameters,
+  type GetClaimCountReturnType,
+  getClaimCount,
+} from "./actions/claims/getClaimCount.ts";
+export {
+  type GetClaimIdOfDisputeParameters,
+  type GetClaimIdOfDisputeReturnType,
+  getClaimIdOfDispute,
+} from "./actions/claims/getClaimIdOfDispute.ts";
+export {
+  type GetClaimsOfParameters,
+  type GetClaimsOfReturnType,
+  getClaimsOf,
+} from "./actions/claims/getClaimsOf.ts";
+export {
+  type GetClaimsPoolParameters,
+  type GetClaimsPoolReturnType,
+  getClaimsPool,
+} from "./actions/claims/getClaimsPool.ts";
+export {
+  type GetCollateralizationRatioParameters,
+  type GetCollateralizationRatioReturnType,
+  getCollateralizationRatio,
+} from "./actions/claims/getCollateralizationRatio.ts";
+export {
+  type GetDapiParameters,
+  type GetDapiReturnType,
+  getDapi,
+} from "./actions/claims/getDapi.ts";
+export {
+  type GetDapiCountParameters,
+  type GetDapiCountReturnType,
+  getDapiCount,
+} from "./actions/claims/getDapiCount.ts";
+export {
+  type GetDapiIdOfParameters,
+  type GetDapiIdOfReturnType,
+  getDapiIdOf,
+} from "./actions/claims/getDapiIdOf.ts";
+export {
+  type GetIsPolicyAgentParameters,
+  type GetIsPolicyAgentReturnType,
+  getIsPolicyAgent,
+} from "./actions/claims/getIsPolicyAgent.ts";
+export {
+  type GetMaxPriceAgeParameters,
+  type GetMaxPriceAgeReturnType,
+  getMaxPriceAge,
+} from "./actions/claims/getMaxPriceAge.ts";
+export {
+  type GetMediatorParameters,
+  type GetMediatorReturnType,
+  getMediator,
+} from "./actions/claims/getMediator.ts";
+export {
+  type GetMetaEvidenceIdParameters,
+  type GetMetaEvidenceIdReturnType,
+  getMetaEvidenceId,
+} from "./actions/claims/getMetaEvidenceId.ts";
+export {
+  type GetPayoutQuotaShareParameters,
+  type GetPayoutQuotaShareReturnType,
+  getPayoutQuotaShare,
+} from "./actions/claims/getPayoutQuotaShare.ts";
+export {
+  type GetPendingRewardsParameters,
+  type GetPendingRewardsReturnType,
+  getPendingRewards,
+} from "./actions/claims/getPendingRewards.ts";
+export {
+  type GetPoliciesOfParameters,
+  type GetPoliciesOfReturnType,
+  getPoliciesOf,
+} from "./actions/claims/getPoliciesOf.ts";
+export {
+  type GetPolicyParameters,
+  type GetPolicyReturnType,
+  getPolicy,
+} from "./actions/claims/getPolicy.ts";
+export {
+  type GetPolicyCountParameters,
+  type GetPolicyCountReturnType,
+  getPolicyCount,
+} from "./actions/claims/getPolicyCount.ts";
+export {
+  type GetPriceFeedParameters,
+  type GetPriceFeedReturnType,
+  getPriceFeed,
+} from "./actions/claims/getPriceFeed.ts";
+export {
+  type GetPricingCurveParameters,
+  type GetPricingCurveReturnType,
+  getPricingCurve,
+} from "./actions/claims/getPricingCurve.ts";
+export {
+  type GetTokenPriceParameters,
+  type GetTokenPriceReturnType,
+  getTokenPrice,
+} from "./actions/claims/getTokenPrice.ts";
+export {
+  type GetTreasuryParameters,
+  type GetTreasuryReturnType,
+  getTreasury,
+} from "./actions/claims/getTreasury.ts";
+export {
+  type GetTreasuryShareParameters,
+  type GetTreasuryShareReturnType,
+  getTreasuryShare,
+} from "./actions/claims/getTreasuryShare.ts";
+export {
+  type ProposeSettlementParameters,
+  type ProposeSettlementReturnType,
+  proposeSettlement,
+} from "./actions/claims/proposeSettlement.ts";
+export {
+  type QuoteCoverageParameters,
+  type QuoteCoverageReturnType,
+  quoteCoverage,
+} from "./actions/claims/quoteCoverage.ts";
+export {
+  type RejectClaimParameters,
+  type RejectClaimReturnType,
+  rejectClaim,
+} from "./actions/claims/rejectClaim.ts";
+export {
+  type SetArbitratorParameters,
+  type SetArbitratorReturnType,
+  setArbitrator,
+} from "./actions/claims/setArbitrator.ts";
+export {
+  type SetClaimantBondParameters,
+  type SetClaimantBondReturnType,
+  setClaimantBond,
+} from "./actions/claims/setClaimantBond.ts";
+export {
+  type SetCollateralizationRatioParameters,
+  type SetCollateralizationRatioReturnType,
+  setCollateralizationRatio,
+} from "./actions/claims/setCollateralizationRatio.ts";
+export {
+  type SetDapiCapParameters,
+  type SetDapiCapReturnType,
+  setDapiCap,
+} from "./actions/claims/setDapiCap.ts";
+export {
+  type SetMaxPriceAgeParameters,
+  type SetMaxPriceAgeReturnType,
+  setMaxPriceAge,
+} from "./actions/claims/setMaxPriceAge.ts";
+export {
+  type SetMediatorParameters,
+  type SetMediatorReturnType,
+  setMediator,
+} from "./actions/claims/setMediator.ts";
+export {
+  type SetPayoutQuotaParameters,
+  type SetPayoutQuotaReturnType,
+  setPayoutQuota,
+} from "./actions/claims/setPayoutQuota.ts";
+export {
+  type SetPolicyAgentParameters,
+  type SetPolicyAgentReturnType,
+  setPolicyAgent,
+} from "./actions/claims/setPolicyAgent.ts";
+export {
+  type SetPricingCurveParameters,
+  type SetPricingCurveReturnType,
+  setPricingCurve,
+} from "./actions/claims/setPricingCurve.ts";
+export {
+  type SetTreasuryParameters,
+  type SetTreasuryReturnType,
+  setTreasury,
+} from "./actions/claims/setTreasury.ts";
+export {
+  type SetTreasuryShareParameters,
+  type SetTreasuryShareReturnType,
+  setTreasuryShare,
+} from "./actions/claims/setTreasuryShare.ts";
+export {
+  type SubmitEvidenceParameters,
+  type SubmitEvidenceReturnType,
+  submitEvidence,
+} from "./actions/claims/submitEvidence.ts";
+export {
+  type TimeOutClaimParameters,
+  type TimeOutClaimReturnType,
+  timeOutClaim,
+} from "./actions/claims/timeOutClaim.ts";
+export {
+  type UpgradePolicyParameters,
+  type UpgradePolicyReturnType,
+  upgradePolicy,
+} from "./actions/claims/upgradePolicy.ts";
+export {
+  type CancelProposalParameters,
+  type CancelProposalReturnType,
+  cancelProposal,
+} from "./actions/governance/cancelProposal.ts";
+export {
+  type CastVoteParameters,
+  type CastVoteReturnType,
+  castVote,
+} from "./actions/governance/castVote.ts";
+export {
+  type CastVoteWithReasonParameters,
+  type CastVoteWithReasonReturnType,
+  castVoteWithReason,
+} from "./actions/governance/castVoteWithReason.ts";
+export {
+  type ExecuteProposalParameters,
+  type ExecuteProposalReturnType,
+  executeProposal,
+} from "./actions/governance/executeProposal.ts";
+export {
+  type GetHasVotedParameters,
+  type GetHasVotedReturnType,
+  getHasVoted,
+} from "./actions/governance/getHasVoted.ts";
+export {
+  type GetNextProposalAllowedAtParameters,
+  type GetNextProposalAllowedAtReturnType,
+  getNextProposalAllowedAt,
+} from "./actions/governance/getNextProposalAllowedAt.ts";
+export {
+  type GetProposalDeadlineParameters,
+  type GetProposalDeadlineReturnType,
+  getProposalDeadline,
+} from "./actions/governance/getProposalDeadline.ts";
+export {
+  type GetProposalEtaParameters,
+  type GetProposalEtaReturnType,
+  getProposalEta,
+} from "./actions/governance/getProposalEta.ts";
+export {
+  type GetProposalIdParameters,
+  type GetProposalIdReturnType,
+  getProposalId,
+} from "./actions/governance/getProposalId.ts";
+export {
+  type GetProposalProposerParameters,
+  type GetProposalProposerReturnType,
+  getProposalProposer,
+} from "./actions/governance/getProposalProposer.ts";
+export {
+  type GetProposalSnapshotParameters,
+  type GetProposalSnapshotReturnType,
+  getProposalSnapshot,
+} from "./actions/governance/getProposalSnapshot.ts";
+export {
+  type GetProposalStateParameters,
+  type GetProposalStateReturnType,
+  getProposalState,
+} from "./actions/governance/getProposalState.ts";
+export {
+  type GetProposalThresholdParameters,
+  type GetProposalThresholdReturnType,
+  getProposalThreshold,
+} from "./actions/governance/getProposalThreshold.ts";
+export {
+  type GetProposalThresholdFractionParameters,
+  type GetProposalThresholdFractionReturnType,
+  getProposalThresholdFraction,
+} from "./actions/governance/getProposalThresholdFraction.ts";
+export {
+  type GetProposalVotesParameters,
+  type GetProposalVotesReturnType,
+  getProposalVotes,
+} from "./actions/governance/getProposalVotes.ts";
+export {
+  type GetQuorumParameters,
+  type GetQuorumReturnType,
+  getQuorum,
+} from "./actions/governance/getQuorum.ts";
+export {
+  type GetTimelockParameters,
+  type GetTimelockReturnType,
+  getTimelock,
+} from "./actions/governance/getTimelock.ts";
+export {
+  type GetVotingDelayParameters,
+  type GetVotingDelayReturnType,
+  getVotingDelay,
+} from "./actions/governance/getVotingDelay.ts";
+export {
+  type GetVotingPeriodParameters,
+  type GetVotingPeriodReturnType,
+  getVotingPeriod,
+} from "./actions/governance/getVotingPeriod.ts";
+export {
+  type ProposeParameters,
+  type ProposeReturnType,
+  propose,
+} from "./actions/governance/propose.ts";
+export {
+  type QueueProposalParameters,
+  type QueueProposalReturnType,
+  queueProposal,
+} from "./actions/governance/queueProposal.ts";
+export {
+  type AccrueParameters,
+  type AccrueReturnType,
+  accrue,
+} from "./actions/pool/accrue.ts";
+export {
+  type AddRewardsParameters,
+  type AddRewardsReturnType,
+  addRewards,
+} from "./actions/pool/addRewards.ts";
+export {
+  type ConvertToAssetsParameters,
+  type ConvertToAssetsReturnType,
+  convertToAssets,
+} from "./actions/pool/convertToAssets.ts";
+export {
+  type ConvertToSharesParameters,
+  type ConvertToSharesReturnType,
+  convertToShares,
+} from "./actions/pool/convertToShares.ts";
+export {
+  type DepositParameters,
+  type DepositReturnType,
+  deposit,
+} from "./actions/pool/deposit.ts";
+export {
+  type DepositAndStakeParameters,
+  type DepositAndStakeReturnType,
+  depositAndStake,
+} from "./actions/pool/depositAndStake.ts";
+export {
+  type DepositWithVestingParameters,
+  type DepositWithVestingReturnType,
+  depositWithVesting,
+} from "./actions/pool/depositWithVesting.ts";
+export {
+  type GetAprParameters,
+  type GetAprReturnType,
+  getApr,
+} from "./actions/pool/getApr.ts";
+export {
+  type GetAprUpdateStepParameters,
+  type GetAprUpdateStepReturnType,
+  getAprUpdateStep,
+} from "./actions/pool/getAprUpdateStep.ts";
+export {
+  type GetCurrentEpochParameters,
+  type GetCurrentEpochReturnType,
+  getCurrentEpoch,
+} from "./actions/pool/getCurrentEpoch.ts";
+export {
+  type GetIsClaimsManagerParameters,
+  type GetIsClaimsManagerReturnType,
+  getIsClaimsManager,
+} from "./actions/pool/getIsClaimsManager.ts";
+export {
+  type GetLockedRewardsParameters,
+  type GetLockedRewardsReturnType,
+  getLockedRewards,
+} from "./actions/pool/getLockedRewards.ts";
+export {
+  type GetMaxAprParameters,
+  type GetMaxAprReturnType,
+  getMaxApr,
+} from "./actions/pool/getMaxApr.ts";
+export {
+  type GetMinAprParameters,
+  type GetMinAprReturnType,
+  getMinApr,
+} from "./actions/pool/getMinApr.ts";
+export {
+  type GetPendingUnstakeParameters,
+  type GetPendingUnstakeReturnType,
+  getPendingUnstake,
+} from "./actions/pool/getPendingUnstake.ts";
+export {
+  type GetPoolStatusParameters,
+  type GetPoolStatusReturnType,
+  getPoolStatus,
+} from "./actions/pool/getPoolStatus.ts";
+export {
+  type GetPoolTokenParameters,
+  type GetPoolTokenReturnType,
+  getPoolToken,
+} from "./actions/pool/getPoolToken.ts";
+export {
+  type GetPrimaryAgentParameters,
+  type GetPrimaryAgentReturnType,
+  getPrimaryAgent,
+} from "./actions/pool/getPrimaryAgent.ts";
+export {
+  type GetRewardStreamParameters,
+  type GetRewardStreamReturnType,
+  getRewardStream,
+} from "./actions/pool/getRewardStream.ts";
+export {
+  type GetSecondaryAgentParameters,
+  type GetSecondaryAgentReturnType,
+  getSecondaryAgent,
+} from "./actions/pool/getSecondaryAgent.ts";
+export {
+  type GetShareEraParameters,
+  type GetShareEraReturnType,
+  getShareEra,
+} from "./actions/pool/getShareEra.ts";
+export {
+  type GetSharesParameters,
+  type GetSharesReturnType,
+  getShares,
+} from "./actions/pool/getShares.ts";
+export {
+  type GetStakeParameters,
+  type GetStakeReturnType,
+  getStake,
+} from "./actions/pool/getStake.ts";
+export {
+  type GetStakerStatusParameters,
+  type GetStakerStatusReturnType,
+  getStakerStatus,
+} from "./actions/pool/getStakerStatus.ts";
+export {
+  type GetStakeTargetParameters,
+  type GetStakeTargetReturnType,
+  getStakeTarget,
+} from "./actions/pool/getStakeTarget.ts";
+export {
+  type GetTotalSharesParameters,
+  type GetTotalSharesReturnType,
+  getTotalShares,
+} from "./actions/pool/getTotalShares.ts";
+export {
+  type GetTotalStakeParameters,
+  type GetTotalStakeReturnType,
+  getTotalStake,
+} from "./actions/pool/getTotalStake.ts";
+export {
+  type GetUnstakedParameters,
+  type GetUnstakedReturnType,
+  getUnstaked,
+} from "./actions/pool/getUnstaked.ts";
+export {
+  type GetUnstakeWaitPeriodParameters,
+  type GetUnstakeWaitPeriodReturnType,
+  getUnstakeWaitPeriod,
+} from "./actions/pool/getUnstakeWaitPeriod.ts";
+export {
+  type GetUnvestedParameters,
+  type GetUnvestedReturnType,
+  getUnvested,
+} from "./actions/pool/getUnvested.ts";
+export {
+  type GetVestingParameters,
+  type GetVestingReturnType,
+  getVesting,
+} from "./actions/pool/getVesting.ts";
+export {
+  type GetVestingManagerParameters,
+  type GetVestingManagerReturnType,
+  getVestingManager,
+} from "./actions/pool/getVestingManager.ts";
+export {
+  type GetWithdrawableParameters,
+  type GetWithdrawableReturnType,
+  getWithdrawable,
+} from "./actions/pool/getWithdrawable.ts";
+export {
+  type PayOutClaimParameters,
+  type PayOutClaimReturnType,
+  payOutClaim,
+} from "./actions/pool/payOutClaim.ts";
+export {
+  type ScheduleUnstakeParameters,
+  type ScheduleUnstakeReturnType,
+  scheduleUnstake,
+} from "./actions/pool/scheduleUnstake.ts";
+export {
+  type SetAprUpdateStepParameters,
+  type SetAprUpdateStepReturnType,
+  setAprUpdateStep,
+} from "./actions/pool/setAprUpdateStep.ts";
+export {
+  type SetClaimsManagerParameters,
+  type SetClaimsManagerReturnType,
+  setClaimsManager,
+} from "./actions/pool/setClaimsManager.ts";
+export {
+  type SetMaxAprParameters,
+  type SetMaxAprReturnType,
+  setMaxApr,
+} from "./actions/pool/setMaxApr.ts";
+export {
+  type SetMinAprParameters,
+  type SetMinAprReturnType,
+  setMinApr,
+} from "./actions/pool/setMinApr.ts";
+export {
+  type SetPrimaryAgentParameters,
+  type SetPrimaryAgentReturnType,
+  setPrimaryAgent,
+} from "./actions/pool/setPrimaryAgent.ts";
+export {
+  type SetSecondaryAgentParameters,
+  type SetSecondaryAgentReturnType,
+  setSecondaryAgent,
+} from "./actions/pool/setSecondaryAgent.ts";
+export {
+  type SetStakeTargetParameters,
+  type SetStakeTargetReturnType,
+  setStakeTarget,
+} from "./actions/pool/setStakeTarget.ts";
+export {
+  type SetUnstakeWaitPeriodParameters,
+  type SetUnstakeWaitPeriodReturnType,
+  setUnstakeWaitPeriod,
+} from "./actions/pool/setUnstakeWaitPeriod.ts";
+export {
+  type SetVestingManagerParameters,
+  type SetVestingManagerReturnType,
+  setVestingManager,
+} from "./actions/pool/setVestingManager.ts";
+export {
+  type StakeParameters,
+  type StakeReturnType,
+  stake,
+} from "./actions/pool/stake.ts";
+export {
+  type UnstakeParameters,
+  type UnstakeReturnType,
+  unstake,
+} from "./actions/pool/unstake.ts";
+export {
+  type UnstakeAndWithdrawParameters,
+  type UnstakeAndWithdrawReturnType,
+  unstakeAndWithdraw,
+} from "./actions/pool/unstakeAndWithdraw.ts";
+export {
+  type WithdrawParameters,
+  type WithdrawReturnType,
+  withdraw,
+} from "./actions/pool/withdraw.ts";
+export {
+  type ApproveParameters,
+  type ApproveReturnType,
+  approve,
+} from "./actions/token/approve.ts";
+export {
+  type EnsureAllowanceParameters,
+  type EnsureAllowanceReturnType,
+  ensureAllowance,
+} from "./actions/token/ensureAllowance.ts";
+export {
+  type GetTokenBalanceParameters,
+  type GetTokenBalanceReturnType,
+  getTokenBalance,
+} from "./actions/token/getTokenBalance.ts";
+export {
+  type GetTokenInfoParameters,
+  type GetTokenInfoReturnType,
+  getTokenInfo,
+} from "./actions/token/getTokenInfo.ts";
+export {
+  type DelegateParameters,
+  type DelegateReturnType,
+  delegate,
+} from "./actions/votes/delegate.ts";
+export {
+  type GetCheckpointParameters,
+  type GetCheckpointReturnType,
+  getCheckpoint,
+} from "./actions/votes/getCheckpoint.ts";
+export {
+  type GetClockParameters,
+  type GetClockReturnType,
+  getClock,
+} from "./actions/votes/getClock.ts";
+export {
+  type GetDelegateParameters,
+  type GetDelegateReturnType,
+  getDelegate,
+} from "./actions/votes/getDelegate.ts";
+export {
+  type GetDelegationChangeableAtParameters,
+  type GetDelegationChangeableAtReturnType,
+  getDelegationChangeableAt,
+} from "./actions/votes/getDelegationChangeableAt.ts";
+export {
+  type GetNumCheckpointsParameters,
+  type GetNumCheckpointsReturnType,
+  getNumCheckpoints,
+} from "./actions/votes/getNumCheckpoints.ts";
+export {
+  type GetNumTotalCheckpointsParameters,
+  type GetNumTotalCheckpointsReturnType,
+  getNumTotalCheckpoints,
+} from "./actions/votes/getNumTotalCheckpoints.ts";
+export {
+  type GetPastTotalSupplyParameters,
+  type GetPastTotalSupplyReturnType,
+  getPastTotalSupply,
+} from "./actions/votes/getPastTotalSupply.ts";
+export {
+  type GetPastVotesParameters,
+  type GetPastVotesReturnType,
+  getPastVotes,
+} from "./actions/votes/getPastVotes.ts";
+export {
+  type GetTotalVotingSupplyParameters,
+  type GetTotalVotingSupplyReturnType,
+  getTotalVotingSupply,
+} from "./actions/votes/getTotalVotingSupply.ts";
+export {
+  type GetVotesParameters,
+  type GetVotesReturnType,
+  getVotes,
+} from "./actions/votes/getVotes.ts";
 export { type Deployment, readDeployment } from "./deployment.ts";
 export {
   BaseError,
@@ -85,514 +850,11 @@ export {
 } from "./utils/amount.ts";
 export {
   execute,
+  type PreflightCall,
   preflight,
+  preflightWithAllowance,
   type ReadClient,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
 } from "./utils/transaction.ts";
-export {
-  appeal,
-  type AppealParameters,
-  type AppealReturnType,
-} from "./actions/arbitrator/appeal.ts";
-export {
-  getAppealCost,
-  type GetAppealCostParameters,
-  type GetAppealCostReturnType,
-} from "./actions/arbitrator/getAppealCost.ts";
-export {
-  getAppealPeriod,
-  type GetAppealPeriodParameters,
-  type GetAppealPeriodReturnType,
-} from "./actions/arbitrator/getAppealPeriod.ts";
-export {
-  getArbitrationCost,
-  type GetArbitrationCostParameters,
-  type GetArbitrationCostReturnType,
-} from "./actions/arbitrator/getArbitrationCost.ts";
-export {
-  getCurrentRuling,
-  type GetCurrentRulingParameters,
-  type GetCurrentRulingReturnType,
-} from "./actions/arbitrator/getCurrentRuling.ts";
-export {
-  getDisputeStatus,
-  type GetDisputeStatusParameters,
-  type GetDisputeStatusReturnType,
-} from "./actions/arbitrator/getDisputeStatus.ts";
-export {
-  acceptClaim,
-  type AcceptClaimParameters,
-  type AcceptClaimReturnType,
-} from "./actions/claims/acceptClaim.ts";
-export {
-  acceptSettlement,
-  type AcceptSettlementParameters,
-  type AcceptSettlementReturnType,
-} from "./actions/claims/acceptSettlement.ts";
-export {
-  buyCoverage,
-  type BuyCoverageParameters,
-  type BuyCoverageReturnType,
-} from "./actions/claims/buyCoverage.ts";
-export {
-  createClaim,
-  type CreateClaimParameters,
-  type CreateClaimReturnType,
-} from "./actions/claims/createClaim.ts";
-export {
-  createPolicy,
-  type CreatePolicyParameters,
-  type CreatePolicyReturnType,
-} from "./actions/claims/createPolicy.ts";
-export {
-  distributeRewards,
-  type DistributeRewardsParameters,
-  type DistributeRewardsReturnType,
-} from "./actions/claims/distributeRewards.ts";
-export {
-  downgradePolicy,
-  type DowngradePolicyParameters,
-  type DowngradePolicyReturnType,
-} from "./actions/claims/downgradePolicy.ts";
-export {
-  escalateClaim,
-  type EscalateClaimParameters,
-  type EscalateClaimReturnType,
-} from "./actions/claims/escalateClaim.ts";
-export {
-  executeRuling,
-  type ExecuteRulingParameters,
-  type ExecuteRulingReturnType,
-} from "./actions/claims/executeRuling.ts";
-export {
-  getActiveCoverageUsd,
-  type GetActiveCoverageUsdParameters,
-  type GetActiveCoverageUsdReturnType,
-} from "./actions/claims/getActiveCoverageUsd.ts";
-export {
-  getArbitrator,
-  type GetArbitratorParameters,
-  type GetArbitratorReturnType,
-} from "./actions/claims/getArbitrator.ts";
-export {
-  getArbitratorExtraData,
-  type GetArbitratorExtraDataParameters,
-  type GetArbitratorExtraDataReturnType,
-} from "./actions/claims/getArbitratorExtraData.ts";
-export {
-  getAvailablePayoutQuota,
-  type GetAvailablePayoutQuotaParameters,
-  type GetAvailablePayoutQuotaReturnType,
-} from "./actions/claims/getAvailablePayoutQuota.ts";
-export {
-  getCapacityUsd,
-  type GetCapacityUsdParameters,
-  type GetCapacityUsdReturnType,
-} from "./actions/claims/getCapacityUsd.ts";
-export {
-  getClaim,
-  type GetClaimParameters,
-  type GetClaimReturnType,
-} from "./actions/claims/getClaim.ts";
-export {
-  getClaimCount,
-  type GetClaimCountParameters,
-  type GetClaimCountReturnType,
-} from "./actions/claims/getClaimCount.ts";
-export {
-  getClaimIdOfDispute,
-  type GetClaimIdOfDisputeParameters,
-  type GetClaimIdOfDisputeReturnType,
-} from "./actions/claims/getClaimIdOfDispute.ts";
-export {
-  getClaimantBond,
-  type GetClaimantBondParameters,
-  type GetClaimantBondReturnType,
-} from "./actions/claims/getClaimantBond.ts";
-export {
-  getClaimsOf,
-  type GetClaimsOfParameters,
-  type GetClaimsOfReturnType,
-} from "./actions/claims/getClaimsOf.ts";
-export {
-  getClaimsPool,
-  type GetClaimsPoolParameters,
-  type GetClaimsPoolReturnType,
-} from "./actions/claims/getClaimsPool.ts";
-export {
-  getCollateralizationRatio,
-  type GetCollateralizationRatioParameters,
-  type GetCollateralizationRatioReturnType,
-} from "./actions/claims/getCollateralizationRatio.ts";
-export {
-  getDapi,
-  type GetDapiParameters,
-  type GetDapiReturnType,
-} from "./actions/claims/getDapi.ts";
-export {
-  getDapiCount,
-  type GetDapiCountParameters,
-  type GetDapiCountReturnType,
-} from "./actions/claims/getDapiCount.ts";
-export {
-  getDapiIdOf,
-  type GetDapiIdOfParameters,
-  type GetDapiIdOfReturnType,
-} from "./actions/claims/getDapiIdOf.ts";
-export {
-  getIsPolicyAgent,
-  type GetIsPolicyAgentParameters,
-  type GetIsPolicyAgentReturnType,
-} from "./actions/claims/getIsPolicyAgent.ts";
-export {
-  getMaxPriceAge,
-  type GetMaxPriceAgeParameters,
-  type GetMaxPriceAgeReturnType,
-} from "./actions/claims/getMaxPriceAge.ts";
-export {
-  getMediator,
-  type GetMediatorParameters,
-  type GetMediatorReturnType,
-} from "./actions/claims/getMediator.ts";
-export {
-  getMetaEvidenceId,
-  type GetMetaEvidenceIdParameters,
-  type GetMetaEvidenceIdReturnType,
-} from "./actions/claims/getMetaEvidenceId.ts";
-export {
-  getPayoutQuotaShare,
-  type GetPayoutQuotaShareParameters,
-  type GetPayoutQuotaShareReturnType,
-} from "./actions/claims/getPayoutQuotaShare.ts";
-export {
-  getPendingRewards,
-  type GetPendingRewardsParameters,
-  type GetPendingRewardsReturnType,
-} from "./actions/claims/getPendingRewards.ts";
-export {
-  getPoliciesOf,
-  type GetPoliciesOfParameters,
-  type GetPoliciesOfReturnType,
-} from "./actions/claims/getPoliciesOf.ts";
-export {
-  getPolicy,
-  type GetPolicyParameters,
-  type GetPolicyReturnType,
-} from "./actions/claims/getPolicy.ts";
-export {
-  getPolicyCount,
-  type GetPolicyCountParameters,
-  type GetPolicyCountReturnType,
-} from "./actions/claims/getPolicyCount.ts";
-export {
-  getPriceFeed,
-  type GetPriceFeedParameters,
-  type GetPriceFeedReturnType,
-} from "./actions/claims/getPriceFeed.ts";
-export {
-  getPricingCurve,
-  type GetPricingCurveParameters,
-  type GetPricingCurveReturnType,
-} from "./actions/claims/getPricingCurve.ts";
-export {
-  getTokenPrice,
-  type GetTokenPriceParameters,
-  type GetTokenPriceReturnType,
-} from "./actions/claims/getTokenPrice.ts";
-export {
-  getTreasury,
-  type GetTreasuryParameters,
-  type GetTreasuryReturnType,
-} from "./actions/claims/getTreasury.ts";
-export {
-  getTreasuryShare,
-  type GetTreasuryShareParameters,
-  type GetTreasuryShareReturnType,
-} from "./actions/claims/getTreasuryShare.ts";
-export {
-  proposeSettlement,
-  type ProposeSettlementParameters,
-  type ProposeSettlementReturnType,
-} from "./actions/claims/proposeSettlement.ts";
-export {
-  quoteCoverage,
-  type QuoteCoverageParameters,
-  type QuoteCoverageReturnType,
-} from "./actions/claims/quoteCoverage.ts";
-export {
-  rejectClaim,
-  type RejectClaimParameters,
-  type RejectClaimReturnType,
-} from "./actions/claims/rejectClaim.ts";
-export {
-  setArbitrator,
-  type SetArbitratorParameters,
-  type SetArbitratorReturnType,
-} from "./actions/claims/setArbitrator.ts";
-export {
-  setClaimantBond,
-  type SetClaimantBondParameters,
-  type SetClaimantBondReturnType,
-} from "./actions/claims/setClaimantBond.ts";
-export {
-  setCollateralizationRatio,
-  type SetCollateralizationRatioParameters,
-  type SetCollateralizationRatioReturnType,
-} from "./actions/claims/setCollateralizationRatio.ts";
-export {
-  setDapiCap,
-  type SetDapiCapParameters,
-  type SetDapiCapReturnType,
-} from "./actions/claims/setDapiCap.ts";
-export {
-  setMaxPriceAge,
-  type SetMaxPriceAgeParameters,
-  type SetMaxPriceAgeReturnType,
-} from "./actions/claims/setMaxPriceAge.ts";
-export {
-  setMediator,
-  type SetMediatorParameters,
-  type SetMediatorReturnType,
-} from "./actions/claims/setMediator.ts";
-export {
-  setPayoutQuota,
-  type SetPayoutQuotaParameters,
-  type SetPayoutQuotaReturnType,
-} from "./actions/claims/setPayoutQuota.ts";
-export {
-  setPolicyAgent,
-  type SetPolicyAgentParameters,
-  type SetPolicyAgentReturnType,
-} from "./actions/claims/setPolicyAgent.ts";
-export {
-  setPricingCurve,
-  type SetPricingCurveParameters,
-  type SetPricingCurveReturnType,
-} from "./actions/claims/setPricingCurve.ts";
-export {
-  setTreasury,
-  type SetTreasuryParameters,
-  type SetTreasuryReturnType,
-} from "./actions/claims/setTreasury.ts";
-export {
-  setTreasuryShare,
-  type SetTreasuryShareParameters,
-  type SetTreasuryShareReturnType,
-} from "./actions/claims/setTreasuryShare.ts";
-export {
-  submitEvidence,
-  type SubmitEvidenceParameters,
-  type SubmitEvidenceReturnType,
-} from "./actions/claims/submitEvidence.ts";
-export {
-  timeOutClaim,
-  type TimeOutClaimParameters,
-  type TimeOutClaimReturnType,
-} from "./actions/claims/timeOutClaim.ts";
-export {
-  upgradePolicy,
-  type UpgradePolicyParameters,
-  type UpgradePolicyReturnType,
-} from "./actions/claims/upgradePolicy.ts";
-export {
-  addRewards,
-  type AddRewardsParameters,
-  type AddRewardsReturnType,
-} from "./actions/pool/addRewards.ts";
-export {
-  convertToAssets,
-  type ConvertToAssetsParameters,
-  type ConvertToAssetsReturnType,
-} from "./actions/pool/convertToAssets.ts";
-export {
-  convertToShares,
-  type ConvertToSharesParameters,
-  type ConvertToSharesReturnType,
-} from "./actions/pool/convertToShares.ts";
-export {
-  deposit,
-  type DepositParameters,
-  type DepositReturnType,
-} from "./actions/pool/deposit.ts";
-export {
-  depositAndStake,
-  type DepositAndStakeParameters,
-  type DepositAndStakeReturnType,
-} from "./actions/pool/depositAndStake.ts";
-export {
-  getIsClaimsManager,
-  type GetIsClaimsManagerParameters,
-  type GetIsClaimsManagerReturnType,
-} from "./actions/pool/getIsClaimsManager.ts";
-export {
-  getPendingUnstake,
-  type GetPendingUnstakeParameters,
-  type GetPendingUnstakeReturnType,
-} from "./actions/pool/getPendingUnstake.ts";
-export {
-  getPoolStatus,
-  type GetPoolStatusParameters,
-  type GetPoolStatusReturnType,
-} from "./actions/pool/getPoolStatus.ts";
-export {
-  getPoolToken,
-  type GetPoolTokenParameters,
-  type GetPoolTokenReturnType,
-} from "./actions/pool/getPoolToken.ts";
-export {
-  getShares,
-  type GetSharesParameters,
-  type GetSharesReturnType,
-} from "./actions/pool/getShares.ts";
-export {
-  getStake,
-  type GetStakeParameters,
-  type GetStakeReturnType,
-} from "./actions/pool/getStake.ts";
-export {
-  getStakerStatus,
-  type GetStakerStatusParameters,
-  type GetStakerStatusReturnType,
-} from "./actions/pool/getStakerStatus.ts";
-export {
-  getTotalShares,
-  type GetTotalSharesParameters,
-  type GetTotalSharesReturnType,
-} from "./actions/pool/getTotalShares.ts";
-export {
-  getTotalStake,
-  type GetTotalStakeParameters,
-  type GetTotalStakeReturnType,
-} from "./actions/pool/getTotalStake.ts";
-export {
-  getUnstakeWaitPeriod,
-  type GetUnstakeWaitPeriodParameters,
-  type GetUnstakeWaitPeriodReturnType,
-} from "./actions/pool/getUnstakeWaitPeriod.ts";
-export {
-  getUnstaked,
-  type GetUnstakedParameters,
-  type GetUnstakedReturnType,
-} from "./actions/pool/getUnstaked.ts";
-export {
-  getWithdrawable,
-  type GetWithdrawableParameters,
-  type GetWithdrawableReturnType,
-} from "./actions/pool/getWithdrawable.ts";
-export {
-  payOutClaim,
-  type PayOutClaimParameters,
-  type PayOutClaimReturnType,
-} from "./actions/pool/payOutClaim.ts";
-export {
-  scheduleUnstake,
-  type ScheduleUnstakeParameters,
-  type ScheduleUnstakeReturnType,
-} from "./actions/pool/scheduleUnstake.ts";
-export {
-  setClaimsManager,
-  type SetClaimsManagerParameters,
-  type SetClaimsManagerReturnType,
-} from "./actions/pool/setClaimsManager.ts";
-export {
-  setUnstakeWaitPeriod,
-  type SetUnstakeWaitPeriodParameters,
-  type SetUnstakeWaitPeriodReturnType,
-} from "./actions/pool/setUnstakeWaitPeriod.ts";
-export {
-  stake,
-  type StakeParameters,
-  type StakeReturnType,
-} from "./actions/pool/stake.ts";
-export {
-  unstake,
-  type UnstakeParameters,
-  type UnstakeReturnType,
-} from "./actions/pool/unstake.ts";
-export {
-  unstakeAndWithdraw,
-  type UnstakeAndWithdrawParameters,
-  type UnstakeAndWithdrawReturnType,
-} from "./actions/pool/unstakeAndWithdraw.ts";
-export {
-  withdraw,
-  type WithdrawParameters,
-  type WithdrawReturnType,
-} from "./actions/pool/withdraw.ts";
-export {
-  approve,
-  type ApproveParameters,
-  type ApproveReturnType,
-} from "./actions/token/approve.ts";
-export {
-  ensureAllowance,
-  type EnsureAllowanceParameters,
-  type EnsureAllowanceReturnType,
-} from "./actions/token/ensureAllowance.ts";
-export {
-  getTokenBalance,
-  type GetTokenBalanceParameters,
-  type GetTokenBalanceReturnType,
-} from "./actions/token/getTokenBalance.ts";
-export {
-  getTokenInfo,
-  type GetTokenInfoParameters,
-  type GetTokenInfoReturnType,
-} from "./actions/token/getTokenInfo.ts";
-export {
-  delegate,
-  type DelegateParameters,
-  type DelegateReturnType,
-} from "./actions/votes/delegate.ts";
-export {
-  getCheckpoint,
-  type GetCheckpointParameters,
-  type GetCheckpointReturnType,
-} from "./actions/votes/getCheckpoint.ts";
-export {
-  getClock,
-  type GetClockParameters,
-  type GetClockReturnType,
-} from "./actions/votes/getClock.ts";
-export {
-  getDelegate,
-  type GetDelegateParameters,
-  type GetDelegateReturnType,
-} from "./actions/votes/getDelegate.ts";
-export {
-  getDelegationChangeableAt,
-  type GetDelegationChangeableAtParameters,
-  type GetDelegationChangeableAtReturnType,
-} from "./actions/votes/getDelegationChangeableAt.ts";
-export {
-  getNumCheckpoints,
-  type GetNumCheckpointsParameters,
-  type GetNumCheckpointsReturnType,
-} from "./actions/votes/getNumCheckpoints.ts";
-export {
-  getNumTotalCheckpoints,
-  type GetNumTotalCheckpointsParameters,
-  type GetNumTotalCheckpointsReturnType,
-} from "./actions/votes/getNumTotalCheckpoints.ts";
-export {
-  getPastTotalSupply,
-  type GetPastTotalSupplyParameters,
-  type GetPastTotalSupplyReturnType,
-} from "./actions/votes/getPastTotalSupply.ts";
-export {
-  getPastVotes,
-  type GetPastVotesParameters,
-  type GetPastVotesReturnType,
-} from "./actions/votes/getPastVotes.ts";
-export {
-  getTotalVotingSupply,
-  type GetTotalVotingSupplyParameters,
-  type GetTotalVotingSupplyReturnType,
-} from "./actions/votes/getTotalVotingSupply.ts";
-export {
-  getVotes,
-  type GetVotesParameters,
-  type GetVotesReturnType,
-} from "./actions/votes/getVotes.ts";

@@ -1,4 +1,10 @@
-import { deposit, depositAndStake, ensureAllowance } from "@insurance-pool/sdk";
+import {
+  deposit,
+  depositAndStake,
+  ensureAllowance,
+  iStakingPoolAbi,
+  preflightWithAllowance,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { positionals, stakerSummary } from "./shared.ts";
 
@@ -15,6 +21,15 @@ export const depositCommand: Command = {
     const amount = ctx.amount(text, "amount");
     const client = await ctx.wallet();
     const pool = ctx.deployment.contracts.stakingPool;
+    const functionName = input.values.stake ? "depositAndStake" : "deposit";
+    await preflightWithAllowance(client, {
+      token: ctx.token.address,
+      spender: pool,
+      amount,
+      call: { address: pool, abi: iStakingPoolAbi, functionName, args: [amount] },
+      tokenInfo: ctx.token,
+      account: client.account.address,
+    });
     await ctx.send("approve", (hooks) =>
       ensureAllowance(client, { ...hooks, token: ctx.token.address, spender: pool, amount }),
     );

@@ -1,8 +1,18 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "../command.ts";
+import { acceptSettlementCommand } from "./acceptSettlement.ts";
+import { appealCommand } from "./appeal.ts";
+import { buyCommand } from "./buy.ts";
+import { claimCommand } from "./claim.ts";
+import { claimsCommand } from "./claims.ts";
 import { delegateCommand } from "./delegate.ts";
 import { depositCommand } from "./deposit.ts";
+import { escalateCommand } from "./escalate.ts";
+import { evidenceCommand } from "./evidence.ts";
+import { acceptCommand, rejectCommand, settleCommand } from "./mediate.ts";
+import { policiesCommand } from "./policies.ts";
+import { quoteCommand } from "./quote.ts";
 import { scheduleUnstakeCommand } from "./scheduleUnstake.ts";
 import { stakeCommand } from "./stake.ts";
 import { statusCommand } from "./status.ts";
@@ -17,7 +27,19 @@ export const commands: Command[] = [
   unstakeCommand,
   withdrawCommand,
   delegateCommand,
+  quoteCommand,
+  buyCommand,
+  policiesCommand,
+  claimCommand,
+  acceptSettlementCommand,
+  escalateCommand,
+  appealCommand,
+  evidenceCommand,
+  acceptCommand,
+  settleCommand,
+  rejectCommand,
   statusCommand,
+  claimsCommand,
 ];
 
 /**

@@ -45,8 +45,9 @@ export function LineChart({
   if (all.length === 0) return <p className="empty">No history yet.</p>;
   const xs = all.map((p) => p.x);
   const ys = all.map((p) => p.y);
-  const xMin = Math.min(...xs);
   const xMax = Math.max(...xs, now ?? 0);
+  // At least an hour wide, so a fresh history still reads as a line.
+  const xMin = Math.min(...xs, xMax - 3_600);
   const yMin = Math.min(0, ...ys);
   const yMax = Math.max(...ys) * 1.1 || 1;
   const span = Math.max(xMax - xMin, 1);
@@ -90,10 +91,14 @@ export function LineChart({
             else if (s.step !== false && prev) d += `H${sx(p.x)}V${sy(p.y)}`;
             else d += `L${sx(p.x)},${sy(p.y)}`;
           });
+          const end = points[points.length - 1];
           return (
-            <path key={s.name} d={d} fill="none" stroke={s.color} strokeWidth={2}>
-              <title>{s.name}</title>
-            </path>
+            <g key={s.name}>
+              <path d={d} fill="none" stroke={s.color} strokeWidth={2}>
+                <title>{s.name}</title>
+              </path>
+              {end && <circle cx={sx(end.x)} cy={sy(end.y)} r={3} fill={s.color} />}
+            </g>
           );
         })}
       </svg>

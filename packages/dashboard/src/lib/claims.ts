@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
-import { abis } from "./contracts.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
+import { abis } from "./contracts.ts";
 
 /** IClaimsManager.ClaimStatus, in order. */
 export const claimStatuses = [
@@ -46,6 +46,8 @@ export interface ArbitrationInfo {
   currentRuling: bigint | undefined;
   appealPeriod: readonly [bigint, bigint] | undefined;
   appealCost: bigint | undefined;
+  /** The account that rules on a local (devnet) arbitrator, when it exposes `owner()`. */
+  court: Address | undefined;
 }
 
 export interface ClaimInfo {
@@ -103,8 +105,8 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
         fromBlock: BigInt(config.deployment.startBlock),
         toBlock: "latest",
       })) as Log[];
-      const parsed = parseEventLogs({ abi: abis.claimsManager, logs, strict: false }).filter((log) =>
-        CLAIM_EVENTS.has(log.eventName ?? ""),
+      const parsed = parseEventLogs({ abi: abis.claimsManager, logs, strict: false }).filter(
+        (log) => CLAIM_EVENTS.has(log.eventName ?? ""),
       );
       const blocks = [...new Set(parsed.map((log) => log.blockNumber))];
       const times = new Map<bigint, number>();
@@ -123,7 +125,12 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
         if (id === undefined) continue;
         if (name === "ClaimCreated") created.push(args);
         const entries = byClaim.get(id) ?? [];
-        entries.push({ name, time: times.get(log.blockNumber) ?? 0, blockNumber: log.blockNumber, args });
+        entries.push({
+          name,
+          time: times.get(log.blockNumber) ?? 0,
+          blockNumber: log.blockNumber,
+          args,
+        });
         byClaim.set(id, entries);
       }
       const wanted = created.filter(
@@ -151,13 +158,17 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
           let arbitration: ArbitrationInfo | undefined;
           if (c && c.arbitrator !== zeroAddress && abis.arbitrator.length > 0) {
             const read = <T>(fn: string, fnArgs: readonly unknown[]) =>
-              readIfPresent<T>(client, c.arbitrator, abis.arbitrator, fn, fnArgs).catch(() => undefined);
-            const [disputeStatus, currentRuling, appealPeriod, appealCost] = await Promise.all([
-              read<number>("disputeStatus", [c.disputeId]),
-              read<bigint>("currentRuling", [c.disputeId]),
-              read<readonly [bigint, bigint]>("appealPeriod", [c.disputeId]),
-              read<bigint>("appealCost", [c.disputeId, "0x"]),
-            ]);
+              readIfPresent<T>(client, c.arbitrator, abis.arbitrator, fn, fnArgs).catch(
+                () => undefined,
+              );
+            const [disputeStatus, currentRuling, appealPeriod, appealCost, court] =
+              await Promise.all([
+                read<number>("disputeStatus", [c.disputeId]),
+                read<bigint>("currentRuling", [c.disputeId]),
+                read<readonly [bigint, bigint]>("appealPeriod", [c.disputeId]),
+                read<bigint>("appealCost", [c.disputeId, "0x"]),
+                read<Address>("owner", []),
+              ]);
             arbitration = {
               arbitrator: c.arbitrator,
               disputeId: c.disputeId,
@@ -165,6 +176,7 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
               currentRuling,
               appealPeriod,
               appealCost,
+              court,
             };
           }
           return {

@@ -14,13 +14,16 @@ const generatedAbis = Object.entries(all)
   .filter(([key, value]) => key.endsWith("Abi") && Array.isArray(value))
   .map(([key, value]) => ({ name: key.slice(0, -3), abi: value as Abi }));
 
+const functionCount = (abi: Abi) => abi.filter((item) => item.type === "function").length;
+
 /**
- * The generated ABI that declares all of `functions`: the contract's own when it exists (the most
- * complete one), else its interface. Empty when no contract has them yet.
+ * The generated ABI that declares all of `functions` with the most functions: the full interface
+ * (e.g. IClaimsManager, whose implementation is split in two contracts) or the contract itself.
+ * Empty when no contract has them yet.
  */
 function abiWith(...functions: string[]): Abi {
   const matches = generatedAbis.filter(({ abi }) => functions.every((fn) => hasFunction(abi, fn)));
-  matches.sort((a, b) => b.abi.length - a.abi.length);
+  matches.sort((a, b) => functionCount(b.abi) - functionCount(a.abi));
   return matches[0]?.abi ?? [];
 }
 

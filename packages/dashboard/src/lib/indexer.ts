@@ -4,6 +4,26 @@ function endpoint(indexerUrl: string, path: string): URL {
   return new URL(path, indexerUrl.endsWith("/") ? indexerUrl : `${indexerUrl}/`);
 }
 
+let readyUntil = 0;
+
+/**
+ * Whether the indexer has synced (asked through the dashboard server's `/indexer-ready`, which
+ * always answers 200). Once ready it stays ready; until then it is asked at most every 3 s.
+ */
+async function indexerReady(): Promise<boolean> {
+  if (readyUntil === Number.POSITIVE_INFINITY) return true;
+  if (Date.now() < readyUntil) return false;
+  try {
+    const response = await fetch(new URL("./indexer-ready", window.location.href));
+    const { ready } = (await response.json()) as { ready: boolean };
+    readyUntil = ready ? Number.POSITIVE_INFINITY : Date.now() + 3_000;
+    return ready;
+  } catch {
+    readyUntil = Date.now() + 3_000;
+    return false;
+  }
+}
+
 /** Runs a GraphQL query against the indexer (Ponder serves `/graphql`). */
 export async function graphql<T>(indexerUrl: string, query: string): Promise<T> {
   const response = await fetch(endpoint(indexerUrl, "graphql"), {
@@ -31,6 +51,7 @@ interface PoolHistoryPoint {
  * indexer has nothing yet, so the caller falls back to chain logs.
  */
 export async function queryIndexerHistory(indexerUrl: string): Promise<History | undefined> {
+  if (!(await indexerReady())) return undefined;
   const response = await fetch(endpoint(indexerUrl, "stats/pool-history?points=200"));
   if (!response.ok) return undefined;
   const points = (await response.json()) as PoolHistoryPoint[];

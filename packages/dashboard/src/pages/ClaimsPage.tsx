@@ -1,12 +1,733 @@
-import { Card, Empty } from "../components/ui.tsx";
+import { type ReactNode, useState } from "react";
+import { type Address, isAddressEqual } from "viem";
+import { useConnection } from "wagmi";
+import { AmountField, validateAmount } from "../components/AmountField.tsx";
+import { LineChart } from "../components/Chart.tsx";
+import { TxStatus } from "../components/TxStatus.tsx";
+import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
+import {
+  type ClaimInfo,
+  type ClaimStatus,
+  statusLabels,
+  type TimelineEntry,
+  useClaims,
+} from "../lib/claims.ts";
+import { type TokenInfo, useAppConfig, useClient, useToken } from "../lib/context.tsx";
+import { abis, hasFunction } from "../lib/contracts.ts";
+import {
+  type CoverageState,
+  type PolicyInfo,
+  USD_DECIMALS,
+  useCoverage,
+  usePolicies,
+} from "../lib/coverage.ts";
+import { formatAmount, formatDate, formatDuration, shortAddress } from "../lib/format.ts";
+import { usePoolHistory } from "../lib/history.ts";
+import { useChainTime } from "../lib/useChainTime.ts";
+import { type Call, useTransaction } from "../lib/useTransaction.ts";
+
+const usd = (value: bigint, digits = 2) => `$${formatAmount(value, USD_DECIMALS, digits)}`;
+
+const tone: Record<ClaimStatus, "ok" | "warn" | "bad" | "info"> = {
+  None: "info",
+  Pending: "info",
+  SettlementProposed: "warn",
+  MediatorRejected: "bad",
+  Disputed: "warn",
+  RulingPending: "warn",
+  PaidClaim: "ok",
+  PaidSettlement: "ok",
+  Refused: "bad",
+  TimedOut: "bad",
+};
+
+const OPEN: ClaimStatus[] = [
+  "Pending",
+  "SettlementProposed",
+  "MediatorRejected",
+  "Disputed",
+  "RulingPending",
+];
+
+/** Slippage allowance when accepting a settlement: the payout in tokens moves with the price. */
+const PAYOUT_SLIPPAGE_BPS = 100n;
 
 export function ClaimsPage() {
+  const config = useAppConfig();
+  const token = useToken();
+  const { address } = useConnection();
+  const coverage = useCoverage();
+  const mediator = coverage.data?.mediator;
+  const isMediator = Boolean(address && mediator && isAddressEqual(address, mediator));
+  const [showAllChoice, setShowAll] = useState<boolean | undefined>(undefined);
+  // The mediator (and anyone without a wallet) sees every claim by default; others see theirs.
+  const showAll = showAllChoice ?? (isMediator || !address);
+  const claims = useClaims(address, showAll);
+  const policies = usePolicies(address);
+  const history = usePoolHistory();
+  const now = useChainTime();
+  const [selected, setSelected] = useState<bigint | undefined>(undefined);
+
+  if (!config.deployment.contracts.claimsManager || abis.claimsManager.length === 0) {
+    return (
+      <div className="page" data-testid="claims-page">
+        <h1>Claims</h1>
+        <Card title="Claims">
+          <Empty>This deployment has no claims manager.</Empty>
+        </Card>
+      </div>
+    );
+  }
+  if (!token || !coverage.data) return <p className="loading">Loading claims…</p>;
+  const list = claims.data ?? [];
+  const current = list.find((c) => c.id === selected) ?? list[0];
+  const paidOut = history.data?.paidOut ?? [];
+  const totalPaid = paidOut[paidOut.length - 1]?.y ?? 0n;
+
   return (
     <div className="page" data-testid="claims-page">
-      <h1>Claims</h1>
-      <Card title="Claims">
-        <Empty>Not available in this deployment yet.</Empty>
-      </Card>
+      <h1>Claims {isMediator && <Badge tone="info">you are the mediator</Badge>}</h1>
+      <div className="stats">
+        <Stat
+          label={isMediator ? "Open claims" : "Your open claims"}
+          value={list.filter((c) => OPEN.includes(c.status)).length}
+        />
+        <Stat
+          label="Claimant bond"
+          value={
+            coverage.data.claimantBond === undefined
+              ? "—"
+              : `${formatAmount(coverage.data.claimantBond, token.decimals)} ${token.symbol}`
+          }
+          hint="returned if paid or settled"
+        />
+        <Stat
+          label="Paid out from the pool"
+          value={`${formatAmount(totalPaid, token.decimals)} ${token.symbol}`}
+        />
+        <Stat label="Mediator" value={mediator ? shortAddress(mediator) : "—"} />
+      </div>
+
+      <div className="grid-2">
+        <Card
+          title={showAll ? "All claims" : "Your claims"}
+          actions={
+            address && (
+              <button type="button" className="link" onClick={() => setShowAll(!showAll)}>
+                {showAll ? "show only yours" : "show all"}
+              </button>
+            )
+          }
+        >
+          {list.length === 0 ? (
+            <Empty>{claims.isLoading ? "Loading…" : "No claims yet."}</Empty>
+          ) : (
+            <table data-testid="claims">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>Policy</th>
+                  <th className="num">Amount</th>
+                  <th>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr
+                    key={c.id.toString()}
+                    className={`clickable ${current?.id === c.id ? "selected" : ""}`}
+                    onClick={() => setSelected(c.id)}
+                  >
+                    <td>{c.id.toString()}</td>
+                    <td>{c.policyId.toString()}</td>
+                    <td className="num">{usd(c.amountUsd, 0)}</td>
+                    <td>
+                      <Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        {address && !isMediator ? (
+          <FileClaimCard
+            policies={policies.data ?? []}
+            coverage={coverage.data}
+            token={token}
+            user={address}
+            now={now}
+          />
+        ) : (
+          <Card title="Payouts over time">
+            <LineChart
+              label="Payouts over time"
+              now={now}
+              series={[
+                {
+                  name: `paid out (${token.symbol}, cumulative)`,
+                  color: "var(--red)",
+                  points: paidOut.map((p) => ({ x: p.x, y: Number(p.y) / 10 ** token.decimals })),
+                },
+              ]}
+            />
+          </Card>
+        )}
+      </div>
+
+      {current && (
+        <ClaimDetail
+          claim={current}
+          coverage={coverage.data}
+          token={token}
+          user={address}
+          isMediator={isMediator}
+          now={now}
+        />
+      )}
+      {address && !isMediator && (
+        <Card title="Payouts over time">
+          <LineChart
+            label="Payouts over time"
+            now={now}
+            series={[
+              {
+                name: `paid out (${token.symbol}, cumulative)`,
+                color: "var(--red)",
+                points: paidOut.map((p) => ({ x: p.x, y: Number(p.y) / 10 ** token.decimals })),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </div>
+  );
+}
+
+function FileClaimCard({
+  policies,
+  coverage,
+  token,
+  user,
+  now,
+}: {
+  policies: PolicyInfo[];
+  coverage: CoverageState;
+  token: TokenInfo;
+  user: Address;
+  now: number | undefined;
+}) {
+  const client = useClient();
+  const active = policies.filter(
+    (p) =>
+      now === undefined ||
+      (Number(p.claimsAllowedFrom) <= now && Number(p.claimsAllowedUntil) > now),
+  );
+  const [policyId, setPolicyId] = useState("");
+  const [amountText, setAmountText] = useState("");
+  const [evidence, setEvidence] = useState("");
+  const tx = useTransaction();
+  const policy = active.find((p) => p.id.toString() === policyId) ?? active[0];
+  const remaining = policy ? policy.coverageUsd - policy.paidUsd : undefined;
+  const validation = validateAmount(
+    amountText,
+    USD_DECIMALS,
+    remaining,
+    "the policy's remaining coverage",
+    "USD",
+  );
+  const evidenceValid = /^(ipfs|https?|ar):\/\/\S+$/.test(evidence.trim());
+  const evidenceError =
+    evidence.trim() !== "" && !evidenceValid
+      ? "Evidence must be a URI (ipfs://…, https://…)"
+      : null;
+  const amount = "amount" in validation ? validation.amount : undefined;
+  const ready = !tx.busy && policy !== undefined && amount !== undefined && evidenceValid;
+  const bond = coverage.claimantBond ?? 0n;
+
+  const file = async () => {
+    if (!policy || amount === undefined) return;
+    const ok = await tx.run(async () => {
+      const calls: Call[] = [];
+      if (bond > 0n) {
+        const allowance = (await client.readContract({
+          address: token.address,
+          abi: abis.token,
+          functionName: "allowance",
+          args: [user, coverage.claimsManager],
+        })) as bigint;
+        if (allowance < bond) {
+          calls.push({
+            label: `Approve the ${formatAmount(bond, token.decimals)} ${token.symbol} bond`,
+            address: token.address,
+            abi: abis.token,
+            functionName: "approve",
+            args: [coverage.claimsManager, bond],
+          });
+        }
+      }
+      calls.push({
+        label: "File claim",
+        address: coverage.claimsManager,
+        abi: abis.claimsManager,
+        functionName: "createClaim",
+        args: [policy.id, amount, evidence.trim()],
+      });
+      return calls;
+    });
+    if (ok) {
+      setAmountText("");
+      setEvidence("");
+    }
+  };
+
+  return (
+    <Card title="File a claim">
+      {active.length === 0 ? (
+        <Empty>You have no policy in its claims period. Buy coverage first.</Empty>
+      ) : (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void file();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="claim-policy">Policy</label>
+            <select
+              id="claim-policy"
+              name="policy"
+              value={policy?.id.toString() ?? ""}
+              onChange={(e) => setPolicyId(e.target.value)}
+            >
+              {active.map((p) => (
+                <option key={p.id.toString()} value={p.id.toString()}>
+                  #{p.id.toString()} · {p.dapiName} · {usd(p.coverageUsd - p.paidUsd, 0)} left
+                </option>
+              ))}
+            </select>
+          </div>
+          <AmountField
+            name="claim-amount"
+            label="Amount claimed"
+            value={amountText}
+            onChange={setAmountText}
+            unit="USD"
+            decimals={USD_DECIMALS}
+            max={remaining}
+            error={"error" in validation ? validation.error : null}
+          />
+          <div className="field">
+            <label htmlFor="evidence">Evidence URI</label>
+            <input
+              id="evidence"
+              name="evidence"
+              placeholder="ipfs://… (what happened, when, the feed's values)"
+              value={evidence}
+              onChange={(e) => setEvidence(e.target.value)}
+              aria-invalid={Boolean(evidenceError)}
+            />
+            {evidenceError && <div className="field-error">{evidenceError}</div>}
+          </div>
+          <p className="muted small">
+            Filing deposits a bond of {formatAmount(bond, token.decimals)} {token.symbol}, returned
+            when the claim is paid or settled, forfeited to stakers if it is finally refused.
+          </p>
+          <button type="submit" className="primary" disabled={!ready} data-testid="claim-submit">
+            File claim
+          </button>
+          <TxStatus state={tx.state} onDismiss={tx.reset} />
+        </form>
+      )}
+    </Card>
+  );
+}
+
+const eventLabels: Record<string, string> = {
+  ClaimCreated: "Claim filed",
+  ClaimAccepted: "Accepted by the mediator and paid",
+  SettlementProposed: "Settlement proposed",
+  ClaimRejected: "Rejected by the mediator",
+  SettlementAccepted: "Settlement accepted and paid",
+  ClaimEscalated: "Escalated to arbitration",
+  RulingDeferred: "Ruling recorded, payout deferred",
+  RulingExecuted: "Ruling executed",
+  ClaimTimedOut: "Timed out",
+  Evidence: "Evidence submitted",
+};
+
+function describe(entry: TimelineEntry, token: TokenInfo): string {
+  const a = entry.args;
+  const tokens = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;
+  switch (entry.name) {
+    case "ClaimCreated":
+      return `${usd(a.amountUsd as bigint)} claimed, bond ${tokens(a.bond)}`;
+    case "SettlementProposed":
+      return `${usd(a.settlementUsd as bigint)} offered`;
+    case "ClaimAccepted":
+    case "SettlementAccepted":
+      return `${usd(a.amountUsd as bigint)} paid as ${tokens(a.tokens)}`;
+    case "ClaimEscalated":
+      return `dispute #${String(a.disputeId)}`;
+    case "RulingExecuted":
+      return `ruling ${String(a.ruling)}: ${(a.tokens as bigint) > 0n ? `${tokens(a.tokens)} paid` : "no payout"}`;
+    case "Evidence":
+      return String(a._evidence ?? "");
+    default:
+      return "";
+  }
+}
+
+const deadlineLabel: Partial<Record<ClaimStatus, string>> = {
+  Pending: "Mediator must respond by",
+  SettlementProposed: "Accept or escalate by",
+  MediatorRejected: "Escalate by",
+};
+
+function ClaimDetail({
+  claim: c,
+  coverage,
+  token,
+  user,
+  isMediator,
+  now,
+}: {
+  claim: ClaimInfo;
+  coverage: CoverageState;
+  token: TokenInfo;
+  user: Address | undefined;
+  isMediator: boolean;
+  now: number | undefined;
+}) {
+  const client = useClient();
+  const tx = useTransaction();
+  const [settlementText, setSettlementText] = useState("");
+  const isClaimant = Boolean(user && isAddressEqual(user, c.claimant));
+  const beforeDeadline = now === undefined || Number(c.deadline) >= now;
+  const settlement = validateAmount(
+    settlementText,
+    USD_DECIMALS,
+    c.amountUsd - 1n,
+    "the claim",
+    "USD",
+  );
+  const cm = coverage.claimsManager;
+  const call = (
+    label: string,
+    functionName: string,
+    args: readonly unknown[],
+    value?: bigint,
+  ): Call => ({
+    label,
+    address: cm,
+    abi: abis.claimsManager,
+    functionName,
+    args,
+    value,
+  });
+  const send = (calls: Call[] | (() => Promise<Call[]>)) => void tx.run(calls);
+
+  const escalate = () =>
+    send(async () => {
+      const extraData = (await client.readContract({
+        address: cm,
+        abi: abis.claimsManager,
+        functionName: "arbitratorExtraData",
+      })) as `0x${string}`;
+      const arbitrator = coverage.arbitrator as Address;
+      const cost = (await client.readContract({
+        address: arbitrator,
+        abi: abis.arbitrator,
+        functionName: "arbitrationCost",
+        args: [extraData],
+      })) as bigint;
+      return [call("Escalate", "escalateClaim", [c.id], cost)];
+    });
+
+  const acceptSettlement = () => {
+    // Minimum payout in tokens at the current price, less a 1% allowance for the price moving.
+    const price = coverage.tokenPrice ?? 0n;
+    const expected = price > 0n ? (c.settlementUsd * 10n ** 18n) / price : 0n;
+    const minimum = expected - (expected * PAYOUT_SLIPPAGE_BPS) / 10_000n;
+    send([call("Accept settlement", "acceptSettlement", [c.id, minimum])]);
+  };
+
+  const a = c.arbitration;
+  const appealOpen =
+    a?.status === 1 &&
+    a.appealPeriod !== undefined &&
+    now !== undefined &&
+    now >= Number(a.appealPeriod[0]) &&
+    now < Number(a.appealPeriod[1]);
+  const isCourt = Boolean(user && a?.court && isAddressEqual(user, a.court));
+  const canGiveRuling = isCourt && a?.status === 0 && hasFunction(abis.arbitrator, "giveRuling");
+  const canFinalize =
+    a?.status === 1 &&
+    a.appealPeriod !== undefined &&
+    now !== undefined &&
+    now >= Number(a.appealPeriod[1]) &&
+    hasFunction(abis.arbitrator, "executeRuling");
+  const silentMediator = c.status === "Pending" && !beforeDeadline;
+
+  const actions: ReactNode[] = [];
+  if (isMediator && c.status === "Pending" && beforeDeadline) {
+    actions.push(
+      <button
+        key="accept"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() => send([call("Accept claim", "acceptClaim", [c.id])])}
+      >
+        Accept and pay {usd(c.amountUsd, 0)}
+      </button>,
+      <button
+        key="reject"
+        type="button"
+        className="danger"
+        disabled={tx.busy}
+        onClick={() => send([call("Reject claim", "rejectClaim", [c.id])])}
+      >
+        Reject
+      </button>,
+    );
+  }
+  if (isClaimant && c.status === "SettlementProposed" && beforeDeadline) {
+    actions.push(
+      <button
+        key="accept-settlement"
+        type="button"
+        className="primary"
+        disabled={tx.busy}
+        onClick={acceptSettlement}
+        data-testid="accept-settlement"
+      >
+        Accept {usd(c.settlementUsd, 0)}
+      </button>,
+    );
+  }
+  if (
+    isClaimant &&
+    (((c.status === "SettlementProposed" || c.status === "MediatorRejected") && beforeDeadline) ||
+      silentMediator)
+  ) {
+    actions.push(
+      <button
+        key="escalate"
+        type="button"
+        className="secondary"
+        disabled={tx.busy || !coverage.arbitrator}
+        onClick={escalate}
+      >
+        Escalate to arbitration
+      </button>,
+    );
+  }
+  if (c.status === "RulingPending" && user) {
+    actions.push(
+      <button
+        key="execute"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() => send([call("Execute ruling", "executeRuling", [c.id])])}
+      >
+        Execute the ruling's payout
+      </button>,
+    );
+  }
+  if (appealOpen && user && a) {
+    actions.push(
+      <button
+        key="appeal"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() =>
+          send([
+            {
+              label: "Appeal",
+              address: a.arbitrator,
+              abi: abis.arbitrator,
+              functionName: "appeal",
+              args: [a.disputeId, "0x"],
+              value: a.appealCost,
+            },
+          ])
+        }
+      >
+        Appeal ({formatAmount(a.appealCost ?? 0n, 18, 4)} ETH)
+      </button>,
+    );
+  }
+  if (canGiveRuling && user && a) {
+    for (const [ruling, label] of [
+      [0n, "Rule: refuse"],
+      [1n, "Rule: pay claim"],
+      [2n, "Rule: pay settlement"],
+    ] as const) {
+      actions.push(
+        <button
+          key={label}
+          type="button"
+          className="secondary"
+          disabled={tx.busy}
+          onClick={() =>
+            send([
+              {
+                label,
+                address: a.arbitrator,
+                abi: abis.arbitrator,
+                functionName: "giveRuling",
+                args: [a.disputeId, ruling],
+              },
+            ])
+          }
+        >
+          {label}
+        </button>,
+      );
+    }
+  }
+
+  if (canFinalize && user && a) {
+    actions.push(
+      <button
+        key="finalize"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() =>
+          send([
+            {
+              label: "Finalize ruling",
+              address: a.arbitrator,
+              abi: abis.arbitrator,
+              functionName: "executeRuling",
+              args: [a.disputeId],
+            },
+          ])
+        }
+      >
+        Finalize the ruling (appeal period over)
+      </button>,
+    );
+  }
+
+  const deadline = deadlineLabel[c.status];
+  return (
+    <Card
+      title={`Claim #${c.id} on policy #${c.policyId}`}
+      actions={<Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>}
+    >
+      <div className="grid-2 inner" data-testid="claim-detail">
+        <div>
+          <dl className="kv">
+            <dt>Claimant</dt>
+            <dd>{shortAddress(c.claimant)}</dd>
+            <dt>Amount</dt>
+            <dd>{usd(c.amountUsd)}</dd>
+            {c.settlementUsd > 0n && (
+              <>
+                <dt>Settlement</dt>
+                <dd>{usd(c.settlementUsd)}</dd>
+              </>
+            )}
+            <dt>Bond</dt>
+            <dd>
+              {formatAmount(c.bond, token.decimals)} {token.symbol}
+            </dd>
+            <dt>Evidence</dt>
+            <dd className="wrap">{c.evidenceURI || "—"}</dd>
+            {deadline && (
+              <>
+                <dt>{deadline}</dt>
+                <dd>
+                  {formatDate(c.deadline)} UTC{" "}
+                  {now !== undefined &&
+                    (Number(c.deadline) > now ? (
+                      <Badge tone="warn">in {formatDuration(Number(c.deadline) - now)}</Badge>
+                    ) : (
+                      <Badge tone="bad">passed</Badge>
+                    ))}
+                </dd>
+              </>
+            )}
+            {c.paidTokens > 0n && (
+              <>
+                <dt>Payout</dt>
+                <dd data-testid="claim-payout">
+                  {formatAmount(c.paidTokens, token.decimals, 4)} {token.symbol}
+                </dd>
+              </>
+            )}
+            {a && (
+              <>
+                <dt>Arbitration</dt>
+                <dd>
+                  dispute #{a.disputeId.toString()} at {shortAddress(a.arbitrator)} ·{" "}
+                  {["waiting for a ruling", "appealable", "solved"][a.status ?? 0] ?? "unknown"}
+                  {a.currentRuling !== undefined && ` · current ruling ${a.currentRuling}`}
+                  {a.status === 1 &&
+                    a.appealPeriod &&
+                    ` · appeal until ${formatDate(a.appealPeriod[1])}`}
+                </dd>
+              </>
+            )}
+          </dl>
+          {isMediator && c.status === "Pending" && beforeDeadline && (
+            <form
+              className="form settle"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if ("amount" in settlement)
+                  send([
+                    call("Propose settlement", "proposeSettlement", [c.id, settlement.amount]),
+                  ]);
+              }}
+            >
+              <AmountField
+                name="settlement"
+                label="Propose a settlement"
+                value={settlementText}
+                onChange={setSettlementText}
+                unit="USD"
+                decimals={USD_DECIMALS}
+                error={"error" in settlement ? settlement.error : null}
+              />
+              <button
+                type="submit"
+                className="primary"
+                disabled={tx.busy || !("amount" in settlement)}
+                data-testid="settle-submit"
+              >
+                Propose settlement
+              </button>
+            </form>
+          )}
+          {actions.length > 0 && <div className="button-row actions">{actions}</div>}
+          <TxStatus state={tx.state} onDismiss={tx.reset} />
+        </div>
+        <div>
+          <h3>Timeline</h3>
+          <ol className="timeline" data-testid="timeline">
+            {c.timeline.map((entry) => (
+              <li key={`${entry.blockNumber}-${entry.name}-${describe(entry, token)}`}>
+                <div>{eventLabels[entry.name] ?? entry.name}</div>
+                <div className="muted small">{describe(entry, token)}</div>
+                <div className="when">{formatDate(entry.time)} UTC</div>
+              </li>
+            ))}
+            {deadline && (
+              <li className="future">
+                <div>{deadline.replace(/ by$/, "")}</div>
+                <div className="when">before {formatDate(c.deadline)} UTC</div>
+              </li>
+            )}
+          </ol>
+        </div>
+      </div>
+    </Card>
   );
 }

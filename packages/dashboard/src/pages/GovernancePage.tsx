@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { type Address, getAddress, isAddress, isHex, zeroAddress } from "viem";
+import { type Address, getAddress, isAddress, isHex } from "viem";
 import { useConnection } from "wagmi";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
-import { type TokenInfo, useToken } from "../lib/context.tsx";
+import { type TokenInfo, useAppConfig, useToken } from "../lib/context.tsx";
 import { abis } from "../lib/contracts.ts";
 import {
   formatAmount,
@@ -16,6 +16,7 @@ import { type GovernorInfo, type Proposal, useGovernance } from "../lib/governan
 import { usePoolState, useUserPosition } from "../lib/pool.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
+import { DelegateText } from "./PoolPage.tsx";
 
 const stateTone = {
   Pending: "info",
@@ -67,11 +68,12 @@ export function GovernancePage() {
           hint="staked shares, pending unstakes excluded"
         />
         <Stat
-          label="You delegate to"
-          value={delegate && delegate !== zeroAddress ? shortAddress(delegate) : "nobody"}
-          hint="one hop, changeable once per epoch"
+          label="Your votes go to"
+          value={address ? <DelegateText delegate={delegate} user={address} /> : "—"}
+          hint="one-hop delegation, changeable once per epoch"
         />
       </div>
+      {address && <DelegateCard changeableAt={position.data?.delegationChangeableAt} now={now} />}
 
       {abis.governor.length === 0 ||
       (!governance.isLoading && (governance.data?.governors.length ?? 0) === 0) ? (
@@ -338,6 +340,60 @@ function ProposeForm({ governors, token }: { governors: GovernorInfo[]; token: T
         </button>
         <TxStatus state={tx.state} onDismiss={tx.reset} />
       </form>
+    </Card>
+  );
+}
+
+function DelegateCard({
+  changeableAt,
+  now,
+}: {
+  changeableAt: bigint | undefined;
+  now: number | undefined;
+}) {
+  const config = useAppConfig();
+  const [delegatee, setDelegatee] = useState("");
+  const tx = useTransaction();
+  const text = delegatee.trim();
+  const invalid = text !== "" && !isAddress(text);
+  const wait = changeableAt !== undefined && now !== undefined ? Number(changeableAt) - now : 0;
+  return (
+    <Card title="Delegate your voting power">
+      <form
+        className="form inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void tx.run([
+            {
+              label: "Delegate",
+              address: config.deployment.contracts.stakingPool,
+              abi: abis.stakingPool,
+              functionName: "delegate",
+              args: [getAddress(text)],
+            },
+          ]);
+        }}
+      >
+        <input
+          aria-label="Delegate to"
+          placeholder="0x… (your own address to take your votes back)"
+          value={delegatee}
+          onChange={(e) => setDelegatee(e.target.value)}
+          aria-invalid={invalid}
+        />
+        <button
+          type="submit"
+          className="primary"
+          disabled={tx.busy || text === "" || invalid || wait > 0}
+        >
+          Delegate
+        </button>
+      </form>
+      {invalid && <div className="field-error">Enter a valid address (0x…)</div>}
+      {wait > 0 && (
+        <div className="field-error">Delegation can change again in {formatDuration(wait)}.</div>
+      )}
+      <TxStatus state={tx.state} onDismiss={tx.reset} />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type Address, getAddress, isAddress, zeroAddress } from "viem";
+import { type Address, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
 import { useConnection } from "wagmi";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
 import { LineChart } from "../components/Chart.tsx";
@@ -122,7 +122,7 @@ export function PoolPage() {
 
       {address ? (
         <div className="grid-2">
-          <PositionCard token={token} position={position.data} now={now} />
+          <PositionCard token={token} position={position.data} now={now} user={address} />
           <ActionsCard
             token={token}
             state={state}
@@ -140,14 +140,22 @@ export function PoolPage() {
   );
 }
 
+/** Who a user's votes go to: "yourself" when undelegated (or delegated to self). */
+export function DelegateText({ delegate, user }: { delegate: Address | undefined; user: Address }) {
+  if (!delegate || delegate === zeroAddress || isAddressEqual(delegate, user)) return <>yourself</>;
+  return <code title={delegate}>{shortAddress(delegate)}</code>;
+}
+
 function PositionCard({
   token,
   position,
   now,
+  user,
 }: {
   token: TokenInfo;
   position: UserPosition | undefined;
   now: number | undefined;
+  user: Address;
 }) {
   if (!position) return <Card title="Your position">Loading…</Card>;
   const d = token.decimals;
@@ -191,7 +199,7 @@ function PositionCard({
         <dd>
           {position.votes === undefined ? "—" : `${formatAmount(position.votes, d, 4)} votes`}
         </dd>
-        <dt>Delegating to</dt>
+        <dt>Votes go to</dt>
         <dd>
           {position.delegate && position.delegate !== zeroAddress
             ? shortAddress(position.delegate)

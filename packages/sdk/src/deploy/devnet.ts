@@ -33,6 +33,8 @@ export interface DeployDevnetOptions {
   /** LocalArbitrator fees, in wei. */
   arbitrationCost?: bigint;
   appealCost?: bigint;
+  /** Seconds each LocalArbitrator ruling stays appealable (default 600). */
+  appealPeriod?: number;
 }
 
 /** Deploys the whole devnet system with `ctx` (anvil's account 0) and returns its {@link Deployment}. */
@@ -80,6 +82,7 @@ export async function deployDevnet(
         accounts.court.address,
         options.arbitrationCost ?? parseEther("0.1"),
         options.appealCost ?? parseEther("0.2"),
+        BigInt(options.appealPeriod ?? 600),
       ],
     }),
   );

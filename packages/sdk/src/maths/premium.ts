@@ -24,7 +24,9 @@ export interface PricingCurve {
 export function premiumRate(curve: PricingCurve, utilization: bigint): bigint {
   const u = minOf(utilization, WAD);
   if (u <= curve.kink) return curve.baseRate + mulDiv(curve.slope1, u, curve.kink, "ceil");
-  return curve.baseRate + curve.slope1 + mulDiv(curve.slope2, u - curve.kink, WAD - curve.kink, "ceil");
+  return (
+    curve.baseRate + curve.slope1 + mulDiv(curve.slope2, u - curve.kink, WAD - curve.kink, "ceil")
+  );
 }
 
 /** USD (18 decimals) in token base units at `price` (USD per whole token, 18 decimals), rounded as asked. */
@@ -89,7 +91,12 @@ export function quotePremium(inputs: PremiumInputs): PremiumQuote {
   const utilization =
     capacityTokens === 0n
       ? WAD
-      : mulDiv(usdToTokens(activeAfter, inputs.price, "ceil", decimals), WAD, capacityTokens, "ceil");
+      : mulDiv(
+          usdToTokens(activeAfter, inputs.price, "ceil", decimals),
+          WAD,
+          capacityTokens,
+          "ceil",
+        );
   const rate = premiumRate(inputs.curve, utilization);
   const coverageTokens = usdToTokens(inputs.coverageUsd, inputs.price, "ceil", decimals);
   const premium = mulDiv(coverageTokens, rate * inputs.period, WAD * YEAR, "ceil");

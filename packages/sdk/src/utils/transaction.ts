@@ -1,5 +1,15 @@
-import type { Account, Chain, Client, Hash, TransactionReceipt, Transport } from "viem";
-import { waitForTransactionReceipt, writeContract } from "viem/actions";
+import type {
+  Abi,
+  Account,
+  Address,
+  Chain,
+  Client,
+  Hash,
+  TransactionReceipt,
+  Transport,
+} from "viem";
+import { erc20Abi } from "viem";
+import { simulateCalls, waitForTransactionReceipt, writeContract } from "viem/actions";
 import { TransactionRevertedError } from "../errors/base.ts";
 import { type ErrorContext, toIpoolError } from "../errors/contract.ts";
 
@@ -57,4 +67,67 @@ export async function execute<result>(
   const receipt = await waitForTransactionReceipt(client, { hash });
   if (receipt.status !== "success") throw new TransactionRevertedError(hash);
   return { hash, receipt, result, gasUsed: receipt.gasUsed };
+}
+
+/** A contract call for {@link preflightWithAllowance}. */
+export interface PreflightCall {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+  value?: bigint;
+}
+
+/**
+ * Simulates `approve(spender, amount)` on `token` followed by `call`, in one `eth_simulateV1` request,
+ * so a call that needs an approval is checked before the approval is sent: a bad input then sends
+ * nothing at all. Throws the call's decoded revert; does nothing on nodes without `eth_simulateV1`.
+ *
+ * @example
+ * ```ts
+ * await preflightWithAllowance(client, { token, spender: pool, amount, call: { address: pool, abi: iStakingPoolAbi, functionName: "deposit", args: [amount] } });
+ * await ensureAllowance(client, { token, spender: pool, amount });
+ * await deposit(client, { pool, amount });
+ * ```
+ */
+export async function preflightWithAllowance(
+  client: WalletClient,
+  parameters: {
+    token: Address;
+    spender: Address;
+    amount: bigint;
+    call: PreflightCall;
+  } & ErrorContext,
+): Promise<void> {
+  const { token, spender, amount, call, ...context } = parameters;
+  let results: Awaited<ReturnType<typeof simulateCalls>>["results"];
+  try {
+    ({ results } = await simulateCalls(client, {
+      account: client.account.address,
+      calls: [
+        { to: token, abi: erc20Abi, functionName: "approve", args: [spender, amount] },
+        {
+          to: call.address,
+          abi: call.abi,
+          functionName: call.functionName,
+          args: call.args ?? [],
+          ...(call.value === undefined ? {} : { value: call.value }),
+        },
+      ],
+    } as Parameters<typeof simulateCalls>[1]));
+  } catch (error) {
+    const message = String((error as { details?: string; message?: string }).details ?? error);
+    if (/not (found|supported|available)|does not exist|unknown method/i.test(message)) return;
+    throw toIpoolError(error, {
+      ...context,
+      functionName: context.functionName ?? call.functionName,
+    });
+  }
+  const outcome = results[1];
+  if (outcome && outcome.status !== "success") {
+    throw toIpoolError(outcome.error ?? outcome, {
+      ...context,
+      functionName: context.functionName ?? call.functionName,
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -18,7 +18,9 @@ export interface AddRewardsParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type AddRewardsReturnType = WriteResult<void>;
+export type AddRewardsReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "addRewards">
+>;
 
 /**
  * Adds tokens to the stakers' reward stream (anyone may; approve the pool first).

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface ConvertToAssetsParameters {
 }
 
 /** The value read. */
-export type ConvertToAssetsReturnType = bigint;
+export type ConvertToAssetsReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "convertToAssets"
+>;
 
 /**
  * Converts shares to tokens at the current price, rounded down. See `toAssets` for the same maths offline.

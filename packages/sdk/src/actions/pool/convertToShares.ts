@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface ConvertToSharesParameters {
 }
 
 /** The value read. */
-export type ConvertToSharesReturnType = bigint;
+export type ConvertToSharesReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "convertToShares"
+>;
 
 /**
  * Converts tokens to shares at the current price, rounded down. See `toShares` for the same maths offline.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -18,7 +18,9 @@ export interface DepositParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type DepositReturnType = WriteResult<void>;
+export type DepositReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "deposit">
+>;
 
 /**
  * Deposits pool tokens into the caller's unstaked balance. The pool must be allowed to pull `amount`

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetSharesParameters {
 }
 
 /** The value read. */
-export type GetSharesReturnType = bigint;
+export type GetSharesReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "sharesOf"
+>;
 
 /**
  * Staked shares of `user` (not counting a pending unstake).

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetStakeParameters {
 }
 
 /** The value read. */
-export type GetStakeReturnType = bigint;
+export type GetStakeReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "stakeOf"
+>;
 
 /**
  * Value of `user`'s staked shares in tokens, rounded down.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -10,7 +10,11 @@ export interface GetTotalSharesParameters {
 }
 
 /** The value read. */
-export type GetTotalSharesReturnType = bigint;
+export type GetTotalSharesReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "totalShares"
+>;
 
 /**
  * All shares, including shares pending unstake.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -10,7 +10,11 @@ export interface GetTotalStakeParameters {
 }
 
 /** The value read. */
-export type GetTotalStakeReturnType = bigint;
+export type GetTotalStakeReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "totalStake"
+>;
 
 /**
  * Tokens backing all shares, including shares pending unstake.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -10,7 +10,11 @@ export interface GetUnstakeWaitPeriodParameters {
 }
 
 /** The value read. */
-export type GetUnstakeWaitPeriodReturnType = bigint;
+export type GetUnstakeWaitPeriodReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "unstakeWaitPeriod"
+>;
 
 /**
  * The wait between `scheduleUnstake` and `unstake`, in seconds.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetUnstakedParameters {
 }
 
 /** The value read. */
-export type GetUnstakedReturnType = bigint;
+export type GetUnstakedReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "unstakedOf"
+>;
 
 /**
  * Deposited and not staked tokens of `user` (including locked and unvested ones).

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetWithdrawableParameters {
 }
 
 /** The value read. */
-export type GetWithdrawableReturnType = bigint;
+export type GetWithdrawableReturnType = ContractFunctionReturnType<
+  typeof iStakingPoolAbi,
+  "view",
+  "withdrawableOf"
+>;
 
 /**
  * What `user` could withdraw now (unstaked minus locked rewards and unvested tokens).

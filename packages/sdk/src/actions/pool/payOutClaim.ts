@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -20,7 +20,9 @@ export interface PayOutClaimParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type PayOutClaimReturnType = WriteResult<void>;
+export type PayOutClaimReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "payOutClaim">
+>;
 
 /**
  * Pays `amount` from the stake to `recipient`. Only authorized claims managers (in practice the

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -20,7 +20,9 @@ export interface SetClaimsManagerParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type SetClaimsManagerReturnType = WriteResult<void>;
+export type SetClaimsManagerReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "setClaimsManager">
+>;
 
 /**
  * Authorizes or deauthorizes a claims manager. Only the primary agent (the DAO's primary Timelock):

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -18,7 +18,9 @@ export interface SetUnstakeWaitPeriodParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type SetUnstakeWaitPeriodReturnType = WriteResult<void>;
+export type SetUnstakeWaitPeriodReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "setUnstakeWaitPeriod">
+>;
 
 /**
  * Sets the unstake wait period. Only the primary agent.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
@@ -20,7 +20,9 @@ export interface WithdrawParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type WithdrawReturnType = WriteResult<void>;
+export type WithdrawReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "withdraw">
+>;
 
 /**
  * Withdraws unstaked, unlocked, vested tokens to `recipient`.

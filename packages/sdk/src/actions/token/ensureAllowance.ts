@@ -54,7 +54,7 @@ export async function ensureAllowance(
     const decimals = parameters.tokenInfo?.decimals ?? 18;
     const symbol = parameters.tokenInfo?.symbol;
     const show = (value: bigint) => formatAmount(value, decimals, symbol ? { symbol } : {});
-    throw new PreflightError(`${show(amount)} exceeds your token balance ${show(balance)}`);
+    throw new PreflightError(`your wallet holds ${show(balance)}, ${show(amount)} needed`);
   }
   if (allowance >= amount) return undefined;
   return approve(client, parameters);

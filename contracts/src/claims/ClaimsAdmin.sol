@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IClaimsAdmin} from "../interfaces/IClaimsManager.sol";
+import {IStakingPool} from "../interfaces/IStakingPool.sol";
+import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
+import {CoverageExposure} from "../libraries/CoverageExposure.sol";
+import {PremiumCurve} from "../libraries/PremiumCurve.sol";
+import {PriceConversion} from "../libraries/PriceConversion.sol";
+import {QuotaWindow} from "../libraries/QuotaWindow.sol";
+import {ClaimsStorage} from "./ClaimsStorage.sol";
+import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+/// @title ClaimsAdmin
+/// @notice The part of a ClaimsManager that is not on the hot paths: quotes, policy agents' and claimants'
+/// policy changes, views and governance. The ClaimsManager deploys it in its constructor and runs it by
+/// delegatecall from its fallback, on its own storage (same address, same events). Nothing can replace it.
+/// @dev Called directly (not by delegatecall) it refuses everything but views of its own empty state.
+contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
+    using SafeCast for uint256;
+    using QuotaWindow for QuotaWindow.Quota;
+
+    /// @dev This module's own address, to refuse direct calls.
+    address private immutable _self;
+
+    constructor(IStakingPool pool_, IApi3ReaderProxy priceFeed_, address primaryAgent_, address secondaryAgent_)
+        ClaimsStorage(pool_, priceFeed_, primaryAgent_, secondaryAgent_)
+    {
+        _self = address(this);
+    }
+
+    /// @dev Runs only by delegatecall from the ClaimsManager.
+    modifier onlyDelegated() {
+        if (address(this) == _self) revert Unauthorized(msg.sender, address(0));
+        _;
+    }
+
+    // ------------------------------------------------------------- coverage
+
+    /// @inheritdoc IClaimsAdmin
+    function quoteCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period)
+        external
+        view
+        override
+        returns (uint256 premium, uint256 availableUsd)
+    {
+        Exposure memory e = _exposure(dapiId);
+        uint256 unit = _tokenUnit;
+        uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, unit);
+        uint256 dapiCapUsd = PriceConversion.toUsdDown(e.capacityTokens * e.capShare / WAD, e.price, unit);
+        availableUsd = Math.min(
+            capUsd > e.activeUsd ? capUsd - e.activeUsd : 0,
+            dapiCapUsd > e.dapiActiveUsd ? dapiCapUsd - e.dapiActiveUsd : 0
+        );
+        e.activeUsd += coverageUsd;
+        premium = _premium(e, coverageUsd, period);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function createPolicy(
+        address claimant,
+        uint256 dapiId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedFrom,
+        uint256 claimsAllowedUntil,
+        string calldata policyURI
+    ) external override onlyDelegated nonReentrant returns (uint256 policyId) {
+        if (!_policyAgents[msg.sender]) revert NotPolicyAgent(msg.sender);
+        if (claimant == address(0)) revert ZeroAddress();
+        if (claimsAllowedFrom >= claimsAllowedUntil || claimsAllowedUntil <= block.timestamp) {
+            revert InvalidPolicyPeriod(claimsAllowedFrom, claimsAllowedUntil, block.timestamp);
+        }
+        _checkUntil(claimsAllowedUntil);
+        (policyId,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil);
+        _storePolicy(policyId, claimant, claimsAllowedFrom, claimsAllowedUntil, dapiId, coverageUsd);
+        emit PolicyCreated(
+            policyId,
+            claimant,
+            dapiId,
+            coverageUsd,
+            claimsAllowedFrom,
+            claimsAllowedUntil,
+            policyURI,
+            msg.sender,
+            0,
+            0
+        );
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
+        external
+        override
+        onlyDelegated
+        nonReentrant
+    {
+        if (!_policyAgents[msg.sender]) revert NotPolicyAgent(msg.sender);
+        Policy memory p = _livePolicy(policyId);
+        if (coverageUsd < p.coverageUsd) revert InvalidCoverageChange(policyId, p.coverageUsd, coverageUsd);
+        if (claimsAllowedUntil < p.claimsAllowedUntil) {
+            revert InvalidUntilChange(policyId, p.claimsAllowedUntil, claimsAllowedUntil);
+        }
+        _checkUntil(claimsAllowedUntil);
+        _moveExposure(p, coverageUsd, claimsAllowedUntil, true);
+        _updatePolicy(policyId, coverageUsd, claimsAllowedUntil);
+        emit PolicyUpgraded(policyId, msg.sender, coverageUsd, claimsAllowedUntil, policyURI);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function downgradePolicy(
+        uint256 policyId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedUntil,
+        string calldata policyURI
+    ) external override onlyDelegated nonReentrant {
+        Policy memory p = _livePolicy(policyId);
+        if (msg.sender != p.claimant) revert Unauthorized(msg.sender, p.claimant);
+        if (coverageUsd > p.coverageUsd) revert InvalidCoverageChange(policyId, p.coverageUsd, coverageUsd);
+        if (coverageUsd < p.paidUsd) revert CoverageBelowPaid(policyId, coverageUsd, p.paidUsd);
+        if (claimsAllowedUntil > p.claimsAllowedUntil) {
+            revert InvalidUntilChange(policyId, p.claimsAllowedUntil, claimsAllowedUntil);
+        }
+        if (claimsAllowedUntil < block.timestamp || claimsAllowedUntil <= p.claimsAllowedFrom) {
+            revert InvalidPolicyPeriod(p.claimsAllowedFrom, claimsAllowedUntil, block.timestamp);
+        }
+        _moveExposure(p, coverageUsd, claimsAllowedUntil, false);
+        _updatePolicy(policyId, coverageUsd, claimsAllowedUntil);
+        emit PolicyDowngraded(policyId, coverageUsd, claimsAllowedUntil, policyURI);
+    }
+
+    // ------------------------------------------------------------- governance
+
+    /// @inheritdoc IClaimsAdmin
+    function setMediator(address mediator_) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        _mediator = mediator_;
+        emit MediatorSet(mediator_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI)
+        external
+        override
+        onlyDelegated
+    {
+        _onlyPrimaryAgent();
+        uint256 id = _metaEvidenceId + 1;
+        (_arbitrator, _metaEvidenceId) = (arbitrator_, uint96(id));
+        _arbitratorExtraData = extraData;
+        emit ArbitratorSet(arbitrator_, extraData, id);
+        emit MetaEvidence(id, metaEvidenceURI);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setPolicyAgent(address agent, bool authorized) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        if (agent == address(0)) revert ZeroAddress();
+        _policyAgents[agent] = authorized;
+        emit PolicyAgentSet(agent, authorized);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setPayoutQuota(address payer, uint256 share) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        if (payer == address(0)) revert ZeroAddress();
+        _checkBounds(share, 0, MAX_PAYOUT_QUOTA_SHARE);
+        _quotaShares[payer] = share + 1;
+        emit PayoutQuotaSet(payer, share);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setTreasury(address treasury_) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        _treasury = treasury_;
+        emit TreasurySet(treasury_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setPricingCurve(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2)
+        external
+        override
+        onlyDelegated
+    {
+        _onlySecondaryAgent();
+        _checkBounds(baseRate, 0, MAX_BASE_RATE);
+        _checkBounds(slope1, 0, MAX_SLOPE1);
+        _checkBounds(kink, MIN_KINK, MAX_KINK);
+        _checkBounds(slope2, 0, MAX_SLOPE2);
+        _curve = PremiumCurve.Params(uint64(baseRate), uint64(slope1), uint64(kink), uint64(slope2));
+        emit PricingCurveSet(baseRate, slope1, kink, slope2);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setCollateralizationRatio(uint256 ratio) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _checkBounds(ratio, MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO);
+        _params.collateralizationRatio = uint64(ratio);
+        emit CollateralizationRatioSet(ratio);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare)
+        external
+        override
+        onlyDelegated
+        returns (uint256 dapiId)
+    {
+        _onlySecondaryAgent();
+        return _setDapiCap(dapiName, chainId, capShare);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setClaimantBond(uint256 bond) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _checkBounds(bond, 0, MAX_CLAIMANT_BOND_TOKENS * _tokenUnit);
+        _params.claimantBond = uint96(bond);
+        emit ClaimantBondSet(bond);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setMaxPriceAge(uint256 maxPriceAge_) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _checkBounds(maxPriceAge_, MIN_MAX_PRICE_AGE, MAX_MAX_PRICE_AGE);
+        _params.maxPriceAge = uint32(maxPriceAge_);
+        emit MaxPriceAgeSet(maxPriceAge_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setTreasuryShare(uint256 share) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _checkBounds(share, 0, MAX_TREASURY_SHARE);
+        _params.treasuryShare = uint64(share);
+        emit TreasuryShareSet(share);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IClaimsAdmin
+    function mediator() external view override returns (address) {
+        return _mediator;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function arbitrator() external view override returns (IArbitrator) {
+        return _arbitrator;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function arbitratorExtraData() external view override returns (bytes memory) {
+        return _arbitratorExtraData;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function metaEvidenceId() external view override returns (uint256) {
+        return _metaEvidenceId;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function treasury() external view override returns (address) {
+        return _treasury;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function isPolicyAgent(address agent) external view override returns (bool) {
+        return _policyAgents[agent];
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function pricingCurve()
+        external
+        view
+        override
+        returns (uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2)
+    {
+        PremiumCurve.Params memory c = _curve;
+        return (c.baseRate, c.slope1, c.kink, c.slope2);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function collateralizationRatio() external view override returns (uint256) {
+        return _params.collateralizationRatio;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function treasuryShare() external view override returns (uint256) {
+        return _params.treasuryShare;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function maxPriceAge() external view override returns (uint256) {
+        return _params.maxPriceAge;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function claimantBond() external view override returns (uint256) {
+        return _params.claimantBond;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function maxClaimantBond() external view override returns (uint256) {
+        return MAX_CLAIMANT_BOND_TOKENS * _tokenUnit;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function responsePeriods() external pure override returns (uint256 mediatorPeriod, uint256 claimantPeriod) {
+        return (MEDIATOR_RESPONSE_PERIOD, CLAIMANT_RESPONSE_PERIOD);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function coveragePeriodBounds() external pure override returns (uint256 minPeriod, uint256 maxPeriod) {
+        return (MIN_COVERAGE_PERIOD, MAX_POLICY_PERIOD);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function tokenPrice() external view override returns (uint256) {
+        return _price();
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function capacityUsd() external view override returns (uint256) {
+        return PriceConversion.toUsdDown(_capacityTokens(), _price(), _tokenUnit);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function activeCoverageUsd() external view override returns (uint256 active) {
+        Globals memory g = _globals;
+        (active,) = CoverageExposure.roll(g.activeUsd, g.nextWeek, _expiring, block.timestamp, HORIZON_WEEKS);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function dapi(uint256 dapiId) external view override returns (Dapi memory) {
+        DapiState memory s = _dapiStates[dapiId];
+        (uint256 active,) =
+            CoverageExposure.roll(s.activeUsd, s.nextWeek, _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
+        return Dapi(_dapiNames[dapiId], _dapiChainIds[dapiId], s.capShare, active);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function dapiIdOf(bytes32 dapiName, uint256 chainId) external view override returns (uint256) {
+        return _dapiIds[keccak256(abi.encode(dapiName, chainId))];
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function dapiCount() external view override returns (uint256) {
+        return _globals.dapiCount;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function policyCount() external view override returns (uint256) {
+        return _globals.policyCount;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function claimCount() external view override returns (uint256) {
+        return _globals.claimCount;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function claimIdOfDispute(address arbitrator_, uint256 disputeId) external view override returns (uint256) {
+        return _disputeClaims[arbitrator_][disputeId];
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function payoutQuotaShare(address payer) external view override returns (uint256) {
+        return _quotaShare(payer);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function availablePayoutQuota(address payer) external view override returns (uint256) {
+        uint256 limit = _pool.totalStake() * _quotaShare(payer) / WAD;
+        return _quotas[payer].available(block.timestamp, limit);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function pendingRewards() external view override returns (uint256 stakerAmount, uint256 treasuryAmount) {
+        PendingRewards memory p = _pending;
+        return (p.stakers, p.treasury);
+    }
+
+    // --------------------------------------------------------------- internal
+
+    /// @dev Replaces a live policy's contribution (coverage, end bucket) to the totals.
+    function _moveExposure(Policy memory p, uint256 coverageUsd, uint256 until, bool check) internal {
+        Exposure memory e = _exposure(p.dapiId);
+        if (check && coverageUsd > p.coverageUsd) _checkCapacity(e, p.dapiId, coverageUsd - p.coverageUsd);
+        e.activeUsd = e.activeUsd + coverageUsd - p.coverageUsd;
+        e.dapiActiveUsd = e.dapiActiveUsd + coverageUsd - p.coverageUsd;
+        uint256 oldWeek = CoverageExposure.bucketOf(p.claimsAllowedUntil);
+        uint256 newWeek = CoverageExposure.bucketOf(until);
+        _expiring[oldWeek] -= p.coverageUsd;
+        _dapiExpiring[p.dapiId][oldWeek] -= p.coverageUsd;
+        _expiring[newWeek] += coverageUsd;
+        _dapiExpiring[p.dapiId][newWeek] += coverageUsd;
+        _writeExposure(e, p.dapiId, _globals.policyCount);
+    }
+
+    function _updatePolicy(uint256 policyId, uint256 coverageUsd, uint256 until) internal {
+        Policy storage p = _policies[policyId];
+        (p.coverageUsd, p.claimsAllowedUntil) = (coverageUsd.toUint96(), until.toUint32());
+    }
+
+    /// @dev A policy that exists and has not ended.
+    function _livePolicy(uint256 policyId) internal view returns (Policy memory p) {
+        p = _policies[policyId];
+        if (p.claimant == address(0)) revert UnknownPolicy(policyId);
+        if (p.claimsAllowedUntil < block.timestamp) {
+            revert PolicyExpired(policyId, p.claimsAllowedUntil, block.timestamp);
+        }
+    }
+
+    function _checkUntil(uint256 until) internal view {
+        if (until > block.timestamp + MAX_POLICY_PERIOD) {
+            revert InvalidPeriod(until - block.timestamp, 0, MAX_POLICY_PERIOD);
+        }
+    }
+}

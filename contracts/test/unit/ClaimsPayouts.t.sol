@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
+import {ClaimsBase} from "./ClaimsBase.t.sol";
+
+/// @notice Claims: filing (period, amount, bond), the mediator's payouts and settlements, bonds, quotas.
+contract ClaimsPayoutsTest is ClaimsBase {
+    // ----------------------------------------------------------------- filing
+
+    function test_createClaim_pullsBondAndAnnouncesEvidence() public {
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        uint256 balanceBefore = token.balanceOf(alice);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.ClaimCreated(1, policyId, alice, 2500e18, BOND, block.timestamp + 3 days);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.Evidence(arbitrator, 1, alice, "ipfs://evidence");
+        uint256 claimId = _claim(alice, policyId, 2500e18);
+        assertEq(claimId, 1);
+        assertEq(token.balanceOf(alice), balanceBefore - BOND);
+        IClaimsTypes.Claim memory c = claims.claim(claimId);
+        assertEq(uint256(c.status), uint256(IClaimsTypes.ClaimStatus.Pending));
+        assertEq(c.policyId, policyId);
+        assertEq(c.amountUsd, 2500e18);
+        assertEq(c.bond, BOND);
+        assertEq(c.deadline, block.timestamp + 3 days);
+    }
+
+    function test_createClaim_revertsWhenNotClaimant() public {
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, bob, alice));
+        claims.createClaim(policyId, 1e18, "");
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, 5));
+        claims.createClaim(5, 1e18, "");
+    }
+
+    function test_createClaim_revertsOutsideThePolicyPeriod() public {
+        uint256 from = block.timestamp + 10 days;
+        uint256 until = block.timestamp + 20 days;
+        vm.prank(agent);
+        uint256 policyId = claims.createPolicy(alice, DAPI, 10_000e18, from, until, "");
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, block.timestamp
+            )
+        );
+        claims.createClaim(policyId, 1e18, "");
+        vm.warp(from);
+        _claim(alice, policyId, 1e18);
+        vm.warp(until);
+        _claim(alice, policyId, 1e18);
+        vm.warp(until + 1);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, until + 1)
+        );
+        claims.createClaim(policyId, 1e18, "");
+    }
+
+    function test_createClaim_revertsWhenAmountZeroOrAboveRemaining() public {
+        (uint256 policyId, uint256 claimId) = _policyAndClaim(4000e18);
+        vm.prank(mediator);
+        claims.acceptClaim(claimId);
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 0, 6000e18));
+        claims.createClaim(policyId, 0, "");
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 6001e18, 6000e18));
+        claims.createClaim(policyId, 6001e18, "");
+        vm.stopPrank();
+        _claim(alice, policyId, 6000e18);
+    }
+
+    function test_createClaim_withoutBond() public {
+        vm.prank(secondary);
+        claims.setClaimantBond(0);
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        uint256 balanceBefore = token.balanceOf(alice);
+        uint256 claimId = _claim(alice, policyId, 1e18);
+        assertEq(token.balanceOf(alice), balanceBefore);
+        assertEq(claims.claim(claimId).bond, 0);
+    }
+
+    // ---------------------------------------------------------------- payouts
+
+    function test_acceptClaim_paysTokensAtThePriceAndReturnsBond() public {
+        (uint256 policyId, uint256 claimId) = _policyAndClaim(3000e18);
+        _pushPrice(2.5e18, block.timestamp + 1);
+        uint256 balanceBefore = token.balanceOf(alice);
+        uint256 expectedTokens = _tokensDown(3000e18, 2.5e18);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.ClaimAccepted(claimId, policyId, mediator, 3000e18, expectedTokens);
+        vm.prank(mediator);
+        claims.acceptClaim(claimId);
+        assertEq(token.balanceOf(alice), balanceBefore + expectedTokens + BOND);
+        assertEq(pool.totalStake(), STAKE - expectedTokens);
+        assertEq(claims.policy(policyId).paidUsd, 3000e18);
+        assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.PaidClaim));
+    }
+
+    function test_acceptClaim_capsAtRemainingCoverage() public {
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        uint256 first = _claim(alice, policyId, 8000e18);
+        uint256 second = _claim(alice, policyId, 5000e18);
+        vm.startPrank(mediator);
+        claims.acceptClaim(first);
+        uint256 before = token.balanceOf(alice);
+        claims.acceptClaim(second);
+        vm.stopPrank();
+        assertEq(token.balanceOf(alice) - before, _tokensDown(2000e18, PRICE) + BOND);
+        assertEq(claims.policy(policyId).paidUsd, 10_000e18);
+    }
+
+    function test_acceptClaim_revertsWhenPriceStale() public {
+        (, uint256 claimId) = _policyAndClaim(3000e18);
+        uint256 updatedAt = block.timestamp;
+        vm.warp(block.timestamp + 25 hours + 1);
+        vm.prank(mediator);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours)
+        );
+        claims.acceptClaim(claimId);
+    }
+
+    function test_acceptSettlement_paysSettlementWithSlippageGuard() public {
+        (uint256 policyId, uint256 claimId) = _policyAndClaim(3000e18);
+        vm.prank(mediator);
+        claims.proposeSettlement(claimId, 1200e18);
+        uint256 expectedTokens = _tokensDown(1200e18, PRICE);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.PayoutBelowMinimum.selector, expectedTokens, expectedTokens + 1)
+        );
+        claims.acceptSettlement(claimId, expectedTokens + 1);
+        uint256 before = token.balanceOf(alice);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.SettlementAccepted(claimId, policyId, 1200e18, expectedTokens);
+        vm.prank(alice);
+        claims.acceptSettlement(claimId, expectedTokens);
+        assertEq(token.balanceOf(alice) - before, expectedTokens + BOND);
+        assertEq(claims.policy(policyId).paidUsd, 1200e18);
+    }
+
+    function test_proposeSettlement_revertsWhenNotBelowClaim() public {
+        (, uint256 claimId) = _policyAndClaim(3000e18);
+        vm.startPrank(mediator);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidSettlement.selector, 3000e18, 3000e18));
+        claims.proposeSettlement(claimId, 3000e18);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidSettlement.selector, 0, 3000e18));
+        claims.proposeSettlement(claimId, 0);
+        vm.stopPrank();
+    }
+
+    function test_timeOutClaim_forfeitsBondToStakers() public {
+        (, uint256 claimId) = _policyAndClaim(3000e18);
+        vm.prank(mediator);
+        claims.rejectClaim(claimId);
+        vm.warp(block.timestamp + 3 days + 1);
+        (uint256 stakersBefore,) = claims.pendingRewards();
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.ClaimTimedOut(claimId, BOND);
+        vm.prank(stranger);
+        claims.timeOutClaim(claimId);
+        (uint256 stakersAfter,) = claims.pendingRewards();
+        assertEq(stakersAfter - stakersBefore, BOND);
+    }
+
+    // ----------------------------------------------------------------- quotas
+
+    function test_quota_blocksTheMediatorBeyondItsShareOfStake() public {
+        // Default quota: 10% of 1,000,000 tokens = 100,000 tokens = $200,000 at $2 per rolling week.
+        vm.prank(secondary);
+        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        uint256 policyId = _buy(alice, 400_000e18, 90 days);
+        uint256 first = _claim(alice, policyId, 150_000e18);
+        uint256 second = _claim(alice, policyId, 60_000e18);
+        vm.startPrank(mediator);
+        claims.acceptClaim(first);
+        uint256 left = 100_000e18 - 75_000e18;
+        assertEq(claims.availablePayoutQuota(mediator), left);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.QuotaExceeded.selector, mediator, _tokensDown(60_000e18, PRICE), left)
+        );
+        claims.acceptClaim(second);
+        vm.stopPrank();
+    }
+
+    function test_quota_rollsOverTwoWindows() public {
+        vm.prank(primary);
+        claims.setPayoutQuota(mediator, 0.01e18); // 10,000 tokens per window
+        uint256 policyId = _buy(alice, 100_000e18, 90 days);
+        uint256 weekStart = (block.timestamp / 1 weeks + 1) * 1 weeks;
+        _warpAndRefresh(weekStart - block.timestamp);
+        uint256 first = _claim(alice, policyId, 16_000e18); // 8,000 tokens
+        vm.prank(mediator);
+        claims.acceptClaim(first);
+        // Next bucket: the last window still holds 8,000 of it.
+        _warpAndRefresh(1 weeks);
+        assertEq(claims.availablePayoutQuota(mediator), 2000e18);
+        // Two buckets on, the first payout no longer counts.
+        _warpAndRefresh(1 weeks);
+        assertEq(claims.availablePayoutQuota(mediator), 10_000e18);
+    }
+
+    function test_setPayoutQuota_zeroStopsThePayer() public {
+        (, uint256 claimId) = _policyAndClaim(3000e18);
+        vm.prank(primary);
+        claims.setPayoutQuota(mediator, 0);
+        vm.prank(mediator);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.QuotaExceeded.selector, mediator, _tokensDown(3000e18, PRICE), 0)
+        );
+        claims.acceptClaim(claimId);
+    }
+
+    // ------------------------------------------------------------------- fuzz
+
+    function testFuzz_acceptClaim_paysFloorOfUsdAtPrice(uint256 amountUsd, uint256 price) public {
+        price = bound(price, 0.01e18, 1000e18);
+        amountUsd = bound(amountUsd, 1, 10_000e18);
+        (uint256 policyId, uint256 claimId) = _policyAndClaim(amountUsd);
+        _pushPrice(int256(price), block.timestamp + 1);
+        uint256 expected = _tokensDown(amountUsd, price);
+        vm.assume(expected <= STAKE / 10);
+        uint256 before = token.balanceOf(alice);
+        vm.prank(mediator);
+        claims.acceptClaim(claimId);
+        assertEq(token.balanceOf(alice) - before, expected + BOND);
+        assertEq(claims.policy(policyId).paidUsd, amountUsd);
+        // Rounding against the claimant: the tokens are never worth more than the USD claimed.
+        assertLe(expected * price / 1e18, amountUsd);
+    }
+
+    function testFuzz_claims_neverPayMoreThanCoverage(uint256[5] memory amounts) public {
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        for (uint256 i; i < amounts.length; ++i) {
+            uint256 remaining = 10_000e18 - claims.policy(policyId).paidUsd;
+            if (remaining == 0) break;
+            uint256 claimId = _claim(alice, policyId, bound(amounts[i], 1, remaining));
+            vm.prank(mediator);
+            claims.acceptClaim(claimId);
+        }
+        assertLe(claims.policy(policyId).paidUsd, 10_000e18);
+    }
+
+    function testFuzz_escalationWindow(uint256 wait) public {
+        wait = bound(wait, 0, 10 days);
+        (, uint256 claimId) = _policyAndClaim(3000e18);
+        uint256 deadline = block.timestamp + 3 days;
+        vm.warp(block.timestamp + wait);
+        vm.prank(alice);
+        (bool ok,) = address(claims).call{value: ARBITRATION_FEE}(abi.encodeCall(claims.escalateClaim, (claimId)));
+        assertEq(ok, block.timestamp > deadline && block.timestamp <= deadline + 3 days);
+    }
+}

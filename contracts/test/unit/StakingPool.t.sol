@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {PoolFixture} from "../utils/PoolFixture.sol";
+
+/// @notice Deposit, withdraw, stake, unstake and payouts: every function and every revert of the pool core.
+contract StakingPoolTest is PoolFixture {
+    // ---------------------------------------------------------------- deposit
+
+    function test_deposit_creditsUnstakedAndPullsTokens() public {
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Deposited(alice, 100e18, 100e18);
+        _deposit(alice, 100e18);
+        assertEq(pool.unstakedOf(alice), 100e18);
+        assertEq(token.balanceOf(address(pool)), 100e18);
+        assertEq(token.balanceOf(alice), FUNDS - 100e18);
+    }
+
+    function test_deposit_revertsWhenZeroAmount() public {
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        _deposit(alice, 0);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // --------------------------------------------------------------- withdraw
+
+    function test_withdraw_sendsToRecipient() public {
+        _deposit(alice, 100e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Withdrawn(alice, carol, 40e18, 60e18);
+        vm.prank(alice);
+        pool.withdraw(carol, 40e18);
+        assertEq(pool.unstakedOf(alice), 60e18);
+        assertEq(token.balanceOf(carol), FUNDS + 40e18);
+    }
+
+    function test_withdraw_revertsWhenZeroAmount() public {
+        _deposit(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.prank(alice);
+        pool.withdraw(alice, 0);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_withdraw_revertsWhenZeroRecipient() public {
+        _deposit(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        vm.prank(alice);
+        pool.withdraw(address(0), 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_withdraw_revertsWhenMoreThanUnstaked() public {
+        _deposit(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, alice, 101e18, 100e18));
+        vm.prank(alice);
+        pool.withdraw(alice, 101e18);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // ------------------------------------------------------------------ stake
+
+    function test_stake_mintsSharesAtPriceOne() public {
+        _deposit(alice, 100e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Staked(alice, 60e18, 60e18, 60e18, 40e18, 60e18, 60e18);
+        vm.prank(alice);
+        uint256 shares = pool.stake(60e18);
+        assertEq(shares, 60e18);
+        assertEq(pool.sharesOf(alice), 60e18);
+        assertEq(pool.stakeOf(alice), 60e18);
+        assertEq(pool.unstakedOf(alice), 40e18);
+        assertEq(pool.totalStake(), 60e18);
+        assertEq(pool.totalShares(), 60e18);
+        assertEq(pool.getVotes(alice), 60e18);
+    }
+
+    function test_stake_roundsSharesDownAfterPriceChange() public {
+        _depositAndStake(alice, 100e18);
+        _payOut(50e18); // price (50e18 + 1) / (100e18 + 1)
+        uint256 expected = uint256(7e18) * (100e18 + 1) / (50e18 + 1);
+        assertEq(_depositAndStake(bob, 7e18), expected);
+        assertLe(pool.stakeOf(bob), 7e18);
+    }
+
+    function test_stake_revertsWhenZeroAmount() public {
+        _deposit(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.prank(alice);
+        pool.stake(0);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_stake_revertsWhenMoreThanUnstaked() public {
+        _deposit(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, alice, 100e18 + 1, 100e18));
+        vm.prank(alice);
+        pool.stake(100e18 + 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_stake_revertsWhenZeroSharesMinted() public {
+        _depositAndStake(alice, 1);
+        vm.prank(carol);
+        pool.addRewards(1000e18);
+        vm.warp(block.timestamp + 1 days);
+        pool.accrue();
+        assertGt(pool.convertToAssets(1), 1, "a share is worth more than one unit");
+        _deposit(bob, 1);
+        bytes32 before = _stateOf(bob);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.ZeroSharesMinted.selector, 1));
+        vm.prank(bob);
+        pool.stake(1);
+        assertEq(_stateOf(bob), before);
+    }
+
+    function test_depositAndStake_depositsThenStakes() public {
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Deposited(alice, 10e18, 10e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Staked(alice, 10e18, 10e18, 10e18, 0, 10e18, 10e18);
+        _depositAndStake(alice, 10e18);
+        assertEq(token.balanceOf(address(pool)), 10e18);
+        assertEq(pool.unstakedOf(alice), 0);
+    }
+
+    function test_depositAndStake_revertsWhenZeroAmount() public {
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        _depositAndStake(alice, 0);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // -------------------------------------------------------- scheduleUnstake
+
+    function test_scheduleUnstake_takesSharesAndVotesAtOnce() public {
+        _depositAndStake(alice, 100e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.UnstakeScheduled(alice, 30e18, 30e18, block.timestamp + WEEK, 70e18, 100e18, 100e18);
+        assertEq(_schedule(alice, 30e18), 30e18);
+        assertEq(pool.sharesOf(alice), 70e18);
+        assertEq(pool.getVotes(alice), 70e18);
+        assertEq(pool.totalVotingSupply(), 70e18);
+        assertEq(pool.totalShares(), 100e18, "pending shares stay slashable");
+        IStakingPool.PendingUnstake memory pending = _pending(alice);
+        assertEq(pending.shares, 30e18);
+        assertEq(pending.amount, 30e18);
+        assertEq(pending.maturesAt, block.timestamp + WEEK);
+    }
+
+    function test_scheduleUnstake_revertsWhenZeroShares() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        _schedule(alice, 0);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_scheduleUnstake_revertsWhenMoreThanShares() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientShares.selector, alice, 100e18 + 1, 100e18));
+        _schedule(alice, 100e18 + 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_scheduleUnstake_revertsWhenAlreadyPending() public {
+        _depositAndStake(alice, 100e18);
+        _schedule(alice, 10e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.UnstakeAlreadyPending.selector, alice, block.timestamp + WEEK)
+        );
+        _schedule(alice, 10e18);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // ---------------------------------------------------------------- unstake
+
+    function test_unstake_anyoneExecutesMaturedUnstake() public {
+        _depositAndStake(alice, 100e18);
+        _schedule(alice, 40e18);
+        vm.warp(block.timestamp + WEEK);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.Unstaked(alice, carol, 40e18, 40e18, 40e18, 60e18, 60e18);
+        vm.prank(carol);
+        assertEq(pool.unstake(alice), 40e18);
+        assertEq(pool.unstakedOf(alice), 40e18);
+        assertEq(_pending(alice).shares, 0);
+        assertEq(pool.totalShares(), 60e18);
+        // The slot is reusable: a second unstake can be scheduled.
+        _schedule(alice, 10e18);
+        assertEq(_pending(alice).shares, 10e18);
+    }
+
+    function test_unstake_paysNoRewardsEarnedWhilePending() public {
+        _depositAndStake(alice, 100e18);
+        _depositAndStake(bob, 100e18);
+        _schedule(alice, 100e18);
+        vm.warp(_epochStart(START_EPOCH + 1) + 1 days); // a new epoch: rewards start streaming
+        pool.accrue();
+        vm.warp(block.timestamp + 3 days);
+        pool.accrue();
+        assertGt(pool.convertToAssets(100e18), 100e18, "the pending shares grew in value");
+        vm.prank(carol);
+        assertEq(pool.unstake(alice), 100e18, "but only the scheduled amount is paid");
+        // What they earned goes to the stream, for bob.
+        vm.warp(_epochStart(START_EPOCH + 2));
+        pool.accrue();
+        assertApproxEqAbs(pool.stakeOf(bob) + 1, pool.totalStake(), 2, "bob owns all the stake");
+    }
+
+    function test_unstake_paysLessAfterPayout() public {
+        _depositAndStake(alice, 100e18);
+        _depositAndStake(bob, 100e18);
+        _schedule(alice, 100e18);
+        _payOut(50e18); // everyone, pending included, loses 25%
+        vm.warp(block.timestamp + WEEK);
+        uint256 paid = pool.unstake(alice);
+        assertApproxEqAbs(paid, 75e18, 1);
+        assertLe(paid, 75e18);
+        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1);
+    }
+
+    function test_unstake_revertsWhenNoneScheduled() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.NoPendingUnstake.selector, alice));
+        pool.unstake(alice);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_unstake_revertsWhenEarly() public {
+        _depositAndStake(alice, 100e18);
+        _schedule(alice, 100e18);
+        uint256 maturesAt = block.timestamp + WEEK;
+        vm.warp(maturesAt - 1);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnstakeNotMature.selector, alice, maturesAt, maturesAt - 1));
+        pool.unstake(alice);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_unstakeAndWithdraw_unstakesAndWithdrawsEverything() public {
+        _depositAndStake(alice, 100e18);
+        _deposit(alice, 5e18);
+        _schedule(alice, 100e18);
+        vm.warp(block.timestamp + WEEK);
+        vm.prank(alice);
+        assertEq(pool.unstakeAndWithdraw(carol), 105e18);
+        assertEq(token.balanceOf(carol), FUNDS + 105e18);
+        assertEq(pool.unstakedOf(alice), 0);
+    }
+
+    function test_unstakeAndWithdraw_revertsWhenNothingWithdrawable() public {
+        _depositAndStake(alice, 100e18);
+        _schedule(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.prank(alice);
+        pool.unstakeAndWithdraw(alice);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // ------------------------------------------------------------ payOutClaim
+
+    function test_payOutClaim_lowersStakeProRata() public {
+        _depositAndStake(alice, 300e18);
+        _depositAndStake(bob, 100e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.PaidOutClaim(claims, victim, 100e18, 300e18);
+        _payOut(100e18);
+        assertEq(token.balanceOf(victim), 100e18);
+        assertEq(pool.totalStake(), 300e18);
+        assertEq(pool.totalShares(), 400e18);
+        assertApproxEqAbs(pool.stakeOf(alice), 225e18, 1);
+        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1);
+    }
+
+    function test_payOutClaim_revertsWhenUnauthorized() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnauthorizedClaimsManager.selector, carol));
+        vm.prank(carol);
+        pool.payOutClaim(carol, 1e18);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_payOutClaim_revertsAfterDeauthorization() public {
+        _depositAndStake(alice, 100e18);
+        vm.prank(primary);
+        pool.setClaimsManager(claims, false);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnauthorizedClaimsManager.selector, claims));
+        _payOut(1e18);
+    }
+
+    function test_payOutClaim_revertsWhenMoreThanStake() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.PayoutExceedsStake.selector, 100e18 + 1, 100e18));
+        _payOut(100e18 + 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    function test_payOutClaim_revertsWhenZeroAmountOrRecipient() public {
+        _depositAndStake(alice, 100e18);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        _payOut(0);
+        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        vm.prank(claims);
+        pool.payOutClaim(address(0), 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    // -------------------------------------------------------------- wipe-out
+
+    function test_payOutClaim_wholeStakeEndsTheEraAndThePoolRestarts() public {
+        _depositAndStake(alice, 100e18);
+        _depositAndStake(bob, 50e18);
+        _schedule(bob, 20e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.ShareEraEnded(0, 150e18, 0);
+        _payOut(150e18);
+        assertEq(pool.totalStake(), 0);
+        assertEq(pool.totalShares(), 0);
+        assertEq(pool.shareEra(), 1);
+        assertEq(pool.sharesOf(alice), 0);
+        assertEq(pool.stakeOf(alice), 0);
+        assertEq(_pending(bob).amount, 0);
+        // A newcomer starts at price 1 and owns the whole pool.
+        assertEq(_depositAndStake(carol, 10e18), 10e18);
+        assertEq(pool.stakeOf(carol), 10e18);
+        assertEq(pool.totalStake(), 10e18);
+        // The old pending unstake pays nothing and touches nothing.
+        vm.warp(block.timestamp + WEEK);
+        assertEq(pool.unstake(bob), 0);
+        assertEq(pool.totalShares(), 10e18);
+        // Old stakers' votes go away when they come back (or when anyone syncs them).
+        assertEq(pool.getVotes(alice), 100e18);
+        pool.syncShareEra(alice);
+        assertEq(pool.getVotes(alice), 0);
+        assertEq(pool.totalVotingSupply(), 30e18 + 10e18, "bob's 30e18 until synced");
+        _depositAndStake(bob, 1e18);
+        assertEq(pool.getVotes(bob), 1e18);
+        assertEq(pool.totalVotingSupply(), 11e18);
+    }
+
+    function test_payOutClaim_nearWipeOutEndsTheEraAndForfeitsDust() public {
+        _depositAndStake(alice, 100e18);
+        uint256 left = 100e18 / 1e6 - 2; // below one millionth of a token per share
+        _payOut(100e18 - left);
+        assertEq(pool.shareEra(), 1);
+        (uint256 remaining,,,) = pool.rewardStream();
+        assertEq(remaining, left, "the dust streams to the next stakers");
+        _depositAndStake(bob, 1e18);
+        vm.warp(_epochStart(START_EPOCH + 1));
+        pool.accrue();
+        assertEq(pool.stakeOf(bob), 1e18 + left - 1, "bob received it (minus the virtual share's part)");
+    }
+
+    function test_payOutClaim_aboveThePriceFloorKeepsTheEra() public {
+        _depositAndStake(alice, 100e18);
+        _payOut(100e18 - 100e18 / 1e6);
+        assertEq(pool.shareEra(), 0);
+        assertEq(pool.stakeOf(alice), 100e18 / 1e6);
+    }
+
+    // ------------------------------------------------------------------- fuzz
+
+    function testFuzz_stake_neverMintsMoreThanPaidFor(uint96 first, uint96 payout, uint96 second) public {
+        first = uint96(bound(first, 1, 1e27));
+        second = uint96(bound(second, 1, 1e27));
+        vm.prank(owner);
+        token.mint(alice, first);
+        vm.prank(owner);
+        token.mint(bob, second);
+        _depositAndStake(alice, first);
+        payout = uint96(bound(payout, 0, first - 1));
+        if (payout != 0) _payOut(payout);
+        uint256 stakeBefore = pool.totalStake();
+        uint256 sharesBefore = pool.totalShares();
+        uint256 aliceBefore = pool.stakeOf(alice);
+        uint256 expected = uint256(second) * (sharesBefore + 1) / (stakeBefore + 1);
+        if (expected == 0) {
+            vm.expectRevert(abi.encodeWithSelector(IStakingPool.ZeroSharesMinted.selector, second));
+            _depositAndStake(bob, second);
+            return;
+        }
+        assertEq(_depositAndStake(bob, second), expected);
+        // Rounded down: bob's shares are worth at most what he paid, and alice lost nothing.
+        assertLe(pool.stakeOf(bob), second);
+        assertGe(pool.stakeOf(alice), aliceBefore);
+        assertLe(pool.stakeOf(alice) + pool.stakeOf(bob), pool.totalStake());
+    }
+
+    function testFuzz_scheduleUnstake_neverPaysMoreThanValue(uint96 amount, uint96 payout, uint96 shares) public {
+        amount = uint96(bound(amount, 2, 1e27));
+        vm.prank(owner);
+        token.mint(alice, amount);
+        _depositAndStake(alice, amount);
+        _depositAndStake(bob, 1e18);
+        payout = uint96(bound(payout, 0, amount / 2));
+        if (payout != 0) _payOut(payout);
+        shares = uint96(bound(shares, 1, pool.sharesOf(alice)));
+        uint256 value = pool.convertToAssets(shares);
+        assertEq(_schedule(alice, shares), value);
+        vm.warp(block.timestamp + WEEK);
+        uint256 paid = pool.unstake(alice);
+        assertLe(paid, value);
+        assertLe(pool.stakeOf(bob), pool.totalStake());
+    }
+}

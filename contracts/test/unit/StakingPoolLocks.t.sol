@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {PoolFixture} from "../utils/PoolFixture.sol";
+
+/// @notice Reward locks (52 epochs, valued when earned, shrunk by payouts, constant cost) and vesting deposits.
+contract StakingPoolLocksTest is PoolFixture {
+    /// @dev Goes to the start of `epoch` (plus one hour) and ends the previous epoch's stream.
+    function _enterEpoch(uint256 epoch) internal {
+        vm.warp(_epochStart(epoch) + 1 hours);
+        pool.accrue();
+    }
+
+    // ------------------------------------------------------------------ locks
+
+    function test_lockedRewards_lockEverythingEarnedInTheLast52Epochs() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 3000e18);
+        // alice stakes a little every epoch; her reward of epoch e is her stake's growth over e minus her stakes.
+        uint256[] memory rewardOf = new uint256[](70);
+        uint256 last = pool.stakeOf(alice);
+        for (uint256 i = 1; i < 70; i++) {
+            _enterEpoch(START_EPOCH + i);
+            uint256 value = pool.stakeOf(alice);
+            rewardOf[i - 1] = value - last; // earned in epoch START_EPOCH + i - 1
+            _depositAndStake(alice, 1e18 * i);
+            last = pool.stakeOf(alice);
+        }
+        uint256 expected;
+        // now = START_EPOCH + 69: epochs START_EPOCH + 18 .. + 69 are locked (69's stream has not released yet).
+        for (uint256 i = 18; i < 69; i++) {
+            expected += rewardOf[i];
+        }
+        uint256 locked = pool.lockedRewardsOf(alice);
+        assertApproxEqAbs(locked, expected, 1e6, "locked == rewards of the last 52 epochs");
+        assertGt(locked, 0);
+        // Nothing staked is withdrawable, and the unstaked part is not blocked by the lock (which is below the stake).
+        _deposit(alice, 5e18);
+        assertEq(pool.withdrawableOf(alice), 5e18);
+    }
+
+    function test_lockedRewards_areValuedWhenEarnedNotCompounded() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        uint256 stakeBefore = pool.stakeOf(alice);
+        for (uint256 i = 2; i < 30; i++) {
+            _enterEpoch(START_EPOCH + i);
+        }
+        // alice is the only staker and has not acted: every reward she earned is locked, at its value when
+        // earned (which is exactly her stake's growth: the rewards on rewards are rewards too, counted once).
+        assertApproxEqAbs(pool.lockedRewardsOf(alice), pool.stakeOf(alice) - 1000e18, 30);
+        assertGt(pool.stakeOf(alice), stakeBefore);
+    }
+
+    function test_lockedRewards_unlockAfter52Epochs() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2); // the stream of epoch +1 is done: alice earned it in epoch +1
+        uint256 earned = pool.stakeOf(alice) - 1000e18;
+        assertApproxEqAbs(pool.lockedRewardsOf(alice), earned, 2);
+        // Skip to the last epoch in which epoch +1 is still locked: nobody interacts meanwhile, so the views
+        // accrue epoch +2's stream on the fly.
+        vm.warp(_epochStart(START_EPOCH + 52));
+        uint256 all = pool.stakeOf(alice) - 1000e18;
+        assertGt(all, earned);
+        assertApproxEqAbs(pool.lockedRewardsOf(alice), all, 2);
+        vm.warp(_epochStart(START_EPOCH + 53));
+        assertApproxEqAbs(pool.lockedRewardsOf(alice), all - earned, 2, "epoch +1 unlocked");
+        _deposit(alice, 1);
+        assertEq(pool.withdrawableOf(alice), 1);
+    }
+
+    function test_lockedRewards_shrinkWithPayouts() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        uint256 locked = pool.lockedRewardsOf(alice);
+        _payOut(pool.totalStake() / 2);
+        assertApproxEqAbs(pool.lockedRewardsOf(alice), locked / 2, 2);
+    }
+
+    function test_lockedRewards_neverBlockUnrelatedTokensAfterAPayout() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _deposit(alice, 100e18);
+        _payOut(pool.totalStake() * 99 / 100);
+        assertLe(pool.lockedRewardsOf(alice), pool.stakeOf(alice));
+        assertEq(pool.withdrawableOf(alice), 100e18);
+        vm.prank(alice);
+        pool.withdraw(alice, 100e18);
+    }
+
+    function test_withdraw_revertsWhenTheAmountIsLocked() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        uint256 unstaked = pool.unstakedOf(alice);
+        uint256 locked = pool.lockedRewardsOf(alice);
+        assertGt(locked, 0);
+        assertEq(pool.withdrawableOf(alice), unstaked - locked);
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, alice, unstaked, unstaked - locked)
+        );
+        vm.prank(alice);
+        pool.withdraw(alice, unstaked);
+        assertEq(_stateOf(alice), before);
+        vm.prank(alice);
+        pool.withdraw(alice, unstaked - locked);
+    }
+
+    function test_lockedRewards_sharesPendingUnstakeEarnNoLock() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 1000e18);
+        _schedule(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        assertEq(pool.lockedRewardsOf(alice), 0);
+        assertGt(pool.lockedRewardsOf(bob), 0);
+    }
+
+    function test_lockedRewards_wipeOutVoidsLocks() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _payOut(pool.totalStake());
+        assertEq(pool.lockedRewardsOf(alice), 0);
+        _depositAndStake(alice, 10e18);
+        assertEq(pool.lockedRewardsOf(alice), 0);
+        assertEq(pool.stakeOf(alice), 10e18);
+    }
+
+    // ---------------------------------------------------------------- vesting
+
+    function _vest(address user, uint256 amount, uint256 start, uint256 end) internal {
+        vm.prank(vester);
+        pool.depositWithVesting(user, amount, start, end);
+    }
+
+    function test_depositWithVesting_vestsLinearlyAndCanBeStakedAtOnce() public {
+        uint256 start = block.timestamp;
+        vm.expectEmit(address(pool));
+        emit IStakingPool.VestingDeposited(carol, vester, 100e18, start, start + 100 days, 100e18);
+        _vest(carol, 100e18, start, start + 100 days);
+        assertEq(pool.unvestedOf(carol), 100e18);
+        assertEq(pool.withdrawableOf(carol), 0);
+        vm.prank(carol);
+        pool.stake(100e18);
+        vm.warp(start + 25 days);
+        assertEq(pool.unvestedOf(carol), 75e18);
+        // Unstaked tokens pay for the vested part only.
+        _deposit(carol, 10e18);
+        assertEq(pool.withdrawableOf(carol), 10e18);
+        vm.warp(start + 100 days);
+        assertEq(pool.unvestedOf(carol), 0);
+        IStakingPool.VestingSchedule memory schedule = pool.vestingOf(carol);
+        assertEq(schedule.amount, 100e18);
+        assertEq(schedule.end, start + 100 days);
+    }
+
+    function test_withdraw_revertsWhenUnvested() public {
+        _vest(carol, 100e18, block.timestamp, block.timestamp + 100 days);
+        vm.warp(block.timestamp + 40 days);
+        bytes32 before = _stateOf(carol);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, carol, 41e18, 40e18));
+        vm.prank(carol);
+        pool.withdraw(carol, 41e18);
+        assertEq(_stateOf(carol), before);
+        vm.prank(carol);
+        pool.withdraw(carol, 40e18);
+    }
+
+    function test_depositWithVesting_reverts() public {
+        uint256 t = block.timestamp;
+        bytes32 before = _stateOf(carol);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.Unauthorized.selector, alice, vester));
+        vm.prank(alice);
+        pool.depositWithVesting(carol, 1e18, t, t + 1 days);
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        _vest(carol, 0, t, t + 1 days);
+        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        _vest(address(0), 1e18, t, t + 1 days);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InvalidVestingSchedule.selector, t + 1, t + 1, t));
+        _vest(carol, 1e18, t + 1, t + 1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InvalidVestingSchedule.selector, t - 10, t, t));
+        _vest(carol, 1e18, t - 10, t);
+        assertEq(_stateOf(carol), before);
+        _vest(carol, 1e18, t, t + 1 days);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.VestingActive.selector, carol, t + 1 days));
+        _vest(carol, 1e18, t, t + 2 days);
+        vm.warp(t + 1 days);
+        _vest(carol, 1e18, t, t + 2 days); // the first one ended
+        assertEq(pool.unvestedOf(carol), 0.5e18);
+    }
+}

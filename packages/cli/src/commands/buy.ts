@@ -1,0 +1,106 @@
+import {
+  buyCoverage,
+  ensureAllowance,
+  formatUsd,
+  iClaimsManagerAbi,
+  PreflightError,
+  preflightWithAllowance,
+  quoteCoverage,
+} from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { claimsManagerOf, parseUsd, resolveDapi } from "./claimsShared.ts";
+import { periodOption } from "./quote.ts";
+import { positionals, stringOption } from "./shared.ts";
+
+export const buyCommand: Command = {
+  name: "buy",
+  role: "dAPI user",
+  summary: "buy coverage on a dAPI at the quoted premium (approves the premium when needed)",
+  usage: "<coverageUsd>",
+  options: {
+    dapi: { type: "string" },
+    period: { type: "string" },
+    "max-premium": { type: "string" },
+    uri: { type: "string" },
+  },
+  optionHelp: [
+    "--dapi <name|id>         the covered dAPI (optional when only one is covered)",
+    "--period <duration>      30d (default), 2w, 1y, or seconds",
+    "--max-premium <amount>   most tokens to pay (default: the quote + 1%)",
+    "--uri <uri>              the policy document (default: none)",
+  ],
+  description: "Example: ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
+  run: async (ctx, input) => {
+    const [text] = positionals(
+      input,
+      1,
+      1,
+      "buy <coverageUsd> --dapi <name|id> --period <duration>",
+    );
+    const coverageUsd = parseUsd(text, "coverage");
+    const period = periodOption(stringOption(input, "period"));
+    const maxText = stringOption(input, "max-premium");
+    const maxGiven = maxText === undefined ? undefined : ctx.amount(maxText, "--max-premium");
+    const policyURI = stringOption(input, "uri") ?? "";
+    const dapiId = await resolveDapi(ctx, stringOption(input, "dapi"));
+    const client = await ctx.wallet();
+    const claimsManager = claimsManagerOf(ctx);
+    const [quoted, availableUsd] = await quoteCoverage(ctx.client, {
+      claimsManager,
+      dapiId,
+      coverageUsd,
+      period,
+    });
+    if (coverageUsd > availableUsd) {
+      throw new PreflightError(
+        `${formatUsd(coverageUsd)} of coverage exceeds the ${formatUsd(availableUsd)} available on dAPI ${dapiId}`,
+      );
+    }
+    const maxPremium = maxGiven ?? quoted + quoted / 100n;
+    if (quoted > maxPremium) {
+      throw new PreflightError(
+        `the premium ${ctx.show(quoted)} exceeds --max-premium ${ctx.show(maxPremium)}`,
+      );
+    }
+    await preflightWithAllowance(client, {
+      token: ctx.token.address,
+      spender: claimsManager,
+      amount: maxPremium,
+      call: {
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "buyCoverage",
+        args: [dapiId, coverageUsd, period, maxPremium, policyURI],
+      },
+      tokenInfo: ctx.token,
+      account: client.account.address,
+      functionName: "buy coverage",
+    });
+    await ctx.send("approve premium", (hooks) =>
+      ensureAllowance(client, {
+        ...hooks,
+        token: ctx.token.address,
+        spender: claimsManager,
+        amount: maxPremium,
+      }),
+    );
+    const { result } = await ctx.send(`buy ${formatUsd(coverageUsd)} of coverage`, (hooks) =>
+      buyCoverage(client, {
+        ...hooks,
+        claimsManager,
+        dapiId,
+        coverageUsd,
+        period,
+        maxPremium,
+        policyURI,
+      }),
+    );
+    const [policyId, premium] = result;
+    return {
+      lines: [
+        `policy ${policyId}: ${formatUsd(coverageUsd)} on dAPI ${dapiId}, premium ${ctx.show(premium)}`,
+      ],
+      data: { policyId, dapiId, coverageUsd, period, premium },
+    };
+  },
+};

@@ -1,0 +1,36 @@
+import { claimStatusName, formatUsd, getClaimsOf } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { claimSummary, claimsManagerOf } from "./claimsShared.ts";
+import { parseId, positionals, stringOption } from "./shared.ts";
+
+export const claimsCommand: Command = {
+  name: "claims",
+  role: "views",
+  summary: "one claim in detail (status, deadlines, dispute), or the claims of an account / all",
+  usage: "[claimId]",
+  options: { of: { type: "string" }, all: { type: "boolean" } },
+  optionHelp: [
+    "--of <address|role>   claims of this claimant (default: yours)",
+    "--all                 every claim",
+  ],
+  run: async (ctx, input) => {
+    const [text] = positionals(input, 0, 1, "claims [claimId] [--of <address>] [--all]");
+    if (text !== undefined) return claimSummary(ctx, parseId(text, "claim id"));
+    const of = stringOption(input, "of");
+    const claimant = input.values.all
+      ? undefined
+      : ctx.address(of ?? (ctx.account ? "me" : undefined), "--of (or --all)");
+    const claims = await getClaimsOf(ctx.client, {
+      claimsManager: claimsManagerOf(ctx),
+      ...(claimant ? { claimant } : {}),
+      fromBlock: BigInt(ctx.deployment.startBlock),
+    });
+    const lines = claims.length ? [] : ["no claims"];
+    for (const { claimId, claim, claimant: who } of claims) {
+      lines.push(
+        `  claim ${claimId}: ${claimStatusName(claim.status)}, ${formatUsd(claim.amountUsd)} on policy ${claim.policyId} by ${who}`,
+      );
+    }
+    return { lines, data: { claims } };
+  },
+};

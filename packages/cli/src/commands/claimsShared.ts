@@ -1,0 +1,136 @@
+import {
+  CLAIM_STATUSES,
+  claimDeadlines,
+  claimStatusName,
+  formatTimestamp,
+  formatUsd,
+  getClaim,
+  getDapi,
+  getDapiCount,
+  getPolicy,
+  InvalidInputError,
+  parseAmount,
+  RULINGS,
+} from "@insurance-pool/sdk";
+import { type Address, hexToString, stringToHex } from "viem";
+import type { Context } from "../context.ts";
+import { table } from "../output.ts";
+import { parseId } from "./shared.ts";
+
+/** The claims response period of the ClaimsManager (`CLAIMANT_RESPONSE_PERIOD`, 3 days). */
+export const CLAIMANT_RESPONSE_PERIOD = 3n * 86_400n;
+
+/** The ClaimsManager of the deployment, or a clear error. */
+export function claimsManagerOf(ctx: Context): Address {
+  const address = ctx.deployment.contracts.claimsManager;
+  if (!address) throw new InvalidInputError("this deployment has no ClaimsManager");
+  return address;
+}
+
+/** Parses a USD amount (`10k`, `2500.50`), above zero. */
+export function parseUsd(text: string | undefined, what: string): bigint {
+  if (text === undefined) throw new InvalidInputError(`missing ${what}`);
+  const value = parseAmount(text.replace(/^\$/, "").replace(/\s*usd$/i, ""), 18);
+  if (value === 0n) throw new InvalidInputError(`${what} must be above zero`);
+  return value;
+}
+
+/** A dAPI name from its bytes32 form. */
+export function dapiName(name: `0x${string}`): string {
+  return hexToString(name, { size: 32 }).replace(/\0+$/, "");
+}
+
+/** Resolves `--dapi` given as an id or as a name (e.g. `ETH/USD`) among the registered dAPIs. */
+export async function resolveDapi(ctx: Context, text: string | undefined): Promise<bigint> {
+  const claimsManager = claimsManagerOf(ctx);
+  const count = await getDapiCount(ctx.client, { claimsManager });
+  if (text === undefined) {
+    if (count === 1n) return 1n;
+    throw new InvalidInputError("missing --dapi <name|id>", {
+      metaMessages: await dapiList(ctx, count),
+    });
+  }
+  if (/^\d+$/.test(text)) {
+    const id = BigInt(text);
+    if (id === 0n || id > count) {
+      throw new InvalidInputError(`no dAPI has id ${id}`, {
+        metaMessages: await dapiList(ctx, count),
+      });
+    }
+    return id;
+  }
+  if (text.length > 32) throw new InvalidInputError(`dAPI name "${text}" is longer than 32 bytes`);
+  const wanted = stringToHex(text, { size: 32 });
+  for (let id = 1n; id <= count; id++) {
+    const dapi = await getDapi(ctx.client, { claimsManager, dapiId: id });
+    if (dapi.name === wanted) return id;
+  }
+  throw new InvalidInputError(`no covered dAPI is named "${text}"`, {
+    metaMessages: await dapiList(ctx, count),
+  });
+}
+
+async function dapiList(ctx: Context, count: bigint): Promise<string[]> {
+  const claimsManager = claimsManagerOf(ctx);
+  const names: string[] = [];
+  for (let id = 1n; id <= count; id++) {
+    const dapi = await getDapi(ctx.client, { claimsManager, dapiId: id });
+    names.push(`${id}: ${dapiName(dapi.name)} (chain ${dapi.chainId})`);
+  }
+  return names.length ? ["Covered dAPIs:", ...names] : ["No dAPI is covered yet."];
+}
+
+/** Parses a claim id and checks the claim exists. */
+export async function existingClaim(ctx: Context, text: string | undefined) {
+  const claimId = parseId(text, "claim id");
+  const claim = await getClaim(ctx.client, { claimsManager: claimsManagerOf(ctx), claimId });
+  if (claim.status === 0) throw new InvalidInputError(`no claim has id ${claimId}`);
+  return { claimId, claim };
+}
+
+/** A claim's state, deadlines and amounts, as lines and data. */
+export async function claimSummary(
+  ctx: Context,
+  claimId: bigint,
+): Promise<{ lines: string[]; data: Record<string, unknown> }> {
+  const claimsManager = claimsManagerOf(ctx);
+  const claim = await getClaim(ctx.client, { claimsManager, claimId });
+  const policy = await getPolicy(ctx.client, { claimsManager, policyId: BigInt(claim.policyId) });
+  const deadlines = claimDeadlines(claim, { claimantResponsePeriod: CLAIMANT_RESPONSE_PERIOD });
+  const rows: [string, string][] = [
+    ["status", claimStatusName(claim.status)],
+    ["policy", `${claim.policyId} (claimant ${policy.claimant})`],
+    ["amount", formatUsd(claim.amountUsd)],
+    ["bond", ctx.show(claim.bond)],
+  ];
+  if (claim.settlementUsd > 0n) rows.push(["settlement", formatUsd(claim.settlementUsd)]);
+  if (deadlines.mediatorUntil)
+    rows.push(["mediator answers by", formatTimestamp(deadlines.mediatorUntil)]);
+  if (deadlines.acceptSettlementUntil) {
+    rows.push(["accept settlement by", formatTimestamp(deadlines.acceptSettlementUntil)]);
+  }
+  if (deadlines.escalateUntil) {
+    rows.push([
+      "escalate",
+      `${deadlines.escalateFrom ? `from ${formatTimestamp(deadlines.escalateFrom)} ` : ""}until ${formatTimestamp(deadlines.escalateUntil)}`,
+    ]);
+  }
+  if (claim.arbitrator !== "0x0000000000000000000000000000000000000000" && claim.status >= 4) {
+    rows.push(["dispute", `${claim.disputeId} at ${claim.arbitrator}`]);
+  }
+  if (
+    claim.status >= CLAIM_STATUSES.indexOf("RulingPending") &&
+    claim.arbitrator !== "0x0000000000000000000000000000000000000000"
+  ) {
+    rows.push(["ruling", `${claim.ruling} (${RULINGS[claim.ruling] ?? "?"})`]);
+  }
+  return {
+    lines: [`claim ${claimId}:`, ...table(rows)],
+    data: {
+      claimId,
+      claim: { ...claim, statusName: claimStatusName(claim.status) },
+      policy,
+      deadlines,
+    },
+  };
+}

@@ -1,0 +1,387 @@
+/**
+ * `ipool deploy`: deploys Insurance Pool to any EVM chain on top of an existing pool token, its token/USD
+ * API3 dAPI proxy and an ERC-792 arbitrator (Kleros), and records the deployment in
+ * `deployments/<chainId>.json`. `--dry-run` runs the very same deployment on a local fork of the chain
+ * (anvil `--fork-url`, the deployer impersonated) and prints the plan with each step's gas and the cost at
+ * the chain's gas price; nothing is sent to the chain.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { InvalidInputError } from "@insurance-pool/sdk";
+import {
+  type Address,
+  createPublicClient,
+  formatEther,
+  getAddress,
+  type Hex,
+  http,
+  isAddress,
+  isHex,
+  keccak256,
+  stringToHex,
+} from "viem";
+import { startAnvil } from "../../../devnet/src/anvil.ts";
+import { createTxContext, type TxRecord } from "../../../sdk/src/deploy/context.ts";
+import {
+  DEFAULT_GOVERNANCE,
+  deploySystem,
+  type SystemContracts,
+  type SystemParameters,
+} from "../../../sdk/src/deploy/system.ts";
+import type { Deployment } from "../../../sdk/src/deployment.ts";
+import type { CommandInput, CommandOutput, StandaloneCommand } from "../command.ts";
+import type { BaseContext } from "../context.ts";
+
+const gasFormat = new Intl.NumberFormat("en-US");
+
+function requireAddress(value: string | boolean | undefined, option: string): Address {
+  if (typeof value !== "string" || !isAddress(value, { strict: false })) {
+    throw new InvalidInputError(
+      value === undefined
+        ? `--${option} is required`
+        : `--${option} "${String(value)}" is not an address`,
+    );
+  }
+  return getAddress(value);
+}
+
+function optionalAddress(value: string | boolean | undefined, option: string): Address | undefined {
+  return value === undefined ? undefined : requireAddress(value, option);
+}
+
+function seconds(value: string | boolean | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (typeof value !== "string" || !Number.isInteger(parsed) || parsed <= 0) {
+    throw new InvalidInputError(
+      `--${option} must be a positive number of seconds, got "${String(value)}"`,
+    );
+  }
+  return parsed;
+}
+
+/** `--dapis ETH/USD=0xProxy,BTC/USD=0xProxy` (proxy optional: `--dapis ETH/USD,BTC/USD`). */
+function parseDapis(value: string | boolean | undefined): SystemParameters["dapis"] {
+  if (value === undefined) return [];
+  if (typeof value !== "string" || value.trim() === "")
+    throw new InvalidInputError("--dapis is empty");
+  return value.split(",").map((entry) => {
+    const [name, proxy] = entry.split("=").map((part) => part.trim());
+    if (!name || name.length > 32) {
+      throw new InvalidInputError(
+        `--dapis entry "${entry}": a dAPI name of 1 to 32 characters is needed`,
+      );
+    }
+    if (proxy !== undefined && !isAddress(proxy, { strict: false })) {
+      throw new InvalidInputError(`--dapis entry "${entry}": "${proxy}" is not an address`);
+    }
+    return { name, ...(proxy ? { proxy: getAddress(proxy) } : {}) };
+  });
+}
+
+/** Validated inputs of the command (everything is checked before anything is sent). */
+interface DeployInputs {
+  rpcUrl: string;
+  params: SystemParameters;
+  dryRun: boolean;
+  out: string | undefined;
+  force: boolean;
+  from: Address | undefined;
+}
+
+function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
+  const { values } = input;
+  if (!ctx.rpcUrl) throw new InvalidInputError("--rpc <url> is required (the chain to deploy to)");
+  if (!/^https?:\/\//.test(ctx.rpcUrl))
+    throw new InvalidInputError(`--rpc "${ctx.rpcUrl}" is not an http(s) URL`);
+  const extraData = values["arbitrator-extra-data"];
+  if (extraData !== undefined && (typeof extraData !== "string" || !isHex(extraData))) {
+    throw new InvalidInputError(
+      `--arbitrator-extra-data "${String(extraData)}" is not hex (0x...)`,
+    );
+  }
+  const dapis = parseDapis(values.dapis);
+  const params: SystemParameters = {
+    token: requireAddress(values.token, "token"),
+    tokenUsdProxy: requireAddress(values["token-usd-proxy"], "token-usd-proxy"),
+    arbitrator: requireAddress(values.arbitrator, "arbitrator"),
+    dapis,
+    governance: {
+      votingDelay: seconds(values["voting-delay"], "voting-delay", DEFAULT_GOVERNANCE.votingDelay),
+      votingPeriod: seconds(
+        values["voting-period"],
+        "voting-period",
+        DEFAULT_GOVERNANCE.votingPeriod,
+      ),
+      timelockMinDelay: seconds(
+        values["timelock-delay"],
+        "timelock-delay",
+        DEFAULT_GOVERNANCE.timelockMinDelay,
+      ),
+    },
+  };
+  if (typeof extraData === "string") params.arbitratorExtraData = extraData as Hex;
+  if (typeof values["meta-evidence"] === "string") params.metaEvidenceURI = values["meta-evidence"];
+  const mediator = optionalAddress(values.mediator, "mediator");
+  if (mediator) params.mediator = mediator;
+  const policyAgent = optionalAddress(values["policy-agent"], "policy-agent");
+  if (policyAgent) params.policyAgent = policyAgent;
+  const treasury = optionalAddress(values.treasury, "treasury");
+  if (treasury) params.treasury = treasury;
+  const dryRun = Boolean(values["dry-run"]);
+  const from = optionalAddress(values.from, "from");
+  if (!dryRun && !ctx.signer) {
+    throw new InvalidInputError(
+      "no deployer key: set IPOOL_PRIVATE_KEY (or --account <index> on a devnet)",
+    );
+  }
+  if (dryRun && !ctx.signer && !from) {
+    throw new InvalidInputError(
+      "--dry-run needs the deployer: --from <address>, IPOOL_PRIVATE_KEY or --account",
+    );
+  }
+  return {
+    rpcUrl: ctx.rpcUrl,
+    params,
+    dryRun,
+    out: typeof values.out === "string" ? values.out : undefined,
+    force: Boolean(values.force),
+    from,
+  };
+}
+
+/** Refuses addresses without code (a typo'd token or proxy would brick the deployment). */
+async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<number> {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  let chainId: number;
+  try {
+    chainId = await client.getChainId();
+  } catch (error) {
+    throw new InvalidInputError(
+      `cannot reach --rpc ${rpcUrl}: ${(error as Error).message.split("\n")[0]}`,
+    );
+  }
+  const checks: [string, Address | undefined][] = [
+    ["--token", params.token],
+    ["--token-usd-proxy", params.tokenUsdProxy],
+    ["--arbitrator", params.arbitrator],
+    ...params.dapis.map((dapi): [string, Address | undefined] => [
+      `--dapis ${dapi.name}`,
+      dapi.proxy,
+    ]),
+  ];
+  for (const [what, address] of checks) {
+    if (!address) continue;
+    const code = await client.getCode({ address });
+    if (!code || code === "0x") {
+      throw new InvalidInputError(`${what} ${address} has no contract on chain ${chainId}`);
+    }
+  }
+  return chainId;
+}
+
+function toDeployment(
+  chainId: number,
+  rpcUrl: string,
+  startBlock: number,
+  deployer: Address,
+  params: SystemParameters,
+  contracts: SystemContracts,
+): Deployment {
+  return {
+    chainId,
+    rpcUrl,
+    startBlock,
+    contracts: {
+      token: params.token,
+      stakingPool: contracts.stakingPool,
+      claimsManager: contracts.claimsManager,
+      arbitrator: params.arbitrator,
+      tokenUsdProxy: params.tokenUsdProxy,
+      primaryGovernor: contracts.primaryGovernor,
+      primaryTimelock: contracts.primaryTimelock,
+      secondaryGovernor: contracts.secondaryGovernor,
+      secondaryTimelock: contracts.secondaryTimelock,
+    },
+    dapis: params.dapis
+      .filter((dapi): dapi is typeof dapi & { proxy: Address } => dapi.proxy !== undefined)
+      .map((dapi) => ({
+        name: dapi.name,
+        dapiNameHash: keccakName(dapi.name),
+        proxy: dapi.proxy,
+      })),
+    deployer,
+    deployedAt: new Date().toISOString(),
+  };
+}
+
+function keccakName(name: string): Hex {
+  return keccak256(stringToHex(name, { size: 32 }));
+}
+
+async function run(ctx: BaseContext, input: CommandInput): Promise<CommandOutput> {
+  const inputs = parseInputs(ctx, input);
+  const chainId = await checkExisting(inputs.rpcUrl, inputs.params);
+  const outPath = resolve(ctx.io.cwd, inputs.out ?? `deployments/${chainId}.json`);
+  if (!inputs.dryRun && existsSync(outPath) && !inputs.force) {
+    throw new InvalidInputError(`${relative(ctx.io.cwd, outPath)} exists`, {
+      metaMessages: [
+        "Pass --force to overwrite it, or --out <file> to record this deployment elsewhere.",
+      ],
+    });
+  }
+  const records: TxRecord[] = [];
+  const onTransaction = (record: TxRecord) => {
+    records.push(record);
+    if (!ctx.json) {
+      const created = record.contractAddress ? `  -> ${record.contractAddress}` : "";
+      ctx.io.stderr(
+        `  ${record.label.padEnd(44)} gas ${gasFormat.format(record.gasUsed).padStart(10)}${created}\n`,
+      );
+    }
+  };
+
+  if (inputs.dryRun) {
+    const from = inputs.from ?? (ctx.signer?.address as Address);
+    if (!ctx.json)
+      ctx.io.stderr(`dry run on a local fork of chain ${chainId} (nothing is sent):\n`);
+    const fork = await startAnvil({
+      chainId,
+      args: ["--fork-url", inputs.rpcUrl, "--auto-impersonate", "--no-storage-caching"],
+    });
+    try {
+      const txCtx = await createTxContext({ rpcUrl: fork.rpcUrl, account: from, onTransaction });
+      const contracts = await deploySystem(txCtx, inputs.params);
+      const real = createPublicClient({ transport: http(inputs.rpcUrl) });
+      const [gasPrice, balance] = await Promise.all([
+        real.getGasPrice(),
+        real.getBalance({ address: from }),
+      ]);
+      const totalGas = records.reduce((sum, record) => sum + record.gasUsed, 0n);
+      const cost = totalGas * gasPrice;
+      const lines = [
+        `Plan: ${records.length} transactions from ${from} on chain ${chainId}`,
+        ...records.map(
+          (record, i) =>
+            `  ${String(i + 1).padStart(2)}. ${record.label.padEnd(44)} gas ${gasFormat.format(record.gasUsed).padStart(10)}${record.contractAddress ? `  -> ${record.contractAddress}` : ""}`,
+        ),
+        `Total gas ${gasFormat.format(totalGas)}; at ${formatEther(gasPrice, "gwei")} gwei: ${formatEther(cost)} ETH (deployer has ${formatEther(balance)} ETH)`,
+        ...(balance < cost ? ["Warning: the deployer's balance does not cover this cost."] : []),
+        `Would record ${relative(ctx.io.cwd, outPath)}. Nothing was sent.`,
+      ];
+      return {
+        lines,
+        data: {
+          dryRun: true,
+          chainId,
+          deployer: from,
+          steps: records.map((record) => ({
+            label: record.label,
+            gasUsed: record.gasUsed,
+            ...(record.contractAddress ? { address: record.contractAddress } : {}),
+          })),
+          totalGas,
+          gasPrice,
+          estimatedCost: cost,
+          contracts,
+        },
+      };
+    } finally {
+      await fork.stop();
+    }
+  }
+
+  const signer = ctx.signer;
+  if (!signer) throw new InvalidInputError("no deployer key");
+  if (!ctx.json) ctx.io.stderr(`deploying to chain ${chainId} from ${signer.address}:\n`);
+  const local = /^https?:\/\/(127\.0\.0\.1|localhost)/.test(inputs.rpcUrl);
+  const txCtx = await createTxContext({
+    rpcUrl: inputs.rpcUrl,
+    account: signer,
+    pollingInterval: local ? 50 : 1_000,
+    onTransaction,
+  });
+  const startBlock = Number(await txCtx.publicClient.getBlockNumber()) + 1;
+  const contracts = await deploySystem(txCtx, inputs.params);
+  const deployment = toDeployment(
+    chainId,
+    inputs.rpcUrl,
+    startBlock,
+    signer.address,
+    inputs.params,
+    contracts,
+  );
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, `${JSON.stringify(deployment, null, 2)}\n`);
+  const totalGas = records.reduce((sum, record) => sum + record.gasUsed, 0n);
+  return {
+    lines: [
+      `Deployed Insurance Pool to chain ${chainId} in ${records.length} transactions (${gasFormat.format(totalGas)} gas)`,
+      ...Object.entries(deployment.contracts).map(
+        ([name, address]) => `  ${`${name}:`.padEnd(20)}${address}`,
+      ),
+      `Recorded ${relative(ctx.io.cwd, outPath)}; use it with: npx ipool status --deployment ${relative(ctx.io.cwd, outPath)}`,
+      "Every power now belongs to the DAO's timelocks; the deployer holds no role.",
+    ],
+    data: { deployment, path: outPath, totalGas },
+  };
+}
+
+/** The `deploy` command (registered by packages/cli/src/commands/index.ts when this file exists). */
+export const deployCommand: StandaloneCommand = {
+  name: "deploy",
+  role: "deployment",
+  standalone: true,
+  summary: "deploy the pool, claims manager and DAO to a chain (existing token, dAPI, arbitrator)",
+  usage: "--rpc <url> --token <addr> --token-usd-proxy <addr> --arbitrator <addr>",
+  description: [
+    "Deploys StakingPool, ClaimsManager and the DAO's two Governor + Timelock agents on top of an",
+    "existing pool token, its USD dAPI proxy (IApi3ReaderProxy) and an ERC-792 arbitrator (Kleros),",
+    "configures them through the timelocks and leaves the deployer without any role.",
+    "Records the deployment in deployments/<chainId>.json.",
+    "",
+    "Examples:",
+    "  ipool deploy --rpc $RPC --token 0x0b38... --token-usd-proxy 0x... --arbitrator 0x988b... \\",
+    "    --dapis ETH/USD=0x...,BTC/USD=0x... --mediator 0x... --dry-run --from 0xDeployer",
+    "  IPOOL_PRIVATE_KEY=0x... ipool deploy --rpc $RPC --token ... --token-usd-proxy ... --arbitrator ...",
+  ].join("\n"),
+  options: {
+    token: { type: "string" },
+    "token-usd-proxy": { type: "string" },
+    arbitrator: { type: "string" },
+    "arbitrator-extra-data": { type: "string" },
+    "meta-evidence": { type: "string" },
+    dapis: { type: "string" },
+    mediator: { type: "string" },
+    "policy-agent": { type: "string" },
+    treasury: { type: "string" },
+    "voting-delay": { type: "string" },
+    "voting-period": { type: "string" },
+    "timelock-delay": { type: "string" },
+    "dry-run": { type: "boolean" },
+    from: { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+  },
+  optionHelp: [
+    "--token <addr>                 the pool token (e.g. API3)",
+    "--token-usd-proxy <addr>       IApi3ReaderProxy of the token's USD price",
+    "--arbitrator <addr>            ERC-792 arbitrator (Kleros)",
+    "--arbitrator-extra-data <hex>  arbitrator extra data (Kleros: court and jurors), default 0x",
+    "--meta-evidence <uri>          ERC-1497 meta-evidence URI of claim disputes",
+    "--dapis <name=proxy,...>       covered dAPIs, e.g. ETH/USD=0x...,BTC/USD=0x...",
+    "--mediator <addr>              first mediator (the DAO can change it)",
+    "--policy-agent <addr>          first policy agent",
+    "--treasury <addr>              premium treasury (default: the primary timelock)",
+    `--voting-delay <s>             default ${DEFAULT_GOVERNANCE.votingDelay}`,
+    `--voting-period <s>            default ${DEFAULT_GOVERNANCE.votingPeriod}`,
+    `--timelock-delay <s>           default ${DEFAULT_GOVERNANCE.timelockMinDelay}`,
+    "--dry-run                      run it on a local fork, print the plan and gas; send nothing",
+    "--from <addr>                  deployer for --dry-run without a key",
+    "--out <file>                   default deployments/<chainId>.json",
+    "--force                        overwrite an existing deployment record",
+  ],
+  run,
+};
+
+export default deployCommand;

@@ -1,0 +1,58 @@
+import { acceptClaim, formatUsd, proposeSettlement, rejectClaim } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { claimSummary, claimsManagerOf, existingClaim, parseUsd } from "./claimsShared.ts";
+import { positionals } from "./shared.ts";
+
+export const acceptCommand: Command = {
+  name: "accept",
+  role: "mediator",
+  summary: "accept a pending claim: it is paid now from the pool",
+  usage: "<claimId>",
+  run: async (ctx, input) => {
+    const [text] = positionals(input, 1, 1, "accept <claimId>");
+    const { claimId } = await existingClaim(ctx, text);
+    const client = await ctx.wallet();
+    await ctx.send(`accept claim ${claimId}`, (hooks) =>
+      acceptClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
+    );
+    return claimSummary(ctx, claimId);
+  },
+};
+
+export const settleCommand: Command = {
+  name: "settle",
+  role: "mediator",
+  summary: "propose to settle a pending claim for a lower USD amount",
+  usage: "<claimId> <settlementUsd>",
+  run: async (ctx, input) => {
+    const [text, amountText] = positionals(input, 2, 2, "settle <claimId> <settlementUsd>");
+    const { claimId } = await existingClaim(ctx, text);
+    const settlementUsd = parseUsd(amountText, "settlement");
+    const client = await ctx.wallet();
+    await ctx.send(`propose settlement of ${formatUsd(settlementUsd)}`, (hooks) =>
+      proposeSettlement(client, {
+        ...hooks,
+        claimsManager: claimsManagerOf(ctx),
+        claimId,
+        settlementUsd,
+      }),
+    );
+    return claimSummary(ctx, claimId);
+  },
+};
+
+export const rejectCommand: Command = {
+  name: "reject",
+  role: "mediator",
+  summary: "reject a pending claim (the claimant may still escalate)",
+  usage: "<claimId>",
+  run: async (ctx, input) => {
+    const [text] = positionals(input, 1, 1, "reject <claimId>");
+    const { claimId } = await existingClaim(ctx, text);
+    const client = await ctx.wallet();
+    await ctx.send(`reject claim ${claimId}`, (hooks) =>
+      rejectClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
+    );
+    return claimSummary(ctx, claimId);
+  },
+};

@@ -1,0 +1,47 @@
+import { formatTimestamp, formatUsd, getPoliciesOf } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { table } from "../output.ts";
+import { claimsManagerOf } from "./claimsShared.ts";
+import { positionals } from "./shared.ts";
+
+export const policiesCommand: Command = {
+  name: "policies",
+  role: "dAPI user",
+  summary: "list the policies of an account (yours by default; --all for every policy)",
+  usage: "[address|role]",
+  options: { all: { type: "boolean" } },
+  optionHelp: ["--all   every policy"],
+  run: async (ctx, input) => {
+    const [who] = positionals(input, 0, 1, "policies [address|role] [--all]");
+    const claimant = input.values.all
+      ? undefined
+      : who !== undefined
+        ? ctx.address(who, "account")
+        : ctx.address(ctx.account ? "me" : undefined, "account (or --all)");
+    const policies = await getPoliciesOf(ctx.client, {
+      claimsManager: claimsManagerOf(ctx),
+      ...(claimant ? { claimant } : {}),
+      fromBlock: BigInt(ctx.deployment.startBlock),
+    });
+    const lines = policies.length ? [] : ["no policies"];
+    for (const { policyId, policy, policyURI } of policies) {
+      lines.push(
+        `policy ${policyId}:`,
+        ...table([
+          ["claimant", policy.claimant],
+          ["dAPI", String(policy.dapiId)],
+          [
+            "coverage",
+            `${formatUsd(policy.coverageUsd)} (${formatUsd(policy.coverageUsd - policy.paidUsd)} remaining)`,
+          ],
+          [
+            "claims",
+            `${formatTimestamp(policy.claimsAllowedFrom)} to ${formatTimestamp(policy.claimsAllowedUntil)}`,
+          ],
+          ...(policyURI ? ([["document", policyURI]] as [string, string][]) : []),
+        ]),
+      );
+    }
+    return { lines, data: { policies } };
+  },
+};

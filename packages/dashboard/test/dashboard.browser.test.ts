@@ -1,0 +1,152 @@
+/**
+ * The dashboard in a real browser (Debian's Chromium via playwright-core) against a devnet: a staker
+ * stakes, a policyholder buys coverage and files a claim, the mediator proposes a settlement, the
+ * policyholder accepts it and is paid. Every page renders without console errors; a screenshot of each
+ * is saved under test-artifacts/screenshots/.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { parseEther } from "viem";
+import { abis } from "../src/lib/contracts.ts";
+import { type BrowserSession, launchBrowser, type Stack, startStack } from "./harness.ts";
+
+const screenshots = fileURLToPath(new URL("../../../test-artifacts/screenshots/", import.meta.url));
+
+let stack: Stack;
+let browser: BrowserSession;
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [stack, browser] = await Promise.all([startStack({ indexer: true }), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function selectAccount(page: Page, role: string) {
+  const select = page.getByTestId("account-select");
+  const option = select.locator("option", { hasText: `${role} (devnet` });
+  await select.selectOption({ label: (await option.textContent()) ?? role });
+  await page.getByTestId("connected-address").waitFor();
+}
+
+async function goto(page: Page, route: string) {
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, `#/${route}`);
+  await page.getByTestId(`${route}-page`).waitFor();
+}
+
+/** Waits for the last transaction status of the page to be confirmed (fails fast on a decoded error). */
+async function confirmed(page: Page, scope = page.locator("body")) {
+  const ok = scope.locator(".tx-ok");
+  const failed = scope.getByTestId("tx-error");
+  await Promise.race([ok.first().waitFor({ timeout: 20_000 }), failed.first().waitFor({ timeout: 20_000 })]);
+  if (await failed.count()) assert.fail(`transaction failed: ${await failed.first().textContent()}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+const readPool = (fn: string, args: readonly unknown[]) =>
+  stack.anvil && (globalThis.fetch, undefined);
+
+test("a staker stakes, a policyholder buys coverage and claims, the mediator settles, the claimant accepts", async () => {
+  const { page, errors } = browser;
+  const { deployment } = stack;
+  void readPool;
+  const alice = deployment.accounts?.alice?.address;
+  assert.ok(alice, "the devnet deployment names alice");
+
+  // Pool: first render, then alice deposits and stakes 1,000 API3.
+  await page.goto(stack.dashboard.url);
+  await page.getByTestId("total-staked").waitFor();
+  const totalBefore = await page.getByTestId("total-staked").textContent();
+  await selectAccount(page, "alice");
+  await page.getByTestId("position").waitFor();
+  const stakedBefore = await page.getByTestId("staked").textContent();
+  // Validation before sending: more than the wallet holds is refused without a transaction.
+  await page.getByLabel("Amount").fill("999999999");
+  await page.getByText("Exceeds your wallet balance").waitFor();
+  assert.equal(await page.getByTestId("pool-submit").isDisabled(), true);
+  await page.getByLabel("Amount").fill("1000");
+  await page.getByTestId("pool-submit").click();
+  await confirmed(page);
+  await page.waitForFunction(
+    ([before]) => document.querySelector("[data-testid=staked]")?.textContent !== before,
+    [stakedBefore],
+  );
+  assert.notEqual(await page.getByTestId("total-staked").textContent(), totalBefore);
+  await shot(page, "pool");
+
+  // Coverage: the policyholder gets a quote as they type and buys 10,000 USD of ETH/USD for 30 days.
+  await selectAccount(page, "policyholder");
+  await goto(page, "coverage");
+  await page.getByTestId("dapis").waitFor();
+  const policiesBefore = await page.getByTestId("policies").locator("tbody tr").count();
+  await page.getByLabel("Coverage", { exact: true }).fill("10000");
+  await page.getByTestId("premium").waitFor();
+  assert.match((await page.getByTestId("premium").textContent()) ?? "", /API3/);
+  await page.getByTestId("buy-submit").click();
+  await confirmed(page);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("[data-testid=policies] tbody tr").length > n,
+    policiesBefore,
+  );
+  await shot(page, "coverage");
+
+  // Claims: file a 5,000 USD claim on the new policy (the newest one is preselected last; pick it).
+  await goto(page, "claims");
+  const policySelect = page.getByLabel("Policy");
+  const options = await policySelect.locator("option").allTextContents();
+  const newest = options.find((o) => o.includes("10,000"));
+  assert.ok(newest, `a policy with 10,000 USD left among ${options.join(" | ")}`);
+  await policySelect.selectOption({ label: newest });
+  await page.getByLabel("Amount claimed").fill("5000");
+  await page.getByLabel("Evidence URI").fill("ipfs://bafy-devnet-evidence/eth-usd-stale.json");
+  await page.getByTestId("claim-submit").click();
+  await confirmed(page);
+  const claimRow = page.getByTestId("claims").locator("tbody tr", { hasText: "$5,000" }).first();
+  await claimRow.waitFor();
+  const claimId = (await claimRow.locator("td").first().textContent())?.trim();
+  assert.ok(claimId);
+
+  // The mediator proposes a 3,000 USD settlement.
+  await selectAccount(page, "mediator");
+  await page.getByText("you are the mediator").waitFor();
+  await page.getByTestId("claims").locator("tbody tr", { hasText: "$5,000" }).first().click();
+  await page.getByText(`Claim #${claimId} on policy`).waitFor();
+  await page.getByLabel("Propose a settlement").fill("3000");
+  await page.getByTestId("settle-submit").click();
+  await confirmed(page, page.getByTestId("claim-detail"));
+  await page.getByTestId("claim-detail").getByText("Settlement proposed").first().waitFor();
+  await shot(page, "claims-mediator");
+
+  // The policyholder accepts and is paid.
+  await selectAccount(page, "policyholder");
+  await page.getByTestId("claims").locator("tbody tr", { hasText: "$5,000" }).first().click();
+  await page.getByText(`Claim #${claimId} on policy`).waitFor();
+  await page.getByTestId("accept-settlement").click();
+  await confirmed(page, page.getByTestId("claim-detail"));
+  await page.getByTestId("claim-payout").waitFor();
+  const payout = (await page.getByTestId("claim-payout").textContent()) ?? "";
+  const paidTokens = parseEther(payout.replace(/[^\d.]/g, ""));
+  assert.ok(paidTokens > 0n, `a payout in tokens, got "${payout}"`);
+  await shot(page, "claims");
+
+  // Governance renders with the DAO's two agents.
+  await goto(page, "governance");
+  await page.getByText("Primary agent").waitFor();
+  await shot(page, "governance");
+
+  assert.ok(abis.claimsManager.length > 0);
+  assert.deepEqual(errors, [], "no console errors");
+});

@@ -1,0 +1,145 @@
+/**
+ * What the dashboard's browser tests and benchmark need: anvil, the devnet system deployed and seeded,
+ * the indexer (when its package is there), the dashboard server, and Chromium driven by playwright-core.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type AnvilInstance, startAnvil } from "../../devnet/src/anvil.ts";
+import { seedDevnet } from "../../devnet/src/seed.ts";
+import { createTxContext } from "../../sdk/src/deploy/context.ts";
+import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
+import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
+import type { Deployment } from "../../sdk/src/deployment.ts";
+import { buildDashboard, type Dashboard, startDashboard } from "../start.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Stack {
+  anvil: AnvilInstance;
+  deployment: Deployment;
+  deploymentPath: string;
+  indexerUrl: string | null;
+  dashboard: Dashboard;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+interface IndexerHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+type StartIndexer = (options: { deploymentPath: string; port?: number }) => Promise<IndexerHandle>;
+
+async function loadStartIndexer(): Promise<StartIndexer | undefined> {
+  try {
+    const module = (await import("../../indexer/src/start.ts")) as { startIndexer?: StartIndexer };
+    return module.startIndexer;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts anvil (free port, automine), deploys and seeds the devnet system, optionally starts the
+ * indexer, and serves the dashboard. `stop()` ends everything it started.
+ */
+export async function startStack(
+  options: { indexer?: boolean; seed?: boolean } = {},
+): Promise<Stack> {
+  const timings: Record<string, number> = {};
+  const mark = (name: string, started: number) => {
+    timings[name] = Math.round(performance.now() - started);
+  };
+  const dir = mkdtempSync(join(tmpdir(), "ipool-dashboard-"));
+  const deploymentPath = join(dir, "deployment.json");
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    let t = performance.now();
+    const anvil = await startAnvil({});
+    stops.push(() => anvil.stop());
+    mark("anvil", t);
+
+    t = performance.now();
+    const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
+    const deployment = await deployDevnet(ctx, { rpcUrl: anvil.rpcUrl });
+    writeFileSync(deploymentPath, JSON.stringify(deployment, null, 2));
+    mark("deploy", t);
+    if (options.seed !== false) {
+      t = performance.now();
+      await seedDevnet(deployment);
+      mark("seed", t);
+    }
+
+    // The indexer syncs while the dashboard builds (a no-op when dist/ is up to date).
+    const indexerStart = options.indexer ? await loadStartIndexer() : undefined;
+    t = performance.now();
+    const [indexer] = await Promise.all([
+      indexerStart?.({ deploymentPath, port: 0 }).then((handle) => {
+        mark("indexer", t);
+        return handle;
+      }),
+      buildDashboard().then((ms) => {
+        timings.dashboardBuild = Math.round(ms);
+      }),
+    ]);
+    if (indexer) stops.push(() => indexer.stop());
+    const indexerUrl = indexer?.url ?? null;
+    const served = await startDashboard({ deploymentPath, indexerUrl, port: 0 });
+    stops.push(() => served.stop());
+    return { anvil, deployment, deploymentPath, indexerUrl, dashboard: served, timings, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile and records console errors of its pages. */
+export async function launchBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), "ipool-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  const errors: string[] = [];
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { localArbitratorAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link setArbitratorFees}. */
+export interface SetArbitratorFeesParameters extends WriteHooks {
+  /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
+  arbitrator: Address;
+  /** Wei per dispute. */
+  arbitrationFee: bigint;
+  /** Wei per appeal. */
+  appealFee: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetArbitratorFeesReturnType = WriteResult<
+  ContractFunctionReturnType<typeof localArbitratorAbi, "nonpayable", "setFees">
+>;
+
+/**
+ * Sets the LocalArbitrator's fees (owner).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await setArbitratorFees(courtClient, { arbitrator, arbitrationFee, appealFee });
+ * ```
+ */
+export async function setArbitratorFees(
+  client: WalletClient,
+  parameters: SetArbitratorFeesParameters,
+): Promise<SetArbitratorFeesReturnType> {
+  const { arbitrator, arbitrationFee, appealFee, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "setFees", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: arbitrator,
+        abi: localArbitratorAbi,
+        functionName: "setFees",
+        args: [arbitrationFee, appealFee],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}

@@ -1,0 +1,404 @@
+/**
+ * Gas benchmark: `npm run bench:gas [-- --no-fail] [--quick]`.
+ *
+ * Starts anvil, deploys the devnet system (real Api3ServerV1 dAPIs, LocalArbitrator, DAO), sends real
+ * transactions and reads each receipt's gasUsed (the whole transaction, 21,000 base included), for users
+ * who already have a position (every operation is measured on its second occurrence). Prints a table beside
+ * API3's figures, writes it to bench/gas.md, and exits non-zero when a target is missed.
+ *
+ * `--quick` runs the long-history cases (52 weeks of 50 stakes a week, 10,000 checkpoints) at a tenth of
+ * their size, for a fast check; their rows then say so.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  maxUint256,
+  parseEther,
+  toBytes,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { startAnvil } from "../packages/devnet/src/anvil.ts";
+import { AnvilChain, type ChainCall, eventArgOf } from "../packages/devnet/src/chain.ts";
+import { FeedPusher } from "../packages/devnet/src/pusher.ts";
+import { artifact } from "../packages/sdk/src/deploy/artifacts.ts";
+import { createTxContext } from "../packages/sdk/src/deploy/context.ts";
+import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
+import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";
+import { dapiNameOf } from "../packages/sdk/src/deploy/system.ts";
+
+const { values } = parseArgs({
+  options: { "no-fail": { type: "boolean" }, quick: { type: "boolean" }, out: { type: "string" } },
+});
+const quick = Boolean(values.quick);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outPath = values.out ?? join(root, "bench", "gas.md");
+
+interface Row {
+  operation: string;
+  gas: bigint | undefined;
+  /** Whole-transaction target (gas), or undefined when only reported. */
+  target: bigint | undefined;
+  api3: string;
+  note?: string;
+  /** A second condition beyond the target (e.g. within 10% of another row). */
+  extraOk?: boolean;
+}
+
+const rows: Row[] = [];
+const K = 1000n;
+const WEEK = 7n * 24n * 3600n;
+
+const started = Date.now();
+const anvil = await startAnvil({ accounts: 20 });
+const chain = new AnvilChain(anvil.rpcUrl);
+try {
+  const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
+  const deployment = await deployDevnet(ctx, { rpcUrl: anvil.rpcUrl });
+  const { token, stakingPool, claimsManager, arbitrator, primaryTimelock } = deployment.contracts;
+  if (!claimsManager || !arbitrator || !primaryTimelock) throw new Error("incomplete deployment");
+  const tokenAbi = artifact("TestToken").abi;
+  const poolAbi = artifact("StakingPool").abi;
+  const claimsAbi = artifact("ClaimsManager").abi;
+  const arbitratorAbi = artifact("LocalArbitrator").abi;
+  const address = (index: number) =>
+    mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }).address;
+  const deployer = address(0);
+  const mediator = address(1);
+  const court = address(2);
+  const policyholder = address(8);
+  // Bench users: anvil accounts 12..19 (no devnet role).
+  const [user, heavy, light, voter, delegator, payer, other] = [12, 13, 14, 15, 16, 17, 18].map(
+    address,
+  ) as [Address, Address, Address, Address, Address, Address, Address];
+
+  const call = (
+    from: Address,
+    to: Address,
+    abi: Abi,
+    functionName: string,
+    args: readonly unknown[] = [],
+    value?: bigint,
+  ): ChainCall => ({
+    from,
+    to,
+    abi,
+    functionName,
+    args,
+    ...(value ? { value } : {}),
+  });
+  const send = (c: ChainCall) => chain.send(c);
+  const measure = async (
+    operation: string,
+    c: ChainCall,
+    target: bigint | undefined,
+    api3: string,
+    note?: string,
+  ) => {
+    const receipt = await chain.send(c, operation);
+    rows.push({ operation, gas: receipt.gasUsed, target, api3, ...(note ? { note } : {}) });
+    return receipt;
+  };
+
+  // Faucet and approvals.
+  for (const account of [user, heavy, light, voter, delegator, other, policyholder]) {
+    await send(call(deployer, token, tokenAbi, "mint", [account, parseEther("10000000")]));
+    await send(call(account, token, tokenAbi, "approve", [stakingPool, maxUint256]));
+    await send(call(account, token, tokenAbi, "approve", [claimsManager, maxUint256]));
+  }
+  await send(call(other, stakingPool, poolAbi, "depositAndStake", [parseEther("1000000")]));
+
+  // ---------------------------------------------------------------- staking, a user with a position
+  await send(call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("10000")]));
+  await send(call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]));
+  await measure(
+    "deposit",
+    call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]),
+    60n * K,
+    "79K (depositRegular)",
+  );
+  await send(call(user, stakingPool, poolAbi, "stake", [parseEther("100")]));
+  await measure(
+    "stake",
+    call(user, stakingPool, poolAbi, "stake", [parseEther("100")]),
+    90n * K,
+    "101.5K",
+  );
+  await measure(
+    "depositAndStake",
+    call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("100")]),
+    110n * K,
+    "125K–253K",
+  );
+  await send(call(voter, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
+  await send(call(delegator, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
+  await measure(
+    "delegate",
+    call(delegator, stakingPool, poolAbi, "delegate", [voter]),
+    90n * K,
+    "132K–155K",
+  );
+  const shares = await chain.read<bigint>(stakingPool, poolAbi, "sharesOf", [user]);
+  await measure(
+    "scheduleUnstake",
+    call(user, stakingPool, poolAbi, "scheduleUnstake", [shares / 10n]),
+    95n * K,
+    "136K–172K",
+  );
+  const wait = await chain.read<bigint>(stakingPool, poolAbi, "unstakeWaitPeriod");
+  await chain.increaseTime(wait + 1n);
+  await measure(
+    "unstake",
+    call(user, stakingPool, poolAbi, "unstake", [user]),
+    75n * K,
+    "86K–191K",
+  );
+  await send(call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]));
+  await measure(
+    "withdraw",
+    call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]),
+    65n * K,
+    "—",
+  );
+
+  // payOutClaim, by an EOA the DAO authorized (the primary timelock, impersonated, authorizes it).
+  await chain.impersonate(primaryTimelock);
+  await send(call(primaryTimelock, stakingPool, poolAbi, "setClaimsManager", [payer, true]));
+  await send(call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]));
+  await measure(
+    "payOutClaim",
+    call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]),
+    45n * K,
+    "66.7K",
+  );
+
+  // ------------------------------------------- withdraw after 52 weeks of 50 stakes a week vs one stake
+  const weeks = quick ? 6 : 52;
+  await send(call(heavy, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
+  await send(call(light, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
+  await send(call(light, stakingPool, poolAbi, "stake", [parseEther("2600")]));
+  const historyStarted = Date.now();
+  for (let week = 0; week < weeks; week++) {
+    const stakes: ChainCall[] = [];
+    for (let i = 0; i < 50; i++)
+      stakes.push(call(heavy, stakingPool, poolAbi, "stake", [parseEther("1")]));
+    await chain.sendMany(stakes);
+    await chain.increaseTime(WEEK);
+  }
+  const historySeconds = (Date.now() - historyStarted) / 1000;
+  const single = await chain.send(
+    call(light, stakingPool, poolAbi, "withdraw", [light, parseEther("10")]),
+    "withdraw (single stake)",
+  );
+  const many = await chain.send(
+    call(heavy, stakingPool, poolAbi, "withdraw", [heavy, parseEther("10")]),
+    "withdraw (history)",
+  );
+  rows.push({
+    operation: `withdraw after ${weeks} weeks, one stake`,
+    gas: single.gasUsed,
+    target: 65n * K,
+    api3: "370K (after a year)",
+  });
+  rows.push({
+    operation: `withdraw after ${weeks} weeks of 50 stakes a week`,
+    gas: many.gasUsed,
+    target: 65n * K,
+    api3: "7.18M",
+    note: `${weeks * 50} stakes in ${historySeconds.toFixed(1)} s; ${percent(many.gasUsed, single.gasUsed)} of the single-stake withdraw (must be within 10%)`,
+    extraOk: many.gasUsed * 100n <= single.gasUsed * 110n,
+  });
+
+  // ------------------------------------------------------------ getPastVotes at 10,000 checkpoints
+  const checkpoints = quick ? 1_000 : 10_000;
+  await send(call(voter, stakingPool, poolAbi, "deposit", [parseEther(String(checkpoints + 10))]));
+  await chain.rpc("anvil_setBlockTimestampInterval", [1]);
+  const checkpointsStarted = Date.now();
+  const before = BigInt(await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]));
+  const voterStakes: ChainCall[] = [];
+  for (let i = 0; i < checkpoints; i++)
+    voterStakes.push(call(voter, stakingPool, poolAbi, "stake", [parseEther("1")]));
+  await chain.sendMany(voterStakes);
+  await chain.rpc("anvil_removeBlockTimestampInterval");
+  await chain.increaseTime(10);
+  const count = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
+  const now = await chain.now();
+  const timepoints = [now - 1n, now - BigInt(checkpoints) / 2n, now - BigInt(checkpoints) + 5n];
+  let worst = 0n;
+  for (const timepoint of timepoints) {
+    const data = encodeFunctionData({
+      abi: poolAbi,
+      functionName: "getPastVotes",
+      args: [voter, timepoint],
+    });
+    const estimate = await chain.client.estimateGas({ account: other, to: stakingPool, data });
+    const execution = estimate - 21_000n - calldataGas(data);
+    if (execution > worst) worst = execution;
+  }
+  rows.push({
+    operation: `getPastVotes at ${count} checkpoints`,
+    gas: worst,
+    target: 20n * K,
+    api3: "—",
+    note: `execution gas (eth_estimateGas − 21,000 − calldata), worst of 3 timepoints; ${checkpoints} stakes in ${((Date.now() - checkpointsStarted) / 1000).toFixed(1)} s (${count - before} new checkpoints)`,
+  });
+
+  // ------------------------------------------------------------------------------ coverage and claims
+  // Time moved a year: make the dAPIs fresh again with signed data, as the devnet's pusher does.
+  const pusher = new FeedPusher({
+    ctx: await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("pusher") }),
+    api3ServerV1: deployment.contracts.api3ServerV1 as Address,
+    airnode: devnetAccount("airnode"),
+    feeds: (deployment.devnet?.feeds ?? []).map((feed) => ({
+      name: feed.name,
+      templateId: feed.templateId,
+      baseValue: BigInt(feed.baseValue),
+    })),
+    walkBps: 0,
+  });
+  await pusher.pushOnce();
+  const ethUsd = await chain.read<bigint>(claimsManager, claimsAbi, "dapiIdOf", [
+    dapiNameOf("ETH/USD"),
+    BigInt(deployment.chainId),
+  ]);
+  const period = 30n * 24n * 3600n;
+  const buy = (coverage: bigint) =>
+    call(policyholder, claimsManager, claimsAbi, "buyCoverage", [
+      ethUsd,
+      coverage,
+      period,
+      maxUint256,
+      "ipfs://bench/policy.json",
+    ]);
+  const first = await send(buy(parseEther("10000")));
+  const policyId = eventArgOf(claimsAbi, first, "PolicyCreated", "policyId");
+  await measure(
+    "buyCoverage",
+    buy(parseEther("10000")),
+    130n * K,
+    "56K (createPolicy, no premium)",
+  );
+  const claim = (amount: bigint) =>
+    call(policyholder, claimsManager, claimsAbi, "createClaim", [
+      policyId,
+      amount,
+      "ipfs://bench/evidence.json",
+    ]);
+  const claimA = eventArgOf(
+    claimsAbi,
+    await send(claim(parseEther("100"))),
+    "ClaimCreated",
+    "claimId",
+  );
+  const claimB = eventArgOf(
+    claimsAbi,
+    await measure("createClaim (with bond)", claim(parseEther("100")), 90n * K, "54.6K (no bond)"),
+    "ClaimCreated",
+    "claimId",
+  );
+  await send(call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimA]));
+  await measure(
+    "acceptClaim (with payout)",
+    call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimB]),
+    110n * K,
+    "111K–163K",
+  );
+
+  // Escalation: target 150K + the arbitrator's own cost (createDispute, measured alone).
+  const cost = await chain.read<bigint>(arbitrator, arbitratorAbi, "arbitrationCost", ["0x"]);
+  const createDispute = encodeFunctionData({
+    abi: arbitratorAbi,
+    functionName: "createDispute",
+    args: [2n, "0x"],
+  });
+  const arbitratorGas =
+    (await chain.client.estimateGas({
+      account: other,
+      to: arbitrator,
+      data: createDispute,
+      value: cost,
+    })) -
+    21_000n -
+    calldataGas(createDispute);
+  const claimC = eventArgOf(
+    claimsAbi,
+    await send(claim(parseEther("100"))),
+    "ClaimCreated",
+    "claimId",
+  );
+  const claimD = eventArgOf(
+    claimsAbi,
+    await send(claim(parseEther("100"))),
+    "ClaimCreated",
+    "claimId",
+  );
+  await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimC]));
+  await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimD]));
+  await send(call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimC], cost));
+  const escalation = await chain.send(
+    call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimD], cost),
+    "escalateClaim",
+  );
+  rows.push({
+    operation: "escalateClaim",
+    gas: escalation.gasUsed,
+    target: 150n * K + arbitratorGas,
+    api3: "—",
+    note: `target 150K + LocalArbitrator.createDispute's own ${fmt(arbitratorGas)}`,
+  });
+  void court;
+} finally {
+  await anvil.stop();
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+const table = render(rows);
+const failed = rows.filter((row) => !ok(row));
+const summary = `${rows.length - failed.length} passed, ${failed.length} failed`;
+console.log(table);
+console.log(`\n${summary} (${seconds} s${quick ? ", --quick" : ""})`);
+mkdirSync(dirname(outPath), { recursive: true });
+writeFileSync(
+  outPath,
+  `# Gas benchmark\n\nWhole-transaction gas (receipts' \`gasUsed\`, 21,000 base included) on anvil, measured by \`npm run bench:gas\` (scripts/bench-gas.ts) for users who already have a position. API3's figures are from its own test suites (see ../shared/DESIGN.md).\n\n${table}\n\n${summary}; generated ${new Date().toISOString()} in ${seconds} s${quick ? " with --quick (shortened histories)" : ""}.\n`,
+);
+if (failed.length > 0 && !values["no-fail"]) process.exitCode = 1;
+
+function ok(row: Row): boolean {
+  if (row.gas === undefined) return false;
+  if (row.target !== undefined && row.gas > row.target) return false;
+  return row.extraOk ?? true;
+}
+
+function fmt(gas: bigint): string {
+  return gas >= 10_000n ? `${(Number(gas) / 1000).toFixed(1)}K` : gas.toString();
+}
+
+function percent(a: bigint, b: bigint): string {
+  return `${((Number(a) / Number(b)) * 100).toFixed(1)}%`;
+}
+
+function calldataGas(data: Hex): bigint {
+  let gas = 0n;
+  for (const byte of toBytes(data)) gas += byte === 0 ? 4n : 16n;
+  return gas;
+}
+
+function render(table: Row[]): string {
+  const lines = [
+    "| operation | gas | target | API3's figure | result |",
+    "|---|---:|---:|---|---|",
+  ];
+  for (const row of table) {
+    const result = ok(row) ? "pass" : "FAIL";
+    lines.push(
+      `| ${row.operation} | ${row.gas === undefined ? "n/a" : row.gas.toLocaleString("en-US")} | ${row.target === undefined ? "—" : `≤ ${fmt(row.target)}`} | ${row.api3} | ${result}${row.note ? ` (${row.note})` : ""} |`,
+    );
+  }
+  return lines.join("\n");
+}
