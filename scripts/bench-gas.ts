@@ -23,10 +23,14 @@ import {
   toBytes,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { startAnvil } from "../packages/devnet/src/anvil.ts";
+import {
+  DEVNET_CODE_SIZE_LIMIT,
+  oversizedContracts,
+  startAnvil,
+} from "../packages/devnet/src/anvil.ts";
 import { AnvilChain, type ChainCall, eventArgOf } from "../packages/devnet/src/chain.ts";
 import { FeedPusher } from "../packages/devnet/src/pusher.ts";
-import { artifact } from "../packages/sdk/src/deploy/artifacts.ts";
+import { artifact, claimsManagerAbi } from "../packages/sdk/src/deploy/artifacts.ts";
 import { createTxContext } from "../packages/sdk/src/deploy/context.ts";
 import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
 import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";
@@ -51,20 +55,26 @@ interface Row {
 }
 
 const rows: Row[] = [];
+const warnings: string[] = [];
 const K = 1000n;
 const WEEK = 7n * 24n * 3600n;
 
 const started = Date.now();
-const anvil = await startAnvil({ accounts: 20 });
+const anvil = await startAnvil({ accounts: 20, codeSizeLimit: DEVNET_CODE_SIZE_LIMIT });
 const chain = new AnvilChain(anvil.rpcUrl);
 try {
   const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
   const deployment = await deployDevnet(ctx, { rpcUrl: anvil.rpcUrl });
   const { token, stakingPool, claimsManager, arbitrator, primaryTimelock } = deployment.contracts;
+  for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {
+    warnings.push(
+      `${name}'s code is ${size} bytes, over EIP-170's 24,576: it cannot be deployed on real chains`,
+    );
+  }
   if (!claimsManager || !arbitrator || !primaryTimelock) throw new Error("incomplete deployment");
   const tokenAbi = artifact("TestToken").abi;
   const poolAbi = artifact("StakingPool").abi;
-  const claimsAbi = artifact("ClaimsManager").abi;
+  const claimsAbi = claimsManagerAbi();
   const arbitratorAbi = artifact("LocalArbitrator").abi;
   const address = (index: number) =>
     mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }).address;
@@ -361,11 +371,12 @@ const table = render(rows);
 const failed = rows.filter((row) => !ok(row));
 const summary = `${rows.length - failed.length} passed, ${failed.length} failed`;
 console.log(table);
+for (const warning of warnings) console.log(`warning: ${warning}`);
 console.log(`\n${summary} (${seconds} s${quick ? ", --quick" : ""})`);
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(
   outPath,
-  `# Gas benchmark\n\nWhole-transaction gas (receipts' \`gasUsed\`, 21,000 base included) on anvil, measured by \`npm run bench:gas\` (scripts/bench-gas.ts) for users who already have a position. API3's figures are from its own test suites (see ../shared/DESIGN.md).\n\n${table}\n\n${summary}; generated ${new Date().toISOString()} in ${seconds} s${quick ? " with --quick (shortened histories)" : ""}.\n`,
+  `# Gas benchmark\n\nWhole-transaction gas (receipts' \`gasUsed\`, 21,000 base included) on anvil, measured by \`npm run bench:gas\` (scripts/bench-gas.ts) for users who already have a position. API3's figures are from its own test suites (see ../shared/DESIGN.md).\n\n${table}\n${warnings.map((w) => `\nWarning: ${w}.`).join("")}\n\n${summary}; generated ${new Date().toISOString()} in ${seconds} s${quick ? " with --quick (shortened histories)" : ""}.\n`,
 );
 if (failed.length > 0 && !values["no-fail"]) process.exitCode = 1;
 

@@ -33,6 +33,10 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
     uint256 public constant MAX_STAKE_TARGET = HUNDRED_PERCENT;
     /// @notice A payout leaving fewer than 1 token unit per this many shares ends the share era.
     uint256 public constant MIN_SHARE_PRICE_INVERSE = 1e6;
+    /// @notice Shares the first stake of an era locks away forever (taken from its minted shares): `totalShares`
+    /// never returns to 0 within an era, so the share price never restarts at 1 and the reward indices stay
+    /// bounded by the share price.
+    uint256 public constant DEAD_SHARES = 1000;
 
     uint256 private constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 private constant _INITIAL_MAX_APR = 75_000_000; // 75%
@@ -556,7 +560,10 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
         }
         if (amount > unstaked) revert InsufficientUnstaked(user, amount, unstaked);
         minted = ShareMath.toSharesDown(amount, totals.totalStake, totals.totalShares);
-        if (minted == 0) revert ZeroSharesMinted(amount);
+        uint256 dead = totals.totalShares == 0 ? DEAD_SHARES : 0;
+        if (minted <= dead) revert ZeroSharesMinted(amount);
+        totals.totalShares = (totals.totalShares + minted).toUint112();
+        minted -= dead;
         uint256 newShares = account.shares + minted;
         _moveCredit(user, lock, account.shares, newShares);
         unchecked {
@@ -565,7 +572,6 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
         account.unstaked = unstaked.toUint104();
         account.shares = newShares.toUint112();
         totals.totalStake = (totals.totalStake + amount).toUint128();
-        totals.totalShares = (totals.totalShares + minted).toUint112();
         _totals = totals;
         _accounts[user] = account;
         _locks[user] = lock;
@@ -585,18 +591,12 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
             uint256 value =
                 _min(ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares), totals.totalStake);
             amount = _min(pending.amount, value);
-            uint256 leftStake = totals.totalStake - value;
-            uint256 leftShares = totals.totalShares - pending.shares;
             // What the shares earned while pending (value - amount) goes back to the stakers through the stream,
-            // so nobody can time a stake to catch it; once no share is left, so does the rounding dust.
+            // so nobody can time a stake to catch it. The dead shares keep `totalShares` above 0.
             uint256 toStream = value - amount;
-            if (leftShares == 0) {
-                toStream += leftStake;
-                leftStake = 0;
-            }
             if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint128();
-            totals.totalStake = uint128(leftStake);
-            totals.totalShares = uint112(leftShares);
+            totals.totalStake = uint128(totals.totalStake - value);
+            totals.totalShares = uint112(totals.totalShares - pending.shares);
             _totals = totals;
         }
         uint256 unstaked = account.unstaked + amount;
@@ -852,10 +852,13 @@ contract StakingPool is IStakingPool, PoolVotes, ReentrancyGuardTransient {
         return voided;
     }
 
-    /// @dev Wipe-out: the remaining stake streams to the next stakers, every share of this era becomes void.
+    /// @dev Wipe-out: the remaining stake streams to the next stakers, every share of this era becomes void, and
+    /// so does every reward credit (users' locks are cleared when their era is synced): the indices restart.
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
         if (forfeited != 0) _stream.remaining = (_stream.remaining + forfeited).toUint128();
         _totals = PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1});
+        _rewardIndex = 0;
+        _growthIndex = RewardMath.INDEX_SCALE;
         emit ShareEraEnded(totals.era, totals.totalShares, forfeited);
     }
 

@@ -1,20 +1,23 @@
-import { createConfig, mergeAbis } from "ponder";
+import { createConfig } from "ponder";
 import {
-  iArbitratorAbi,
-  iClaimsManagerAbi,
-  iPoolVotesAbi,
-  iStakingPoolAbi,
+  claimsManagerAbi,
+  localArbitratorAbi,
+  poolGovernorAbi,
+  stakingPoolAbi,
 } from "../sdk/src/generated/contracts.ts";
 import { ABSENT, loadDeployment, rpcUrls } from "./src/deployment.ts";
 
 // Addresses and the start block come from the deployment file ($IPOOL_DEPLOYMENT, else
 // .devnet/deployment.json); events from the ABIs generated from the contracts (`npm run build`).
+// A contract the deployment lacks is watched at the zero address, which never emits a log.
 const deployment = loadDeployment();
 const rpcUrl = process.env.IPOOL_RPC_URL ?? deployment.rpcUrl;
 const isLocal = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(rpcUrl);
 const lanes = Number(process.env.IPOOL_RPC_LANES ?? (isLocal ? 8 : 1));
 const startBlock = deployment.startBlock;
-const { stakingPool, claimsManager, arbitrator } = deployment.contracts;
+const { stakingPool, claimsManager, arbitrator, primaryGovernor, secondaryGovernor } =
+  deployment.contracts;
+const governors = [primaryGovernor, secondaryGovernor].filter((a) => a !== undefined);
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -30,22 +33,24 @@ export default createConfig({
     },
   },
   contracts: {
-    StakingPool: {
-      chain: "chain",
-      abi: mergeAbis([iStakingPoolAbi, iPoolVotesAbi]),
-      address: stakingPool,
-      startBlock,
-    },
+    StakingPool: { chain: "chain", abi: stakingPoolAbi, address: stakingPool, startBlock },
     ClaimsManager: {
       chain: "chain",
-      abi: iClaimsManagerAbi,
+      abi: claimsManagerAbi,
       address: claimsManager ?? ABSENT,
       startBlock,
     },
+    // The LocalArbitrator's ABI holds ERC-792's events (all Kleros emits) and its own.
     Arbitrator: {
       chain: "chain",
-      abi: iArbitratorAbi,
+      abi: localArbitratorAbi,
       address: arbitrator ?? ABSENT,
+      startBlock,
+    },
+    Governor: {
+      chain: "chain",
+      abi: poolGovernorAbi,
+      address: governors.length > 0 ? governors : ABSENT,
       startBlock,
     },
   },

@@ -25,6 +25,12 @@ export const pool = onchainTable("pool", (t) => ({
   pendingUnstakeShares: t.bigint().notNull(),
   pendingUnstakeAmount: t.bigint().notNull(),
   unstakeWaitPeriod: t.bigint(),
+  /** Share era: a payout of the whole stake voids every share and starts the next era. */
+  era: t.bigint().notNull(),
+  /** Latest epoch started (EpochStarted), null before the first. */
+  epoch: t.bigint(),
+  /** Rewards still streaming into the stake, as of the last reward event. */
+  streamRemaining: t.bigint().notNull(),
   eventCount: t.integer().notNull(),
   updatedBlock: t.bigint().notNull(),
   updatedAt: t.bigint().notNull(),
@@ -49,6 +55,11 @@ export const staker = onchainTable(
     delegate: t.hex(),
     /** Voting power as last reported by the pool's DelegateVotesChanged. */
     votingPower: t.bigint().notNull(),
+    /** Share era of `shares` and the pending unstake; older than `pool.era` means void (read as 0). */
+    era: t.bigint().notNull(),
+    /** Tokens deposited with a vesting schedule, and when the last schedule ends. */
+    totalVesting: t.bigint().notNull(),
+    vestingEnd: t.bigint(),
     totalDeposited: t.bigint().notNull(),
     totalWithdrawn: t.bigint().notNull(),
     totalStaked: t.bigint().notNull(),
@@ -61,8 +72,8 @@ export const staker = onchainTable(
 
 /**
  * Everything that moved the pool, with the pool's totals right after it: the source of the stake,
- * share price and payout charts. kind: deposit | withdraw | stake | unstakeScheduled | unstake |
- * payout | reward.
+ * share price and payout charts. kind: deposit | vestingDeposit | withdraw | stake |
+ * unstakeScheduled | unstake | payout | epoch (reward minted, APR set) | rewardsAdded | eraEnded.
  */
 export const poolEvent = onchainTable(
   "pool_event",
@@ -107,7 +118,11 @@ export const unstake = onchainTable(
   (table) => ({ userIdx: index().on(table.user), statusIdx: index().on(table.status) }),
 );
 
-/** Rewards flowing into the stake. kind: mint (the pool's epoch mint) | added (addRewards, premiums, bonds). */
+/**
+ * Rewards flowing into the stake. kind: mint (the epoch's mint) | mintFailed (the pool could not
+ * mint) | added (addRewards: premiums, forfeited bonds) | forfeited (stake voided by a wipe-out,
+ * streamed to the next stakers).
+ */
 export const reward = onchainTable(
   "reward",
   (t) => ({
@@ -116,6 +131,7 @@ export const reward = onchainTable(
     from: t.hex(),
     amount: t.bigint().notNull(),
     epoch: t.bigint(),
+    streamRemaining: t.bigint(),
     totalStake: t.bigint(),
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
@@ -124,7 +140,7 @@ export const reward = onchainTable(
   (table) => ({ timestampIdx: index().on(table.timestamp) }),
 );
 
-/** Every APR the pool set (one row per change). */
+/** The APR of every epoch (EpochStarted). `apr` is the pool's unit (1e18 = 100%). */
 export const aprUpdate = onchainTable(
   "apr_update",
   (t) => ({
@@ -222,8 +238,9 @@ export const policy = onchainTable(
     id: t.bigint().primaryKey(),
     claimant: t.hex().notNull(),
     dapiId: t.bigint().notNull(),
-    dapiName: t.hex().notNull(),
-    chainId: t.bigint().notNull(),
+    /** The dAPI's bytes32 name and chain (from its DapiCapSet; null if unknown). */
+    dapiName: t.hex(),
+    chainId: t.bigint(),
     coverageUsd: t.bigint().notNull(),
     /** What claims on this policy were paid so far (USD). */
     paidUsd: t.bigint().notNull(),
@@ -275,7 +292,8 @@ export const claim = onchainTable(
     claimant: t.hex().notNull(),
     amountUsd: t.bigint().notNull(),
     bond: t.bigint().notNull(),
-    evidenceURI: t.text().notNull(),
+    /** The claimant's evidence (the ERC-1497 Evidence of the claim's creation). */
+    evidenceURI: t.text(),
     status: t.text().notNull(),
     deadline: t.bigint().notNull(),
     mediator: t.hex(),
@@ -325,7 +343,8 @@ export const claimEvent = onchainTable(
 
 /**
  * ERC-792 disputes of escalated claims (id = `<arbitrator>-<disputeId>`). status: created |
- * appealable | appealed | ruled.
+ * appealable (a ruling was given, appeals open until `appealPeriodEnd`) | appealed | ruled (final
+ * ruling delivered to the claims manager). `ruling` is the latest ruling given or delivered.
  */
 export const dispute = onchainTable(
   "dispute",
@@ -339,6 +358,7 @@ export const dispute = onchainTable(
     cost: t.bigint().notNull(),
     status: t.text().notNull(),
     ruling: t.integer(),
+    appealPeriodEnd: t.bigint(),
     appealCount: t.integer().notNull(),
     createdAt: t.bigint().notNull(),
     ruledAt: t.bigint(),
@@ -346,7 +366,7 @@ export const dispute = onchainTable(
   (table) => ({ claimIdx: index().on(table.claimId) }),
 );
 
-/** Appeals of disputes (the arbitrator's AppealDecision). */
+/** Appeals of disputes (id = `<dispute id>-<round>`; round 1 is the first appeal). */
 export const appeal = onchainTable(
   "appeal",
   (t) => ({
@@ -354,6 +374,9 @@ export const appeal = onchainTable(
     disputeKey: t.text().notNull(),
     claimId: t.bigint(),
     round: t.integer().notNull(),
+    /** Who appealed and the fee paid (the local arbitrator's Appealed; null from other arbitrators). */
+    appellant: t.hex(),
+    fee: t.bigint(),
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     txHash: t.hex().notNull(),
@@ -392,11 +415,15 @@ export const evidence = onchainTable(
   (table) => ({ groupIdx: index().on(table.evidenceGroupId) }),
 );
 
-/** Links a payout and the claim paid in the same transaction (whichever log comes first waits here). */
+/**
+ * Per transaction: the payout and the claim it paid, and the evidence announced, so that logs of
+ * one transaction find each other whatever their order (internal).
+ */
 export const txClaimLink = onchainTable("tx_claim_link", (t) => ({
   id: t.hex().primaryKey(),
   payoutId: t.text(),
   claimId: t.bigint(),
+  evidenceURI: t.text(),
 }));
 
 // ------------------------------------------------------------------------------------ governance

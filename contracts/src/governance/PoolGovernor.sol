@@ -9,8 +9,9 @@ import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensi
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
-import {GovernorVotesQuorumFraction} from
-    "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {
+    GovernorVotesQuorumFraction
+} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 /// @title PoolGovernor
@@ -98,7 +99,12 @@ contract PoolGovernor is
 
     // ------------------------------------------------------------------ resolution of the modules
 
-    function proposalThreshold() public view override(Governor, GovernorSettings, GovernorThresholdFraction) returns (uint256) {
+    function proposalThreshold()
+        public
+        view
+        override(Governor, GovernorSettings, GovernorThresholdFraction)
+        returns (uint256)
+    {
         return GovernorThresholdFraction.proposalThreshold();
     }
 

@@ -173,9 +173,8 @@ abstract contract PoolVotes is IPoolVotes {
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase) private {
         VoteAccount storage voteAccount = _voteAccounts[holder];
         uint256 count = voteAccount.checkpointCount;
-        (uint256 newCount, uint256 oldVotes, uint256 newVotes) = increase
-            ? _voteHistories[holder].add(count, key, shares)
-            : _voteHistories[holder].sub(count, key, shares);
+        (uint256 newCount, uint256 oldVotes, uint256 newVotes) =
+            increase ? _voteHistories[holder].add(count, key, shares) : _voteHistories[holder].sub(count, key, shares);
         if (newCount != count) voteAccount.checkpointCount = uint32(newCount);
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
     }

@@ -78,7 +78,7 @@ contract StakingPoolInvariantTest is PoolFixture {
 
     function invariant_votesSumToTotalVotingSupply() public view {
         address[] memory actors = _actors();
-        uint256 sum;
+        uint256 sum = pool.getVotes(seeder);
         for (uint256 i = 0; i < actors.length; i++) {
             sum += pool.getVotes(actors[i]);
         }

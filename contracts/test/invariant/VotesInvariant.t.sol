@@ -130,14 +130,23 @@ contract VotesInvariantTest is Test {
         }
     }
 
-    /// At every past second that saw a change (and the second before it), the history answers what the model
-    /// recorded, and the past votes sum to the past total supply.
-    function invariant_pastVotesSumToPastTotalAtEveryClock() public view {
+    /// The newest past seconds that saw a change (checked after every call) answer what the model recorded, and
+    /// their past votes sum to their past total supply.
+    function invariant_pastVotesSumToPastTotalAtRecentClocks() public view {
         uint256 n = handler.touchedCount();
-        uint256 previousTotal;
-        for (uint256 k = 0; k < n; k++) {
+        _checkPast(n > 8 ? n - 8 : 0, n);
+    }
+
+    /// At the end of each run, every past second that saw a change, from the first (history is never rewritten).
+    function afterInvariant() public view {
+        _checkPast(0, handler.touchedCount());
+    }
+
+    function _checkPast(uint256 from, uint256 to) internal view {
+        for (uint256 k = from; k < to; k++) {
             uint256 t = handler.touched(k);
             if (t >= block.timestamp) break;
+            uint256 previousTotal = k == 0 ? 0 : handler.totalAt(handler.touched(k - 1));
             assertEq(votes.getPastTotalSupply(t - 1), previousTotal);
             uint256 sum;
             for (uint256 i = 0; i < handler.actorCount(); i++) {
@@ -149,7 +158,6 @@ contract VotesInvariantTest is Test {
             uint256 total = votes.getPastTotalSupply(t);
             assertEq(total, handler.totalAt(t));
             assertEq(sum, total);
-            previousTotal = total;
         }
     }
 }

@@ -154,11 +154,11 @@ abstract contract ClaimsBase is Api3Feed {
         return claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
     }
 
-    /// @dev The court rules and, after the appeal period, anyone executes the ruling.
+    /// @dev The court rules and, after the appeal period (the dAPI kept fresh), anyone executes the ruling.
     function _ruleFinally(uint256 disputeId, uint256 ruling) internal {
         vm.prank(court);
         arbitrator.giveRuling(disputeId, ruling);
-        vm.warp(block.timestamp + APPEAL_PERIOD);
+        _warpAndRefresh(APPEAL_PERIOD);
         arbitrator.executeRuling(disputeId);
     }
 

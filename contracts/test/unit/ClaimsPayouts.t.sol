@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
+import {IEvidence} from "../../src/interfaces/erc792/IEvidence.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
 
 /// @notice Claims: filing (period, amount, bond), the mediator's payouts and settlements, bonds, quotas.
@@ -14,7 +15,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.expectEmit(address(cm));
         emit IClaimsTypes.ClaimCreated(1, policyId, alice, 2500e18, BOND, block.timestamp + 3 days);
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.Evidence(arbitrator, 1, alice, "ipfs://evidence");
+        emit IEvidence.Evidence(arbitrator, 1, alice, "ipfs://evidence");
         uint256 claimId = _claim(alice, policyId, 2500e18);
         assertEq(claimId, 1);
         assertEq(token.balanceOf(alice), balanceBefore - BOND);
@@ -170,7 +171,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
     // ----------------------------------------------------------------- quotas
 
     function test_quota_blocksTheMediatorBeyondItsShareOfStake() public {
-        // Default quota: 10% of 1,000,000 tokens = 100,000 tokens = $200,000 at $2 per rolling week.
+        // Default quota: 10% of the current stake per rolling week (100,000 tokens = $200,000 at first).
         vm.prank(secondary);
         claims.setDapiCap(COVERED_DAPI, 1, 1e18);
         uint256 policyId = _buy(alice, 400_000e18, 90 days);
@@ -178,7 +179,8 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 second = _claim(alice, policyId, 60_000e18);
         vm.startPrank(mediator);
         claims.acceptClaim(first);
-        uint256 left = 100_000e18 - 75_000e18;
+        // The limit follows the stake: 10% of (1,000,000 - 75,000) minus the 75,000 paid.
+        uint256 left = (STAKE - 75_000e18) / 10 - 75_000e18;
         assertEq(claims.availablePayoutQuota(mediator), left);
         vm.expectRevert(
             abi.encodeWithSelector(IClaimsTypes.QuotaExceeded.selector, mediator, _tokensDown(60_000e18, PRICE), left)
@@ -189,7 +191,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
 
     function test_quota_rollsOverTwoWindows() public {
         vm.prank(primary);
-        claims.setPayoutQuota(mediator, 0.01e18); // 10,000 tokens per window
+        claims.setPayoutQuota(mediator, 0.01e18); // 1% of the stake per window
         uint256 policyId = _buy(alice, 100_000e18, 90 days);
         uint256 weekStart = (block.timestamp / 1 weeks + 1) * 1 weeks;
         _warpAndRefresh(weekStart - block.timestamp);
@@ -198,10 +200,11 @@ contract ClaimsPayoutsTest is ClaimsBase {
         claims.acceptClaim(first);
         // Next bucket: the last window still holds 8,000 of it.
         _warpAndRefresh(1 weeks);
-        assertEq(claims.availablePayoutQuota(mediator), 2000e18);
+        uint256 limit = (STAKE - 8000e18) / 100;
+        assertEq(claims.availablePayoutQuota(mediator), limit - 8000e18);
         // Two buckets on, the first payout no longer counts.
         _warpAndRefresh(1 weeks);
-        assertEq(claims.availablePayoutQuota(mediator), 10_000e18);
+        assertEq(claims.availablePayoutQuota(mediator), limit);
     }
 
     function test_setPayoutQuota_zeroStopsThePayer() public {

@@ -215,7 +215,6 @@ contract ClaimsStateMachineTest is ClaimsBase {
                 _ruleFinally(disputeId, 1);
                 vm.prank(primary);
                 claims.setPayoutQuota(address(arbitrator), 0.1e18);
-                _pushPrice(int256(PRICE));
             } else if (status == IClaimsTypes.ClaimStatus.Refused) {
                 _ruleFinally(disputeId, 0);
             }

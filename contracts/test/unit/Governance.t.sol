@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {DaoDeployment} from "../../src/governance/DaoDeployment.sol";
 import {GovernorProposalRateLimit} from "../../src/governance/GovernorProposalRateLimit.sol";
 import {GovernorThresholdFraction} from "../../src/governance/GovernorThresholdFraction.sol";
 import {PoolGovernor} from "../../src/governance/PoolGovernor.sol";
-import {DaoDeployment} from "../../src/governance/DaoDeployment.sol";
 import {PoolTimelock} from "../../src/governance/PoolTimelock.sol";
 import {GovernanceBase} from "./GovernanceBase.t.sol";
 import {GovernancePoolHarness} from "./GovernanceHarness.t.sol";

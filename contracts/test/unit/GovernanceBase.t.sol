@@ -65,9 +65,7 @@ abstract contract GovernanceBase is Test {
         vm.warp(governor.proposalDeadline(proposalId) + 1);
     }
 
-    function _queueAndExecute(PoolGovernor governor, address target, bytes memory data, string memory text)
-        internal
-    {
+    function _queueAndExecute(PoolGovernor governor, address target, bytes memory data, string memory text) internal {
         (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _single(target, data);
         bytes32 descriptionHash = keccak256(bytes(text));
         governor.queue(targets, values, calldatas, descriptionHash);

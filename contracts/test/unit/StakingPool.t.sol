@@ -13,7 +13,7 @@ contract StakingPoolTest is PoolFixture {
         emit IStakingPool.Deposited(alice, 100e18, 100e18);
         _deposit(alice, 100e18);
         assertEq(pool.unstakedOf(alice), 100e18);
-        assertEq(token.balanceOf(address(pool)), 100e18);
+        assertEq(token.balanceOf(address(pool)), 100e18 + SEED);
         assertEq(token.balanceOf(alice), FUNDS - 100e18);
     }
 
@@ -68,22 +68,22 @@ contract StakingPoolTest is PoolFixture {
     function test_stake_mintsSharesAtPriceOne() public {
         _deposit(alice, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Staked(alice, 60e18, 60e18, 60e18, 40e18, 60e18, 60e18);
+        emit IStakingPool.Staked(alice, 60e18, 60e18, 60e18, 40e18, 60e18 + SEED, 60e18 + SEED);
         vm.prank(alice);
         uint256 shares = pool.stake(60e18);
         assertEq(shares, 60e18);
         assertEq(pool.sharesOf(alice), 60e18);
         assertEq(pool.stakeOf(alice), 60e18);
         assertEq(pool.unstakedOf(alice), 40e18);
-        assertEq(pool.totalStake(), 60e18);
-        assertEq(pool.totalShares(), 60e18);
+        assertEq(pool.totalStake(), 60e18 + SEED);
+        assertEq(pool.totalShares(), 60e18 + SEED);
         assertEq(pool.getVotes(alice), 60e18);
     }
 
     function test_stake_roundsSharesDownAfterPriceChange() public {
         _depositAndStake(alice, 100e18);
-        _payOut(50e18); // price (50e18 + 1) / (100e18 + 1)
-        uint256 expected = uint256(7e18) * (100e18 + 1) / (50e18 + 1);
+        _payOut(50e18); // price about 1/2
+        uint256 expected = uint256(7e18) * (100e18 + SEED + 1) / (50e18 + SEED + 1);
         assertEq(_depositAndStake(bob, 7e18), expected);
         assertLe(pool.stakeOf(bob), 7e18);
     }
@@ -107,7 +107,6 @@ contract StakingPoolTest is PoolFixture {
     }
 
     function test_stake_revertsWhenZeroSharesMinted() public {
-        _depositAndStake(alice, 1);
         vm.prank(carol);
         pool.addRewards(1000e18);
         vm.warp(block.timestamp + 1 days);
@@ -125,9 +124,9 @@ contract StakingPoolTest is PoolFixture {
         vm.expectEmit(address(pool));
         emit IStakingPool.Deposited(alice, 10e18, 10e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Staked(alice, 10e18, 10e18, 10e18, 0, 10e18, 10e18);
+        emit IStakingPool.Staked(alice, 10e18, 10e18, 10e18, 0, 10e18 + SEED, 10e18 + SEED);
         _depositAndStake(alice, 10e18);
-        assertEq(token.balanceOf(address(pool)), 10e18);
+        assertEq(token.balanceOf(address(pool)), 10e18 + SEED);
         assertEq(pool.unstakedOf(alice), 0);
     }
 
@@ -143,12 +142,14 @@ contract StakingPoolTest is PoolFixture {
     function test_scheduleUnstake_takesSharesAndVotesAtOnce() public {
         _depositAndStake(alice, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.UnstakeScheduled(alice, 30e18, 30e18, block.timestamp + WEEK, 70e18, 100e18, 100e18);
+        emit IStakingPool.UnstakeScheduled(
+            alice, 30e18, 30e18, block.timestamp + WEEK, 70e18, 100e18 + SEED, 100e18 + SEED
+        );
         assertEq(_schedule(alice, 30e18), 30e18);
         assertEq(pool.sharesOf(alice), 70e18);
         assertEq(pool.getVotes(alice), 70e18);
-        assertEq(pool.totalVotingSupply(), 70e18);
-        assertEq(pool.totalShares(), 100e18, "pending shares stay slashable");
+        assertEq(pool.totalVotingSupply(), 70e18 + 1);
+        assertEq(pool.totalShares(), 100e18 + SEED, "pending shares stay slashable");
         IStakingPool.PendingUnstake memory pending = _pending(alice);
         assertEq(pending.shares, 30e18);
         assertEq(pending.amount, 30e18);
@@ -189,12 +190,12 @@ contract StakingPoolTest is PoolFixture {
         _schedule(alice, 40e18);
         vm.warp(block.timestamp + WEEK);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Unstaked(alice, carol, 40e18, 40e18, 40e18, 60e18, 60e18);
+        emit IStakingPool.Unstaked(alice, carol, 40e18, 40e18, 40e18, 60e18 + SEED, 60e18 + SEED);
         vm.prank(carol);
         assertEq(pool.unstake(alice), 40e18);
         assertEq(pool.unstakedOf(alice), 40e18);
         assertEq(_pending(alice).shares, 0);
-        assertEq(pool.totalShares(), 60e18);
+        assertEq(pool.totalShares(), 60e18 + SEED);
         // The slot is reusable: a second unstake can be scheduled.
         _schedule(alice, 10e18);
         assertEq(_pending(alice).shares, 10e18);
@@ -214,7 +215,7 @@ contract StakingPoolTest is PoolFixture {
         // What they earned goes to the stream, for bob.
         vm.warp(_epochStart(START_EPOCH + 2));
         pool.accrue();
-        assertApproxEqAbs(pool.stakeOf(bob) + 1, pool.totalStake(), 2, "bob owns all the stake");
+        assertApproxEqAbs(pool.stakeOf(bob), pool.totalStake(), 1e6, "bob owns all the stake (but the seed's)");
     }
 
     function test_unstake_paysLessAfterPayout() public {
@@ -224,9 +225,8 @@ contract StakingPoolTest is PoolFixture {
         _payOut(50e18); // everyone, pending included, loses 25%
         vm.warp(block.timestamp + WEEK);
         uint256 paid = pool.unstake(alice);
-        assertApproxEqAbs(paid, 75e18, 1);
-        assertLe(paid, 75e18);
-        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1);
+        assertApproxEqAbs(paid, 75e18, 1000);
+        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1000);
     }
 
     function test_unstake_revertsWhenNoneScheduled() public {
@@ -275,13 +275,13 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(alice, 300e18);
         _depositAndStake(bob, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.PaidOutClaim(claims, victim, 100e18, 300e18);
+        emit IStakingPool.PaidOutClaim(claims, victim, 100e18, 300e18 + SEED);
         _payOut(100e18);
         assertEq(token.balanceOf(victim), 100e18);
-        assertEq(pool.totalStake(), 300e18);
-        assertEq(pool.totalShares(), 400e18);
-        assertApproxEqAbs(pool.stakeOf(alice), 225e18, 1);
-        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1);
+        assertEq(pool.totalStake(), 300e18 + SEED);
+        assertEq(pool.totalShares(), 400e18 + SEED);
+        assertApproxEqAbs(pool.stakeOf(alice), 225e18, 1000);
+        assertApproxEqAbs(pool.stakeOf(bob), 75e18, 1000);
     }
 
     function test_payOutClaim_revertsWhenUnauthorized() public {
@@ -304,8 +304,10 @@ contract StakingPoolTest is PoolFixture {
     function test_payOutClaim_revertsWhenMoreThanStake() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.PayoutExceedsStake.selector, 100e18 + 1, 100e18));
-        _payOut(100e18 + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.PayoutExceedsStake.selector, 100e18 + SEED + 1, 100e18 + SEED)
+        );
+        _payOut(100e18 + SEED + 1);
         assertEq(_stateOf(alice), before);
     }
 
@@ -327,17 +329,17 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(bob, 50e18);
         _schedule(bob, 20e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.ShareEraEnded(0, 150e18, 0);
-        _payOut(150e18);
+        emit IStakingPool.ShareEraEnded(0, 150e18 + SEED, 0);
+        _payOut(150e18 + SEED);
         assertEq(pool.totalStake(), 0);
         assertEq(pool.totalShares(), 0);
         assertEq(pool.shareEra(), 1);
         assertEq(pool.sharesOf(alice), 0);
         assertEq(pool.stakeOf(alice), 0);
         assertEq(_pending(bob).amount, 0);
-        // A newcomer starts at price 1 and owns the whole pool.
-        assertEq(_depositAndStake(carol, 10e18), 10e18);
-        assertEq(pool.stakeOf(carol), 10e18);
+        // A newcomer starts at price 1 and owns the whole pool (but the dead shares it pays for).
+        assertEq(_depositAndStake(carol, 10e18), 10e18 - 1000);
+        assertEq(pool.stakeOf(carol), 10e18 - 1000);
         assertEq(pool.totalStake(), 10e18);
         // The old pending unstake pays nothing and touches nothing.
         vm.warp(block.timestamp + WEEK);
@@ -347,30 +349,30 @@ contract StakingPoolTest is PoolFixture {
         assertEq(pool.getVotes(alice), 100e18);
         pool.syncShareEra(alice);
         assertEq(pool.getVotes(alice), 0);
-        assertEq(pool.totalVotingSupply(), 30e18 + 10e18, "bob's 30e18 until synced");
+        assertEq(pool.totalVotingSupply(), 30e18 + 1 + 10e18 - 1000, "bob's 30e18 and the seed's 1 until synced");
         _depositAndStake(bob, 1e18);
         assertEq(pool.getVotes(bob), 1e18);
-        assertEq(pool.totalVotingSupply(), 11e18);
+        assertEq(pool.totalVotingSupply(), 1 + 11e18 - 1000);
     }
 
     function test_payOutClaim_nearWipeOutEndsTheEraAndForfeitsDust() public {
         _depositAndStake(alice, 100e18);
-        uint256 left = 100e18 / 1e6 - 2; // below one millionth of a token per share
-        _payOut(100e18 - left);
+        uint256 left = (100e18 + SEED) / 1e6 - 2; // below one millionth of a token per share
+        _payOut(100e18 + SEED - left);
         assertEq(pool.shareEra(), 1);
         (uint256 remaining,,,) = pool.rewardStream();
         assertEq(remaining, left, "the dust streams to the next stakers");
         _depositAndStake(bob, 1e18);
         vm.warp(_epochStart(START_EPOCH + 1));
         pool.accrue();
-        assertEq(pool.stakeOf(bob), 1e18 + left - 1, "bob received it (minus the virtual share's part)");
+        assertApproxEqAbs(pool.stakeOf(bob), 1e18 + left, 1001, "bob received it (minus the dead shares' part)");
     }
 
     function test_payOutClaim_aboveThePriceFloorKeepsTheEra() public {
         _depositAndStake(alice, 100e18);
-        _payOut(100e18 - 100e18 / 1e6);
+        _payOut(100e18 + SEED - (100e18 + SEED) / 1e6);
         assertEq(pool.shareEra(), 0);
-        assertEq(pool.stakeOf(alice), 100e18 / 1e6);
+        assertApproxEqAbs(pool.stakeOf(alice), 100e18 / 1e6, 1);
     }
 
     // ------------------------------------------------------------------- fuzz

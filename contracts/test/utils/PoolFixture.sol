@@ -27,6 +27,10 @@ abstract contract PoolFixture is Test {
     uint256 internal constant START_EPOCH = 2900;
     uint256 internal constant START = START_EPOCH * WEEK + 1 days;
     uint256 internal constant FUNDS = 1_000_000e18;
+    /// @dev The first stake of the pool (by `seeder`): it pays for the 1000 dead shares and holds 1 share, so
+    /// later stakes mint at price 1. Totals in tests include it.
+    uint256 internal constant SEED = 1001;
+    address internal seeder = makeAddr("seeder");
 
     function setUp() public virtual {
         vm.warp(START);
@@ -45,6 +49,8 @@ abstract contract PoolFixture is Test {
         _fund(carol);
         _fund(vester);
         _fund(claims);
+        _fund(seeder);
+        _depositAndStake(seeder, SEED);
     }
 
     function _fund(address user) internal {

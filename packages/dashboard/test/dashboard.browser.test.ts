@@ -16,12 +16,19 @@ import { type BrowserSession, launchBrowser, type Stack, startStack } from "./ha
 
 const screenshots = fileURLToPath(new URL("../../../test-artifacts/screenshots/", import.meta.url));
 
-let stack: Stack;
-let browser: BrowserSession;
+let stack: Stack | undefined;
+let browser: BrowserSession | undefined;
 
 before(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [stack, browser] = await Promise.all([startStack({ indexer: true }), launchBrowser()]);
+  const [stackResult, browserResult] = await Promise.allSettled([
+    startStack({ indexer: true }),
+    launchBrowser(),
+  ]);
+  if (browserResult.status === "fulfilled") browser = browserResult.value;
+  if (stackResult.status === "fulfilled") stack = stackResult.value;
+  if (stackResult.status === "rejected") throw stackResult.reason;
+  if (browserResult.status === "rejected") throw browserResult.reason;
 });
 
 after(async () => {
@@ -47,8 +54,12 @@ async function goto(page: Page, route: string) {
 async function confirmed(page: Page, scope = page.locator("body")) {
   const ok = scope.locator(".tx-ok");
   const failed = scope.getByTestId("tx-error");
-  await Promise.race([ok.first().waitFor({ timeout: 20_000 }), failed.first().waitFor({ timeout: 20_000 })]);
-  if (await failed.count()) assert.fail(`transaction failed: ${await failed.first().textContent()}`);
+  await Promise.race([
+    ok.first().waitFor({ timeout: 20_000 }),
+    failed.first().waitFor({ timeout: 20_000 }),
+  ]);
+  if (await failed.count())
+    assert.fail(`transaction failed: ${await failed.first().textContent()}`);
 }
 
 async function shot(page: Page, name: string) {
@@ -56,18 +67,16 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
-const readPool = (fn: string, args: readonly unknown[]) =>
-  stack.anvil && (globalThis.fetch, undefined);
-
 test("a staker stakes, a policyholder buys coverage and claims, the mediator settles, the claimant accepts", async () => {
+  assert.ok(stack && browser);
   const { page, errors } = browser;
   const { deployment } = stack;
-  void readPool;
   const alice = deployment.accounts?.alice?.address;
   assert.ok(alice, "the devnet deployment names alice");
 
   // Pool: first render, then alice deposits and stakes 1,000 API3.
-  await page.goto(stack.dashboard.url);
+  const { url } = stack.dashboard;
+  await page.goto(url);
   await page.getByTestId("total-staked").waitFor();
   const totalBefore = await page.getByTestId("total-staked").textContent();
   await selectAccount(page, "alice");

@@ -17,6 +17,11 @@ export interface StartAnvilOptions {
   accounts?: number;
   /** Ether per dev account, 10,000 by default. */
   balance?: number;
+  /**
+   * Largest contract code anvil accepts, in bytes; default: Ethereum's 24,576 (EIP-170), so that a contract
+   * too large for real chains fails here too.
+   */
+  codeSizeLimit?: number;
   /** Extra command-line arguments passed to anvil as they are. */
   args?: string[];
   /** How long to wait for anvil to answer, 15 s by default. */
@@ -39,6 +44,16 @@ let exitHookInstalled = false;
 function killRunning(): void {
   for (const child of running) child.kill("SIGKILL");
 }
+
+/** EIP-170's limit on deployed code (24,576 bytes), which real chains enforce. */
+export const EIP170_CODE_SIZE_LIMIT = 24_576;
+
+/**
+ * Code size limit of the devnet, benchmarks and end-to-end tests: twice EIP-170, so a contract that grew
+ * past the real-chain limit still runs locally; {@link oversizedContracts} reports it (the devnet prints a
+ * warning and `ipool deploy --dry-run`, which forks with the real limit, refuses it).
+ */
+export const DEVNET_CODE_SIZE_LIMIT = 2 * EIP170_CODE_SIZE_LIMIT;
 
 /** anvil's default mnemonic: its accounts are the devnet's well-known accounts. */
 export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
@@ -80,6 +95,9 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     "--mnemonic",
     ANVIL_MNEMONIC,
     ...(options.blockTime !== undefined ? ["--block-time", String(options.blockTime)] : []),
+    ...(options.codeSizeLimit !== undefined
+      ? ["--code-size-limit", String(options.codeSizeLimit)]
+      : []),
     ...(options.args ?? []),
   ];
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -169,4 +187,29 @@ async function waitForRpc(rpcUrl: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`anvil at ${rpcUrl} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+/** The contracts of `contracts` whose deployed code exceeds EIP-170's 24,576 bytes, with their sizes. */
+export async function oversizedContracts(
+  rpcUrl: string,
+  contracts: Record<string, string | undefined>,
+): Promise<{ name: string; size: number }[]> {
+  const result: { name: string; size: number }[] = [];
+  for (const [name, address] of Object.entries(contracts)) {
+    if (!address) continue;
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "eth_getCode",
+        params: [address, "latest"],
+      }),
+    });
+    const code = ((await response.json()) as { result?: string }).result ?? "0x";
+    const size = (code.length - 2) / 2;
+    if (size > EIP170_CODE_SIZE_LIMIT) result.push({ name, size });
+  }
+  return result;
 }

@@ -11,7 +11,7 @@ import {
   parseEther,
   parseEventLogs,
 } from "viem";
-import { artifact } from "../../sdk/src/deploy/artifacts.ts";
+import { artifact, claimsManagerAbi } from "../../sdk/src/deploy/artifacts.ts";
 import { createTxContext, sendAndWait, type TxContext } from "../../sdk/src/deploy/context.ts";
 import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import { dapiNameOf } from "../../sdk/src/deploy/system.ts";
@@ -41,7 +41,7 @@ export async function seedDevnet(deployment: Deployment): Promise<SeedSummary> {
   if (!claimsManager) throw new Error("the deployment has no claims manager");
   const tokenAbi = artifact("TestToken").abi;
   const poolAbi = artifact("StakingPool").abi;
-  const claimsAbi = artifact("ClaimsManager").abi;
+  const claimsAbi = claimsManagerAbi();
   const contexts = new Map<DevnetRole, TxContext>();
   const as = async (role: DevnetRole) => {
     let ctx = contexts.get(role);

@@ -192,7 +192,9 @@ async function runPonder(options: RunOptions): Promise<IndexerInstance> {
         throw new Error(`ponder exited (code ${child.exitCode}) before ready:\n${describe(tail)}`);
       }
       if (Date.now() > deadline) {
-        throw new Error(`ponder was not ready within ${options.timeoutMs ?? 180_000} ms:\n${describe(tail)}`);
+        throw new Error(
+          `ponder was not ready within ${options.timeoutMs ?? 180_000} ms:\n${describe(tail)}`,
+        );
       }
       try {
         const response = await fetch(`${url()}/ready`, { signal: AbortSignal.timeout(2_000) });
@@ -234,7 +236,9 @@ export async function waitForIndexedBlock(url: string, block: number, timeoutMs 
     const indexed = await indexedBlock(url).catch(() => 0);
     if (indexed >= block) return;
     if (Date.now() > deadline) {
-      throw new Error(`indexer at ${url} reached block ${indexed}, not ${block}, within ${timeoutMs} ms`);
+      throw new Error(
+        `indexer at ${url} reached block ${indexed}, not ${block}, within ${timeoutMs} ms`,
+      );
     }
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -258,7 +262,9 @@ function pipeLines(child: ChildProcess, onLine: (line: string) => void) {
 function parseLog(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === "object" && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -361,7 +367,9 @@ async function wipe(options: {
   }
   const require = createRequire(join(repoRoot, "package.json"));
   const pg = require("pg") as {
-    Client: new (config: { connectionString: string }) => {
+    Client: new (config: {
+      connectionString: string;
+    }) => {
       connect(): Promise<void>;
       query(sql: string): Promise<unknown>;
       end(): Promise<void>;

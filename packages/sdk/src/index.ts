@@ -173,6 +173,7 @@ export {
   type GetClaimIdOfDisputeReturnType,
   getClaimIdOfDispute,
 } from "./actions/claims/getClaimIdOfDispute.ts";
+export type { ClaimWithId } from "./actions/claims/getClaimsOf.ts";
 export {
   type GetClaimsOfParameters,
   type GetClaimsOfReturnType,
@@ -233,6 +234,7 @@ export {
   type GetPendingRewardsReturnType,
   getPendingRewards,
 } from "./actions/claims/getPendingRewards.ts";
+export type { PolicyWithId } from "./actions/claims/getPoliciesOf.ts";
 export {
   type GetPoliciesOfParameters,
   type GetPoliciesOfReturnType,
@@ -418,6 +420,12 @@ export {
   type GetProposalStateReturnType,
   getProposalState,
 } from "./actions/governance/getProposalState.ts";
+export type { Proposal } from "./actions/governance/getProposals.ts";
+export {
+  type GetProposalsParameters,
+  type GetProposalsReturnType,
+  getProposals,
+} from "./actions/governance/getProposals.ts";
 export {
   type GetProposalThresholdParameters,
   type GetProposalThresholdReturnType,
@@ -819,11 +827,14 @@ export {
 } from "./maths/premium.ts";
 export {
   type AprParameters,
+  accruedTotals,
   EPOCH,
   formatApr,
   HUNDRED_PERCENT,
   nextApr,
+  type RewardStream,
   rewardFor,
+  streamedReward,
   unvested,
   withdrawable,
   YEAR,

@@ -12,11 +12,16 @@ import { escalateCommand } from "./escalate.ts";
 import { evidenceCommand } from "./evidence.ts";
 import { acceptCommand, rejectCommand, settleCommand } from "./mediate.ts";
 import { policiesCommand } from "./policies.ts";
+import { proposalsCommand } from "./proposals.ts";
+import { proposeCommand } from "./propose.ts";
+import { executeCommand, queueCommand } from "./queueExecute.ts";
 import { quoteCommand } from "./quote.ts";
+import { executeRulingCommand, ruleCommand } from "./rule.ts";
 import { scheduleUnstakeCommand } from "./scheduleUnstake.ts";
 import { stakeCommand } from "./stake.ts";
 import { statusCommand } from "./status.ts";
 import { unstakeCommand } from "./unstake.ts";
+import { voteCommand } from "./vote.ts";
 import { withdrawCommand } from "./withdraw.ts";
 
 /** Every command of `ipool`, in help order. */
@@ -38,6 +43,13 @@ export const commands: Command[] = [
   acceptCommand,
   settleCommand,
   rejectCommand,
+  ruleCommand,
+  executeRulingCommand,
+  proposeCommand,
+  voteCommand,
+  queueCommand,
+  executeCommand,
+  proposalsCommand,
   statusCommand,
   claimsCommand,
 ];

@@ -75,6 +75,11 @@ export function GovernancePage() {
       </div>
       {address && <DelegateCard changeableAt={position.data?.delegationChangeableAt} now={now} />}
 
+      {governance.error && (
+        <div className="tx tx-error" role="alert">
+          Could not read the DAO: {governance.error.message.split("\n")[0]}
+        </div>
+      )}
       {abis.governor.length === 0 ||
       (!governance.isLoading && (governance.data?.governors.length ?? 0) === 0) ? (
         <Card title="Proposals">

@@ -25,7 +25,6 @@ export const CLAIM_STATUS = [
   "TimedOut",
 ] as const;
 
-
 /** A bytes32 name as text (trailing zero bytes dropped). */
 function bytes32ToText(value: Hex): string {
   try {
@@ -180,12 +179,13 @@ ponder.on("ClaimsManager:DapiCapSet", async ({ event, context }) => {
 ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
   const at = where(event);
   const a = event.args;
+  const dapiRow = await context.db.find(dapi, { id: a.dapiId });
   await context.db.insert(policy).values({
     id: a.policyId,
     claimant: a.claimant,
     dapiId: a.dapiId,
-    dapiName: a.dapiName,
-    chainId: a.chainId,
+    dapiName: dapiRow?.name ?? null,
+    chainId: dapiRow?.chainId ?? null,
     coverageUsd: a.coverageUsd,
     paidUsd: 0n,
     claimsAllowedFrom: a.claimsAllowedFrom,
@@ -199,23 +199,13 @@ ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
     createdTx: at.txHash,
     updatedAt: at.timestamp,
   });
-  await context.db
-    .insert(dapi)
-    .values({
-      id: a.dapiId,
-      name: a.dapiName,
-      nameText: bytes32ToText(a.dapiName),
-      chainId: a.chainId,
-      capShare: 0n,
-      policyCount: 1,
-      totalCoverageUsd: a.coverageUsd,
-      updatedAt: at.timestamp,
-    })
-    .onConflictDoUpdate((row) => ({
-      policyCount: row.policyCount + 1,
-      totalCoverageUsd: row.totalCoverageUsd + a.coverageUsd,
-      updatedAt: at.timestamp,
-    }));
+  if (dapiRow) {
+    const policyCount = dapiRow.policyCount + 1;
+    const totalCoverageUsd = dapiRow.totalCoverageUsd + a.coverageUsd;
+    await context.db
+      .update(dapi, { id: a.dapiId })
+      .set({ policyCount, totalCoverageUsd, updatedAt: at.timestamp });
+  }
   const totals = await addToCoverage(context.db, event.log.address, at, {
     policyCount: 1,
     totalCoverageUsd: a.coverageUsd,
@@ -265,7 +255,9 @@ async function changePolicy(
     const dapiRow = await db.find(dapi, { id: dapiId });
     if (dapiRow) {
       const total = dapiRow.totalCoverageUsd + delta;
-      await db.update(dapi, { id: dapiId }).set({ totalCoverageUsd: total, updatedAt: at.timestamp });
+      await db
+        .update(dapi, { id: dapiId })
+        .set({ totalCoverageUsd: total, updatedAt: at.timestamp });
     }
   }
   const totals = await addToCoverage(db, manager, at, { totalCoverageUsd: delta });
@@ -313,7 +305,10 @@ ponder.on("ClaimsManager:PolicyDowngraded", async ({ event, context }) => {
 
 ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
   const at = where(event);
-  const { claimId, policyId, claimant, amountUsd, bond, evidenceURI, deadline } = event.args;
+  const { claimId, policyId, claimant, amountUsd, bond, deadline } = event.args;
+  // The claimant's evidence is an ERC-1497 Evidence log of the same transaction, maybe already seen.
+  const link = await context.db.find(schema.txClaimLink, { id: at.txHash });
+  const evidenceURI = link?.evidenceURI ?? null;
   await context.db.insert(claim).values({
     id: claimId,
     policyId,
@@ -423,6 +418,7 @@ ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
       cost,
       status: "created",
       ruling: null,
+      appealPeriodEnd: null,
       appealCount: 0,
       createdAt: at.timestamp,
       ruledAt: null,
@@ -459,15 +455,24 @@ ponder.on("ClaimsManager:Evidence", async ({ event, context }) => {
     timestamp: at.timestamp,
     txHash: at.txHash,
   });
-  // The claims manager uses the claim id as evidence group; the claim's creation already has its URI.
+  // The claims manager uses the claim id as evidence group.
   const claimRow = await context.db.find(claim, { id: _evidenceGroupID });
-  if (claimRow && claimRow.createdTx !== at.txHash) {
-    await recordClaimStep(context.db, _evidenceGroupID, at, {
-      kind: "evidence",
-      actor: _party,
-      uri: _evidence,
-    });
+  if (!claimRow) {
+    // Filed with the claim, before its ClaimCreated log: ClaimCreated picks it up.
+    await context.db
+      .insert(schema.txClaimLink)
+      .values({ id: at.txHash, claimId: null, payoutId: null, evidenceURI: _evidence })
+      .onConflictDoUpdate({ evidenceURI: _evidence });
+    return;
   }
+  if (claimRow.evidenceURI === null) {
+    await context.db.update(claim, { id: _evidenceGroupID }).set({ evidenceURI: _evidence });
+  }
+  await recordClaimStep(context.db, _evidenceGroupID, at, {
+    kind: "evidence",
+    actor: _party,
+    uri: _evidence,
+  });
 });
 
 ponder.on("ClaimsManager:Ruling", async ({ event, context }) => {

@@ -40,7 +40,7 @@ export async function linkPayout(db: Db, at: Where, side: { claimId?: bigint; pa
   }
   await db
     .insert(schema.txClaimLink)
-    .values({ id: at.txHash, claimId, payoutId })
+    .values({ id: at.txHash, claimId, payoutId, evidenceURI: null })
     .onConflictDoUpdate({ claimId, payoutId });
 }
 

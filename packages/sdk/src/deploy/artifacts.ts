@@ -31,6 +31,36 @@ export function artifact(name: string): Artifact {
   return { name, abi: abi as Abi, bytecode: bytecode as Hex };
 }
 
+/**
+ * The ABI a client needs to talk to contract `name`: its own ABI plus the ABIs of `interfaces` (e.g. the
+ * ClaimsManager serves IClaimsAdmin from a module through its fallback), without duplicate entries.
+ */
+export function fullAbi(name: string, interfaces: string[]): Abi {
+  const exports = generated as Record<string, unknown>;
+  const seen = new Set<string>();
+  const merged: Abi[number][] = [];
+  for (const source of [name, ...interfaces]) {
+    const key = `${source.charAt(0).toLowerCase()}${source.slice(1)}Abi`;
+    const abi = exports[key];
+    if (!Array.isArray(abi)) {
+      if (source === name) throw new ArtifactMissingError(name);
+      continue;
+    }
+    for (const item of abi as Abi) {
+      const id = JSON.stringify(item);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      merged.push(item);
+    }
+  }
+  return merged;
+}
+
+/** Everything the ClaimsManager answers to (itself, and IClaimsAdmin served by its module). */
+export function claimsManagerAbi(): Abi {
+  return fullAbi("ClaimsManager", ["IClaimsManager", "IClaimsCore", "IClaimsAdmin"]);
+}
+
 /** Whether contract `name` has been compiled into the generated ABIs. */
 export function hasArtifact(name: string): boolean {
   try {

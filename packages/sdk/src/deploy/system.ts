@@ -20,7 +20,7 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
-import { artifact } from "./artifacts.ts";
+import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
@@ -221,11 +221,11 @@ export async function deploySystem(
   ];
   if (params.policyAgent) {
     primaryCalls.push(
-      call(claimsManager, claims.abi, "setPolicyAgent", [params.policyAgent, true]),
+      call(claimsManager, claimsManagerAbi(), "setPolicyAgent", [params.policyAgent, true]),
     );
   }
   if (params.treasury) {
-    primaryCalls.push(call(claimsManager, claims.abi, "setTreasury", [params.treasury]));
+    primaryCalls.push(call(claimsManager, claimsManagerAbi(), "setTreasury", [params.treasury]));
   }
   const secondaryCalls: Call[] = [];
 

@@ -101,3 +101,47 @@ export function withdrawable(position: {
   const free = total - held;
   return minOf(free, position.unstaked);
 }
+
+/** The pool's reward stream (`rewardStream()`): `remaining` tokens released linearly until `end`. */
+export interface RewardStream {
+  remaining: bigint;
+  lastUpdate: bigint;
+  end: bigint;
+}
+
+/**
+ * Rewards the stream has released since its last update, at `now` (rounded down): all of `remaining` once
+ * its epoch is over, else the linear part `remaining * (now - lastUpdate) / (end - lastUpdate)`.
+ *
+ * @example
+ * ```ts
+ * const [remaining, lastUpdate, , end] = await getRewardStream(client, { pool });
+ * const released = streamedReward({ remaining, lastUpdate, end }, now);
+ * ```
+ */
+export function streamedReward(stream: RewardStream, now: bigint): bigint {
+  if (stream.remaining === 0n || now <= stream.lastUpdate) return 0n;
+  if (now / EPOCH !== stream.lastUpdate / EPOCH || now >= stream.end) return stream.remaining;
+  return mulDiv(stream.remaining, now - stream.lastUpdate, stream.end - stream.lastUpdate);
+}
+
+/**
+ * The totals the pool prices shares with at `now` (its `_accrued()` state): the stored `totalStake()` plus
+ * what the reward stream released since (nothing when there are no shares). `convertToShares`,
+ * `convertToAssets`, `stakeOf` and the next `stake` all use these; a new epoch's reward, minted by the next
+ * transaction, has released nothing yet.
+ *
+ * @example
+ * ```ts
+ * const totals = accruedTotals({ totalStake, totalShares }, stream, block.timestamp);
+ * const shares = toSharesDown(amount, totals);
+ * ```
+ */
+export function accruedTotals(
+  totals: { totalStake: bigint; totalShares: bigint },
+  stream: RewardStream,
+  now: bigint,
+): { totalStake: bigint; totalShares: bigint } {
+  if (totals.totalShares === 0n) return totals;
+  return { ...totals, totalStake: totals.totalStake + streamedReward(stream, now) };
+}

@@ -1,0 +1,43 @@
+import { formatTimestamp, proposalStateName } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { table } from "../output.ts";
+import { allProposals, parseAgent } from "./governanceShared.ts";
+import { formatShares, positionals, stringOption } from "./shared.ts";
+
+export const proposalsCommand: Command = {
+  name: "proposals",
+  role: "DAO",
+  summary: "list the DAO's proposals with their state, votes and deadlines",
+  options: { agent: { type: "string" } },
+  optionHelp: ["--agent <primary|secondary>   only this agent's proposals"],
+  run: async (ctx, input) => {
+    positionals(input, 0, 0, "proposals [--agent <primary|secondary>]");
+    const agentText = stringOption(input, "agent");
+    const proposals = await allProposals(
+      ctx,
+      agentText === undefined ? undefined : parseAgent(agentText),
+    );
+    const lines = proposals.length ? [] : ["no proposals"];
+    for (const p of proposals) {
+      lines.push(
+        `proposal ${p.proposalId} (${p.agent}): ${p.description}`,
+        ...table([
+          ["state", proposalStateName(p.state)],
+          ["proposer", p.proposer],
+          [
+            "votes",
+            `for ${formatShares(ctx, p.votes.for)}, against ${formatShares(ctx, p.votes.against)}, abstain ${formatShares(ctx, p.votes.abstain)}`,
+          ],
+          ["voting", `${formatTimestamp(p.voteStart)} to ${formatTimestamp(p.voteEnd)}`],
+          ...(p.eta > 0n
+            ? ([["executable from", formatTimestamp(p.eta)]] as [string, string][])
+            : []),
+        ]),
+      );
+    }
+    return {
+      lines,
+      data: { proposals: proposals.map((p) => ({ ...p, stateName: proposalStateName(p.state) })) },
+    };
+  },
+};

@@ -1,0 +1,163 @@
+import {
+  getTimelock,
+  InvalidInputError,
+  iClaimsManagerAbi,
+  iStakingPoolAbi,
+  PreflightError,
+  parseDuration,
+  poolGovernorAbi,
+  propose,
+  toIpoolError,
+} from "@insurance-pool/sdk";
+import {
+  type Abi,
+  type AbiFunction,
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  isHex,
+  stringToHex,
+} from "viem";
+import { call } from "viem/actions";
+import type { Command } from "../command.ts";
+import type { Context } from "../context.ts";
+import { governorOf, parseAgent } from "./governanceShared.ts";
+import { positionals, stringOption } from "./shared.ts";
+
+/** Contracts a proposal can call, by the alias used on the command line. */
+function targetOf(ctx: Context, alias: string): { address: Address; abi: Abi } {
+  const { contracts } = ctx.deployment;
+  const table: Record<string, { address: Address | undefined; abi: Abi }> = {
+    pool: { address: contracts.stakingPool, abi: iStakingPoolAbi },
+    claims: { address: contracts.claimsManager, abi: iClaimsManagerAbi },
+    "primary-governor": { address: contracts.primaryGovernor, abi: poolGovernorAbi },
+    "secondary-governor": { address: contracts.secondaryGovernor, abi: poolGovernorAbi },
+  };
+  const target = table[alias];
+  if (!target?.address) {
+    throw new InvalidInputError(`unknown contract "${alias}"`, {
+      metaMessages: [`Contracts: ${Object.keys(table).join(", ")}`],
+    });
+  }
+  return { address: target.address, abi: target.abi };
+}
+
+/** Parses one argument of a proposed call by its Solidity type. */
+function parseArgument(ctx: Context, type: string, text: string, name: string): unknown {
+  if (/^u?int\d*$/.test(type)) {
+    if (/^-?\d+$/.test(text)) return BigInt(text);
+    if (/^\d+(\.\d+)?[smhdwy]$/.test(text)) return parseDuration(text);
+    throw new InvalidInputError(
+      `${name} (${type}) "${text}" is not an integer or a duration like 2w`,
+    );
+  }
+  if (type === "address") return ctx.address(text, name);
+  if (type === "bool") {
+    if (text === "true" || text === "false") return text === "true";
+    throw new InvalidInputError(`${name} (bool) must be true or false`);
+  }
+  if (type === "bytes32") {
+    if (isHex(text) && text.length === 66) return text;
+    if (text.length > 32)
+      throw new InvalidInputError(`${name} (bytes32) "${text}" is longer than 32 bytes`);
+    return stringToHex(text, { size: 32 });
+  }
+  if (type === "bytes") {
+    if (!isHex(text)) throw new InvalidInputError(`${name} (bytes) must be 0x-hex`);
+    return text;
+  }
+  if (type === "string") return text;
+  throw new InvalidInputError(`arguments of type ${type} are not supported on the command line`);
+}
+
+export const proposeCommand: Command = {
+  name: "propose",
+  role: "DAO",
+  summary: "propose a call to the pool or claims manager, executed by an agent's timelock",
+  usage: "<contract>.<function> [args...]",
+  options: { agent: { type: "string" }, description: { type: "string" } },
+  optionHelp: [
+    "--agent <primary|secondary>  which agent executes it (default primary)",
+    "--description <text>         the proposal's text (default: the call)",
+  ],
+  description: [
+    "Contracts: pool, claims, primary-governor, secondary-governor. Arguments: integers, durations (2w),",
+    "addresses or devnet roles, true/false, strings. The call is first simulated as the timelock would",
+    "execute it, so a proposal that could never execute is not sent.",
+    "Example: ipool propose pool.setUnstakeWaitPeriod 2w --agent primary --account alice",
+  ].join("\n"),
+  run: async (ctx, input) => {
+    const [callText, ...argTexts] = positionals(
+      input,
+      1,
+      12,
+      "propose <contract>.<function> [args...]",
+    );
+    const match = /^([a-z-]+)\.([A-Za-z0-9_]+)$/.exec(callText ?? "");
+    if (!match?.[1] || !match[2]) {
+      throw new InvalidInputError(
+        `"${callText}" is not <contract>.<function>, e.g. pool.setUnstakeWaitPeriod`,
+      );
+    }
+    const target = targetOf(ctx, match[1]);
+    const functionName = match[2];
+    const candidates = target.abi.filter(
+      (item): item is AbiFunction =>
+        item.type === "function" &&
+        item.name === functionName &&
+        item.stateMutability !== "view" &&
+        item.stateMutability !== "pure",
+    );
+    const fn = candidates.find((item) => item.inputs.length === argTexts.length);
+    if (!fn) {
+      throw new InvalidInputError(
+        candidates.length
+          ? `${functionName} takes ${candidates.map((c) => c.inputs.length).join(" or ")} arguments, got ${argTexts.length}`
+          : `${match[1]} has no function ${functionName} a proposal can call`,
+        {
+          metaMessages: candidates.map(
+            (c) => `${functionName}(${c.inputs.map((i) => `${i.type} ${i.name}`).join(", ")})`,
+          ),
+        },
+      );
+    }
+    const args = fn.inputs.map((param, index) =>
+      parseArgument(ctx, param.type, argTexts[index] ?? "", param.name || `argument ${index + 1}`),
+    );
+    const data = encodeFunctionData({ abi: [fn], functionName, args }) as Hex;
+    const agent = parseAgent(stringOption(input, "agent"));
+    const governor = governorOf(ctx, agent);
+    const description = stringOption(input, "description") ?? `${callText}(${argTexts.join(", ")})`;
+    const client = await ctx.wallet();
+    // Would the call go through when the timelock executes it? Simulate it from the timelock now.
+    const timelock = await getTimelock(ctx.client, { governor });
+    try {
+      await call(ctx.client, { account: timelock, to: target.address, data });
+    } catch (error) {
+      const decoded = toIpoolError(error, { functionName, tokenInfo: ctx.token });
+      throw new PreflightError(
+        `the proposed call would revert when the ${agent} agent executes it: ${decoded.shortMessage}`,
+        {
+          metaMessages: decoded.metaMessages,
+        },
+      );
+    }
+    const { result: proposalId } = await ctx.send(`propose ${callText} (${agent} agent)`, (hooks) =>
+      propose(client, {
+        ...hooks,
+        governor,
+        targets: [target.address],
+        values: [0n],
+        calldatas: [data],
+        description,
+      }),
+    );
+    return {
+      lines: [
+        `proposal ${proposalId} (${agent} agent): ${description}`,
+        `vote with: ipool vote ${proposalId} for`,
+      ],
+      data: { proposalId, agent, governor, target: target.address, calldata: data, description },
+    };
+  },
+};

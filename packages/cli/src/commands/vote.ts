@@ -1,0 +1,45 @@
+import { castVoteWithReason, InvalidInputError, proposalStateName } from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import { findProposal, governorOf } from "./governanceShared.ts";
+import { positionals, stringOption } from "./shared.ts";
+
+const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
+
+export const voteCommand: Command = {
+  name: "vote",
+  role: "DAO",
+  summary: "vote for, against or abstain on an active proposal (id or its first digits)",
+  usage: "<proposalId> <for|against|abstain>",
+  options: { reason: { type: "string" } },
+  optionHelp: ["--reason <text>   a public reason"],
+  run: async (ctx, input) => {
+    const [idText, supportText] = positionals(
+      input,
+      2,
+      2,
+      "vote <proposalId> <for|against|abstain>",
+    );
+    const support = SUPPORT[(supportText ?? "").toLowerCase()];
+    if (support === undefined)
+      throw new InvalidInputError(`"${supportText}" is not for, against or abstain`);
+    const proposal = await findProposal(ctx, idText);
+    const client = await ctx.wallet();
+    const { result: weight } = await ctx.send(
+      `vote ${supportText} on ${proposal.proposalId}`,
+      (hooks) =>
+        castVoteWithReason(client, {
+          ...hooks,
+          governor: governorOf(ctx, proposal.agent),
+          proposalId: proposal.proposalId,
+          support,
+          reason: stringOption(input, "reason") ?? "",
+        }),
+    );
+    return {
+      lines: [
+        `voted ${supportText} with ${ctx.show(weight).replace(` ${ctx.token.symbol}`, "")} shares (proposal ${proposalStateName(proposal.state)})`,
+      ],
+      data: { proposalId: proposal.proposalId, support, weight },
+    };
+  },
+};
