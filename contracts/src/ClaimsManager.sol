@@ -114,7 +114,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         premium = _premium(e, coverageUsd, period);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
         _storePolicy(policyId, msg.sender, block.timestamp, until, dapiId, coverageUsd);
-        uint256 treasuryPremium = _collectPremium(premium);
+        _collectPremium(premium);
         emit PolicyCreated(
             policyId,
             msg.sender,
@@ -124,8 +124,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
             until,
             policyURI,
             msg.sender,
-            premium,
-            treasuryPremium
+            premium
         );
     }
 
@@ -304,11 +303,9 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function distributeRewards() external override nonReentrant {
-        PendingRewards memory p = _pending;
-        if (p.stakers == 0 && p.treasury == 0) revert NothingToDistribute();
+        (uint256 toStakers, uint256 toTreasury) = _pendingSplit();
+        if (toStakers == 0 && toTreasury == 0) revert NothingToDistribute();
         address treasury_ = _treasury;
-        uint256 toTreasury = treasury_ == address(0) ? 0 : p.treasury;
-        uint256 toStakers = uint256(p.stakers) + p.treasury - toTreasury;
         delete _pending;
         if (toTreasury != 0) _token.safeTransfer(treasury_, toTreasury);
         if (toStakers != 0) {
@@ -357,15 +354,10 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     // --------------------------------------------------------------- internal
 
-    /// @dev Pulls `premium` from the buyer and books it for `distributeRewards`; returns the treasury's part.
-    function _collectPremium(uint256 premium) internal returns (uint256 treasuryPremium) {
-        if (premium == 0) return 0;
-        if (_treasury != address(0)) treasuryPremium = premium * _params.treasuryShare / WAD;
-        PendingRewards memory p = _pending;
-        _pending = PendingRewards({
-            stakers: (p.stakers + premium - treasuryPremium).toUint128(),
-            treasury: (p.treasury + treasuryPremium).toUint128()
-        });
+    /// @dev Pulls `premium` from the buyer and books it for `distributeRewards`.
+    function _collectPremium(uint256 premium) internal {
+        if (premium == 0) return;
+        _pending.premiums = (_pending.premiums + premium).toUint128();
         _token.safeTransferFrom(msg.sender, address(this), premium);
     }
 
@@ -396,7 +388,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     }
 
     function _forfeit(uint256 bond) internal {
-        if (bond != 0) _pending.stakers += uint128(bond);
+        if (bond != 0) _pending.forfeitedBonds += uint128(bond);
     }
 
     function _claim(uint256 claimId) internal view returns (Claim storage c) {

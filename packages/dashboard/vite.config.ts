@@ -39,10 +39,28 @@ function devConfig(): Plugin {
   };
 }
 
+/**
+ * The generated contracts file carries every contract's creation bytecode; the dashboard never deploys,
+ * and it reads the ABIs by name at run time (which defeats tree-shaking), so drop the bytecode.
+ */
+function withoutBytecode(): Plugin {
+  return {
+    name: "ipool-without-bytecode",
+    transform(code, id) {
+      if (!id.replaceAll("\\", "/").endsWith("/sdk/src/generated/contracts.ts")) return null;
+      console.log("strip", id, code.length, code.slice(0, 300).replace(/\n/g, " | "));
+      return {
+        code: code.replace(/export const \w+Bytecode = "0x[0-9a-fA-F]*"( as const)?;/g, ""),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
-  plugins: [react(), devConfig()],
+  plugins: [react(), withoutBytecode(), devConfig()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

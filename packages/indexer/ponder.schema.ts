@@ -306,6 +306,8 @@ export const claim = onchainTable(
     paidTokens: t.bigint(),
     createdAt: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
+    /** `claim_event.id` of the claim's creation. */
+    createdEventId: t.text().notNull(),
     updatedAt: t.bigint().notNull(),
     resolvedAt: t.bigint(),
   }),

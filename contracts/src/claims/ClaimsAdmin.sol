@@ -84,7 +84,6 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             claimsAllowedUntil,
             policyURI,
             msg.sender,
-            0,
             0
         );
     }
@@ -375,8 +374,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function pendingRewards() external view override returns (uint256 stakerAmount, uint256 treasuryAmount) {
-        PendingRewards memory p = _pending;
-        return (p.stakers, p.treasury);
+        return _pendingSplit();
     }
 
     // --------------------------------------------------------------- internal

@@ -53,10 +53,11 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint64 capShare;
     }
 
-    /// @dev Premiums and forfeited bonds held for `distributeRewards`.
+    /// @dev Premiums and forfeited bonds held for `distributeRewards` (the treasury's share of premiums is
+    /// taken when they are distributed).
     struct PendingRewards {
-        uint128 stakers;
-        uint128 treasury;
+        uint128 premiums;
+        uint128 forfeitedBonds;
     }
 
     /// @dev The totals rolled to now, and the capacity at the current price.
@@ -230,9 +231,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 unit = _tokenUnit;
         uint256 utilization = e.capacityTokens == 0
             ? WAD
-            : Math.mulDiv(
-                PriceConversion.toTokensUp(e.activeUsd, e.price, unit), WAD, e.capacityTokens, Math.Rounding.Ceil
-            );
+            : Math.ceilDiv(PriceConversion.toTokensUp(e.activeUsd, e.price, unit) * WAD, e.capacityTokens);
         uint256 rate = PremiumCurve.rate(_curve, utilization);
         return PremiumCurve.premium(PriceConversion.toTokensUp(coverageUsd, e.price, unit), rate, period);
     }
@@ -277,6 +276,14 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             coverageUsd: coverageUsd.toUint96(),
             paidUsd: 0
         });
+    }
+
+    /// @dev Pending rewards split: the treasury's share of premiums (rounded down; 0 without a treasury),
+    /// the rest of the premiums and all forfeited bonds to stakers.
+    function _pendingSplit() internal view returns (uint256 toStakers, uint256 toTreasury) {
+        PendingRewards memory p = _pending;
+        if (_treasury != address(0)) toTreasury = uint256(p.premiums) * _params.treasuryShare / WAD;
+        toStakers = uint256(p.premiums) - toTreasury + p.forfeitedBonds;
     }
 
     function _quotaShare(address payer) internal view returns (uint256) {

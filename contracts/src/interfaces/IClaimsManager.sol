@@ -139,7 +139,8 @@ interface IClaimsTypes is IEvidence {
     event DapiCapSet(uint256 indexed dapiId, bytes32 indexed dapiName, uint256 chainId, uint256 capShare);
     /// @notice Policy `policyId` was created by `creator` (a buyer or a policy agent) for the claimant on dAPI
     /// `dapiId` (announced with its name and chain by `DapiCapSet`). `premium` tokens were paid (0 from a
-    /// policy agent), of which `treasuryPremium` go to the DAO treasury and the rest to stakers.
+    /// policy agent); `distributeRewards` later sends `treasuryShare` of premiums to the treasury, the rest
+    /// to stakers.
     event PolicyCreated(
         uint256 indexed policyId,
         address indexed claimant,
@@ -149,8 +150,7 @@ interface IClaimsTypes is IEvidence {
         uint256 claimsAllowedUntil,
         string policyURI,
         address creator,
-        uint256 premium,
-        uint256 treasuryPremium
+        uint256 premium
     );
     /// @notice A policy agent raised and/or extended policy `policyId`.
     event PolicyUpgraded(
@@ -273,8 +273,9 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// forfeited to stakers. Anyone.
     function timeOutClaim(uint256 claimId) external;
 
-    /// @notice Sends pending premiums and forfeited bonds: the treasury's part to the treasury, the rest to
-    /// the pool through `addRewards`. Anyone.
+    /// @notice Sends pending premiums and forfeited bonds: `treasuryShare` of the premiums to the treasury
+    /// (if set), the rest to the pool through `addRewards`. Anyone. (Premiums are batched here so that
+    /// `buyCoverage` stays cheap; the pool streams them to stakers anyway.)
     function distributeRewards() external;
 
     // ------------------------------------------------------------------ views
@@ -367,7 +368,8 @@ interface IClaimsAdmin is IClaimsTypes {
     function payoutQuotaShare(address payer) external view returns (uint256);
     /// @notice Tokens `payer` may still pay now without exceeding its quota in any window.
     function availablePayoutQuota(address payer) external view returns (uint256);
-    /// @notice Premiums and forfeited bonds waiting for `distributeRewards`.
+    /// @notice What `distributeRewards` would send now: to stakers (premiums less the treasury's share, plus
+    /// forfeited bonds) and to the treasury (`treasuryShare` of premiums; 0 without a treasury).
     function pendingRewards() external view returns (uint256 stakerAmount, uint256 treasuryAmount);
 
     // ------------------------------------------------------------- governance

@@ -4,15 +4,15 @@ pragma solidity 0.8.28;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title PackedCheckpoints
-/// @notice A history of `(key, value)` checkpoints, keys non-decreasing (timestamps), stored two per
-/// storage slot: a checkpoint is 128 bits (`uint32 key << 96 | uint96 value`), checkpoint `i` lives in
-/// slot `i >> 1`, the even one in the low half and the odd one in the high half. So every other new
-/// checkpoint writes into a slot that already exists (a ~5K write instead of a ~22K one), and a lookup
-/// reads two checkpoints per storage read.
-/// @dev The number of checkpoints is kept by the caller (packed into a slot it writes anyway) and passed
-/// in; every function returns the new count. A write at the key of the latest checkpoint overwrites it.
-/// Keys must not decrease (the caller writes at `block.timestamp`). Values are bounded by `MAX_VALUE`:
-/// writing more reverts with `CheckpointValueOverflow`.
+/// @notice A history of `(key, value)` checkpoints, keys increasing (timestamps), stored two per storage slot:
+/// a checkpoint is 128 bits (`uint32 key << 96 | uint96 value`), checkpoint `i` lives in slot `i >> 1`, the even
+/// one in the low half and the odd one in the high half. Every other new checkpoint fills the free half of the
+/// newest slot (a ~5K write instead of a ~22K one), and a lookup sees two checkpoints per storage read.
+/// @dev The caller keeps the number of slots in use (`slots`, packed into a slot it reads anyway) and passes it
+/// in; writes return the new number, which changes only when a checkpoint starts a fresh slot, so the caller
+/// writes it back only then. An empty high half marks the newest slot as half full: keys must be positive
+/// (timestamps are). A write at the key of the latest checkpoint overwrites it; keys must not decrease (the
+/// caller writes at `block.timestamp`). Values are bounded by `MAX_VALUE`, else `CheckpointValueOverflow`.
 library PackedCheckpoints {
     /// @notice A value of `value` does not fit the 96 bits of a checkpoint.
     error CheckpointValueOverflow(uint256 value);
@@ -33,35 +33,42 @@ library PackedCheckpoints {
     uint256 private constant _INTERPOLATIONS = 2;
 
     /// @notice Adds `delta` to the latest value (0 when empty) and records the result at `key`.
-    /// @return newCount The number of checkpoints afterwards.
+    /// @return newSlots The number of slots in use afterwards.
     /// @return oldValue The latest value before.
     /// @return newValue The value recorded.
-    function add(History storage self, uint256 count, uint256 key, uint256 delta)
+    function add(History storage self, uint256 slots, uint256 key, uint256 delta)
         internal
-        returns (uint256 newCount, uint256 oldValue, uint256 newValue)
+        returns (uint256 newSlots, uint256 oldValue, uint256 newValue)
     {
-        return _update(self, count, key, delta, true);
+        return _update(self, slots, key, delta, true);
     }
 
     /// @notice Subtracts `delta` from the latest value and records the result at `key`; panics on underflow.
-    /// @return newCount The number of checkpoints afterwards.
+    /// @return newSlots The number of slots in use afterwards.
     /// @return oldValue The latest value before.
     /// @return newValue The value recorded.
-    function sub(History storage self, uint256 count, uint256 key, uint256 delta)
+    function sub(History storage self, uint256 slots, uint256 key, uint256 delta)
         internal
-        returns (uint256 newCount, uint256 oldValue, uint256 newValue)
+        returns (uint256 newSlots, uint256 oldValue, uint256 newValue)
     {
-        return _update(self, count, key, delta, false);
+        return _update(self, slots, key, delta, false);
     }
 
     /// @notice The latest value (0 when there is no checkpoint).
-    function latest(History storage self, uint256 count) internal view returns (uint256) {
-        if (count == 0) return 0;
-        uint256 index = count - 1;
-        return (self.pairs[index >> 1] >> ((index & 1) * _HALF)) & MAX_VALUE;
+    function latest(History storage self, uint256 slots) internal view returns (uint256) {
+        if (slots == 0) return 0;
+        uint256 pair = self.pairs[slots - 1];
+        uint256 high = pair >> _HALF;
+        return (high == 0 ? pair : high) & MAX_VALUE;
     }
 
-    /// @notice The checkpoint at position `index` (0 = oldest); the caller checks `index < count`.
+    /// @notice The number of checkpoints.
+    function length(History storage self, uint256 slots) internal view returns (uint256) {
+        if (slots == 0) return 0;
+        return (slots << 1) - (self.pairs[slots - 1] >> _HALF == 0 ? 1 : 0);
+    }
+
+    /// @notice The checkpoint at position `index` (0 = oldest); the caller checks `index < length`.
     function at(History storage self, uint256 index) internal view returns (uint32 key, uint96 value) {
         uint256 checkpoint = (self.pairs[index >> 1] >> ((index & 1) * _HALF)) & _HALF_MASK;
         key = uint32(checkpoint >> _VALUE_BITS);
@@ -74,16 +81,15 @@ library PackedCheckpoints {
     /// if the key is older), then up to `_INTERPOLATIONS` probes placed by interpolating between the keys known to
     /// bound the answer (timestamps tend to be spread evenly, so these usually land on it), then bisection.
     /// Worst case: 3 + `_INTERPOLATIONS` + log2(n / 2) reads.
-    function upperLookup(History storage self, uint256 count, uint256 key) internal view returns (uint256) {
-        if (count == 0) return 0;
-        uint256 last = (count - 1) >> 1;
+    function upperLookup(History storage self, uint256 slots, uint256 key) internal view returns (uint256) {
+        if (slots == 0) return 0;
+        uint256 last = slots - 1;
         uint256 pair = self.pairs[last];
         uint256 highKey = (pair >> _VALUE_BITS) & _KEY_MASK;
         if (highKey <= key) {
-            // The newest slot: its high half holds a checkpoint when `count` is even.
-            if (count & 1 == 0 && (pair >> (_HALF + _VALUE_BITS)) & _KEY_MASK <= key) {
-                return (pair >> _HALF) & MAX_VALUE;
-            }
+            // The newest slot; its high half may be empty (key 0 there means no checkpoint).
+            uint256 second = pair >> _HALF;
+            if (second != 0 && second >> _VALUE_BITS <= key) return second & MAX_VALUE;
             return pair & MAX_VALUE;
         }
         // Invariant: slots [0, low) start at a key <= `key` (slot low - 1 at `lowKey`); slots [high, last] start
@@ -124,37 +130,35 @@ library PackedCheckpoints {
         return (self.pairs[low - 1] >> _HALF) & MAX_VALUE;
     }
 
-    function _update(History storage self, uint256 count, uint256 key, uint256 delta, bool increase)
+    function _update(History storage self, uint256 slots, uint256 key, uint256 delta, bool increase)
         private
-        returns (uint256 newCount, uint256 oldValue, uint256 newValue)
+        returns (uint256 newSlots, uint256 oldValue, uint256 newValue)
     {
-        if (count == 0) {
+        if (slots == 0) {
             newValue = increase ? delta : 0 - delta; // `0 - delta` panics unless delta is 0
             _checkValue(newValue);
             self.pairs[0] = (key << _VALUE_BITS) | newValue;
             return (1, 0, newValue);
         }
-        uint256 index = count - 1;
-        uint256 slot = index >> 1;
-        uint256 shift = (index & 1) * _HALF;
-        uint256 pair = self.pairs[slot];
-        uint256 checkpoint = (pair >> shift) & _HALF_MASK;
+        uint256 pair = self.pairs[slots - 1];
+        // The latest checkpoint: the high half if present, else the low half (then the high half is free).
+        uint256 checkpoint = pair >> _HALF;
+        bool highFree = checkpoint == 0;
+        if (highFree) checkpoint = pair;
         oldValue = checkpoint & MAX_VALUE;
         newValue = increase ? oldValue + delta : oldValue - delta;
         _checkValue(newValue);
         uint256 packed = (key << _VALUE_BITS) | newValue;
         if (checkpoint >> _VALUE_BITS == key) {
             // Same key: overwrite the latest checkpoint in place.
-            self.pairs[slot] = (pair & ~(_HALF_MASK << shift)) | (packed << shift);
-            return (count, oldValue, newValue);
-        }
-        if (shift == 0) {
-            // The latest checkpoint is the low half: the new one fills the high half of the same slot.
-            self.pairs[slot] = pair | (packed << _HALF);
+            self.pairs[slots - 1] = highFree ? packed : (pair & _HALF_MASK) | (packed << _HALF);
+        } else if (highFree) {
+            self.pairs[slots - 1] = pair | (packed << _HALF);
         } else {
-            self.pairs[slot + 1] = packed;
+            self.pairs[slots] = packed;
+            return (slots + 1, oldValue, newValue);
         }
-        return (count + 1, oldValue, newValue);
+        return (slots, oldValue, newValue);
     }
 
     function _checkValue(uint256 value) private pure {

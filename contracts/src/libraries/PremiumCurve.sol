@@ -24,10 +24,14 @@ library PremiumCurve {
     function rate(Params memory p, uint256 utilization) internal pure returns (uint256) {
         if (utilization > WAD) utilization = WAD;
         if (utilization <= p.kink) {
-            return p.baseRate + Math.mulDiv(p.slope1, utilization, p.kink, Math.Rounding.Ceil);
+            return p.baseRate + _ceilDiv(uint256(p.slope1) * utilization, p.kink);
         }
-        return p.baseRate + p.slope1
-            + Math.mulDiv(p.slope2, utilization - p.kink, WAD - p.kink, Math.Rounding.Ceil);
+        return p.baseRate + p.slope1 + _ceilDiv(uint256(p.slope2) * (utilization - p.kink), WAD - p.kink);
+    }
+
+    /// @notice `a / b` rounded up (b > 0).
+    function _ceilDiv(uint256 a, uint256 b) private pure returns (uint256) {
+        return a == 0 ? 0 : (a - 1) / b + 1;
     }
 
     /// @notice The premium for `coverageTokens` at annual `annualRate` over `period` seconds, rounded up.

@@ -3,11 +3,12 @@ pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title PriceConversion
 /// @notice Reads the pool token's USD price from an API3 dAPI proxy, refusing zero, negative and stale
 /// values, and converts USD amounts (18 decimals) to token amounts with named rounding.
+/// @dev Plain checked arithmetic (no 512-bit mulDiv): USD amounts are stored in at most 128 bits and token
+/// units are at most 10^36, so products stay far below 2^256; an absurd price overflows and reverts.
 library PriceConversion {
     /// @notice The validated price (USD per whole token, 18 decimals) of `feed`.
     /// @dev A timestamp ahead of `block.timestamp` (the feed's clock is off-chain) counts as fresh.
@@ -22,16 +23,17 @@ library PriceConversion {
 
     /// @notice `usd` in token base units at `price`, rounded down (payouts: against the claimant).
     function toTokensDown(uint256 usd, uint256 price, uint256 tokenUnit) internal pure returns (uint256) {
-        return Math.mulDiv(usd, tokenUnit, price);
+        return usd * tokenUnit / price;
     }
 
     /// @notice `usd` in token base units at `price`, rounded up (premiums, exposure: for the pool).
     function toTokensUp(uint256 usd, uint256 price, uint256 tokenUnit) internal pure returns (uint256) {
-        return Math.mulDiv(usd, tokenUnit, price, Math.Rounding.Ceil);
+        uint256 product = usd * tokenUnit;
+        return product == 0 ? 0 : (product - 1) / price + 1;
     }
 
     /// @notice `tokens` in USD at `price`, rounded down (capacity: for the pool).
     function toUsdDown(uint256 tokens, uint256 price, uint256 tokenUnit) internal pure returns (uint256) {
-        return Math.mulDiv(tokens, price, tokenUnit);
+        return tokens * price / tokenUnit;
     }
 }

@@ -11,10 +11,10 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// staked shares grew, `_removeVotingShares(user, shares)` right after they fell (shares scheduled for unstake),
 /// and implements `_stakedSharesOf(user)`. Votes move to whoever holds `user`'s votes (the user or its delegate).
 ///
-/// Storage, per account: one slot `{delegatee, delegatedAt, checkpointCount}` and a history of the account's
+/// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots}` and a history of the account's
 /// total voting power, two checkpoints per slot (`PackedCheckpoints`). A stake of an account that does not
-/// delegate reads and writes its account slot, reads its newest history slot and writes it (every other new
-/// checkpoint starts a fresh slot), then the same for the total. A delegation moves the delegator's staked
+/// delegate reads its account slot and its newest history slot, then either fills the free half of that slot
+/// or starts a fresh one and counts it in the account slot; then the same for the total. A delegation moves the delegator's staked
 /// shares from the old holder to the new one; shares delegated to the delegator stay where they are.
 abstract contract PoolVotes is IPoolVotes {
     using PackedCheckpoints for PackedCheckpoints.History;
@@ -23,17 +23,17 @@ abstract contract PoolVotes is IPoolVotes {
     uint256 public constant DELEGATION_PERIOD = 1 weeks;
 
     /// @dev `delegatee` is `address(0)` when the account does not delegate; `delegatedAt` is the time of its
-    /// last delegation change (0 if none); `checkpointCount` counts the account's voting power checkpoints.
+    /// last delegation change (0 if none); `checkpointSlots` counts the storage slots of its voting power history.
     struct VoteAccount {
         address delegatee;
         uint32 delegatedAt;
-        uint32 checkpointCount;
+        uint32 checkpointSlots;
     }
 
     mapping(address account => VoteAccount) private _voteAccounts;
     mapping(address account => PackedCheckpoints.History) private _voteHistories;
     PackedCheckpoints.History private _totalVoteHistory;
-    uint256 private _totalVoteCheckpointCount;
+    uint256 private _totalVoteSlots;
 
     // ------------------------------------------------------------------ hooks for the pool
 
@@ -42,8 +42,9 @@ abstract contract PoolVotes is IPoolVotes {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
         _changeVotes(_holderOf(user), key, shares, true);
-        (uint256 count,,) = _totalVoteHistory.add(_totalVoteCheckpointCount, key, shares);
-        _totalVoteCheckpointCount = count;
+        uint256 slots = _totalVoteSlots;
+        (uint256 newSlots,,) = _totalVoteHistory.add(slots, key, shares);
+        if (newSlots != slots) _totalVoteSlots = newSlots;
     }
 
     /// @dev Called by the pool right after `user`'s staked shares fell by `shares` (scheduleUnstake).
@@ -51,8 +52,9 @@ abstract contract PoolVotes is IPoolVotes {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
         _changeVotes(_holderOf(user), key, shares, false);
-        (uint256 count,,) = _totalVoteHistory.sub(_totalVoteCheckpointCount, key, shares);
-        _totalVoteCheckpointCount = count;
+        uint256 slots = _totalVoteSlots;
+        (uint256 newSlots,,) = _totalVoteHistory.sub(slots, key, shares);
+        if (newSlots != slots) _totalVoteSlots = newSlots;
     }
 
     /// @dev Implemented by the pool: `user`'s staked shares (not pending unstake).
@@ -111,43 +113,43 @@ abstract contract PoolVotes is IPoolVotes {
     /// @notice The current voting power of `account`: its staked shares (0 if it delegates) + shares delegated
     /// to it.
     function getVotes(address account) external view virtual returns (uint256) {
-        return _voteHistories[account].latest(_voteAccounts[account].checkpointCount);
+        return _voteHistories[account].latest(_voteAccounts[account].checkpointSlots);
     }
 
     /// @notice The voting power of `account` at the end of second `timepoint`; reverts with
     /// `ERC5805FutureLookup` unless `timepoint < clock()`.
     function getPastVotes(address account, uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        return _voteHistories[account].upperLookup(_voteAccounts[account].checkpointCount, timepoint);
+        return _voteHistories[account].upperLookup(_voteAccounts[account].checkpointSlots, timepoint);
     }
 
     /// @notice The total voting supply (staked shares not pending unstake) at the end of second `timepoint`;
     /// reverts with `ERC5805FutureLookup` unless `timepoint < clock()`.
     function getPastTotalSupply(uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        return _totalVoteHistory.upperLookup(_totalVoteCheckpointCount, timepoint);
+        return _totalVoteHistory.upperLookup(_totalVoteSlots, timepoint);
     }
 
     /// @inheritdoc IPoolVotes
     function totalVotingSupply() external view virtual returns (uint256) {
-        return _totalVoteHistory.latest(_totalVoteCheckpointCount);
+        return _totalVoteHistory.latest(_totalVoteSlots);
     }
 
     /// @inheritdoc IPoolVotes
     function numCheckpoints(address account) external view virtual returns (uint256) {
-        return _voteAccounts[account].checkpointCount;
+        return _voteHistories[account].length(_voteAccounts[account].checkpointSlots);
     }
 
     /// @inheritdoc IPoolVotes
     function checkpoints(address account, uint256 index) external view virtual returns (uint32, uint96) {
-        uint256 count = _voteAccounts[account].checkpointCount;
+        uint256 count = _voteHistories[account].length(_voteAccounts[account].checkpointSlots);
         if (index >= count) revert CheckpointOutOfRange(account, index, count);
         return _voteHistories[account].at(index);
     }
 
     /// @inheritdoc IPoolVotes
     function numTotalCheckpoints() external view virtual returns (uint256) {
-        return _totalVoteCheckpointCount;
+        return _totalVoteHistory.length(_totalVoteSlots);
     }
 
     /// @notice The timestamp, as ERC-6372 requires.
@@ -172,10 +174,10 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`.
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase) private {
         VoteAccount storage voteAccount = _voteAccounts[holder];
-        uint256 count = voteAccount.checkpointCount;
-        (uint256 newCount, uint256 oldVotes, uint256 newVotes) =
-            increase ? _voteHistories[holder].add(count, key, shares) : _voteHistories[holder].sub(count, key, shares);
-        if (newCount != count) voteAccount.checkpointCount = uint32(newCount);
+        uint256 slots = voteAccount.checkpointSlots;
+        (uint256 newSlots, uint256 oldVotes, uint256 newVotes) =
+            increase ? _voteHistories[holder].add(slots, key, shares) : _voteHistories[holder].sub(slots, key, shares);
+        if (newSlots != slots) voteAccount.checkpointSlots = uint32(newSlots);
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
     }
 

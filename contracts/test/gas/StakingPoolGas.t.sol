@@ -54,6 +54,7 @@ contract StakingPoolGasTest is PoolFixture {
         // Storage touched earlier in this test (the long histories) must be cold, as in a new transaction.
         vm.cool(address(pool));
         vm.cool(address(token));
+        vm.cool(pool.extension());
         vm.prank(from);
         uint256 before = gasleft();
         (bool ok,) = address(pool).call(data);
@@ -79,7 +80,9 @@ contract StakingPoolGasTest is PoolFixture {
     }
 
     function test_gas_depositAndStake() public {
-        _measure(alice, abi.encodeCall(pool.depositAndStake, (10e18)), "depositAndStake", 110_000 + VOTES_HOOK_ALLOWANCE);
+        _measure(
+            alice, abi.encodeCall(pool.depositAndStake, (10e18)), "depositAndStake", 110_000 + VOTES_HOOK_ALLOWANCE
+        );
     }
 
     function test_gas_scheduleUnstake() public {

@@ -51,7 +51,6 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         return actors[seed % actors.length];
     }
 
-
     /// @dev Runs before and after every action: the price may only fall through payouts (or when the pool
     /// empties and restarts at price 1).
     modifier checkPrice(bool isPayout) {

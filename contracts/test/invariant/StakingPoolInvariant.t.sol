@@ -84,8 +84,4 @@ contract StakingPoolInvariantTest is PoolFixture {
         }
         assertEq(sum, pool.totalVotingSupply());
     }
-
-    function invariant_callSummary() public view {
-        assertGe(handler.calls(), 0);
-    }
 }

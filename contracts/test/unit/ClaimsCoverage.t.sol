@@ -42,8 +42,7 @@ contract ClaimsCoverageTest is ClaimsBase {
             block.timestamp + 90 days,
             "ipfs://policy",
             alice,
-            expected,
-            expected / 10
+            expected
         );
         vm.prank(alice);
         (uint256 policyId, uint256 premium) = claims.buyCoverage(DAPI, 10_000e18, 90 days, expected, "ipfs://policy");

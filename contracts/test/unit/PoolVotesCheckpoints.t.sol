@@ -9,27 +9,31 @@ contract PackedCheckpointsHarness {
     using PackedCheckpoints for PackedCheckpoints.History;
 
     PackedCheckpoints.History internal history;
-    uint256 public count;
+    uint256 public slots;
 
     uint256[] public refKeys;
     uint256[] public refValues;
 
     function add(uint256 key, uint256 delta) external returns (uint256 oldValue, uint256 newValue) {
-        (count, oldValue, newValue) = history.add(count, key, delta);
+        (slots, oldValue, newValue) = history.add(slots, key, delta);
         _record(key, newValue);
     }
 
     function sub(uint256 key, uint256 delta) external returns (uint256 oldValue, uint256 newValue) {
-        (count, oldValue, newValue) = history.sub(count, key, delta);
+        (slots, oldValue, newValue) = history.sub(slots, key, delta);
         _record(key, newValue);
     }
 
     function latest() external view returns (uint256) {
-        return history.latest(count);
+        return history.latest(slots);
     }
 
     function upperLookup(uint256 key) external view returns (uint256) {
-        return history.upperLookup(count, key);
+        return history.upperLookup(slots, key);
+    }
+
+    function count() external view returns (uint256) {
+        return history.length(slots);
     }
 
     function at(uint256 index) external view returns (uint32, uint96) {

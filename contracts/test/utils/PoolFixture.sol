@@ -113,12 +113,7 @@ abstract contract PoolFixture is Test {
         (uint256 remaining, uint256 lastUpdate,,) = pool.rewardStream();
         return keccak256(
             abi.encode(
-                userState,
-                pool.totalStake(),
-                pool.totalShares(),
-                remaining,
-                lastUpdate,
-                token.balanceOf(address(pool))
+                userState, pool.totalStake(), pool.totalShares(), remaining, lastUpdate, token.balanceOf(address(pool))
             )
         );
     }

@@ -31,7 +31,7 @@ function mainHelp(commands: Command[]): string {
     if (!group.length) continue;
     lines.push(`${role}:`);
     for (const command of group) {
-      lines.push(`  ${command.name.padEnd(18)}${command.summary}`);
+      lines.push(`  ${command.name.padEnd(20)}${command.summary}`);
     }
     lines.push("");
   }

@@ -100,7 +100,7 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   await selectAccount(page, "policyholder");
   await goto(page, "coverage");
   await page.getByTestId("dapis").waitFor();
-  const policiesBefore = await page.getByTestId("policies").locator("tbody tr").count();
+  const policiesBefore = await page.locator("[data-testid=policies] tbody tr").count();
   await page.getByLabel("Coverage", { exact: true }).fill("10000");
   await page.getByTestId("premium").waitFor();
   assert.match((await page.getByTestId("premium").textContent()) ?? "", /API3/);

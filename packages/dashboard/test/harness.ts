@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Abi, encodeFunctionData, maxUint256, parseEther } from "viem";
 import { type AnvilInstance, startAnvil } from "../../devnet/src/anvil.ts";
-import { seedDevnet } from "../../devnet/src/seed.ts";
-import { createTxContext } from "../../sdk/src/deploy/context.ts";
+import { artifact } from "../../sdk/src/deploy/artifacts.ts";
+import { createTxContext, sendAndWait } from "../../sdk/src/deploy/context.ts";
 import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
-import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
+import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { buildDashboard, type Dashboard, startDashboard } from "../start.ts";
 
@@ -84,7 +85,7 @@ export async function startStack(
     mark("deploy", t);
     if (options.seed !== false) {
       t = performance.now();
-      await seedDevnet(deployment);
+      await seed(deployment);
       mark("seed", t);
     }
 
@@ -109,6 +110,41 @@ export async function startStack(
     await stop();
     throw error;
   }
+}
+
+/**
+ * What the tests need and no more: test tokens for alice, bob and the policyholder, and bob's stake so
+ * the pool has capacity. Alice and the policyholder approve through the dashboard itself.
+ */
+async function seed(deployment: Deployment): Promise<void> {
+  const { token, stakingPool } = deployment.contracts;
+  const send = async (
+    role: DevnetRole,
+    to: `0x${string}`,
+    abi: Abi,
+    functionName: string,
+    args: unknown[],
+  ) => {
+    const ctx = await createTxContext({ rpcUrl: deployment.rpcUrl, account: devnetAccount(role) });
+    await sendAndWait(ctx, `${role}: ${functionName}`, {
+      to,
+      data: encodeFunctionData({ abi, functionName, args }),
+    });
+  };
+  const tokenAbi = artifact("TestToken").abi;
+  const poolAbi = artifact("StakingPool").abi;
+  for (const [role, amount] of [
+    ["alice", "1000000"],
+    ["bob", "500000"],
+    ["policyholder", "100000"],
+  ] as const) {
+    await send("deployer", token, tokenAbi, "mint", [
+      devnetAccount(role).address,
+      parseEther(amount),
+    ]);
+  }
+  await send("bob", token, tokenAbi, "approve", [stakingPool, maxUint256]);
+  await send("bob", stakingPool, poolAbi, "depositAndStake", [parseEther("400000")]);
 }
 
 export interface BrowserSession {

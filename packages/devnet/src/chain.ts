@@ -103,20 +103,29 @@ export class AnvilChain {
   }
 
   /**
-   * Sends many calls, waiting for a receipt every `batch` transactions (anvil can stall when thousands are
-   * in flight). Every receipt of a batch is checked; returns the total gas used.
+   * Sends the same call `count` times from one account (ABI-encoded once), waiting for a receipt every
+   * `batch` transactions (anvil can stall when thousands are in flight). The last receipt of each batch
+   * must succeed; callers check the resulting state for the others.
    */
-  async sendMany(calls: ChainCall[], batch = 100): Promise<bigint> {
-    let gas = 0n;
-    for (let i = 0; i < calls.length; i += batch) {
-      const hashes: Hex[] = [];
-      for (const call of calls.slice(i, i + batch)) hashes.push(await this.submit(call));
-      const receipts = await Promise.all(
-        hashes.map((hash, j) => this.receipt(hash, `call ${i + j}`)),
-      );
-      for (const receipt of receipts) gas += receipt.gasUsed;
+  async repeat(call: ChainCall, count: number, batch = 100): Promise<void> {
+    const data = encodeFunctionData({
+      abi: call.abi,
+      functionName: call.functionName,
+      args: call.args ?? [],
+    });
+    const request = {
+      from: call.from,
+      to: call.to,
+      data,
+      gas: `0x${(call.gas ?? 3_000_000n).toString(16)}`,
+    };
+    for (let i = 0; i < count; i += batch) {
+      let last: Hex | undefined;
+      for (let j = i; j < Math.min(count, i + batch); j++) {
+        last = await this.rpc<Hex>("eth_sendTransaction", [request]);
+      }
+      if (last) await this.receipt(last, `${call.functionName} #${Math.min(count, i + batch)}`);
     }
-    return gas;
   }
 
   /** Reads a view. */

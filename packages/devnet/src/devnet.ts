@@ -5,7 +5,12 @@ import { createTxContext } from "../../sdk/src/deploy/context.ts";
 import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
 import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
-import { type AnvilInstance, startAnvil } from "./anvil.ts";
+import {
+  type AnvilInstance,
+  DEVNET_CODE_SIZE_LIMIT,
+  oversizedContracts,
+  startAnvil,
+} from "./anvil.ts";
 import { FeedPusher } from "./pusher.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
 import { loadStartDashboard, loadStartIndexer, type Service } from "./services.ts";
@@ -70,15 +75,16 @@ export async function freePortNear(port: number): Promise<number> {
 }
 
 async function startAnvilNear(port: number): Promise<AnvilInstance> {
-  if (port === 0) return startAnvil({});
+  const options = { codeSizeLimit: DEVNET_CODE_SIZE_LIMIT };
+  if (port === 0) return startAnvil(options);
   for (let candidate = port; candidate < port + 10; candidate++) {
     try {
-      return await startAnvil({ port: candidate, timeoutMs: 5_000 });
+      return await startAnvil({ ...options, port: candidate, timeoutMs: 5_000 });
     } catch {
       // taken: try the next port
     }
   }
-  return startAnvil({});
+  return startAnvil(options);
 }
 
 /**
@@ -102,8 +108,13 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     const started = Date.now();
     const deployer = devnetAccount("deployer");
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: deployer });
-    const deployment = await deployDevnet(ctx);
+    const deployment = await deployDevnet(ctx, { rpcUrl: anvil.rpcUrl });
     log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {
+      log(
+        `warning: ${name} is ${size} bytes of code, over EIP-170's 24,576: real chains would refuse it`,
+      );
+    }
 
     const seed = options.noSeed ? undefined : await seedDevnet(deployment);
     if (seed) log(`seeded: ${seed.lines.length} demo actions`);

@@ -6,7 +6,7 @@ import {
   preflightWithAllowance,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
-import { positionals, stakerSummary } from "./shared.ts";
+import { formatShares, positionals, stakerSummary } from "./shared.ts";
 
 export const depositCommand: Command = {
   name: "deposit",
@@ -39,7 +39,7 @@ export const depositCommand: Command = {
       );
       const summary = await stakerSummary(ctx, client.account.address);
       return {
-        lines: [`minted ${result} share units`, ...summary.lines],
+        lines: [`minted ${formatShares(ctx, result)} shares`, ...summary.lines],
         data: { amount, mintedShares: result, ...summary.data },
       };
     }

@@ -1,4 +1,10 @@
-import { formatUsd, InvalidInputError, parseDuration, quoteCoverage } from "@insurance-pool/sdk";
+import {
+  formatDuration,
+  formatUsd,
+  InvalidInputError,
+  parseDuration,
+  quoteCoverage,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
 import { claimsManagerOf, parseUsd, resolveDapi } from "./claimsShared.ts";
@@ -45,7 +51,7 @@ export const quoteCommand: Command = {
         ...table([
           ["premium", ctx.show(premium)],
           ["available", formatUsd(availableUsd)],
-          ["period", `${period} s`],
+          ["period", formatDuration(period)],
         ]),
         ...(fits ? [] : [`coverage exceeds what is available: a purchase would revert`]),
       ],

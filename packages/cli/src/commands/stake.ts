@@ -1,6 +1,6 @@
 import { getUnstaked, InvalidInputError, stake } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
-import { positionals, stakerSummary } from "./shared.ts";
+import { formatShares, positionals, stakerSummary } from "./shared.ts";
 
 export const stakeCommand: Command = {
   name: "stake",
@@ -25,7 +25,7 @@ export const stakeCommand: Command = {
     );
     const summary = await stakerSummary(ctx, client.account.address);
     return {
-      lines: [`minted ${result} share units`, ...summary.lines],
+      lines: [`minted ${formatShares(ctx, result)} shares`, ...summary.lines],
       data: { amount, mintedShares: result, ...summary.data },
     };
   },

@@ -1,3 +1,4 @@
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { formatCompact } from "../lib/format.ts";
 
 export interface Series {
@@ -8,8 +9,24 @@ export interface Series {
   step?: boolean;
 }
 
-const WIDTH = 560;
+const DEFAULT_WIDTH = 560;
 const HEIGHT = 200;
+
+/** The element's width in CSS pixels, so the SVG draws 1:1 and its text keeps its size. */
+function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(200, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 const PAD = { top: 12, right: 16, bottom: 26, left: 48 };
 
 function ticks(min: number, max: number, count: number): number[] {
@@ -18,7 +35,8 @@ function ticks(min: number, max: number, count: number): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
   const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(v);
+  const top = Math.ceil(max / step - 1e-9) * step;
+  for (let v = Math.ceil(min / step) * step; v <= top + step * 1e-9; v += step) out.push(v);
   return out;
 }
 
@@ -41,25 +59,38 @@ export function LineChart({
   /** Extends step lines to this time (seconds). */
   now?: number;
 }) {
+  const [ref, WIDTH] = useWidth<HTMLElement>();
   const all = series.flatMap((s) => s.points);
-  if (all.length === 0) return <p className="empty">No history yet.</p>;
+  if (all.length === 0) {
+    return (
+      <figure className="chart" ref={ref}>
+        <p className="empty">No history yet.</p>
+      </figure>
+    );
+  }
   const xs = all.map((p) => p.x);
   const ys = all.map((p) => p.y);
   const xMax = Math.max(...xs, now ?? 0);
-  // At least an hour wide, so a fresh history still reads as a line.
-  const xMin = Math.min(...xs, xMax - 3_600);
+  // At least a minute wide, so a fresh history still reads as a line.
+  const xMin = Math.min(...xs, xMax - 60);
   const yMin = Math.min(0, ...ys);
-  const yMax = Math.max(...ys) * 1.1 || 1;
+  const yTicks = ticks(yMin, Math.max(...ys) || 1, 4);
+  const yMax = Math.max(yTicks[yTicks.length - 1] ?? 1, Math.max(...ys)) || 1;
   const span = Math.max(xMax - xMin, 1);
   const sx = (x: number) => PAD.left + ((x - xMin) / span) * (WIDTH - PAD.left - PAD.right);
   const sy = (y: number) =>
     HEIGHT - PAD.bottom - ((y - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
-  const yTicks = ticks(yMin, yMax, 4);
   const xTicks = [xMin, xMin + span / 2, xMax];
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <figure className="chart" ref={ref}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={label}
+      >
         {yTicks.map((t) => (
           <g key={`y${t}`}>
             <line className="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(t)} y2={sy(t)} />

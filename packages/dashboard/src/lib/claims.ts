@@ -189,7 +189,9 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
             bond: c?.bond ?? (args.bond as bigint),
             settlementUsd: c?.settlementUsd ?? 0n,
             ruling: Number(c?.ruling ?? 0),
-            evidenceURI: String(args.evidenceURI ?? ""),
+            evidenceURI: String(
+              args.evidenceURI ?? timeline.find((e) => e.name === "Evidence")?.args._evidence ?? "",
+            ),
             paidTokens: (paid?.args.tokens as bigint | undefined) ?? 0n,
             timeline,
             arbitration,

@@ -143,6 +143,17 @@ export function usePolicies(claimant: Address | undefined) {
       const mine = created
         .map((log) => log.args as unknown as Record<string, unknown>)
         .filter((args) => String(args.claimant).toLowerCase() === claimant?.toLowerCase());
+      const names = new Map<bigint, Promise<string>>();
+      const dapiName = (dapiId: bigint) => {
+        let name = names.get(dapiId);
+        if (!name) {
+          name = readIfPresent<{ name: Hex }>(client, cm, abis.claimsManager, "dapi", [dapiId])
+            .then((d) => (d ? bytes32ToString(d.name) : `dAPI #${dapiId}`))
+            .catch(() => `dAPI #${dapiId}`);
+          names.set(dapiId, name);
+        }
+        return name;
+      };
       return Promise.all(
         mine.map(async (args) => {
           const id = args.policyId as bigint;
@@ -154,11 +165,12 @@ export function usePolicies(claimant: Address | undefined) {
             coverageUsd: bigint;
             paidUsd: bigint;
           }>(client, cm, abis.claimsManager, "policy", [id]);
+          const dapiId = BigInt(p?.dapiId ?? (args.dapiId as bigint));
           return {
             id,
             claimant: p?.claimant ?? (args.claimant as Address),
-            dapiId: BigInt(p?.dapiId ?? (args.dapiId as bigint)),
-            dapiName: bytes32ToString(args.dapiName as Hex),
+            dapiId,
+            dapiName: await dapiName(dapiId),
             claimsAllowedFrom: BigInt(p?.claimsAllowedFrom ?? (args.claimsAllowedFrom as bigint)),
             claimsAllowedUntil: BigInt(
               p?.claimsAllowedUntil ?? (args.claimsAllowedUntil as bigint),

@@ -71,11 +71,12 @@ export function useGovernance(user: Address | undefined) {
       for (const { name, address } of governors) {
         const read = <T>(fn: string, args: readonly unknown[] = []) =>
           readIfPresent<T>(client, address, abi, fn, args);
+        // `clock()` is a uint48: viem returns a number.
         const [clock, mode] = await Promise.all([
-          read<bigint>("clock"),
+          read<number | bigint>("clock"),
           read<string>("CLOCK_MODE"),
         ]);
-        const now = clock ?? 0n;
+        const now = BigInt(clock ?? 0);
         const past = now > 0n ? now - 1n : 0n;
         const [quorum, threshold, votingPeriod, votingDelay, userVotes] = await Promise.all([
           read<bigint>("quorum", [past]),

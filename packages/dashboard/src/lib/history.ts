@@ -71,10 +71,8 @@ export function usePoolHistory() {
   const config = useAppConfig();
   const client = useClient();
   const block = useLatestBlock();
-  // Refresh every few blocks, not on each one.
-  const bucket = block ? block.number / 5n : 0n;
   return useQuery({
-    queryKey: ["history", config.deployment.contracts.stakingPool, bucket.toString()],
+    queryKey: ["history", config.deployment.contracts.stakingPool, block?.number.toString()],
     enabled: block !== undefined,
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<History> => {

@@ -328,6 +328,7 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
     paidTokens: null,
     createdAt: at.timestamp,
     createdTx: at.txHash,
+    createdEventId: at.id,
     updatedAt: at.timestamp,
     resolvedAt: null,
   });
@@ -465,8 +466,11 @@ ponder.on("ClaimsManager:Evidence", async ({ event, context }) => {
       .onConflictDoUpdate({ evidenceURI: _evidence });
     return;
   }
-  if (claimRow.evidenceURI === null) {
+  if (claimRow.createdTx === at.txHash) {
+    // The claimant's evidence, filed with the claim: part of its creation step.
     await context.db.update(claim, { id: _evidenceGroupID }).set({ evidenceURI: _evidence });
+    await context.db.update(claimEvent, { id: claimRow.createdEventId }).set({ uri: _evidence });
+    return;
   }
   await recordClaimStep(context.db, _evidenceGroupID, at, {
     kind: "evidence",

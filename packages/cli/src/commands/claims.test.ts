@@ -1,0 +1,267 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { getClaim, getTotalStake } from "@insurance-pool/sdk";
+import { type Address, erc20Abi } from "viem";
+import { getTransactionCount, readContract } from "viem/actions";
+import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
+import { type CliResult, deploymentDir, ipool } from "../testing.ts";
+
+describe("coverage, claims, mediation and arbitration commands against the devnet", () => {
+  let fx: DevnetFixture;
+  let dir = "";
+  const cli = (...argv: string[]) => ipool(dir, argv);
+  const ok = async (...argv: string[]): Promise<CliResult> => {
+    const result = await cli(...argv);
+    assert.equal(result.code, 0, `ipool ${argv.join(" ")}\n${result.stderr}`);
+    return result;
+  };
+  const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
+  const refused = async (from: string, argv: string[], message: RegExp): Promise<void> => {
+    const before = await nonce(fx.role(from));
+    const result = await cli(...argv);
+    assert.equal(result.code, 1, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
+    assert.match(result.stderr, message);
+    assert.equal(await nonce(fx.role(from)), before, `ipool ${argv.join(" ")} sent a transaction`);
+  };
+  const tokenBalance = (owner: Address) =>
+    readContract(fx.deployer.publicClient, {
+      address: fx.deployment.contracts.token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [owner],
+    });
+  const claimStatus = async (claimId: bigint) =>
+    (
+      await getClaim(fx.deployer.publicClient, {
+        claimsManager: fx.deployment.contracts.claimsManager as Address,
+        claimId,
+      })
+    ).status;
+
+  before(async () => {
+    fx = await startDevnetFixture();
+    dir = deploymentDir(fx.deployment);
+    await ok("deposit", "200k", "--stake", "--account", "alice");
+  });
+  after(async () => fx?.stop());
+
+  it("quote prices coverage and buy creates the policy at that premium", async () => {
+    const quote = (
+      await ok("quote", "10k", "--dapi", "ETH/USD", "--period", "30d", "--json")
+    ).json();
+    assert.ok(BigInt(quote.premium as string) > 0n);
+    assert.equal(quote.fits, true);
+    const bought = (
+      await ok(
+        "buy",
+        "10k",
+        "--dapi",
+        "ETH/USD",
+        "--period",
+        "30d",
+        "--account",
+        "policyholder",
+        "--json",
+      )
+    ).json();
+    assert.equal(bought.policyId, "1");
+    assert.equal(bought.premium, quote.premium, "same block state, same premium");
+    const policies = await ok("policies", "--account", "policyholder");
+    assert.match(
+      policies.stdout,
+      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1\n {2}coverage: +10,000 USD \(10,000 USD remaining\)/,
+    );
+  });
+
+  it("refuses bad purchases before sending anything", async () => {
+    await refused(
+      "policyholder",
+      ["buy", "1000m", "--dapi", "ETH/USD", "--account", "policyholder"],
+      /of coverage exceeds the [\d,.]+ USD available on dAPI 1/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "DOGE/USD", "--account", "policyholder"],
+      /no covered dAPI is named "DOGE\/USD"/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "9", "--account", "policyholder"],
+      /no dAPI has id 9/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "ETH/USD", "--period", "0", "--account", "policyholder"],
+      /--period must be above zero/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "ETH/USD", "--period", "10y", "--account", "policyholder"],
+      /buy coverage: invalid period/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "ETH/USD", "--max-premium", "0.000001", "--account", "policyholder"],
+      /exceeds --max-premium/,
+    );
+    await refused(
+      "policyholder",
+      ["buy", "1k", "--dapi", "ETH/USD", "--period", "soon", "--account", "policyholder"],
+      /"soon" is not a duration/,
+    );
+  });
+
+  it("claim, mediator accepts: the claimant is paid and the pool pays", async () => {
+    const stakeBefore = await getTotalStake(fx.deployer.publicClient, {
+      pool: fx.deployment.contracts.stakingPool,
+    });
+    const balanceBefore = await tokenBalance(fx.role("policyholder"));
+    const filed = await ok(
+      "claim",
+      "1",
+      "2k",
+      "--evidence",
+      "ipfs://feed-off-by-10pct",
+      "--account",
+      "policyholder",
+    );
+    assert.match(filed.stdout, /claim 1:\n {2}status: +Pending/);
+    assert.match(filed.stdout, /mediator answers by: .* UTC/);
+    await refused(
+      "bob",
+      ["accept", "1", "--account", "bob"],
+      /accept claim: .*not allowed|accept claim: unauthorized/,
+    );
+    const accepted = await ok("accept", "1", "--account", "mediator");
+    assert.match(accepted.stdout, /status: +PaidClaim/);
+    const paid = (await tokenBalance(fx.role("policyholder"))) - balanceBefore;
+    // 2,000 USD at 1.25 USD per token = 1,600 tokens, minus the bond paid and returned (net zero).
+    assert.equal(paid, 1_600n * 10n ** 18n);
+    const stakeAfter = await getTotalStake(fx.deployer.publicClient, {
+      pool: fx.deployment.contracts.stakingPool,
+    });
+    assert.ok(stakeAfter <= stakeBefore - 1_600n * 10n ** 18n, "the pool paid the claim");
+    await refused(
+      "mediator",
+      ["accept", "1", "--account", "mediator"],
+      /accept claim: invalid claim status \(claimId 1, status 6\)/,
+    );
+  });
+
+  it("refuses bad claims before sending anything", async () => {
+    await refused(
+      "policyholder",
+      ["claim", "1", "9k", "--evidence", "ipfs://x", "--account", "policyholder"],
+      /claim: invalid claim amount \(amountUsd 9,000 USD, remainingUsd 8,000 USD\)/,
+    );
+    await refused(
+      "alice",
+      ["claim", "1", "1k", "--evidence", "ipfs://x", "--account", "alice"],
+      /claim: you are not allowed, only 0x[0-9a-fA-F]{40} is/,
+    );
+    await refused(
+      "policyholder",
+      ["claim", "1", "1k", "--account", "policyholder"],
+      /missing --evidence <uri>/,
+    );
+    await refused(
+      "policyholder",
+      ["claim", "7", "1k", "--evidence", "ipfs://x", "--account", "policyholder"],
+      /no policy has id 7/,
+    );
+    await refused(
+      "policyholder",
+      ["claim", "x", "1k", "--evidence", "ipfs://x", "--account", "policyholder"],
+      /policy id "x" is not a whole number/,
+    );
+  });
+
+  it("settle, then the claimant accepts the settlement", async () => {
+    await ok("claim", "1", "1k", "--evidence", "ipfs://two", "--account", "policyholder");
+    await refused(
+      "mediator",
+      ["settle", "2", "1k", "--account", "mediator"],
+      /propose settlement: invalid settlement/,
+    );
+    const settled = await ok("settle", "2", "400", "--account", "mediator");
+    assert.match(settled.stdout, /status: +SettlementProposed/);
+    assert.match(settled.stdout, /settlement: +400 USD/);
+    assert.match(settled.stdout, /accept settlement by: .* UTC/);
+    await refused(
+      "policyholder",
+      ["accept-settlement", "2", "--min-payout", "1k", "--account", "policyholder"],
+      /accept settlement: payout below minimum \(payoutTokens 320 API3, minimumPayoutTokens 1,000 API3\)/,
+    );
+    const accepted = await ok("accept-settlement", "2", "--account", "policyholder");
+    assert.match(accepted.stdout, /status: +PaidSettlement/);
+    await refused(
+      "policyholder",
+      ["accept-settlement", "2", "--account", "policyholder"],
+      /claim 2 is PaidSettlement: there is no settlement to accept/,
+    );
+  });
+
+  it("reject, escalate, evidence, rule, appeal, rule again and execute the final ruling", async () => {
+    await ok("claim", "1", "1k", "--evidence", "ipfs://three", "--account", "policyholder");
+    const rejected = await ok("reject", "3", "--account", "mediator");
+    assert.match(rejected.stdout, /status: +MediatorRejected/);
+    await refused(
+      "policyholder",
+      ["rule", "3", "pay", "--account", "court"],
+      /claim 3 is MediatorRejected, not disputed/,
+    );
+    const escalated = await ok("escalate", "3", "--account", "policyholder");
+    assert.match(escalated.stdout, /dispute 0 opened at 0x[0-9a-fA-F]{40}/);
+    assert.match(escalated.stdout, /escalate claim 3 \(fee 0.1 ETH\)/);
+    assert.equal(await claimStatus(3n), 4);
+    await ok("evidence", "3", "ipfs://more-evidence", "--account", "policyholder");
+    await refused(
+      "bob",
+      ["evidence", "3", "ipfs://spam", "--account", "bob"],
+      /submit evidence: you are not allowed/,
+    );
+
+    await refused(
+      "court",
+      ["rule", "3", "maybe", "--account", "court"],
+      /ruling "maybe" is not refuse \(0\), pay \(1\) or settle \(2\)/,
+    );
+    await refused(
+      "bob",
+      ["rule", "3", "pay", "--account", "bob"],
+      /rule: .*(Ownable|owner|unauthorized)/i,
+    );
+    const ruled = await ok("rule", "3", "pay", "--account", "court");
+    assert.match(ruled.stdout, /appealable until .* UTC; then: ipool execute-ruling 3/);
+    await refused(
+      "bob",
+      ["execute-ruling", "3", "--account", "bob"],
+      /execute ruling: appeal period not over/,
+    );
+
+    const appealed = await ok("appeal", "3", "--account", "mediator");
+    assert.match(appealed.stdout, /appeal dispute 0 \(fee 0.2 ETH\)/);
+    await ok("rule", "3", "refuse", "--account", "court");
+    await fx.warp(601);
+    const bondBefore = await tokenBalance(fx.role("policyholder"));
+    const executed = await ok("execute-ruling", "3", "--account", "bob");
+    assert.match(executed.stdout, /status: +Refused/);
+    assert.match(executed.stdout, /ruling: +0 \(refuse\)/);
+    assert.equal(
+      await tokenBalance(fx.role("policyholder")),
+      bondBefore,
+      "a refused claim pays nothing",
+    );
+  });
+
+  it("claims lists a claimant's claims and shows one in detail", async () => {
+    const list = await ok("claims", "--of", "policyholder");
+    assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);
+    assert.match(list.stdout, /claim 2: PaidSettlement, 1,000 USD on policy 1/);
+    assert.match(list.stdout, /claim 3: Refused, 1,000 USD on policy 1/);
+    const one = (await ok("claims", "3", "--json")).json();
+    assert.equal((one.claim as { statusName: string }).statusName, "Refused");
+    const missing = await cli("claims", "--all", "--of", "bob");
+    assert.equal(missing.code, 0);
+  });
+});

@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createPublicClient, http } from "viem";
+import { api3ServerV1Abi } from "../../sdk/src/deploy/api3Artifacts.ts";
+import { artifact, claimsManagerAbi } from "../../sdk/src/deploy/artifacts.ts";
+import { readDeployment } from "../../sdk/src/deployment.ts";
+import { runDevnet } from "../src/devnet.ts";
+import { descendantPids, isRunning } from "../src/processes.ts";
+
+const START_BOUND_MS = 120_000;
+const STOP_BOUND_MS = 20_000;
+
+test("npm start's devnet starts, deploys, seeds, serves and stops leaving no process", {
+  timeout: START_BOUND_MS + STOP_BOUND_MS + 10_000,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ipool-devnet-"));
+  const deploymentPath = join(dir, "deployment.json");
+  const before = new Set(descendantPids());
+  const started = Date.now();
+  const devnet = await runDevnet({
+    port: 0,
+    indexerPort: 0,
+    dashboardPort: 0,
+    deploymentPath,
+    blockTime: 1,
+    pushIntervalMs: 1_000,
+  });
+  let children: number[] = [];
+  try {
+    const startMs = Date.now() - started;
+    assert.ok(startMs < START_BOUND_MS, `started in ${startMs} ms`);
+    children = descendantPids().filter((pid) => !before.has(pid));
+    assert.ok(children.includes(devnet.anvil.pid), "anvil is a child of this process");
+
+    // The deployment file is written and complete.
+    assert.ok(existsSync(deploymentPath));
+    const deployment = readDeployment(deploymentPath);
+    assert.equal(deployment.rpcUrl, devnet.rpcUrl);
+    assert.equal(JSON.parse(readFileSync(deploymentPath, "utf8")).chainId, 31337);
+    for (const name of [
+      "claimsManager",
+      "arbitrator",
+      "api3ServerV1",
+      "primaryGovernor",
+      "secondaryTimelock",
+    ] as const) {
+      assert.match(deployment.contracts[name] ?? "", /^0x[0-9a-fA-F]{40}$/, name);
+    }
+    assert.deepEqual(
+      deployment.dapis.map((dapi) => dapi.name),
+      ["ETH/USD", "BTC/USD"],
+    );
+
+    // It answers RPC, with the seeded state.
+    const client = createPublicClient({ transport: http(devnet.rpcUrl) });
+    assert.equal(await client.getChainId(), 31337);
+    const poolAbi = artifact("StakingPool").abi;
+    const totalStake = (await client.readContract({
+      address: deployment.contracts.stakingPool,
+      abi: poolAbi,
+      functionName: "totalStake",
+    })) as bigint;
+    assert.ok(totalStake >= 900_000n * 10n ** 18n, `total stake ${totalStake}`);
+    const claim = (await client.readContract({
+      address: deployment.contracts.claimsManager as `0x${string}`,
+      abi: claimsManagerAbi(),
+      functionName: "claim",
+      args: [devnet.seed?.claimId],
+    })) as { status: number };
+    assert.equal(claim.status, 1, "the seeded claim awaits the mediator (Pending)");
+
+    // The pusher keeps the dAPIs fresh: the Beacon's timestamp moves.
+    const feed = deployment.devnet?.feeds.find((f) => f.name === "ETH/USD");
+    assert.ok(feed);
+    const readBeacon = async () =>
+      (await client.readContract({
+        address: deployment.contracts.api3ServerV1 as `0x${string}`,
+        abi: api3ServerV1Abi,
+        functionName: "dataFeeds",
+        args: [feed.beaconId],
+      })) as readonly [bigint, number];
+    const [, first] = await readBeacon();
+    let latest = first;
+    for (let i = 0; i < 40 && latest === first; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      [, latest] = await readBeacon();
+    }
+    assert.ok(latest > first, "a newer signed value was pushed");
+
+    // The indexer and the dashboard answer when their packages exist.
+    for (const url of [devnet.indexerUrl, devnet.dashboardUrl]) {
+      if (!url) continue;
+      const response = await fetch(url);
+      assert.ok(response.status < 500, `${url} answered ${response.status}`);
+    }
+    if (devnet.skipped.length) console.log(`skipped: ${devnet.skipped.join("; ")}`);
+  } finally {
+    const stopping = Date.now();
+    await devnet.stop();
+    const stopMs = Date.now() - stopping;
+    assert.ok(stopMs < STOP_BOUND_MS, `stopped in ${stopMs} ms`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Nothing it started is left: not anvil, not the indexer's or the dashboard's processes.
+  const left = descendantPids().filter((pid) => !before.has(pid));
+  assert.deepEqual(left, [], `processes left behind: ${left.join(", ")}`);
+  for (const pid of children) assert.equal(isRunning(pid), false, `pid ${pid} still runs`);
+});
