@@ -31,7 +31,8 @@ const contracts: Record<string, string> = {
 mkdirSync(outDir, { recursive: true });
 for (const [name, modulePath] of Object.entries(contracts)) {
   const factory = (require(modulePath) as Record<string, Factory>)[`${name}__factory`];
-  if (!factory?.bytecode?.startsWith("0x")) throw new Error(`${modulePath} exports no ${name}__factory bytecode`);
+  if (!factory?.bytecode?.startsWith("0x"))
+    throw new Error(`${modulePath} exports no ${name}__factory bytecode`);
   const artifact = { contractName: name, abi: factory.abi, bytecode: { object: factory.bytecode } };
   writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(artifact)}\n`);
 }

@@ -247,7 +247,12 @@ try {
   const now = await chain.now();
   const timepoints = [now - 1n, now - BigInt(checkpoints) / 2n, now - BigInt(checkpoints) + 5n];
   let worst = 0n;
-  for (const timepoint of timepoints) {
+  const perTimepoint: string[] = [];
+  for (const [label, timepoint] of [
+    ["latest", timepoints[0]],
+    ["middle", timepoints[1]],
+    ["oldest", timepoints[2]],
+  ] as const) {
     const data = encodeFunctionData({
       abi: poolAbi,
       functionName: "getPastVotes",
@@ -255,6 +260,7 @@ try {
     });
     const estimate = await chain.client.estimateGas({ account: other, to: stakingPool, data });
     const execution = estimate - 21_000n - calldataGas(data);
+    perTimepoint.push(`${label} ${fmt(execution)}`);
     if (execution > worst) worst = execution;
   }
   rows.push({
@@ -262,7 +268,7 @@ try {
     gas: worst,
     target: 20n * K,
     api3: "—",
-    note: `execution gas (eth_estimateGas − 21,000 − calldata), worst of 3 timepoints; ${voterStakes} stakes in ${((Date.now() - checkpointsStarted) / 1000).toFixed(1)} s (${count - before} new checkpoints)`,
+    note: `execution gas (eth_estimateGas − 21,000 − calldata), worst of ${perTimepoint.join(", ")}; ${voterStakes} stakes in ${((Date.now() - checkpointsStarted) / 1000).toFixed(1)} s (${count - before} new checkpoints)`,
   });
 
   // ------------------------------------------------------------------------------ coverage and claims

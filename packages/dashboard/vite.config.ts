@@ -48,7 +48,6 @@ function withoutBytecode(): Plugin {
     name: "ipool-without-bytecode",
     transform(code, id) {
       if (!id.replaceAll("\\", "/").endsWith("/sdk/src/generated/contracts.ts")) return null;
-      console.log("strip", id, code.length, code.slice(0, 300).replace(/\n/g, " | "));
       return {
         code: code.replace(/export const \w+Bytecode = "0x[0-9a-fA-F]*"( as const)?;/g, ""),
         map: null,

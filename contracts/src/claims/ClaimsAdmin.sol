@@ -76,15 +76,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         (policyId,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil);
         _storePolicy(policyId, claimant, claimsAllowedFrom, claimsAllowedUntil, dapiId, coverageUsd);
         emit PolicyCreated(
-            policyId,
-            claimant,
-            dapiId,
-            coverageUsd,
-            claimsAllowedFrom,
-            claimsAllowedUntil,
-            policyURI,
-            msg.sender,
-            0
+            policyId, claimant, dapiId, coverageUsd, claimsAllowedFrom, claimsAllowedUntil, policyURI, msg.sender, 0
         );
     }
 

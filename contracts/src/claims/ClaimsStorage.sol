@@ -205,9 +205,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             dapiCount: g.dapiCount
         });
         _dapiStates[dapiId] = DapiState({
-            activeUsd: e.dapiActiveUsd.toUint128(),
-            nextWeek: uint32(e.dapiWeek),
-            capShare: uint64(e.capShare)
+            activeUsd: e.dapiActiveUsd.toUint128(), nextWeek: uint32(e.dapiWeek), capShare: uint64(e.capShare)
         });
     }
 

@@ -145,7 +145,7 @@ contract LocalArbitrator is IArbitrator, Ownable {
         if (ruling > d.choices) revert InvalidRuling(ruling, d.choices);
         uint256 end = block.timestamp + appealPeriodDuration;
         (d.ruling, d.status, d.appealPeriodStart, d.appealPeriodEnd) =
-            (ruling, DisputeStatus.Appealable, uint64(block.timestamp), uint64(end));
+        (ruling, DisputeStatus.Appealable, uint64(block.timestamp), uint64(end));
         emit RulingGiven(disputeId, ruling, end);
         emit AppealPossible(disputeId, d.arbitrable);
     }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IStakingPool} from "./IStakingPool.sol";
 import {IArbitrable} from "./erc792/IArbitrable.sol";
 import {IArbitrator} from "./erc792/IArbitrator.sol";
 import {IEvidence} from "./erc792/IEvidence.sol";
-import {IStakingPool} from "./IStakingPool.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -154,7 +154,11 @@ interface IClaimsTypes is IEvidence {
     );
     /// @notice A policy agent raised and/or extended policy `policyId`.
     event PolicyUpgraded(
-        uint256 indexed policyId, address indexed agent, uint256 coverageUsd, uint256 claimsAllowedUntil, string policyURI
+        uint256 indexed policyId,
+        address indexed agent,
+        uint256 coverageUsd,
+        uint256 claimsAllowedUntil,
+        string policyURI
     );
     /// @notice The claimant lowered and/or shortened policy `policyId`.
     event PolicyDowngraded(uint256 indexed policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string policyURI);
@@ -208,7 +212,7 @@ interface IClaimsTypes is IEvidence {
     /// @notice The arbitrator and its extra data changed; new disputes refer to meta-evidence `metaEvidenceId`.
     event ArbitratorSet(IArbitrator indexed arbitrator, bytes extraData, uint256 metaEvidenceId);
     event PolicyAgentSet(address indexed agent, bool authorized);
-    /// @notice `payer` may pay at most `share` of the total stake per rolling `QUOTA_WINDOW`.
+    /// @notice `payer` may pay at most `share` of the total stake per rolling week.
     event PayoutQuotaSet(address indexed payer, uint256 share);
     event TreasurySet(address indexed treasury);
     event PricingCurveSet(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
@@ -216,7 +220,6 @@ interface IClaimsTypes is IEvidence {
     event ClaimantBondSet(uint256 bond);
     event MaxPriceAgeSet(uint256 maxPriceAge);
     event TreasuryShareSet(uint256 share);
-
 }
 
 /// @title IClaimsCore
@@ -230,9 +233,13 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// @param maxPremium Slippage guard: reverts with `PremiumAboveMaximum` above it.
     /// @return policyId The new policy.
     /// @return premium The premium paid, in tokens.
-    function buyCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period, uint256 maxPremium, string calldata policyURI)
-        external
-        returns (uint256 policyId, uint256 premium);
+    function buyCoverage(
+        uint256 dapiId,
+        uint256 coverageUsd,
+        uint256 period,
+        uint256 maxPremium,
+        string calldata policyURI
+    ) external returns (uint256 policyId, uint256 premium);
 
     // ---------------------------------------------------------------- claims
 
@@ -280,7 +287,6 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
 
     // ------------------------------------------------------------------ views
 
-
     /// @notice The staking pool whose stake backs the coverage.
     function pool() external view returns (IStakingPool);
     /// @notice The pool token.
@@ -325,8 +331,12 @@ interface IClaimsAdmin is IClaimsTypes {
 
     /// @notice The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy
     /// (not before now). Premiums are not refunded.
-    function downgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
-        external;
+    function downgradePolicy(
+        uint256 policyId,
+        uint256 coverageUsd,
+        uint256 claimsAllowedUntil,
+        string calldata policyURI
+    ) external;
 
     // ------------------------------------------------------------------ views
 
@@ -346,7 +356,7 @@ interface IClaimsAdmin is IClaimsTypes {
     function claimantBond() external view returns (uint256);
     /// @notice Upper bound of `claimantBond`: one million whole tokens.
     function maxClaimantBond() external view returns (uint256);
-    /// @notice `MEDIATOR_RESPONSE_PERIOD` and `CLAIMANT_RESPONSE_PERIOD` (3 days each).
+    /// @notice The mediator's and the claimant's response periods (3 days each, constants).
     function responsePeriods() external pure returns (uint256 mediatorPeriod, uint256 claimantPeriod);
     /// @notice Shortest coverage period `buyCoverage` sells, and the longest any policy may run ahead.
     function coveragePeriodBounds() external pure returns (uint256 minPeriod, uint256 maxPeriod);
@@ -378,26 +388,26 @@ interface IClaimsAdmin is IClaimsTypes {
     function setMediator(address mediator_) external;
     /// @notice Primary agent. Sets the arbitrator for new disputes and announces `metaEvidenceURI` as new
     /// meta-evidence. Open disputes stay with the arbitrator that holds them.
-    function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI)
-        external;
+    function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI) external;
     /// @notice Primary agent.
     function setPolicyAgent(address agent, bool authorized) external;
-    /// @notice Primary agent. Bounds: [0, MAX_PAYOUT_QUOTA_SHARE]; 0 stops the payer.
+    /// @notice Primary agent. Bounds: [0, 50%]; 0 stops the payer. Default: 10%.
     function setPayoutQuota(address payer, uint256 share) external;
     /// @notice Primary agent. The zero address sends the treasury's part to stakers.
     function setTreasury(address treasury_) external;
-    /// @notice Secondary agent. Bounds: MAX_BASE_RATE, MAX_SLOPE1, [MIN_KINK, MAX_KINK], MAX_SLOPE2.
+    /// @notice Secondary agent. Bounds: baseRate <= 50%, slope1 <= 100%, kink in [10%, 95%],
+    /// slope2 <= 1000% (annual rates). Default: 2%, 8%, 80%, 100%.
     function setPricingCurve(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2) external;
-    /// @notice Secondary agent. Bounds: [MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO].
+    /// @notice Secondary agent. Bounds: [5%, 100%]. Default: 50%.
     function setCollateralizationRatio(uint256 ratio) external;
     /// @notice Secondary agent. Registers the dAPI on first use. Bounds: [0, 1e18]; 0 stops new coverage.
     /// @return dapiId The dAPI's id.
     function setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) external returns (uint256 dapiId);
-    /// @notice Secondary agent. Bounds: [0, maxClaimantBond].
+    /// @notice Secondary agent. Bounds: [0, maxClaimantBond]. Default: 100 tokens.
     function setClaimantBond(uint256 bond) external;
-    /// @notice Secondary agent. Bounds: [MIN_MAX_PRICE_AGE, MAX_MAX_PRICE_AGE].
+    /// @notice Secondary agent. Bounds: [10 minutes, 7 days]. Default: 25 hours.
     function setMaxPriceAge(uint256 maxPriceAge_) external;
-    /// @notice Secondary agent. Bounds: [0, MAX_TREASURY_SHARE].
+    /// @notice Secondary agent. Bounds: [0, 50%]. Default: 10%.
     function setTreasuryShare(uint256 share) external;
 }
 
@@ -406,7 +416,7 @@ interface IClaimsAdmin is IClaimsTypes {
 /// @notice Coverage for users of API3 dAPIs, collateralized by the `IStakingPool`. A policy covers one dAPI up
 /// to a USD amount for a period; dAPI users buy it at a quoted premium (`buyCoverage`) or receive it from a
 /// DAO-appointed policy agent (`createPolicy`). Claims go to a DAO-appointed mediator (accept, settle or
-/// reject within `MEDIATOR_RESPONSE_PERIOD`), then, at the claimant's choice, to an ERC-792 arbitrator
+/// reject within `MEDIATOR_RESPONSE_PERIOD` = 3 days), then, at the claimant's choice, to an ERC-792 arbitrator
 /// (Kleros on mainnet). Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
 /// @dev Units. `...Usd` amounts are USD with 18 decimals. `tokens`, `premium`, `bond` are pool-token base
 /// units. `...Share`, `...Ratio` and curve parameters are WAD fractions (1e18 = 100%; rates are per year).
@@ -416,13 +426,14 @@ interface IClaimsAdmin is IClaimsTypes {
 ///
 /// Capacity. Coverage counts against capacity from its creation until the end of the week (UTC, Unix
 /// weeks) that contains `claimsAllowedUntil`. Totals (global and per dAPI) are kept in USD with weekly
-/// expiry buckets processed lazily: a call walks at most `MAX_POLICY_PERIOD / 1 weeks + 2` buckets since
+/// expiry buckets processed lazily: a call walks at most `MAX_POLICY_PERIOD / 1 weeks + 2` buckets (MAX_POLICY_PERIOD = 730 days) since
 /// the last update, whatever the number of policies. Total active coverage, priced in tokens, never
 /// exceeds `totalStake * collateralizationRatio` when coverage is created or raised; a dAPI's active
 /// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
 /// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
 ///
 /// Claim state machine (deadlines in brackets):
+/// (MEDIATOR_RESPONSE_PERIOD = CLAIMANT_RESPONSE_PERIOD = 3 days)
 ///   createClaim                      -> Pending            [now + MEDIATOR_RESPONSE_PERIOD]
 ///   Pending       acceptClaim        -> PaidClaim          (mediator, before the deadline)
 ///   Pending       proposeSettlement  -> SettlementProposed [now + CLAIMANT_RESPONSE_PERIOD]

@@ -12,7 +12,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// All accounting is internal: the pool never reads its own token balance to price shares.
 ///
 /// Share price: `(totalStake + 1) / (totalShares + 1)` (one virtual share and one virtual token unit make
-/// a first-depositor inflation unprofitable). Staking rounds shares down; share value rounds down.
+/// a first-depositor inflation unprofitable). Staking rounds shares down; share value rounds down. The first
+/// stake of a share era pays for 1000 dead shares (`DEAD_SHARES`), so `totalShares` never returns to 0.
 ///
 /// Rewards: at the first state-changing call of an epoch (or `accrue()`), the pool mints
 /// `totalStake * apr * (epochEnd - now) / (365 days * HUNDRED_PERCENT)` to itself and streams it into

@@ -111,7 +111,11 @@ contract ClaimsGasTest is ClaimsRealPool {
         uint256 arbitratorCost = before - gasleft();
         vm.revertToState(snapshot);
         uint256 txGas = _measure(
-            user, ARBITRATION_FEE, abi.encodeCall(claims.escalateClaim, (rejectedClaim)), "escalateClaim", 150_000 + arbitratorCost
+            user,
+            ARBITRATION_FEE,
+            abi.encodeCall(claims.escalateClaim, (rejectedClaim)),
+            "escalateClaim",
+            150_000 + arbitratorCost
         );
         console.log("  of which the arbitrator", arbitratorCost, "; escalation itself", txGas - arbitratorCost);
     }

@@ -5,20 +5,22 @@ import {PoolFixture} from "../utils/PoolFixture.sol";
 import {console} from "forge-std/Test.sol";
 
 /// @notice Gas of each pool operation for a user who already has a position, in the middle of an epoch whose
-/// stream is running (so the call releases rewards, as a real one does). Each test makes one call after
-/// `setUp` (cold storage, as in a real transaction); `forge snapshot` records it. The callee's gas is measured
-/// with `gasleft()` around the call and the whole transaction is estimated as
-/// 21,000 + calldata + measured - 2,600 (a transaction's `to` is already warm), then checked against the target.
+/// stream is running (so the call releases rewards, as a real one does). Each test makes one call on cold storage
+/// (`vm.cool`, as in a new transaction); `forge snapshot` records it. The callee's gas is measured with
+/// `gasleft()` around the call and the whole transaction is estimated as 21,000 + calldata + measured - 100 (the
+/// pool's address is warm here, as a transaction's `to` is), then checked against the target. `forge test
+/// --isolate` agrees within a few hundred gas.
 contract StakingPoolGasTest is PoolFixture {
-    uint256 internal constant TX_BASE = 21_000 - 2600;
+    uint256 internal constant TX_BASE = 21_000 - 100;
     uint256 internal constant STAKES_PER_WEEK = 50;
     uint256 internal constant WEEKS = 56;
     /// @dev The votes module's hooks (`PoolVotes`, not the pool) cost up to ~64K when the user's and the total's
     /// checkpoints both start fresh slots; stake, depositAndStake and scheduleUnstake are checked against their
     /// target plus this allowance, and the pool's own part is reported separately.
     uint256 internal constant VOTES_HOOK_ALLOWANCE = 64_000;
-    /// @dev payOutClaim misses its 45K target by ~3.7K (a cold auth read, the totals and a token transfer).
-    uint256 internal constant PAYOUT_CEILING = 49_000;
+    /// @dev payOutClaim misses its 45K target by ~3.6K: the token transfer alone is ~15.4K (cold token, two
+    /// balances), plus the claims-manager check (a cold read), the totals slot and the event.
+    uint256 internal constant PAYOUT_CEILING = 49_500;
 
     address internal frequent = makeAddr("frequent");
     address internal single = makeAddr("single");

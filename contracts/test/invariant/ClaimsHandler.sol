@@ -59,7 +59,7 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         address court_
     ) {
         (claims, token, pool, arbitrator, pusher, mediator, court) =
-            (claims_, token_, pool_, arbitrator_, pusher_, mediator_, court_);
+        (claims_, token_, pool_, arbitrator_, pusher_, mediator_, court_);
         for (uint256 i; i < 3; ++i) {
             address user = makeAddr(string.concat("user", vm.toString(i)));
             users[i] = user;

@@ -54,7 +54,6 @@ contract ClaimsInvariantTest is ClaimsBase, IPricePusher {
         assertEq(token.balanceOf(address(pool)), pool.totalStake());
     }
 
-
     /// @dev The handler reaches every path it is meant to (a fixed walk), so the invariants are not vacuous.
     function test_handler_walkPaysClaimsAndRules() public {
         for (uint256 i; i < 6; ++i) {

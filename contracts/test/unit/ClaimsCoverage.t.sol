@@ -16,9 +16,8 @@ contract ClaimsCoverageTest is ClaimsBase {
         uint256 capacityTokens = STAKE / 2;
         uint256 activeTokens = _ceilDiv(activeAfterUsd * 1e18, price);
         uint256 u = _ceilDiv(activeTokens * 1e18, capacityTokens);
-        uint256 rate = u <= 0.8e18
-            ? 0.02e18 + _ceilDiv(0.08e18 * u, 0.8e18)
-            : 0.1e18 + _ceilDiv(1e18 * (u - 0.8e18), 0.2e18);
+        uint256 rate =
+            u <= 0.8e18 ? 0.02e18 + _ceilDiv(0.08e18 * u, 0.8e18) : 0.1e18 + _ceilDiv(1e18 * (u - 0.8e18), 0.2e18);
         uint256 coverageTokens = _ceilDiv(coverageUsd * 1e18, price);
         return _ceilDiv(coverageTokens * rate * period, 1e18 * 365 days);
     }
@@ -34,15 +33,7 @@ contract ClaimsCoverageTest is ClaimsBase {
         uint256 balanceBefore = token.balanceOf(alice);
         vm.expectEmit(address(cm));
         emit IClaimsTypes.PolicyCreated(
-            1,
-            alice,
-            DAPI,
-            10_000e18,
-            block.timestamp,
-            block.timestamp + 90 days,
-            "ipfs://policy",
-            alice,
-            expected
+            1, alice, DAPI, 10_000e18, block.timestamp, block.timestamp + 90 days, "ipfs://policy", alice, expected
         );
         vm.prank(alice);
         (uint256 policyId, uint256 premium) = claims.buyCoverage(DAPI, 10_000e18, 90 days, expected, "ipfs://policy");
@@ -155,9 +146,7 @@ contract ClaimsCoverageTest is ClaimsBase {
         uint256 updatedAt = block.timestamp;
         vm.warp(block.timestamp + 25 hours + 1);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours));
         claims.buyCoverage(DAPI, 1e18, 30 days, type(uint256).max, "");
     }
 
@@ -368,9 +357,7 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     // --------------------------------------------------------------------- fuzz
 
-    function testFuzz_buyCoverage_premiumMatchesTheCurve(uint256 coverageUsd, uint256 period, uint256 price)
-        public
-    {
+    function testFuzz_buyCoverage_premiumMatchesTheCurve(uint256 coverageUsd, uint256 period, uint256 price) public {
         price = bound(price, 0.05e18, 50e18);
         _pushPrice(int256(price), block.timestamp + 1);
         uint256 maxUsd = STAKE / 4 * price / 1e18; // the dAPI cap at this price

@@ -212,11 +212,27 @@ contract ClaimsParametersTest is ClaimsBase {
         ClaimsStorage.DapiConfig[] memory none = new ClaimsStorage.DapiConfig[](0);
         vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
         new ClaimsManager(
-            IStakingPool(address(pool)), priceFeed, address(0), secondary, address(0), IArbitrator(address(0)), "", "", none
+            IStakingPool(address(pool)),
+            priceFeed,
+            address(0),
+            secondary,
+            address(0),
+            IArbitrator(address(0)),
+            "",
+            "",
+            none
         );
         vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
         new ClaimsManager(
-            IStakingPool(address(pool)), IApi3ReaderProxy(address(0)), primary, secondary, address(0), IArbitrator(address(0)), "", "", none
+            IStakingPool(address(pool)),
+            IApi3ReaderProxy(address(0)),
+            primary,
+            secondary,
+            address(0),
+            IArbitrator(address(0)),
+            "",
+            "",
+            none
         );
     }
 }

@@ -44,9 +44,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 policyId = claims.createPolicy(alice, DAPI, 10_000e18, from, until, "");
         vm.prank(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, block.timestamp
-            )
+            abi.encodeWithSelector(IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, block.timestamp)
         );
         claims.createClaim(policyId, 1e18, "");
         vm.warp(from);
@@ -119,9 +117,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 updatedAt = block.timestamp;
         vm.warp(block.timestamp + 25 hours + 1);
         vm.prank(mediator);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours));
         claims.acceptClaim(claimId);
     }
 

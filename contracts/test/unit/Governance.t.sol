@@ -8,6 +8,7 @@ import {PoolGovernor} from "../../src/governance/PoolGovernor.sol";
 import {PoolTimelock} from "../../src/governance/PoolTimelock.sol";
 import {GovernanceBase} from "./GovernanceBase.t.sol";
 import {GovernancePoolHarness} from "./GovernanceHarness.t.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 
 contract GovernanceTest is GovernanceBase {
@@ -39,6 +40,21 @@ contract GovernanceTest is GovernanceBase {
         assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(this)));
         assertTrue(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(timelock)));
         assertEq(timelock.getMinDelay(), 2 days);
+    }
+
+    function test_deploy_deployerCannotScheduleOrExecute() public {
+        bytes memory data = abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, address(this), primaryTimelock.PROPOSER_ROLE()
+            )
+        );
+        primaryTimelock.schedule(address(pool), 0, data, bytes32(0), bytes32(0), 2 days);
+        bytes32 adminRole = primaryTimelock.DEFAULT_ADMIN_ROLE();
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(this), adminRole)
+        );
+        primaryTimelock.grantRole(adminRole, address(this));
     }
 
     function test_deploy_settingsOfTheTwoAgents() public view {

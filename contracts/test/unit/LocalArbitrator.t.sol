@@ -140,7 +140,9 @@ contract LocalArbitratorTest is Test {
         vm.startPrank(court);
         arbitrator.setFees(1 ether, 2 ether);
         assertEq(arbitrator.arbitrationCost(""), 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(LocalArbitrator.ParameterOutOfBounds.selector, 1001 ether, 0, 1000 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(LocalArbitrator.ParameterOutOfBounds.selector, 1001 ether, 0, 1000 ether)
+        );
         arbitrator.setFees(1001 ether, 0);
         vm.expectRevert(abi.encodeWithSelector(LocalArbitrator.ParameterOutOfBounds.selector, 59, 60, 30 days));
         arbitrator.setAppealPeriodDuration(59);

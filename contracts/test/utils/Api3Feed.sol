@@ -37,14 +37,18 @@ abstract contract Api3Feed is Test {
         address manager = address(this);
         address registry = deployCode(string.concat(ARTIFACTS, "AccessControlRegistry.json"));
         api3ServerV1 = IApi3ServerV1Like(
-            deployCode(string.concat(ARTIFACTS, "Api3ServerV1.json"), abi.encode(registry, "Api3ServerV1 admin", manager))
+            deployCode(
+                string.concat(ARTIFACTS, "Api3ServerV1.json"), abi.encode(registry, "Api3ServerV1 admin", manager)
+            )
         );
         oevExtension = deployCode(
             string.concat(ARTIFACTS, "Api3ServerV1OevExtension.json"),
             abi.encode(registry, "Api3ServerV1OevExtension admin", manager, address(api3ServerV1))
         );
         proxy = IApi3ReaderProxy(
-            deployCode(string.concat(ARTIFACTS, "Api3ReaderProxyV1.json"), abi.encode(oevExtension, dapiName, uint256(1)))
+            deployCode(
+                string.concat(ARTIFACTS, "Api3ReaderProxyV1.json"), abi.encode(oevExtension, dapiName, uint256(1))
+            )
         );
         beaconId = keccak256(abi.encodePacked(airnode, TEMPLATE_ID));
         api3ServerV1.setDapiName(dapiName, beaconId);

@@ -8,6 +8,7 @@ export type Role =
   | "mediator"
   | "arbitrator"
   | "DAO"
+  | "anyone"
   | "views"
   | "deployment";
 

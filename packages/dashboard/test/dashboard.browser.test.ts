@@ -62,7 +62,23 @@ async function confirmed(page: Page, scope = page.locator("body")) {
     assert.fail(`transaction failed: ${await failed.first().textContent()}`);
 }
 
+/** A raw JSON-RPC call to the devnet's anvil (time travel). */
+async function rpc(method: string, params: unknown[]): Promise<unknown> {
+  assert.ok(stack);
+  const response = await fetch(stack.anvil.rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+const t0 = performance.now();
 async function shot(page: Page, name: string) {
+  console.log(`# ${name} at ${Math.round(performance.now() - t0)} ms`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
@@ -71,11 +87,20 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   assert.ok(stack && browser);
   const { page, errors } = browser;
   const { deployment } = stack;
+  assert.ok(abis.claimsManager.length > 0, "the generated ABIs include the claims manager");
   const alice = deployment.accounts?.alice?.address;
   assert.ok(alice, "the devnet deployment names alice");
+  try {
+    await walkThrough(page, stack.dashboard.url, alice);
+  } catch (error) {
+    await shot(page, "failure");
+    throw error;
+  }
+  assert.deepEqual(errors, [], "no console errors");
+});
 
+async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   // Pool: first render, then alice deposits and stakes 1,000 API3.
-  const { url } = stack.dashboard;
   await page.goto(url);
   await page.getByTestId("total-staked").waitFor();
   const totalBefore = await page.getByTestId("total-staked").textContent();
@@ -151,11 +176,27 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   assert.ok(paidTokens > 0n, `a payout in tokens, got "${payout}"`);
   await shot(page, "claims");
 
-  // Governance renders with the DAO's two agents.
+  // Governance: alice proposes a two-week unstake wait through the primary agent, then votes for it.
+  await selectAccount(page, "alice");
   await goto(page, "governance");
   await page.getByText("Primary agent").waitFor();
+  // A revert shows its decoded custom error: alice's votes already go to herself.
+  await page.getByLabel("Delegate to").fill(alice);
+  await page.getByRole("button", { name: "Delegate", exact: true }).click();
+  const decoded = page.getByTestId("tx-error").first();
+  await decoded.waitFor();
+  assert.match((await decoded.textContent()) ?? "", /\[Delegate\w+\]/);
+  await decoded.getByRole("button", { name: "dismiss" }).click();
+  await page.getByLabel("Call").selectOption("setUnstakeWaitPeriod");
+  await page.getByTestId("proposal-arg-0").fill("1209600");
+  await page.getByLabel("Description").fill("Unstake wait: two weeks");
+  await page.getByTestId("propose-submit").click();
+  await confirmed(page);
+  const proposal = page.getByTestId("proposal").filter({ hasText: "Unstake wait: two weeks" });
+  await proposal.getByText("Pending").waitFor();
+  await rpc("evm_increaseTime", [120]);
+  await rpc("evm_mine", []);
+  await proposal.getByRole("button", { name: "Vote for" }).click();
+  await proposal.getByText("you voted").waitFor({ timeout: 20_000 });
   await shot(page, "governance");
-
-  assert.ok(abis.claimsManager.length > 0);
-  assert.deepEqual(errors, [], "no console errors");
-});
+}

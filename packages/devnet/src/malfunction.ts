@@ -165,7 +165,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runMalfunction(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
+    // `npm run -w` runs in the package's folder; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
   }).then((code) => {
     process.exitCode = code;
   });

@@ -9,7 +9,7 @@ export function formatSummary(
 ): string {
   const { deployment } = devnet;
   const lines: string[] = [];
-  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(22)}${value}`);
+  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(26)}${value}`);
   lines.push("", "Insurance Pool devnet is running", "");
   row(
     "JSON-RPC",
@@ -51,12 +51,13 @@ export function formatSummary(
   lines.push(
     "",
     "Try",
-    "  npx ipool status",
-    "  npx ipool stake 100 --deposit --account alice",
-    "  npx ipool quote ETH/USD 10k --days 30 --account policyholder",
-    "  npx ipool policies --account policyholder",
-    "  npx ipool accept 1 --account mediator          (the claim awaiting the mediator)",
-    "  npm run devnet:malfunction -- --feed ETH/USD --value 0",
+    "  npx ipool status --account alice",
+    "  npx ipool deposit 1.5k --stake --account bob",
+    "  npx ipool quote 10k --dapi ETH/USD --period 30d",
+    "  npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
+    "  npx ipool claims --all",
+    `  npx ipool accept ${devnet.seed?.claimId ?? 1} --account mediator          (the claim awaiting the mediator)`,
+    "  npm run devnet:malfunction -- --feed ETH/USD --value 0     (or: npm run malfunction -w @insurance-pool/devnet -- ...)",
     "",
     "Ctrl-C stops everything.",
     "",

@@ -11,15 +11,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { count, createClient, sum } from "@ponder/client";
-import { type Abi, type Address, encodeFunctionData, parseEther } from "viem";
+import { type Abi, type Address, encodeFunctionData, parseEther, parseEventLogs } from "viem";
 import { type AnvilInstance, startAnvil } from "../../devnet/src/anvil.ts";
 import { seedDevnet } from "../../devnet/src/seed.ts";
 import { createTxContext, sendAndWait } from "../../sdk/src/deploy/context.ts";
 import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
 import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
-import { claimsManagerAbi, stakingPoolAbi } from "../../sdk/src/generated/contracts.ts";
+import {
+  claimsManagerAbi,
+  localArbitratorAbi,
+  poolGovernorAbi,
+  stakingPoolAbi,
+} from "../../sdk/src/generated/contracts.ts";
 import * as schema from "../ponder.schema.ts";
+import { CLAIM_STATUS } from "../src/claimStatus.ts";
 import { type IndexerInstance, startIndexer, waitForIndexedBlock } from "../src/start.ts";
 
 async function graphql<T>(url: string, query: string): Promise<T> {
@@ -38,33 +44,140 @@ interface Page<T> {
   totalCount: number;
 }
 
-describe("indexer", { timeout: 240_000 }, () => {
+describe("indexer", { timeout: 300_000 }, () => {
   let anvil: AnvilInstance;
   let indexer: IndexerInstance | undefined;
   let deployment: Deployment;
   let claimId: bigint;
+  let seededPolicyId: bigint;
   const dir = mkdtempSync(join(tmpdir(), "ipool-indexer-"));
   const deploymentPath = join(dir, "deployment.json");
 
-  const send = async (role: DevnetRole, to: Address, abi: Abi, fn: string, args: unknown[]) => {
+  let disputedClaimId: bigint;
+  const send = async (
+    role: DevnetRole,
+    to: Address,
+    abi: Abi,
+    fn: string,
+    args: unknown[],
+    value?: bigint,
+  ) => {
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount(role) });
-    return sendAndWait(ctx, fn, { to, data: encodeFunctionData({ abi, functionName: fn, args }) });
+    const data = encodeFunctionData({ abi, functionName: fn, args });
+    return sendAndWait(ctx, fn, { to, data, value });
+  };
+  const read = async <T>(to: Address, abi: Abi, functionName: string, args: unknown[] = []) => {
+    const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
+    return (await ctx.publicClient.readContract({ address: to, abi, functionName, args })) as T;
   };
 
-  const deployAndSeed = async () => {
+  /**
+   * A second claim on the seeded policy goes the long way: settlement proposed, escalated to the
+   * LocalArbitrator, ruled, appealed, ruled again, and the ruling executed after the appeal period.
+   */
+  const disputeAClaim = async () => {
+    const claims = deployment.contracts.claimsManager as Address;
+    const arbitrator = deployment.contracts.arbitrator as Address;
+    const filed = await send("policyholder", claims, claimsManagerAbi, "createClaim", [
+      seededPolicyId,
+      parseEther("5000"),
+      "ipfs://indexer-test/evidence/second-claim.json",
+    ]);
+    const [created] = parseEventLogs({
+      abi: claimsManagerAbi,
+      logs: filed.logs,
+      eventName: "ClaimCreated",
+    });
+    assert.ok(created);
+    disputedClaimId = created.args.claimId;
+    await send("mediator", claims, claimsManagerAbi, "proposeSettlement", [
+      disputedClaimId,
+      parseEther("2000"),
+    ]);
+    const cost = await read<bigint>(arbitrator, localArbitratorAbi, "arbitrationFee");
+    const escalated = await send(
+      "policyholder",
+      claims,
+      claimsManagerAbi,
+      "escalateClaim",
+      [disputedClaimId],
+      cost,
+    );
+    const [escalation] = parseEventLogs({
+      abi: claimsManagerAbi,
+      logs: escalated.logs,
+      eventName: "ClaimEscalated",
+    });
+    assert.ok(escalation);
+    const disputeId = escalation.args.disputeId;
+    await send("court", arbitrator, localArbitratorAbi, "giveRuling", [disputeId, 0n]);
+    await send(
+      "policyholder",
+      arbitrator,
+      localArbitratorAbi,
+      "appeal",
+      [disputeId, "0x"],
+      await read<bigint>(arbitrator, localArbitratorAbi, "appealFee"),
+    );
+    await send("court", arbitrator, localArbitratorAbi, "giveRuling", [disputeId, 2n]);
+    const period = await read<bigint>(arbitrator, localArbitratorAbi, "appealPeriodDuration");
+    await anvilRequest("evm_increaseTime", [`0x${(period + 1n).toString(16)}`]);
+    await send("alice", arbitrator, localArbitratorAbi, "executeRuling", [disputeId]);
+  };
+  /** Alice proposes on the primary Governor; after the voting delay alice votes for, bob against. */
+  let proposalId: bigint;
+  const voteOnAProposal = async () => {
+    const governor = deployment.contracts.primaryGovernor as Address;
+    const pool = deployment.contracts.stakingPool;
+    const description = "Indexer test: read the unstake wait period";
+    // Votes count from the second before a proposal: let the seeded stakes age.
+    await anvilRequest("evm_increaseTime", ["0x2"]);
+    await anvilRequest("evm_mine", []);
+    const proposed = await send("alice", governor, poolGovernorAbi, "propose", [
+      [pool],
+      [0n],
+      [encodeFunctionData({ abi: stakingPoolAbi, functionName: "unstakeWaitPeriod" })],
+      description,
+    ]);
+    const [created] = parseEventLogs({
+      abi: poolGovernorAbi,
+      logs: proposed.logs,
+      eventName: "ProposalCreated",
+    });
+    assert.ok(created);
+    proposalId = created.args.proposalId;
+    const delay = await read<bigint>(governor, poolGovernorAbi, "votingDelay");
+    await anvilRequest("evm_increaseTime", [`0x${(delay + 1n).toString(16)}`]);
+    await anvilRequest("evm_mine", []);
+    await send("alice", governor, poolGovernorAbi, "castVote", [proposalId, 1]);
+    await send("bob", governor, poolGovernorAbi, "castVote", [proposalId, 0]);
+  };
+  const anvilRequest = (method: string, params: unknown[]) =>
+    fetch(anvil.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+
+  const deploy = async (seed: boolean) => {
     // StakingPool is above EIP-170's 24 KiB for now (as the devnet and dashboard tests allow).
     anvil = await startAnvil({ args: ["--disable-code-size-limit"] });
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
     deployment = await deployDevnet(ctx);
-    const seed = await seedDevnet(deployment);
-    claimId = seed.claimId;
+    if (seed) {
+      const seeded = await seedDevnet(deployment);
+      claimId = seeded.claimId;
+      seededPolicyId = seeded.policyId;
+    }
     writeFileSync(deploymentPath, JSON.stringify(deployment));
   };
 
   before(async () => {
-    await deployAndSeed();
+    await deploy(true);
     const claims = deployment.contracts.claimsManager as Address;
     await send("mediator", claims, claimsManagerAbi, "acceptClaim", [claimId]);
+    await voteOnAProposal();
+    await disputeAClaim();
     indexer = await startIndexer({ deploymentPath });
   });
 
@@ -152,10 +265,8 @@ describe("indexer", { timeout: 240_000 }, () => {
          claim(id: "${claimId}") { status paidTokens evidenceURI
            events(orderBy: "id") { totalCount items { kind status uri } } } }`,
     );
-    assert.equal(payouts.totalCount, 1);
-    const [payout] = payouts.items;
-    assert.ok(payout);
-    assert.equal(payout.claimId, String(claimId));
+    const payout = payouts.items.find((p) => p.claimId === String(claimId));
+    assert.ok(payout, JSON.stringify(payouts.items));
     assert.equal(payout.recipient, devnetAccount("policyholder").address.toLowerCase());
     assert.equal(claim.status, "PaidClaim");
     assert.equal(claim.paidTokens, payout.amount);
@@ -165,6 +276,81 @@ describe("indexer", { timeout: 240_000 }, () => {
       claim.events.items.map((e) => e.kind),
       ["created", "accepted"],
     );
+  });
+
+  it("follows a disputed claim through its ruling, appeal and execution", async () => {
+    assert.ok(indexer);
+    const { claim } = await graphql<{
+      claim: {
+        status: string;
+        settlementUsd: string;
+        ruling: number;
+        events: Page<{ kind: string; ruling: number | null }>;
+        disputes: Page<{ status: string; ruling: number; appealCount: number }>;
+      };
+    }>(
+      indexer.url,
+      `{ claim(id: "${disputedClaimId}") { status settlementUsd ruling
+           events(orderBy: "id") { items { kind ruling } }
+           disputes { items { status ruling appealCount } } } }`,
+    );
+    const onChain = await read<{ status: number }>(
+      deployment.contracts.claimsManager as Address,
+      claimsManagerAbi,
+      "claim",
+      [disputedClaimId],
+    );
+    assert.equal(claim.status, CLAIM_STATUS[onChain.status]);
+    assert.equal(claim.settlementUsd, parseEther("2000").toString());
+    assert.equal(claim.ruling, 2);
+    const kinds = claim.events.items.map((e) => e.kind);
+    assert.deepEqual(kinds.slice(0, 7), [
+      "created",
+      "settlementProposed",
+      "escalated",
+      "rulingGiven",
+      "appealed",
+      "rulingGiven",
+      "ruled",
+    ]);
+    // Executing the ruling pays the settlement now, or defers it (e.g. a price too old).
+    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[7] ?? ""), kinds.join(", "));
+    assert.deepEqual(claim.disputes.items, [{ status: "ruled", ruling: 2, appealCount: 1 }]);
+    const { appeals } = await graphql<{ appeals: Page<{ round: number; appellant: string }> }>(
+      indexer.url,
+      "{ appeals { totalCount items { round appellant } } }",
+    );
+    assert.deepEqual(appeals.items, [
+      { round: 1, appellant: devnetAccount("policyholder").address.toLowerCase() },
+    ]);
+  });
+
+  it("indexes proposals and the votes cast, with tallies", async () => {
+    assert.ok(indexer);
+    const governor = (deployment.contracts.primaryGovernor as Address).toLowerCase();
+    const { proposal } = await graphql<{
+      proposal: {
+        status: string;
+        proposer: string;
+        forVotes: string;
+        againstVotes: string;
+        voteCount: number;
+        votes: Page<{ voter: string; support: number; weight: string }>;
+      };
+    }>(
+      indexer.url,
+      `{ proposal(id: "${governor}-${proposalId}") { status proposer forVotes againstVotes voteCount
+           votes(orderBy: "support") { items { voter support weight } } } }`,
+    );
+    assert.equal(proposal.status, "created");
+    assert.equal(proposal.proposer, devnetAccount("alice").address.toLowerCase());
+    assert.equal(proposal.voteCount, 2);
+    const [against, inFavour] = proposal.votes.items;
+    assert.equal(against?.voter, devnetAccount("bob").address.toLowerCase());
+    assert.equal(inFavour?.voter, devnetAccount("alice").address.toLowerCase());
+    assert.equal(proposal.forVotes, inFavour?.weight);
+    assert.equal(proposal.againstVotes, against?.weight);
+    assert.ok(BigInt(proposal.forVotes) > 0n);
   });
 
   it("indexes policies and answers SQL over HTTP and /stats", async () => {
@@ -251,17 +437,21 @@ describe("indexer", { timeout: 240_000 }, () => {
     indexer = undefined;
     await anvil.stop();
     const previous = deployment.contracts.stakingPool;
-    await deployAndSeed();
+    await deploy(false);
     assert.equal(deployment.contracts.stakingPool, previous, "deterministic addresses");
     indexer = await startIndexer({ deploymentPath });
-    const { payouts, poolEvents } = await graphql<{
+    const fresh = await graphql<{
       payouts: { totalCount: number };
-      poolEvents: Page<{ kind: string }>;
+      poolEvents: { totalCount: number };
+      stakers: { totalCount: number };
+      parameterChanges: { totalCount: number };
     }>(
       indexer.url,
-      '{ payouts { totalCount } poolEvents(where: { kind: "withdraw" }) { totalCount items { kind } } }',
+      "{ payouts { totalCount } poolEvents { totalCount } stakers { totalCount } parameterChanges { totalCount } }",
     );
-    assert.equal(payouts.totalCount, 0, "no payout on the fresh chain");
-    assert.equal(poolEvents.totalCount, 0, "no withdrawal on the fresh chain");
+    assert.equal(fresh.payouts.totalCount, 0, "no payout on the fresh chain");
+    assert.equal(fresh.poolEvents.totalCount, 0, "no pool event on the fresh chain");
+    assert.equal(fresh.stakers.totalCount, 0, "no staker on the fresh chain");
+    assert.ok(fresh.parameterChanges.totalCount > 0, "the fresh deployment's set-up is indexed");
   });
 });

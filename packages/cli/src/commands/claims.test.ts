@@ -69,7 +69,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     const policies = await ok("policies", "--account", "policyholder");
     assert.match(
       policies.stdout,
-      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1\n {2}coverage: +10,000 USD \(10,000 USD remaining\)/,
+      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1 \(ETH\/USD\)\n {2}coverage: +10,000 USD \(10,000 USD remaining\)/,
     );
   });
 

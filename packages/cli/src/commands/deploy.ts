@@ -49,12 +49,17 @@ function optionalAddress(value: string | boolean | undefined, option: string): A
   return value === undefined ? undefined : requireAddress(value, option);
 }
 
-function seconds(value: string | boolean | undefined, option: string, fallback: number): number {
+function positive(
+  value: string | boolean | undefined,
+  option: string,
+  fallback: number,
+  unit = "seconds",
+): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
   if (typeof value !== "string" || !Number.isInteger(parsed) || parsed <= 0) {
     throw new InvalidInputError(
-      `--${option} must be a positive number of seconds, got "${String(value)}"`,
+      `--${option} must be a positive number of ${unit}, got "${String(value)}"`,
     );
   }
   return parsed;
@@ -87,6 +92,7 @@ interface DeployInputs {
   out: string | undefined;
   force: boolean;
   from: Address | undefined;
+  codeSizeLimit: number | undefined;
 }
 
 function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
@@ -107,13 +113,13 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
     arbitrator: requireAddress(values.arbitrator, "arbitrator"),
     dapis,
     governance: {
-      votingDelay: seconds(values["voting-delay"], "voting-delay", DEFAULT_GOVERNANCE.votingDelay),
-      votingPeriod: seconds(
+      votingDelay: positive(values["voting-delay"], "voting-delay", DEFAULT_GOVERNANCE.votingDelay),
+      votingPeriod: positive(
         values["voting-period"],
         "voting-period",
         DEFAULT_GOVERNANCE.votingPeriod,
       ),
-      timelockMinDelay: seconds(
+      timelockMinDelay: positive(
         values["timelock-delay"],
         "timelock-delay",
         DEFAULT_GOVERNANCE.timelockMinDelay,
@@ -147,6 +153,10 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
     out: typeof values.out === "string" ? values.out : undefined,
     force: Boolean(values.force),
     from,
+    codeSizeLimit:
+      values["code-size-limit"] === undefined
+        ? undefined
+        : positive(values["code-size-limit"], "code-size-limit", 0, "bytes"),
   };
 }
 
@@ -247,6 +257,7 @@ async function run(ctx: BaseContext, input: CommandInput): Promise<CommandOutput
       ctx.io.stderr(`dry run on a local fork of chain ${chainId} (nothing is sent):\n`);
     const fork = await startAnvil({
       chainId,
+      ...(inputs.codeSizeLimit ? { codeSizeLimit: inputs.codeSizeLimit } : {}),
       args: ["--fork-url", inputs.rpcUrl, "--auto-impersonate", "--no-storage-caching"],
     });
     try {
@@ -362,6 +373,7 @@ export const deployCommand: StandaloneCommand = {
     from: { type: "string" },
     out: { type: "string" },
     force: { type: "boolean" },
+    "code-size-limit": { type: "string" },
   },
   optionHelp: [
     "--token <addr>                 the pool token (e.g. API3)",
@@ -380,6 +392,7 @@ export const deployCommand: StandaloneCommand = {
     "--from <addr>                  deployer for --dry-run without a key",
     "--out <file>                   default deployments/<chainId>.json",
     "--force                        overwrite an existing deployment record",
+    "--code-size-limit <bytes>      --dry-run: the chain's contract size limit (default EIP-170's 24,576)",
   ],
   run,
 };

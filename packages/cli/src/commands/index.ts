@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "../command.ts";
 import { acceptSettlementCommand } from "./acceptSettlement.ts";
+import { distributeCommand, timeOutCommand } from "./anyone.ts";
 import { appealCommand } from "./appeal.ts";
 import { buyCommand } from "./buy.ts";
 import { claimCommand } from "./claim.ts";
@@ -50,6 +51,8 @@ export const commands: Command[] = [
   queueCommand,
   executeCommand,
   proposalsCommand,
+  timeOutCommand,
+  distributeCommand,
   statusCommand,
   claimsCommand,
 ];

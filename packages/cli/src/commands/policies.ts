@@ -1,7 +1,7 @@
-import { formatTimestamp, formatUsd, getPoliciesOf } from "@insurance-pool/sdk";
+import { formatTimestamp, formatUsd, getDapi, getPoliciesOf } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
-import { claimsManagerOf } from "./claimsShared.ts";
+import { claimsManagerOf, dapiName } from "./claimsShared.ts";
 import { positionals } from "./shared.ts";
 
 export const policiesCommand: Command = {
@@ -24,12 +24,20 @@ export const policiesCommand: Command = {
       fromBlock: BigInt(ctx.deployment.startBlock),
     });
     const lines = policies.length ? [] : ["no policies"];
+    const names = new Map<bigint, string>();
+    for (const { policy } of policies) {
+      const id = BigInt(policy.dapiId);
+      if (!names.has(id)) {
+        const dapi = await getDapi(ctx.client, { claimsManager: claimsManagerOf(ctx), dapiId: id });
+        names.set(id, dapiName(dapi.name));
+      }
+    }
     for (const { policyId, policy, policyURI } of policies) {
       lines.push(
         `policy ${policyId}:`,
         ...table([
           ["claimant", policy.claimant],
-          ["dAPI", String(policy.dapiId)],
+          ["dAPI", `${policy.dapiId} (${names.get(BigInt(policy.dapiId))})`],
           [
             "coverage",
             `${formatUsd(policy.coverageUsd)} (${formatUsd(policy.coverageUsd - policy.paidUsd)} remaining)`,

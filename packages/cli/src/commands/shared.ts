@@ -49,6 +49,12 @@ export async function stakerSummary(
     ["wallet", ctx.show(status.walletBalance)],
     ["unstaked in pool", ctx.show(status.unstaked)],
     ["withdrawable", ctx.show(status.withdrawable)],
+    ...(status.lockedRewards > 0n
+      ? ([["locked rewards", ctx.show(status.lockedRewards)]] as [string, string][])
+      : []),
+    ...(status.unvested > 0n
+      ? ([["unvested", ctx.show(status.unvested)]] as [string, string][])
+      : []),
     ["staked", `${ctx.show(status.stake)} (${formatShares(ctx, status.shares)} shares)`],
   ];
   if (status.pendingUnstake.shares > 0n) {

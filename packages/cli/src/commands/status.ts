@@ -1,4 +1,13 @@
-import { formatDuration, getPoolStatus } from "@insurance-pool/sdk";
+import {
+  formatApr,
+  formatDuration,
+  formatUsd,
+  getActiveCoverageUsd,
+  getCapacityUsd,
+  getPoolStatus,
+  getTokenPrice,
+  toIpoolError,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
 import { formatShares, positionals, stakerSummary } from "./shared.ts";
@@ -19,11 +28,36 @@ export const statusCommand: Command = {
         ["total shares", formatShares(ctx, status.totalShares)],
         ["voting supply", `${formatShares(ctx, status.totalVotingSupply)} shares`],
         ["share price", `${ctx.show(status.sharePrice)} per share`],
+        ["APR", `${formatApr(status.apr)} (epoch ${status.currentEpoch})`],
         ["unstake wait", formatDuration(status.unstakeWaitPeriod)],
         ["token supply", ctx.show(status.tokenTotalSupply)],
       ]),
     ];
     const data: Record<string, unknown> = { pool: status };
+    const claimsManager = ctx.deployment.contracts.claimsManager;
+    if (claimsManager) {
+      try {
+        const [price, capacityUsd, activeCoverageUsd] = await Promise.all([
+          getTokenPrice(ctx.client, { claimsManager }),
+          getCapacityUsd(ctx.client, { claimsManager }),
+          getActiveCoverageUsd(ctx.client, { claimsManager }),
+        ]);
+        lines.push(
+          `coverage ${claimsManager}:`,
+          ...table([
+            [`${ctx.token.symbol} price`, formatUsd(price)],
+            ["capacity", formatUsd(capacityUsd)],
+            ["active coverage", formatUsd(activeCoverageUsd)],
+          ]),
+        );
+        data.coverage = { price, capacityUsd, activeCoverageUsd };
+      } catch (error) {
+        // A stale or broken price feed must not hide the rest of the status: say why instead.
+        const reason = toIpoolError(error, { functionName: "price" }).shortMessage;
+        lines.push(`coverage ${claimsManager}: unavailable (${reason})`);
+        data.coverage = { error: reason };
+      }
+    }
     const user = who !== undefined ? ctx.address(who, "account") : ctx.account;
     if (user) {
       const summary = await stakerSummary(ctx, user);

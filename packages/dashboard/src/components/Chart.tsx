@@ -42,6 +42,7 @@ function ticks(min: number, max: number, count: number): number[] {
 
 function dateLabel(seconds: number, span: number): string {
   const date = new Date(seconds * 1000);
+  if (span < 3_600) return date.toISOString().slice(11, 19);
   if (span < 2 * 86_400) return date.toISOString().slice(11, 16);
   return date.toISOString().slice(5, 10);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis } from "./contracts.ts";
+import { abis, eventsAbi } from "./contracts.ts";
 
 /** IClaimsManager.ClaimStatus, in order. */
 export const claimStatuses = [
@@ -105,8 +105,8 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
         fromBlock: BigInt(config.deployment.startBlock),
         toBlock: "latest",
       })) as Log[];
-      const parsed = parseEventLogs({ abi: abis.claimsManager, logs, strict: false }).filter(
-        (log) => CLAIM_EVENTS.has(log.eventName ?? ""),
+      const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false }).filter((log) =>
+        CLAIM_EVENTS.has(log.eventName ?? ""),
       );
       const blocks = [...new Set(parsed.map((log) => log.blockNumber))];
       const times = new Map<bigint, number>();

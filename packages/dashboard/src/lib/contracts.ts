@@ -52,6 +52,25 @@ export const errorsAbi: Abi = (() => {
   return errors;
 })();
 
+/**
+ * Every event of every contract, deduplicated by signature: logs are decoded by topic, so an event
+ * that moved between the parts of a split contract (e.g. StakingPool and its extension) still decodes.
+ */
+export const eventsAbi: Abi = (() => {
+  const seen = new Set<string>();
+  const events: Abi[number][] = [];
+  for (const { abi } of generatedAbis) {
+    for (const item of abi) {
+      if (item.type !== "event") continue;
+      const signature = `${item.name}(${item.inputs.map((input) => input.type).join(",")})`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      events.push(item);
+    }
+  }
+  return events;
+})();
+
 export function findFunction(abi: Abi, name: string): AbiFunction | undefined {
   return abi.find((item): item is AbiFunction => item.type === "function" && item.name === name);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, hexToString, parseEventLogs } from "viem";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis } from "./contracts.ts";
+import { abis, eventsAbi } from "./contracts.ts";
 
 /** USD amounts of the claims manager have 18 decimals; shares and ratios are WAD (1e18 = 100%). */
 export const USD_DECIMALS = 18;
@@ -135,7 +135,7 @@ export function usePolicies(claimant: Address | undefined) {
         toBlock: "latest",
       });
       const created = parseEventLogs({
-        abi: abis.claimsManager,
+        abi: eventsAbi,
         logs,
         eventName: "PolicyCreated",
         strict: false,

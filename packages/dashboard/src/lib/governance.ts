@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, keccak256, parseEventLogs, stringToHex, zeroAddress } from "viem";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis } from "./contracts.ts";
+import { abis, eventsAbi } from "./contracts.ts";
 
 /** OpenZeppelin Governor's ProposalState, in order. */
 export const proposalStates = [
@@ -102,7 +102,12 @@ export function useGovernance(user: Address | undefined) {
           fromBlock: BigInt(config.deployment.startBlock),
           toBlock: "latest",
         });
-        const created = parseEventLogs({ abi, logs, eventName: "ProposalCreated", strict: false });
+        const created = parseEventLogs({
+          abi: eventsAbi,
+          logs,
+          eventName: "ProposalCreated",
+          strict: false,
+        });
         for (const log of created) {
           const args = log.args as unknown as {
             proposalId: bigint;

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Abi, type Log, type PublicClient, parseEventLogs } from "viem";
+import { type Abi, type AbiEvent, type Log, type PublicClient, parseEventLogs } from "viem";
 import type { DashboardConfig } from "./config.ts";
 import { useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis } from "./contracts.ts";
+import { abis, eventsAbi } from "./contracts.ts";
 import { queryIndexerHistory } from "./indexer.ts";
 
 export interface Point {
@@ -34,7 +34,7 @@ async function historyFromLogs(client: PublicClient, config: DashboardConfig): P
     toBlock: "latest",
   });
   const parsed = parseEventLogs({
-    abi: abis.stakingPool as Abi,
+    abi: eventsAbi,
     logs: logs as Log[],
     strict: false,
   });
@@ -75,12 +75,53 @@ export function usePoolHistory() {
     queryKey: ["history", config.deployment.contracts.stakingPool, block?.number.toString()],
     enabled: block !== undefined,
     placeholderData: (previous) => previous,
+    // The indexer may answer before it has the latest block; on an idle chain no new block would
+    // ever refresh it, so poll it as well.
+    refetchInterval: config.indexerUrl ? 2_000 : false,
     queryFn: async (): Promise<History> => {
       if (config.indexerUrl) {
         const fromIndexer = await queryIndexerHistory(config.indexerUrl).catch(() => undefined);
         if (fromIndexer) return fromIndexer;
       }
       return historyFromLogs(client, config);
+    },
+  });
+}
+
+/**
+ * Claim payouts from the stake, cumulative over time: the pool's `PaidOutClaim` events, read straight
+ * from the chain (one filtered log query) so the figure is exact at the latest block.
+ */
+export function usePayouts() {
+  const config = useAppConfig();
+  const client = useClient();
+  const block = useLatestBlock();
+  const pool = config.deployment.contracts.stakingPool;
+  return useQuery({
+    queryKey: ["payouts", pool, block?.number.toString()],
+    enabled: block !== undefined,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<Point[]> => {
+      const event = eventsAbi.find(
+        (item): item is AbiEvent => item.type === "event" && item.name === "PaidOutClaim",
+      );
+      if (!event) return [];
+      const logs = await client.getLogs({
+        address: pool,
+        event,
+        fromBlock: BigInt(config.deployment.startBlock),
+        toBlock: "latest",
+      });
+      const points: Point[] = [];
+      let total = 0n;
+      for (const log of logs) {
+        const amount = (log.args as Record<string, unknown>).amount;
+        if (typeof amount !== "bigint") continue;
+        const { timestamp } = await client.getBlock({ blockNumber: log.blockNumber });
+        total += amount;
+        points.push({ x: Number(timestamp), y: total });
+      }
+      return points;
     },
   });
 }

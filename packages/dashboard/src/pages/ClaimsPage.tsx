@@ -22,7 +22,7 @@ import {
   usePolicies,
 } from "../lib/coverage.ts";
 import { formatAmount, formatDate, formatDuration, shortAddress } from "../lib/format.ts";
-import { usePoolHistory } from "../lib/history.ts";
+import { usePayouts } from "../lib/history.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { type Call, useTransaction } from "../lib/useTransaction.ts";
 
@@ -64,7 +64,7 @@ export function ClaimsPage() {
   const showAll = showAllChoice ?? (isMediator || !address);
   const claims = useClaims(address, showAll);
   const policies = usePolicies(address);
-  const history = usePoolHistory();
+  const payouts = usePayouts();
   const now = useChainTime();
   const [selected, setSelected] = useState<bigint | undefined>(undefined);
 
@@ -81,7 +81,7 @@ export function ClaimsPage() {
   if (!token || !coverage.data) return <p className="loading">Loading claims…</p>;
   const list = claims.data ?? [];
   const current = list.find((c) => c.id === selected) ?? list[0];
-  const paidOut = history.data?.paidOut ?? [];
+  const paidOut = payouts.data ?? [];
   const totalPaid = paidOut[paidOut.length - 1]?.y ?? 0n;
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { type Address, getAddress, isAddress, isHex } from "viem";
 import { useConnection } from "wagmi";
+import { ProposeForm } from "../components/ProposeForm.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
 import { type TokenInfo, useAppConfig, useToken } from "../lib/context.tsx";
@@ -240,112 +241,6 @@ function ProposalRow({
       )}
       <TxStatus state={tx.state} onDismiss={tx.reset} />
     </article>
-  );
-}
-
-function ProposeForm({ governors, token }: { governors: GovernorInfo[]; token: TokenInfo }) {
-  const [governorAddress, setGovernorAddress] = useState<string>(governors[0]?.address ?? "");
-  const [target, setTarget] = useState("");
-  const [calldata, setCalldata] = useState("");
-  const [description, setDescription] = useState("");
-  const tx = useTransaction();
-  const governor = governors.find((g) => g.address === governorAddress);
-  const errors: string[] = [];
-  if (target && !isAddress(target.trim())) errors.push("The target must be an address.");
-  if (calldata && !(isHex(calldata.trim()) && calldata.trim().length % 2 === 0))
-    errors.push("The calldata must be 0x-prefixed hex bytes.");
-  if (
-    governor?.threshold !== undefined &&
-    governor.userVotes !== undefined &&
-    governor.userVotes < governor.threshold
-  ) {
-    errors.push(
-      `You need ${formatAmount(governor.threshold, token.decimals)} votes to propose; you have ${formatAmount(governor.userVotes, token.decimals)}.`,
-    );
-  }
-  const ready =
-    !tx.busy && errors.length === 0 && target.trim() !== "" && description.trim() !== "";
-  return (
-    <Card title="New proposal">
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!governor) return;
-          void tx
-            .run([
-              {
-                label: "Propose",
-                address: governor.address,
-                abi: abis.governor,
-                functionName: "propose",
-                args: [
-                  [getAddress(target.trim()) as Address],
-                  [0n],
-                  [(calldata.trim() || "0x") as `0x${string}`],
-                  description.trim(),
-                ],
-              },
-            ])
-            .then((ok) => {
-              if (ok) setDescription("");
-            });
-        }}
-      >
-        <div className="form-row">
-          <div className="field">
-            <label htmlFor="gov">Agent</label>
-            <select
-              id="gov"
-              value={governorAddress}
-              onChange={(e) => setGovernorAddress(e.target.value)}
-            >
-              {governors.map((g) => (
-                <option key={g.address} value={g.address}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="target">Target contract</label>
-            <input
-              id="target"
-              placeholder="0x…"
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-            />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="calldata">Calldata</label>
-          <input
-            id="calldata"
-            placeholder="0x…"
-            value={calldata}
-            onChange={(e) => setCalldata(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="description">Description</label>
-          <textarea
-            id="description"
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        {errors.map((e) => (
-          <div key={e} className="field-error">
-            {e}
-          </div>
-        ))}
-        <button type="submit" className="primary" disabled={!ready}>
-          Propose
-        </button>
-        <TxStatus state={tx.state} onDismiss={tx.reset} />
-      </form>
-    </Card>
   );
 }
 

@@ -201,9 +201,7 @@ function PositionCard({
         </dd>
         <dt>Votes go to</dt>
         <dd>
-          {position.delegate && position.delegate !== zeroAddress
-            ? shortAddress(position.delegate)
-            : "nobody (own votes)"}
+          <DelegateText delegate={position.delegate} user={user} />
         </dd>
       </dl>
     </Card>

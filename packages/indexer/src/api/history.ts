@@ -48,7 +48,7 @@ export function bucketHistory(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as PoolHistoryRow;
     if (row.kind === "payout") paidOut += row.amount;
-    if (row.kind === "reward") rewards += row.amount;
+    if (row.kind === "epoch" || row.kind === "rewardsAdded") rewards += row.amount;
     events++;
     const next = rows[i + 1];
     if (next && bucketOf(next.timestamp) === bucketOf(row.timestamp)) continue;

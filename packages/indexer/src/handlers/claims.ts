@@ -6,24 +6,11 @@
 import { ponder } from "ponder:registry";
 import schema from "ponder:schema";
 import { type Address, type Hex, hexToString, trim } from "viem";
+import { CLAIM_STATUS } from "../claimStatus.ts";
 import { disputeKey } from "../disputes.ts";
 import { type Db, linkPayout, recordParameter, type Where, where } from "./common.ts";
 
 const { claim, claimEvent, coverage, dapi, dispute, evidence, policy, policyEvent } = schema;
-
-/** The contract's ClaimStatus enum, by value. */
-export const CLAIM_STATUS = [
-  "None",
-  "Pending",
-  "SettlementProposed",
-  "MediatorRejected",
-  "Disputed",
-  "RulingPending",
-  "PaidClaim",
-  "PaidSettlement",
-  "Refused",
-  "TimedOut",
-] as const;
 
 /** A bytes32 name as text (trailing zero bytes dropped). */
 function bytes32ToText(value: Hex): string {

@@ -5,6 +5,7 @@ import {
   createPublicClient,
   createWalletClient,
   defineChain,
+  getAddress,
   type Hex,
   http,
   type PublicClient,
@@ -93,7 +94,7 @@ export async function deployAndWait(ctx: TxContext, label: string, data: Hex): P
   const hash = await ctx.walletClient.sendTransaction({ data, to: null });
   const receipt = await confirm(ctx, label, hash);
   if (!receipt.contractAddress) throw new DeployError(label, "no contract created", hash);
-  return receipt.contractAddress;
+  return getAddress(receipt.contractAddress);
 }
 
 /** Sends a call (`data` from viem's `encodeFunctionData`) and waits for a successful receipt. */

@@ -149,7 +149,10 @@ function formatArgument(name: string, value: unknown, f: Formatters): string {
   const lower = name.toLowerCase();
   if (lower.endsWith("usd")) return f.usd(value);
   if (lower.includes("share")) return f.shares(value);
-  if (/(at|time|deadline|until|from|now|timestamp)$/.test(lower) && value > 1_000_000_000n) {
+  if (
+    /(at|time|deadline|until|from|now|timestamp|start|end)$/.test(lower) &&
+    value > 1_000_000_000n
+  ) {
     return f.time(value);
   }
   if (/(period|duration|wait|age)$/.test(lower)) return formatDuration(value);

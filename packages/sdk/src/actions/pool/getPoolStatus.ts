@@ -26,6 +26,9 @@ export interface GetPoolStatusReturnType {
   sharePrice: bigint;
   unstakeWaitPeriod: bigint;
   tokenTotalSupply: bigint;
+  /** APR of the epoch being streamed (`HUNDRED_PERCENT` = 1e8 = 100%; see `formatApr`). */
+  apr: bigint;
+  currentEpoch: bigint;
 }
 
 /**
@@ -53,23 +56,32 @@ export async function getPoolStatus(
       blockNumber,
     }),
   ]);
-  const [totalStake, totalShares, totalVotingSupply, sharePrice, unstakeWaitPeriod] =
-    await Promise.all([
-      readContract(client, { ...poolRead, functionName: "totalStake" }),
-      readContract(client, { ...poolRead, functionName: "totalShares" }),
-      readContract(client, {
-        address: pool,
-        abi: iPoolVotesAbi,
-        functionName: "totalVotingSupply",
-        blockNumber,
-      }),
-      readContract(client, {
-        ...poolRead,
-        functionName: "convertToAssets",
-        args: [10n ** BigInt(decimals)],
-      }),
-      readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
-    ]);
+  const [
+    totalStake,
+    totalShares,
+    totalVotingSupply,
+    sharePrice,
+    unstakeWaitPeriod,
+    apr,
+    currentEpoch,
+  ] = await Promise.all([
+    readContract(client, { ...poolRead, functionName: "totalStake" }),
+    readContract(client, { ...poolRead, functionName: "totalShares" }),
+    readContract(client, {
+      address: pool,
+      abi: iPoolVotesAbi,
+      functionName: "totalVotingSupply",
+      blockNumber,
+    }),
+    readContract(client, {
+      ...poolRead,
+      functionName: "convertToAssets",
+      args: [10n ** BigInt(decimals)],
+    }),
+    readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
+    readContract(client, { ...poolRead, functionName: "apr" }),
+    readContract(client, { ...poolRead, functionName: "currentEpoch" }),
+  ]);
   return {
     blockNumber,
     timestamp: block.timestamp,
@@ -79,5 +91,7 @@ export async function getPoolStatus(
     sharePrice,
     unstakeWaitPeriod,
     tokenTotalSupply,
+    apr,
+    currentEpoch,
   };
 }

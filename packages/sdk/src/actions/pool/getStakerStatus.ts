@@ -27,6 +27,10 @@ export interface GetStakerStatusReturnType {
   stake: bigint;
   /** What can be withdrawn now. */
   withdrawable: bigint;
+  /** Rewards still locked (earned in the last 52 epochs), in tokens. */
+  lockedRewards: bigint;
+  /** Tokens of a vesting schedule not vested yet. */
+  unvested: bigint;
   pendingUnstake: { shares: bigint; amount: bigint; maturesAt: bigint };
   /** Current voting power in shares. */
   votes: bigint;
@@ -65,6 +69,8 @@ export async function getStakerStatus(
     votes,
     delegate,
     changeableAt,
+    lockedRewards,
+    unvested,
   ] = await Promise.all([
     readContract(client, { ...common, address: token, abi: erc20Abi, functionName: "balanceOf" }),
     readContract(client, { ...poolRead, functionName: "unstakedOf" }),
@@ -75,6 +81,8 @@ export async function getStakerStatus(
     readContract(client, { ...votesRead, functionName: "getVotes" }),
     readContract(client, { ...votesRead, functionName: "delegates" }),
     readContract(client, { ...votesRead, functionName: "delegationChangeableAt" }),
+    readContract(client, { ...poolRead, functionName: "lockedRewardsOf" }),
+    readContract(client, { ...poolRead, functionName: "unvestedOf" }),
   ]);
   return {
     blockNumber,
@@ -83,6 +91,8 @@ export async function getStakerStatus(
     shares,
     stake,
     withdrawable,
+    lockedRewards,
+    unvested,
     pendingUnstake: {
       shares: pending.shares,
       amount: pending.amount,

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {CoverageExposure} from "../../src/libraries/CoverageExposure.sol";
+import {QuotaWindow} from "../../src/libraries/QuotaWindow.sol";
+import {Test} from "forge-std/Test.sol";
+
+/// @dev Lazy weekly-bucket totals as the ClaimsManager keeps them, next to a brute-force list of every entry.
+contract ExposureHarness {
+    uint256 internal constant MAX_POLICY_PERIOD = 730 days;
+    uint256 internal constant HORIZON_WEEKS = MAX_POLICY_PERIOD / 1 weeks + 1;
+
+    uint256 public active;
+    uint256 public nextWeek;
+    mapping(uint256 week => uint256 usd) internal _expiring;
+    uint256[] internal _amounts;
+    uint256[] internal _ends;
+
+    function add(uint256 amount, uint256 until) external {
+        (active, nextWeek) = CoverageExposure.roll(active, nextWeek, _expiring, block.timestamp, HORIZON_WEEKS);
+        active += amount;
+        _expiring[CoverageExposure.bucketOf(until)] += amount;
+        _amounts.push(amount);
+        _ends.push(until);
+    }
+
+    function rolled() external view returns (uint256 stillActive) {
+        (stillActive,) = CoverageExposure.roll(active, nextWeek, _expiring, block.timestamp, HORIZON_WEEKS);
+    }
+
+    /// @dev Every entry whose week of end has not ended yet.
+    function bruteForce() external view returns (uint256 sum) {
+        for (uint256 i; i < _amounts.length; ++i) {
+            if ((_ends[i] / 1 weeks + 1) * 1 weeks > block.timestamp) sum += _amounts[i];
+        }
+    }
+}
+
+/// @dev One payer's quota as the ClaimsManager keeps it.
+contract QuotaHarness {
+    using QuotaWindow for QuotaWindow.Quota;
+
+    QuotaWindow.Quota internal _quota;
+
+    function tryPay(uint256 amount, uint256 limit) external returns (bool) {
+        if (amount > _quota.available(block.timestamp, limit)) return false;
+        _quota.record(amount, block.timestamp);
+        return true;
+    }
+}
+
+/// @notice The two O(1) bookkeeping libraries against brute force: lazy coverage expiry and rolling quotas.
+contract ClaimsExposureTest is Test {
+    ExposureHarness internal exposure;
+    QuotaHarness internal quota;
+
+    function setUp() public {
+        vm.warp(2900 * 1 weeks + 3 days);
+        exposure = new ExposureHarness();
+        quota = new QuotaHarness();
+    }
+
+    function testFuzz_roll_matchesBruteForce(uint256[12] memory amounts, uint256[12] memory periods, uint256 seed)
+        public
+    {
+        for (uint256 i; i < amounts.length; ++i) {
+            uint256 until = block.timestamp + bound(periods[i], 1, 730 days);
+            exposure.add(bound(amounts[i], 1, 1e30), until);
+            vm.warp(block.timestamp + uint256(keccak256(abi.encode(seed, i))) % 60 days);
+            assertEq(exposure.rolled(), exposure.bruteForce());
+        }
+        vm.warp(block.timestamp + uint256(seed) % 1000 days);
+        assertEq(exposure.rolled(), exposure.bruteForce());
+    }
+
+    function testFuzz_quota_noWindowExceedsTheLimit(uint256[20] memory amounts, uint256[20] memory gaps) public {
+        uint256 limit = 1000e18;
+        uint256[] memory times = new uint256[](20);
+        uint256[] memory paid = new uint256[](20);
+        uint256 n;
+        for (uint256 i; i < amounts.length; ++i) {
+            vm.warp(block.timestamp + bound(gaps[i], 0, 4 days));
+            uint256 amount = bound(amounts[i], 1, 700e18);
+            if (quota.tryPay(amount, limit)) (times[n], paid[n], n) = (block.timestamp, amount, n + 1);
+        }
+        for (uint256 i; i < n; ++i) {
+            uint256 sum;
+            for (uint256 j = i; j < n && times[j] < times[i] + 1 weeks; ++j) {
+                sum += paid[j];
+            }
+            assertLe(sum, limit);
+        }
+    }
+
+    function test_quota_freesAfterTwoWindows() public {
+        assertTrue(quota.tryPay(1000e18, 1000e18));
+        assertFalse(quota.tryPay(1, 1000e18));
+        vm.warp((block.timestamp / 1 weeks + 1) * 1 weeks);
+        assertFalse(quota.tryPay(1, 1000e18));
+        vm.warp(block.timestamp + 1 weeks);
+        assertTrue(quota.tryPay(1000e18, 1000e18));
+    }
+}

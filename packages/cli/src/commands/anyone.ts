@@ -1,0 +1,68 @@
+import {
+  claimDeadlines,
+  claimStatusName,
+  distributeRewards,
+  formatTimestamp,
+  getPendingRewards,
+  InvalidInputError,
+  timeOutClaim,
+} from "@insurance-pool/sdk";
+import type { Command } from "../command.ts";
+import {
+  CLAIMANT_RESPONSE_PERIOD,
+  claimSummary,
+  claimsManagerOf,
+  existingClaim,
+} from "./claimsShared.ts";
+import { positionals } from "./shared.ts";
+
+export const timeOutCommand: Command = {
+  name: "time-out",
+  role: "anyone",
+  summary: "close a claim whose every deadline passed; its bond goes to the stakers",
+  usage: "<claimId>",
+  run: async (ctx, input) => {
+    const [text] = positionals(input, 1, 1, "time-out <claimId>");
+    const { claimId, claim } = await existingClaim(ctx, text);
+    const { timeOutFrom } = claimDeadlines(claim, {
+      claimantResponsePeriod: CLAIMANT_RESPONSE_PERIOD,
+    });
+    if (timeOutFrom === undefined) {
+      throw new InvalidInputError(
+        `claim ${claimId} is ${claimStatusName(claim.status)}: it cannot time out`,
+      );
+    }
+    const client = await ctx.wallet();
+    await ctx.send(`time out claim ${claimId}`, (hooks) =>
+      timeOutClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
+    );
+    const summary = await claimSummary(ctx, claimId);
+    return {
+      lines: summary.lines,
+      data: { timeOutFrom: formatTimestamp(timeOutFrom), ...summary.data },
+    };
+  },
+};
+
+export const distributeCommand: Command = {
+  name: "distribute",
+  role: "anyone",
+  summary: "send collected premiums and forfeited bonds to the stakers (and the treasury's share)",
+  run: async (ctx, input) => {
+    positionals(input, 0, 0, "distribute");
+    const claimsManager = claimsManagerOf(ctx);
+    const [stakers, treasury] = await getPendingRewards(ctx.client, { claimsManager });
+    if (stakers === 0n && treasury === 0n)
+      throw new InvalidInputError("there are no premiums or bonds to distribute");
+    const client = await ctx.wallet();
+    await ctx.send("distribute rewards", (hooks) =>
+      distributeRewards(client, { ...hooks, claimsManager }),
+    );
+    return {
+      lines: [
+        `sent ${ctx.show(stakers)} to the stakers and ${ctx.show(treasury)} to the treasury (or the stakers when none)`,
+      ],
+      data: { stakers, treasury },
+    };
+  },
+};

@@ -1,0 +1,199 @@
+/**
+ * `ipool deploy` against a second anvil playing the "real" chain: it already has a pool token, an API3
+ * token/USD dAPI proxy and an ERC-792 arbitrator (standing in for Kleros), as a real chain would.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { type Address, encodeDeployData, parseEther } from "viem";
+import {
+  type AnvilInstance,
+  DEVNET_CODE_SIZE_LIMIT,
+  startAnvil,
+} from "../../../devnet/src/anvil.ts";
+import { AnvilChain } from "../../../devnet/src/chain.ts";
+import { deployApi3, setUpLocalDapi } from "../../../sdk/src/deploy/api3.ts";
+import { artifact, claimsManagerAbi } from "../../../sdk/src/deploy/artifacts.ts";
+import { createTxContext, deployAndWait } from "../../../sdk/src/deploy/context.ts";
+import { DEVNET_MNEMONIC, devnetAccount } from "../../../sdk/src/deploy/devnetAccounts.ts";
+import type { Deployment } from "../../../sdk/src/deployment.ts";
+import { type CliResult, ipool } from "../testing.ts";
+
+/** anvil's account 5: the deployer of the tests (its key, as a user would export it). */
+const DEPLOYER_KEY = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
+const deployer = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc" as Address;
+
+describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", () => {
+  let real: AnvilInstance;
+  let chain: AnvilChain;
+  let dir: string;
+  let existing: { token: Address; tokenUsdProxy: Address; arbitrator: Address; ethUsd: Address };
+  const env = { IPOOL_PRIVATE_KEY: DEPLOYER_KEY };
+  const nonce = () => chain.client.getTransactionCount({ address: deployer });
+  const cli = (argv: string[], environment: Record<string, string> = env): Promise<CliResult> =>
+    ipool(dir, argv, environment);
+  const base = () => [
+    "deploy",
+    "--rpc",
+    real.rpcUrl,
+    "--token",
+    existing.token,
+    "--token-usd-proxy",
+    existing.tokenUsdProxy,
+    "--arbitrator",
+    existing.arbitrator,
+    "--dapis",
+    `ETH/USD=${existing.ethUsd}`,
+    "--mediator",
+    "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    // Until StakingPool fits EIP-170 (see the report), the "real" chain accepts larger code.
+    "--code-size-limit",
+    String(DEVNET_CODE_SIZE_LIMIT),
+  ];
+
+  before(async () => {
+    real = await startAnvil({ chainId: 4242, codeSizeLimit: DEVNET_CODE_SIZE_LIMIT });
+    chain = new AnvilChain(real.rpcUrl);
+    dir = mkdtempSync(join(tmpdir(), "ipool-deploy-"));
+    // What the chain already has, deployed by someone else (account 0).
+    const ctx = await createTxContext({ rpcUrl: real.rpcUrl, account: devnetAccount("deployer") });
+    const tokenArtifact = artifact("TestToken");
+    const token = await deployAndWait(
+      ctx,
+      "token",
+      encodeDeployData({
+        abi: tokenArtifact.abi,
+        bytecode: tokenArtifact.bytecode,
+        args: ["API3", "API3", ctx.walletClient.account.address],
+      }),
+    );
+    const api3 = await deployApi3(ctx, ctx.walletClient.account.address);
+    const airnode = devnetAccount("airnode");
+    const api3Usd = await setUpLocalDapi(ctx, api3, airnode, "API3/USD", parseEther("1.3"));
+    const ethUsd = await setUpLocalDapi(ctx, api3, airnode, "ETH/USD", parseEther("3100"));
+    const arbitratorArtifact = artifact("LocalArbitrator");
+    const arbitrator = await deployAndWait(
+      ctx,
+      "arbitrator",
+      encodeDeployData({
+        abi: arbitratorArtifact.abi,
+        bytecode: arbitratorArtifact.bytecode,
+        args: [ctx.walletClient.account.address, parseEther("0.1"), parseEther("0.2"), 3600n],
+      }),
+    );
+    existing = { token, tokenUsdProxy: api3Usd.proxy, arbitrator, ethUsd: ethUsd.proxy };
+    assert.equal(DEVNET_MNEMONIC.split(" ").length, 12);
+  });
+  after(async () => real?.stop());
+
+  it("refuses bad inputs with a clear message and sends nothing", async () => {
+    const before = await nonce();
+    const cases: [string[], RegExp, Record<string, string>?][] = [
+      [["deploy", "--token", existing.token], /--rpc <url> is required/],
+      [
+        base().filter((arg, i, all) => arg !== "--token" && all[i - 1] !== "--token"),
+        /--token is required/,
+      ],
+      [[...base(), "--mediator", "0x1234"], /--mediator "0x1234" is not an address/],
+      [[...base(), "--voting-period", "0"], /--voting-period must be a positive number of seconds/],
+      [[...base(), "--dapis", "ETH/USD=nope"], /"nope" is not an address/],
+      [
+        base().map((arg) => (arg === existing.arbitrator ? deployer : arg)),
+        /--arbitrator 0x9965.* has no contract on chain 4242/,
+      ],
+      [base(), /no deployer key/, {}],
+    ];
+    for (const [argv, message, environment] of cases) {
+      const result = await cli(argv, environment ?? env);
+      assert.notEqual(result.code, 0, `${argv.join(" ")} should fail`);
+      assert.match(result.stderr, message);
+    }
+    assert.equal(await nonce(), before, "no transaction was sent");
+    assert.equal(existsSync(join(dir, "deployments")), false);
+  });
+
+  it("--dry-run prints the plan and the gas, and sends nothing", async () => {
+    const before = await nonce();
+    const blockBefore = await chain.client.getBlockNumber();
+    const result = await cli([...base(), "--dry-run", "--json"]);
+    assert.equal(result.code, 0, result.stderr);
+    const plan = result.json() as {
+      dryRun: boolean;
+      steps: { label: string; gasUsed: string }[];
+      totalGas: string;
+    };
+    assert.equal(plan.dryRun, true);
+    const labels = plan.steps.map((step) => step.label);
+    for (const expected of [
+      "StakingPool",
+      "ClaimsManager",
+      "primary Governor",
+      "secondary Timelock",
+    ]) {
+      assert.ok(labels.includes(expected), `plan has ${expected}`);
+    }
+    assert.ok(BigInt(plan.totalGas) > 10_000_000n);
+    assert.equal(await nonce(), before, "nothing was sent");
+    assert.equal(await chain.client.getBlockNumber(), blockBefore, "no block was mined");
+    assert.equal(existsSync(join(dir, "deployments", "4242.json")), false);
+
+    const human = await cli([...base(), "--dry-run"]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /Plan: \d+ transactions from 0x9965/);
+    assert.match(human.stdout, /Total gas [\d,]+; at [\d.]+ gwei/);
+    assert.match(human.stdout, /Nothing was sent/);
+  });
+
+  it("deploys, hands every power to the DAO and records deployments/<chainId>.json", async () => {
+    const result = await cli(base());
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Deployed Insurance Pool to chain 4242/);
+    assert.match(result.stderr, /StakingPool .* gas/, "progress on stderr");
+    const path = join(dir, "deployments", "4242.json");
+    const deployment = JSON.parse(readFileSync(path, "utf8")) as Deployment;
+    assert.equal(deployment.chainId, 4242);
+    assert.equal(deployment.contracts.token.toLowerCase(), existing.token.toLowerCase());
+    assert.equal(deployment.dapis[0]?.proxy.toLowerCase(), existing.ethUsd.toLowerCase());
+
+    const pool = deployment.contracts.stakingPool;
+    const claims = deployment.contracts.claimsManager as Address;
+    const poolAbi = artifact("StakingPool").abi;
+    assert.equal(
+      (await chain.read<Address>(pool, poolAbi, "token")).toLowerCase(),
+      existing.token.toLowerCase(),
+    );
+    assert.equal(await chain.read<boolean>(pool, poolAbi, "isClaimsManager", [claims]), true);
+    assert.equal(
+      (await chain.read<Address>(claims, claimsManagerAbi(), "mediator")).toLowerCase(),
+      "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+    );
+    const timelockAbi = artifact("PoolTimelock").abi;
+    for (const timelock of [
+      deployment.contracts.primaryTimelock,
+      deployment.contracts.secondaryTimelock,
+    ]) {
+      for (const role of [
+        "PROPOSER_ROLE",
+        "EXECUTOR_ROLE",
+        "CANCELLER_ROLE",
+        "DEFAULT_ADMIN_ROLE",
+      ]) {
+        const id = await chain.read<`0x${string}`>(timelock as Address, timelockAbi, role);
+        assert.equal(
+          await chain.read<boolean>(timelock as Address, timelockAbi, "hasRole", [id, deployer]),
+          false,
+        );
+      }
+      assert.equal(
+        await chain.read<bigint>(timelock as Address, timelockAbi, "getMinDelay"),
+        2n * 86400n,
+      );
+    }
+
+    const again = await cli(base());
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /deployments\/4242.json exists/);
+  });
+});

@@ -1,0 +1,211 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { claimDeadlines, claimStatusName } from "./claims.ts";
+import { mulDiv } from "./mulDiv.ts";
+import { payoutTokens, premiumRate, quotePremium, usdToTokens, WAD } from "./premium.ts";
+import {
+  EPOCH,
+  formatApr,
+  HUNDRED_PERCENT,
+  nextApr,
+  rewardFor,
+  streamedReward,
+  unvested,
+  withdrawable,
+  YEAR,
+} from "./rewards.ts";
+import {
+  sharePrice,
+  sharesForAssetsUp,
+  toAssetsDown,
+  toAssetsUp,
+  toSharesDown,
+  unstakeMaturity,
+  unstakePayout,
+} from "./shares.ts";
+
+const e18 = 10n ** 18n;
+const percent = (n: number) => BigInt(Math.round(n * 1_000_000)); // pool units: 1e8 = 100%
+
+describe("mulDiv", () => {
+  it("rounds as named", () => {
+    assert.equal(mulDiv(10n, 1n, 3n), 3n);
+    assert.equal(mulDiv(10n, 1n, 3n, "ceil"), 4n);
+    assert.equal(mulDiv(9n, 1n, 3n, "ceil"), 3n);
+    assert.throws(() => mulDiv(1n, 1n, 0n), /division by zero/);
+  });
+});
+
+describe("share conversions (virtual share and token of 1)", () => {
+  it("prices the first stake one to one and resists a donation", () => {
+    const empty = { totalStake: 0n, totalShares: 0n };
+    assert.equal(toSharesDown(100n * e18, empty), 100n * e18);
+    // A donation of 1M tokens into an empty pool is shared with the virtual share: a victim's 1 token
+    // deposit still mints shares rather than zero being the attacker's gain.
+    const donated = { totalStake: 1_000_000n * e18, totalShares: 1n };
+    assert.equal(toSharesDown(e18, donated), (e18 * 2n) / (1_000_000n * e18 + 1n));
+  });
+
+  it("rounds down on the way in and out, up when holding back", () => {
+    const totals = { totalStake: 3n, totalShares: 2n };
+    assert.equal(toSharesDown(2n, totals), 1n); // 2 * 3 / 4
+    assert.equal(toAssetsDown(1n, totals), 1n); // 1 * 4 / 3
+    assert.equal(toAssetsUp(1n, totals), 2n);
+    assert.equal(sharesForAssetsUp(2n, totals), 2n); // ceil(2 * 3 / 4)
+    assert.equal(
+      sharePrice({ totalStake: 2n * e18, totalShares: e18 }),
+      (e18 * (2n * e18 + 1n)) / (e18 + 1n),
+    );
+  });
+
+  it("never credits more than a pending unstake scheduled", () => {
+    const pending = { shares: 100n, amount: 100n };
+    assert.equal(unstakePayout(pending, { totalStake: 200n, totalShares: 100n }), 100n);
+    assert.equal(
+      unstakePayout(pending, { totalStake: 50n, totalShares: 100n }),
+      (100n * 51n) / 101n,
+    );
+  });
+
+  it("tells whether an unstake matured", () => {
+    assert.deepEqual(unstakeMaturity({ shares: 0n, maturesAt: 0n }, 10n), {
+      pending: false,
+      matured: false,
+      secondsLeft: 0n,
+    });
+    assert.deepEqual(unstakeMaturity({ shares: 5n, maturesAt: 100n }, 40n), {
+      pending: true,
+      matured: false,
+      secondsLeft: 60n,
+    });
+    assert.deepEqual(unstakeMaturity({ shares: 5n, maturesAt: 100n }, 100n), {
+      pending: true,
+      matured: true,
+      secondsLeft: 0n,
+    });
+  });
+});
+
+describe("rewards", () => {
+  const parameters = {
+    stakeTarget: percent(50),
+    aprUpdateStep: percent(1),
+    minApr: percent(2.5),
+    maxApr: percent(75),
+  };
+
+  it("moves the APR one step toward the stake target, clipped", () => {
+    assert.equal(nextApr(percent(10), 40n, 100n, parameters), percent(11));
+    assert.equal(nextApr(percent(10), 50n, 100n, parameters), percent(9)); // at target: down
+    assert.equal(nextApr(percent(75), 10n, 100n, parameters), percent(75));
+    assert.equal(nextApr(percent(3), 90n, 100n, parameters), percent(2.5));
+  });
+
+  it("computes a period's reward and formats rates", () => {
+    assert.equal(rewardFor(1_000n * e18, percent(10), YEAR), 100n * e18);
+    assert.equal(
+      rewardFor(1_000n * e18, percent(10), EPOCH),
+      (1_000n * e18 * percent(10) * EPOCH) / (YEAR * HUNDRED_PERCENT),
+    );
+    assert.equal(formatApr(percent(37.5)), "37.5%");
+    assert.equal(formatApr(percent(2.5)), "2.5%");
+    assert.equal(formatApr(percent(75)), "75%");
+  });
+
+  it("releases the stream linearly until its epoch ends", () => {
+    const lastUpdate = 10n * EPOCH + 1_000n;
+    const stream = { remaining: 600n, lastUpdate, end: 11n * EPOCH };
+    assert.equal(streamedReward(stream, lastUpdate), 0n);
+    assert.equal(streamedReward(stream, lastUpdate + (stream.end - lastUpdate) / 2n), 300n);
+    assert.equal(streamedReward(stream, 11n * EPOCH + 5n), 600n);
+  });
+
+  it("vests linearly, rounding what is held back up", () => {
+    assert.equal(unvested(100n, 10n, 20n, 5n), 100n);
+    assert.equal(unvested(100n, 10n, 20n, 13n), 70n);
+    assert.equal(unvested(100n, 0n, 3n, 1n), 67n);
+    assert.equal(unvested(100n, 10n, 20n, 20n), 0n);
+  });
+
+  it("withdrawable keeps locked rewards and unvested tokens in the pool, saturating at zero", () => {
+    assert.equal(
+      withdrawable({ unstaked: 100n, stakeValue: 50n, locked: 30n, unvested: 0n }),
+      100n,
+    );
+    assert.equal(
+      withdrawable({ unstaked: 100n, stakeValue: 50n, locked: 80n, unvested: 20n }),
+      50n,
+    );
+    assert.equal(withdrawable({ unstaked: 100n, stakeValue: 0n, locked: 200n, unvested: 0n }), 0n);
+  });
+});
+
+describe("premiums", () => {
+  const curve = {
+    baseRate: WAD / 50n,
+    slope1: (WAD * 8n) / 100n,
+    kink: (WAD * 8n) / 10n,
+    slope2: WAD,
+  };
+
+  it("follows the kinked curve and caps utilization at 100%", () => {
+    assert.equal(premiumRate(curve, 0n), curve.baseRate);
+    assert.equal(premiumRate(curve, curve.kink), curve.baseRate + curve.slope1);
+    assert.equal(premiumRate(curve, WAD), curve.baseRate + curve.slope1 + curve.slope2);
+    assert.equal(premiumRate(curve, 5n * WAD), premiumRate(curve, WAD));
+    assert.equal(premiumRate(curve, WAD / 2n), curve.baseRate + (curve.slope1 * 5n) / 8n);
+  });
+
+  it("quotes a year of coverage at half utilization, rounding up", () => {
+    const quote = quotePremium({
+      coverageUsd: 1_000n * e18,
+      period: YEAR,
+      activeCoverageUsd: 0n,
+      price: 2n * e18, // 2 USD per token: 500 tokens of coverage
+      totalStake: 1_000n * e18,
+      collateralizationRatio: WAD, // capacity 1,000 tokens
+      curve,
+    });
+    assert.equal(quote.utilization, WAD / 2n);
+    assert.equal(quote.rate, curve.baseRate + (curve.slope1 * 5n) / 8n);
+    assert.equal(quote.premium, (500n * e18 * quote.rate) / WAD);
+    const none = quotePremium({
+      ...{ coverageUsd: 1n, period: 1n, activeCoverageUsd: 0n, price: e18 },
+      totalStake: 0n,
+      collateralizationRatio: WAD,
+      curve,
+    });
+    assert.equal(none.utilization, WAD);
+  });
+
+  it("converts USD with the named rounding", () => {
+    assert.equal(usdToTokens(10n * e18, 3n * e18, "floor"), 3_333_333_333_333_333_333n);
+    assert.equal(usdToTokens(10n * e18, 3n * e18, "ceil"), 3_333_333_333_333_333_334n);
+    assert.equal(payoutTokens(2_000n * e18, (125n * e18) / 100n), 1_600n * e18);
+  });
+});
+
+describe("claim deadlines", () => {
+  const periods = { claimantResponsePeriod: 3n * 86_400n };
+
+  it("derives who may act until when from the status and deadline", () => {
+    assert.equal(claimStatusName(2), "SettlementProposed");
+    assert.equal(claimStatusName(42), "Unknown(42)");
+    assert.deepEqual(claimDeadlines({ status: 1, deadline: 1_000n }, periods), {
+      mediatorUntil: 1_000n,
+      escalateFrom: 1_001n,
+      escalateUntil: 1_000n + periods.claimantResponsePeriod,
+      timeOutFrom: 1_001n + periods.claimantResponsePeriod,
+    });
+    assert.deepEqual(claimDeadlines({ status: 2, deadline: 500 }, periods), {
+      acceptSettlementUntil: 500n,
+      escalateUntil: 500n,
+      timeOutFrom: 501n,
+    });
+    assert.deepEqual(claimDeadlines({ status: 3, deadline: 500 }, periods), {
+      escalateUntil: 500n,
+      timeOutFrom: 501n,
+    });
+    assert.deepEqual(claimDeadlines({ status: 6, deadline: 500 }, periods), {});
+  });
+});
