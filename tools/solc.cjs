@@ -2,10 +2,9 @@
 // Native-style `solc` executable for forge, backed by solc-js (npm `solc`).
 // forge calls `solc --version` and `solc --standard-json` (input on stdin).
 //
-// solc-js runs in 32-bit WebAssembly: one compilation of a large project runs out of memory
-// ("memory access out of bounds"). So a large standard-json input is split: every worker process
-// gets all sources (same source ids) but is asked for the outputs of only its share of the files;
-// the parent merges the outputs. Workers also use both cores.
+// A large standard-json input is split across one worker process per core: every worker gets all
+// sources (so source ids match) but is asked for the outputs of only its share of the files; the
+// parent merges the outputs.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
