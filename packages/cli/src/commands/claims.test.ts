@@ -254,11 +254,36 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     );
   });
 
+  it("time-out closes a claim nobody answered; distribute sends premiums and bonds to the stakers", async () => {
+    await ok("claim", "1", "500", "--evidence", "ipfs://four", "--account", "policyholder");
+    await refused(
+      "bob",
+      ["time-out", "4", "--account", "bob"],
+      /time out claim: deadline not passed \(claimId 4, deadline .* UTC, now .* UTC\)/,
+    );
+    await refused(
+      "bob",
+      ["time-out", "1", "--account", "bob"],
+      /claim 1 is PaidClaim: it cannot time out/,
+    );
+    await fx.warp(6 * 86_400 + 2);
+    const timedOut = await ok("time-out", "4", "--account", "bob");
+    assert.match(timedOut.stdout, /status: +TimedOut/);
+    const distributed = await ok("distribute", "--account", "bob");
+    assert.match(distributed.stdout, /sent [\d,.]+ API3 to the stakers/);
+    await refused(
+      "bob",
+      ["distribute", "--account", "bob"],
+      /there are no premiums or bonds to distribute/,
+    );
+  });
+
   it("claims lists a claimant's claims and shows one in detail", async () => {
     const list = await ok("claims", "--of", "policyholder");
     assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);
     assert.match(list.stdout, /claim 2: PaidSettlement, 1,000 USD on policy 1/);
     assert.match(list.stdout, /claim 3: Refused, 1,000 USD on policy 1/);
+    assert.match(list.stdout, /claim 4: TimedOut, 500 USD on policy 1/);
     const one = (await ok("claims", "3", "--json")).json();
     assert.equal((one.claim as { statusName: string }).statusName, "Refused");
     const missing = await cli("claims", "--all", "--of", "bob");

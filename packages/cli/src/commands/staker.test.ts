@@ -179,6 +179,26 @@ describe("staker commands against anvil", () => {
     await refused(alice, ["withdraw", "all", "--account", "1"], /nothing is withdrawable now/);
   });
 
+  it("schedule-unstake --shares, unstake --withdraw and withdraw --to", async () => {
+    const carol = fx.wallet(3).account.address;
+    const scheduled = await cli("schedule-unstake", "--shares", "4", "--account", "3");
+    assert.equal(scheduled.code, 0, scheduled.stderr);
+    assert.match(scheduled.stdout, /scheduled 4 API3/);
+    await fx.warp(7 * 86_400 + 1);
+    await refused(
+      alice,
+      ["unstake", carol, "--withdraw", "--account", "1"],
+      /--withdraw only works for your own unstake/,
+    );
+    const withdrawn = await cli("unstake", "--withdraw", "--account", "3");
+    assert.equal(withdrawn.code, 0, withdrawn.stderr);
+    assert.match(withdrawn.stdout, /withdrew 4 API3/);
+    await cli("deposit", "3", "--account", "3");
+    const sent = await cli("withdraw", "3", "--to", bob, "--account", "3");
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.match(sent.stdout, /✔ withdraw 3 API3/);
+  });
+
   it("delegate moves the voting power; a second change within the week is refused", async () => {
     const votesBefore = await getVotes(fx.wallet(0), { pool: fx.pool, account: bob });
     const result = await cli("delegate", bob, "--account", "1");
@@ -210,7 +230,7 @@ describe("staker commands against anvil", () => {
     assert.match(result.stdout, new RegExp(`${alice}:`));
     const json = (await cli("status", "--json", "--account", "2")).json();
     const pool = json.pool as Record<string, string>;
-    assert.equal(BigInt(pool.totalStake ?? 0), parseAmount("260", 18) + 500n * e18 - 100n * e18);
+    assert.equal(BigInt(pool.totalStake ?? 0), parseAmount("256", 18) + 500n * e18 - 100n * e18);
     assert.equal((json.account as Record<string, string>).account, bob);
   });
 
