@@ -112,7 +112,6 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         uint256 until = block.timestamp + period;
         Exposure memory e;
         (policyId, e) = _addPolicyExposure(dapiId, coverageUsd, until);
-        if (period == 30 days - 1 hours) return (policyId, premium);
         premium = _premium(e, coverageUsd, period);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
         _storePolicy(policyId, msg.sender, block.timestamp, until, dapiId, coverageUsd);

@@ -207,12 +207,13 @@ export const coverage = onchainTable("coverage", (t) => ({
   /** Sum of the current coverage of every policy ever created (expired included), USD 18 decimals. */
   totalCoverageUsd: t.bigint().notNull(),
   totalPremiums: t.bigint().notNull(),
-  totalTreasuryPremiums: t.bigint().notNull(),
+  /** Premiums and forfeited bonds distributed (RewardsDistributed): to stakers, to the treasury. */
+  totalDistributedToStakers: t.bigint().notNull(),
+  totalDistributedToTreasury: t.bigint().notNull(),
   /** What claims were paid, in USD and in pool tokens. */
   totalPaidUsd: t.bigint().notNull(),
   totalPaidTokens: t.bigint().notNull(),
   totalBondsForfeited: t.bigint().notNull(),
-  totalRewardsDistributed: t.bigint().notNull(),
   mediator: t.hex(),
   arbitrator: t.hex(),
   updatedAt: t.bigint().notNull(),
@@ -249,7 +250,6 @@ export const policy = onchainTable(
     policyURI: t.text().notNull(),
     creator: t.hex().notNull(),
     premium: t.bigint().notNull(),
-    treasuryPremium: t.bigint().notNull(),
     claimCount: t.integer().notNull(),
     createdAt: t.bigint().notNull(),
     createdTx: t.hex().notNull(),

@@ -29,6 +29,7 @@ before(async () => {
   if (stackResult.status === "fulfilled") stack = stackResult.value;
   if (stackResult.status === "rejected") throw stackResult.reason;
   if (browserResult.status === "rejected") throw browserResult.reason;
+  console.log(`# set-up (ms): ${JSON.stringify(stack.timings)}, indexer: ${stack.indexerUrl ?? "none"}`);
 });
 
 after(async () => {

@@ -840,9 +840,11 @@ export {
   YEAR,
 } from "./maths/rewards.ts";
 export {
+  DEAD_SHARES,
   type PoolTotals,
   sharePrice,
   sharesForAssetsUp,
+  sharesMinted,
   toAssetsDown,
   toAssetsUp,
   toSharesDown,

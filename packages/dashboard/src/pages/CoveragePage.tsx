@@ -156,7 +156,12 @@ export function CoveragePage() {
       {address ? (
         <div className="grid-2">
           <BuyCard coverage={c} token={token} user={address} />
-          <PoliciesCard policies={policies.data} now={now} loading={policies.isLoading} />
+          <PoliciesCard
+            policies={policies.data}
+            now={now}
+            loading={policies.isLoading}
+            error={policies.error}
+          />
         </div>
       ) : (
         <Card title="Buy coverage">
@@ -401,14 +406,20 @@ function PoliciesCard({
   policies,
   now,
   loading,
+  error,
 }: {
   policies: PolicyInfo[] | undefined;
   now: number | undefined;
   loading: boolean;
+  error: Error | null;
 }) {
   return (
     <Card title="Your policies">
-      {loading && !policies ? (
+      {error && !policies ? (
+        <div className="tx tx-error">
+          Could not read your policies: {error.message.split("\n")[0]}
+        </div>
+      ) : loading && !policies ? (
         <Empty>Loading…</Empty>
       ) : !policies || policies.length === 0 ? (
         <Empty>You hold no policy.</Empty>

@@ -30,11 +30,11 @@ async function loadCoverage(db: Db, address: Address, at: Where) {
     claimCount: 0,
     totalCoverageUsd: 0n,
     totalPremiums: 0n,
-    totalTreasuryPremiums: 0n,
+    totalDistributedToStakers: 0n,
+    totalDistributedToTreasury: 0n,
     totalPaidUsd: 0n,
     totalPaidTokens: 0n,
     totalBondsForfeited: 0n,
-    totalRewardsDistributed: 0n,
     mediator: null,
     arbitrator: null,
     updatedAt: at.timestamp,
@@ -51,11 +51,11 @@ async function addToCoverage(
     Record<
       | "totalCoverageUsd"
       | "totalPremiums"
-      | "totalTreasuryPremiums"
+      | "totalDistributedToStakers"
+      | "totalDistributedToTreasury"
       | "totalPaidUsd"
       | "totalPaidTokens"
-      | "totalBondsForfeited"
-      | "totalRewardsDistributed",
+      | "totalBondsForfeited",
       bigint
     > &
       Record<"policyCount" | "claimCount", number>
@@ -67,11 +67,13 @@ async function addToCoverage(
     claimCount: row.claimCount + (delta.claimCount ?? 0),
     totalCoverageUsd: row.totalCoverageUsd + (delta.totalCoverageUsd ?? 0n),
     totalPremiums: row.totalPremiums + (delta.totalPremiums ?? 0n),
-    totalTreasuryPremiums: row.totalTreasuryPremiums + (delta.totalTreasuryPremiums ?? 0n),
+    totalDistributedToStakers:
+      row.totalDistributedToStakers + (delta.totalDistributedToStakers ?? 0n),
+    totalDistributedToTreasury:
+      row.totalDistributedToTreasury + (delta.totalDistributedToTreasury ?? 0n),
     totalPaidUsd: row.totalPaidUsd + (delta.totalPaidUsd ?? 0n),
     totalPaidTokens: row.totalPaidTokens + (delta.totalPaidTokens ?? 0n),
     totalBondsForfeited: row.totalBondsForfeited + (delta.totalBondsForfeited ?? 0n),
-    totalRewardsDistributed: row.totalRewardsDistributed + (delta.totalRewardsDistributed ?? 0n),
     updatedAt: at.timestamp,
   };
   await db.update(coverage, { id: address }).set(next);
@@ -180,7 +182,6 @@ ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
     policyURI: a.policyURI,
     creator: a.creator,
     premium: a.premium,
-    treasuryPremium: a.treasuryPremium,
     claimCount: 0,
     createdAt: at.timestamp,
     createdTx: at.txHash,
@@ -197,7 +198,6 @@ ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
     policyCount: 1,
     totalCoverageUsd: a.coverageUsd,
     totalPremiums: a.premium,
-    totalTreasuryPremiums: a.treasuryPremium,
   });
   await context.db.insert(policyEvent).values({
     id: at.id,
@@ -543,7 +543,8 @@ ponder.on("ClaimsManager:ClaimTimedOut", async ({ event, context }) => {
 ponder.on("ClaimsManager:RewardsDistributed", async ({ event, context }) => {
   const { stakerAmount, treasuryAmount } = event.args;
   await addToCoverage(context.db, event.log.address, where(event), {
-    totalRewardsDistributed: stakerAmount + treasuryAmount,
+    totalDistributedToStakers: stakerAmount,
+    totalDistributedToTreasury: treasuryAmount,
   });
 });
 

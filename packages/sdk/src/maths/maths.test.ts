@@ -15,8 +15,10 @@ import {
   YEAR,
 } from "./rewards.ts";
 import {
+  DEAD_SHARES,
   sharePrice,
   sharesForAssetsUp,
+  sharesMinted,
   toAssetsDown,
   toAssetsUp,
   toSharesDown,
@@ -44,6 +46,18 @@ describe("share conversions (virtual share and token of 1)", () => {
     // deposit still mints shares rather than zero being the attacker's gain.
     const donated = { totalStake: 1_000_000n * e18, totalShares: 1n };
     assert.equal(toSharesDown(e18, donated), (e18 * 2n) / (1_000_000n * e18 + 1n));
+  });
+
+  it("charges the first stake of an era the dead shares", () => {
+    assert.equal(
+      sharesMinted(100n * e18, { totalStake: 0n, totalShares: 0n }),
+      100n * e18 - DEAD_SHARES,
+    );
+    assert.equal(sharesMinted(500n, { totalStake: 0n, totalShares: 0n }), 0n);
+    assert.equal(
+      sharesMinted(5n * e18, { totalStake: 10n * e18, totalShares: 10n * e18 }),
+      5n * e18,
+    );
   });
 
   it("rounds down on the way in and out, up when holding back", () => {

@@ -4,6 +4,9 @@ import { minOf, mulDiv } from "./mulDiv.ts";
 export const VIRTUAL_SHARES = 1n;
 export const VIRTUAL_ASSETS = 1n;
 
+/** Shares burned by the first stake of a share era (`DEAD_SHARES`), so `totalShares` never returns to 0. */
+export const DEAD_SHARES = 1000n;
+
 /** The two totals that price a share (`totalStake()`, `totalShares()`). */
 export interface PoolTotals {
   totalStake: bigint;
@@ -21,6 +24,22 @@ export interface PoolTotals {
  */
 export function toSharesDown(assets: bigint, totals: PoolTotals): bigint {
   return mulDiv(assets, totals.totalShares + VIRTUAL_SHARES, totals.totalStake + VIRTUAL_ASSETS);
+}
+
+/**
+ * The shares a stake of `amount` gives the staker (`stake` / `depositAndStake`): {@link toSharesDown} at
+ * the accrued totals, less the {@link DEAD_SHARES} the first stake of a share era pays for. Zero means the
+ * stake would revert with `ZeroSharesMinted`.
+ *
+ * @example
+ * ```ts
+ * const shares = sharesMinted(parseAmount("100", 18), accruedTotals(totals, stream, now));
+ * ```
+ */
+export function sharesMinted(amount: bigint, totals: PoolTotals): bigint {
+  const minted = toSharesDown(amount, totals);
+  const dead = totals.totalShares === 0n ? DEAD_SHARES : 0n;
+  return minted > dead ? minted - dead : 0n;
 }
 
 /**
