@@ -56,6 +56,22 @@ interface Row {
 
 const rows: Row[] = [];
 const warnings: string[] = [];
+
+/** Runs one part of the benchmark; a failure becomes a failed row instead of ending the run. */
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    rows.push({
+      operation: `${name} (did not run)`,
+      gas: undefined,
+      target: undefined,
+      api3: "—",
+      note: message,
+    });
+  }
+}
 const K = 1000n;
 const WEEK = 7n * 24n * 3600n;
 
@@ -129,252 +145,265 @@ try {
   await send(call(other, stakingPool, poolAbi, "depositAndStake", [parseEther("1000000")]));
 
   // ---------------------------------------------------------------- staking, a user with a position
-  await send(call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("10000")]));
-  await send(call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]));
-  await measure(
-    "deposit",
-    call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]),
-    60n * K,
-    "79K (depositRegular)",
-  );
-  await send(call(user, stakingPool, poolAbi, "stake", [parseEther("100")]));
-  await measure(
-    "stake",
-    call(user, stakingPool, poolAbi, "stake", [parseEther("100")]),
-    90n * K,
-    "101.5K",
-  );
-  await measure(
-    "depositAndStake",
-    call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("100")]),
-    110n * K,
-    "125K–253K",
-  );
-  await send(call(voter, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
-  await send(call(delegator, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
-  await measure(
-    "delegate",
-    call(delegator, stakingPool, poolAbi, "delegate", [voter]),
-    90n * K,
-    "132K–155K",
-  );
-  const shares = await chain.read<bigint>(stakingPool, poolAbi, "sharesOf", [user]);
-  await measure(
-    "scheduleUnstake",
-    call(user, stakingPool, poolAbi, "scheduleUnstake", [shares / 10n]),
-    95n * K,
-    "136K–172K",
-  );
-  const wait = await chain.read<bigint>(stakingPool, poolAbi, "unstakeWaitPeriod");
-  await chain.increaseTime(wait + 1n);
-  await measure(
-    "unstake",
-    call(user, stakingPool, poolAbi, "unstake", [user]),
-    75n * K,
-    "86K–191K",
-  );
-  await send(call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]));
-  await measure(
-    "withdraw",
-    call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]),
-    65n * K,
-    "—",
-  );
+  await section("staking", async () => {
+    await send(call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("10000")]));
+    await send(call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]));
+    await measure(
+      "deposit",
+      call(user, stakingPool, poolAbi, "deposit", [parseEther("1000")]),
+      60n * K,
+      "79K (depositRegular)",
+    );
+    await send(call(user, stakingPool, poolAbi, "stake", [parseEther("100")]));
+    await measure(
+      "stake",
+      call(user, stakingPool, poolAbi, "stake", [parseEther("100")]),
+      90n * K,
+      "101.5K",
+    );
+    await measure(
+      "depositAndStake",
+      call(user, stakingPool, poolAbi, "depositAndStake", [parseEther("100")]),
+      110n * K,
+      "125K–253K",
+    );
+    await send(call(voter, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
+    await send(call(delegator, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
+    await measure(
+      "delegate",
+      call(delegator, stakingPool, poolAbi, "delegate", [voter]),
+      90n * K,
+      "132K–155K",
+    );
+    const shares = await chain.read<bigint>(stakingPool, poolAbi, "sharesOf", [user]);
+    await measure(
+      "scheduleUnstake",
+      call(user, stakingPool, poolAbi, "scheduleUnstake", [shares / 10n]),
+      95n * K,
+      "136K–172K",
+    );
+    const wait = await chain.read<bigint>(stakingPool, poolAbi, "unstakeWaitPeriod");
+    await chain.increaseTime(wait + 1n);
+    await measure(
+      "unstake",
+      call(user, stakingPool, poolAbi, "unstake", [user]),
+      75n * K,
+      "86K–191K",
+    );
+    await send(call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]));
+    await measure(
+      "withdraw",
+      call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]),
+      65n * K,
+      "—",
+    );
 
-  // payOutClaim, by an EOA the DAO authorized (the primary timelock, impersonated, authorizes it).
-  await chain.impersonate(primaryTimelock);
-  await send(call(primaryTimelock, stakingPool, poolAbi, "setClaimsManager", [payer, true]));
-  await send(call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]));
-  await measure(
-    "payOutClaim",
-    call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]),
-    45n * K,
-    "66.7K",
-  );
+    // payOutClaim, by an EOA the DAO authorized (the primary timelock, impersonated, authorizes it).
+    await chain.impersonate(primaryTimelock);
+    await send(call(primaryTimelock, stakingPool, poolAbi, "setClaimsManager", [payer, true]));
+    await send(call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]));
+    await measure(
+      "payOutClaim",
+      call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]),
+      45n * K,
+      "66.7K",
+    );
+  });
 
   // ------------------------------------------- withdraw after 52 weeks of 50 stakes a week vs one stake
-  const weeks = quick ? 6 : 52;
-  await send(call(heavy, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
-  await send(call(light, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
-  await send(call(light, stakingPool, poolAbi, "stake", [parseEther("2600")]));
-  const historyStarted = Date.now();
-  for (let week = 0; week < weeks; week++) {
-    await chain.repeat(call(heavy, stakingPool, poolAbi, "stake", [parseEther("1")]), 50);
-    await chain.increaseTime(WEEK);
-  }
-  const historySeconds = (Date.now() - historyStarted) / 1000;
-  const single = await chain.send(
-    call(light, stakingPool, poolAbi, "withdraw", [light, parseEther("10")]),
-    "withdraw (single stake)",
-  );
-  const many = await chain.send(
-    call(heavy, stakingPool, poolAbi, "withdraw", [heavy, parseEther("10")]),
-    "withdraw (history)",
-  );
-  rows.push({
-    operation: `withdraw after ${weeks} weeks, one stake`,
-    gas: single.gasUsed,
-    target: 65n * K,
-    api3: "370K (after a year)",
-  });
-  rows.push({
-    operation: `withdraw after ${weeks} weeks of 50 stakes a week`,
-    gas: many.gasUsed,
-    target: 65n * K,
-    api3: "7.18M",
-    note: `${weeks * 50} stakes in ${historySeconds.toFixed(1)} s; ${percent(many.gasUsed, single.gasUsed)} of the single-stake withdraw (must be within 10%)`,
-    extraOk: many.gasUsed * 100n <= single.gasUsed * 110n,
+  await section("history", async () => {
+    const weeks = quick ? 6 : 52;
+    await send(call(heavy, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
+    await send(call(light, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
+    await send(call(light, stakingPool, poolAbi, "stake", [parseEther("2600")]));
+    const historyStarted = Date.now();
+    for (let week = 0; week < weeks; week++) {
+      await chain.repeat(call(heavy, stakingPool, poolAbi, "stake", [parseEther("1")]), 50);
+      await chain.increaseTime(WEEK);
+    }
+    const historySeconds = (Date.now() - historyStarted) / 1000;
+    const single = await chain.send(
+      call(light, stakingPool, poolAbi, "withdraw", [light, parseEther("10")]),
+      "withdraw (single stake)",
+    );
+    const many = await chain.send(
+      call(heavy, stakingPool, poolAbi, "withdraw", [heavy, parseEther("10")]),
+      "withdraw (history)",
+    );
+    rows.push({
+      operation: `withdraw after ${weeks} weeks, one stake`,
+      gas: single.gasUsed,
+      target: 65n * K,
+      api3: "370K (after a year)",
+    });
+    rows.push({
+      operation: `withdraw after ${weeks} weeks of 50 stakes a week`,
+      gas: many.gasUsed,
+      target: 65n * K,
+      api3: "7.18M",
+      note: `${weeks * 50} stakes in ${historySeconds.toFixed(1)} s; ${percent(many.gasUsed, single.gasUsed)} of the single-stake withdraw (must be within 10%)`,
+      extraOk: many.gasUsed * 100n <= single.gasUsed * 110n,
+    });
   });
 
   // ------------------------------------------------------------ getPastVotes at 10,000 checkpoints
-  const checkpoints = quick ? 1_000 : 10_000;
-  await send(call(voter, stakingPool, poolAbi, "deposit", [parseEther(String(3 * checkpoints))]));
-  await chain.rpc("anvil_setBlockTimestampInterval", [1]);
-  const checkpointsStarted = Date.now();
-  const before = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
-  // One stake per block, a second apart; a checkpoint per distinct timestamp (stake until there are enough).
-  let voterStakes = 0;
-  for (;;) {
-    const have = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
-    if (have >= BigInt(checkpoints)) break;
-    const missing = Math.min(1_000, checkpoints - Number(have));
-    await chain.repeat(call(voter, stakingPool, poolAbi, "stake", [parseEther("1")]), missing);
-    voterStakes += missing;
-  }
-  await chain.rpc("anvil_removeBlockTimestampInterval");
-  await chain.increaseTime(10);
-  const count = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
-  const now = await chain.now();
-  const timepoints = [now - 1n, now - BigInt(checkpoints) / 2n, now - BigInt(checkpoints) + 5n];
-  let worst = 0n;
-  const perTimepoint: string[] = [];
-  for (const [label, timepoint] of [
-    ["latest", timepoints[0]],
-    ["middle", timepoints[1]],
-    ["oldest", timepoints[2]],
-  ] as const) {
-    const data = encodeFunctionData({
-      abi: poolAbi,
-      functionName: "getPastVotes",
-      args: [voter, timepoint],
+  await section("checkpoints", async () => {
+    const checkpoints = quick ? 1_000 : 10_000;
+    await send(call(voter, stakingPool, poolAbi, "deposit", [parseEther(String(3 * checkpoints))]));
+    await chain.rpc("anvil_setBlockTimestampInterval", [1]);
+    const checkpointsStarted = Date.now();
+    const before = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
+    // One stake per block, a second apart; a checkpoint per distinct timestamp (stake until there are enough).
+    let voterStakes = 0;
+    for (;;) {
+      const have = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
+      if (have >= BigInt(checkpoints)) break;
+      const missing = Math.min(1_000, checkpoints - Number(have));
+      await chain.repeat(call(voter, stakingPool, poolAbi, "stake", [parseEther("1")]), missing);
+      voterStakes += missing;
+    }
+    await chain.rpc("anvil_removeBlockTimestampInterval");
+    await chain.increaseTime(10);
+    const count = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [voter]);
+    const now = await chain.now();
+    const timepoints = [now - 1n, now - BigInt(checkpoints) / 2n, now - BigInt(checkpoints) + 5n];
+    let worst = 0n;
+    const perTimepoint: string[] = [];
+    for (const [label, timepoint] of [
+      ["latest", timepoints[0]],
+      ["middle", timepoints[1]],
+      ["oldest", timepoints[2]],
+    ] as const) {
+      const data = encodeFunctionData({
+        abi: poolAbi,
+        functionName: "getPastVotes",
+        args: [voter, timepoint],
+      });
+      const estimate = await chain.client.estimateGas({ account: other, to: stakingPool, data });
+      const execution = estimate - 21_000n - calldataGas(data);
+      perTimepoint.push(`${label} ${fmt(execution)}`);
+      if (execution > worst) worst = execution;
+    }
+    rows.push({
+      operation: `getPastVotes at ${count} checkpoints`,
+      gas: worst,
+      target: 20n * K,
+      api3: "—",
+      note: `execution gas (eth_estimateGas − 21,000 − calldata), worst of ${perTimepoint.join(", ")}; ${voterStakes} stakes in ${((Date.now() - checkpointsStarted) / 1000).toFixed(1)} s (${count - before} new checkpoints)`,
     });
-    const estimate = await chain.client.estimateGas({ account: other, to: stakingPool, data });
-    const execution = estimate - 21_000n - calldataGas(data);
-    perTimepoint.push(`${label} ${fmt(execution)}`);
-    if (execution > worst) worst = execution;
-  }
-  rows.push({
-    operation: `getPastVotes at ${count} checkpoints`,
-    gas: worst,
-    target: 20n * K,
-    api3: "—",
-    note: `execution gas (eth_estimateGas − 21,000 − calldata), worst of ${perTimepoint.join(", ")}; ${voterStakes} stakes in ${((Date.now() - checkpointsStarted) / 1000).toFixed(1)} s (${count - before} new checkpoints)`,
   });
 
   // ------------------------------------------------------------------------------ coverage and claims
-  // Time moved a year: make the dAPIs fresh again with signed data, as the devnet's pusher does.
-  const pusher = new FeedPusher({
-    ctx: await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("pusher") }),
-    api3ServerV1: deployment.contracts.api3ServerV1 as Address,
-    airnode: devnetAccount("airnode"),
-    feeds: (deployment.devnet?.feeds ?? []).map((feed) => ({
-      name: feed.name,
-      templateId: feed.templateId,
-      baseValue: BigInt(feed.baseValue),
-    })),
-    walkBps: 0,
-  });
-  await pusher.pushOnce();
-  const ethUsd = await chain.read<bigint>(claimsManager, claimsAbi, "dapiIdOf", [
-    dapiNameOf("ETH/USD"),
-    BigInt(deployment.chainId),
-  ]);
-  const period = 30n * 24n * 3600n;
-  const buy = (coverage: bigint) =>
-    call(policyholder, claimsManager, claimsAbi, "buyCoverage", [
-      ethUsd,
-      coverage,
-      period,
-      maxUint256,
-      "ipfs://bench/policy.json",
+  await section("claims", async () => {
+    // Time moved a year: make the dAPIs fresh again with signed data, as the devnet's pusher does.
+    const pusher = new FeedPusher({
+      ctx: await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("pusher") }),
+      api3ServerV1: deployment.contracts.api3ServerV1 as Address,
+      airnode: devnetAccount("airnode"),
+      feeds: (deployment.devnet?.feeds ?? []).map((feed) => ({
+        name: feed.name,
+        templateId: feed.templateId,
+        baseValue: BigInt(feed.baseValue),
+      })),
+      walkBps: 0,
+    });
+    await pusher.pushOnce();
+    const ethUsd = await chain.read<bigint>(claimsManager, claimsAbi, "dapiIdOf", [
+      dapiNameOf("ETH/USD"),
+      BigInt(deployment.chainId),
     ]);
-  const first = await send(buy(parseEther("10000")));
-  const policyId = eventArgOf(claimsAbi, first, "PolicyCreated", "policyId");
-  await measure(
-    "buyCoverage",
-    buy(parseEther("10000")),
-    130n * K,
-    "56K (createPolicy, no premium)",
-  );
-  const claim = (amount: bigint) =>
-    call(policyholder, claimsManager, claimsAbi, "createClaim", [
-      policyId,
-      amount,
-      "ipfs://bench/evidence.json",
-    ]);
-  const claimA = eventArgOf(
-    claimsAbi,
-    await send(claim(parseEther("100"))),
-    "ClaimCreated",
-    "claimId",
-  );
-  const claimB = eventArgOf(
-    claimsAbi,
-    await measure("createClaim (with bond)", claim(parseEther("100")), 90n * K, "54.6K (no bond)"),
-    "ClaimCreated",
-    "claimId",
-  );
-  await send(call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimA]));
-  await measure(
-    "acceptClaim (with payout)",
-    call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimB]),
-    110n * K,
-    "111K–163K",
-  );
+    const period = 30n * 24n * 3600n;
+    const buy = (coverage: bigint) =>
+      call(policyholder, claimsManager, claimsAbi, "buyCoverage", [
+        ethUsd,
+        coverage,
+        period,
+        maxUint256,
+        "ipfs://bench/policy.json",
+      ]);
+    const first = await send(buy(parseEther("10000")));
+    const policyId = eventArgOf(claimsAbi, first, "PolicyCreated", "policyId");
+    await measure(
+      "buyCoverage",
+      buy(parseEther("10000")),
+      130n * K,
+      "56K (createPolicy, no premium)",
+    );
+    const claim = (amount: bigint) =>
+      call(policyholder, claimsManager, claimsAbi, "createClaim", [
+        policyId,
+        amount,
+        "ipfs://bench/evidence.json",
+      ]);
+    const claimA = eventArgOf(
+      claimsAbi,
+      await send(claim(parseEther("100"))),
+      "ClaimCreated",
+      "claimId",
+    );
+    const claimB = eventArgOf(
+      claimsAbi,
+      await measure(
+        "createClaim (with bond)",
+        claim(parseEther("100")),
+        90n * K,
+        "54.6K (no bond)",
+      ),
+      "ClaimCreated",
+      "claimId",
+    );
+    await send(call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimA]));
+    await measure(
+      "acceptClaim (with payout)",
+      call(mediator, claimsManager, claimsAbi, "acceptClaim", [claimB]),
+      110n * K,
+      "111K–163K",
+    );
 
-  // Escalation: target 150K + the arbitrator's own cost (createDispute, measured alone).
-  const cost = await chain.read<bigint>(arbitrator, arbitratorAbi, "arbitrationCost", ["0x"]);
-  const createDispute = encodeFunctionData({
-    abi: arbitratorAbi,
-    functionName: "createDispute",
-    args: [2n, "0x"],
+    // Escalation: target 150K + the arbitrator's own cost (createDispute, measured alone).
+    const cost = await chain.read<bigint>(arbitrator, arbitratorAbi, "arbitrationCost", ["0x"]);
+    const createDispute = encodeFunctionData({
+      abi: arbitratorAbi,
+      functionName: "createDispute",
+      args: [2n, "0x"],
+    });
+    const arbitratorGas =
+      (await chain.client.estimateGas({
+        account: other,
+        to: arbitrator,
+        data: createDispute,
+        value: cost,
+      })) -
+      21_000n -
+      calldataGas(createDispute);
+    const claimC = eventArgOf(
+      claimsAbi,
+      await send(claim(parseEther("100"))),
+      "ClaimCreated",
+      "claimId",
+    );
+    const claimD = eventArgOf(
+      claimsAbi,
+      await send(claim(parseEther("100"))),
+      "ClaimCreated",
+      "claimId",
+    );
+    await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimC]));
+    await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimD]));
+    await send(call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimC], cost));
+    const escalation = await chain.send(
+      call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimD], cost),
+      "escalateClaim",
+    );
+    rows.push({
+      operation: "escalateClaim",
+      gas: escalation.gasUsed,
+      target: 150n * K + arbitratorGas,
+      api3: "—",
+      note: `target 150K + LocalArbitrator.createDispute's own ${fmt(arbitratorGas)}`,
+    });
+    void court;
   });
-  const arbitratorGas =
-    (await chain.client.estimateGas({
-      account: other,
-      to: arbitrator,
-      data: createDispute,
-      value: cost,
-    })) -
-    21_000n -
-    calldataGas(createDispute);
-  const claimC = eventArgOf(
-    claimsAbi,
-    await send(claim(parseEther("100"))),
-    "ClaimCreated",
-    "claimId",
-  );
-  const claimD = eventArgOf(
-    claimsAbi,
-    await send(claim(parseEther("100"))),
-    "ClaimCreated",
-    "claimId",
-  );
-  await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimC]));
-  await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimD]));
-  await send(call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimC], cost));
-  const escalation = await chain.send(
-    call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimD], cost),
-    "escalateClaim",
-  );
-  rows.push({
-    operation: "escalateClaim",
-    gas: escalation.gasUsed,
-    target: 150n * K + arbitratorGas,
-    api3: "—",
-    note: `target 150K + LocalArbitrator.createDispute's own ${fmt(arbitratorGas)}`,
-  });
-  void court;
 } finally {
   await anvil.stop();
 }

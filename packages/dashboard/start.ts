@@ -73,8 +73,16 @@ export async function buildDashboard(force = false): Promise<number> {
   if (!force && existsSync(stampFile) && Number(readFileSync(stampFile, "utf8")) >= mtime) return 0;
   const started = performance.now();
   const { build } = await import("vite");
-  // Build beside dist and swap, so a concurrent server never sees a half-written tree.
-  const tmp = join(here, `dist-tmp-${process.pid}-${Date.now()}`);
+  // Build elsewhere on the same disk (node_modules/.cache, ignored by git) and swap, so a concurrent
+  // server never sees a half-written tree.
+  const tmp = join(
+    here,
+    "..",
+    "..",
+    "node_modules",
+    ".cache",
+    `ipool-dashboard-${process.pid}-${Date.now()}`,
+  );
   await build({
     configFile: join(here, "vite.config.ts"),
     build: { outDir: tmp, emptyOutDir: true },

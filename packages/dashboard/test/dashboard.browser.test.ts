@@ -29,7 +29,6 @@ before(async () => {
   if (stackResult.status === "fulfilled") stack = stackResult.value;
   if (stackResult.status === "rejected") throw stackResult.reason;
   if (browserResult.status === "rejected") throw browserResult.reason;
-  console.log(`# set-up (ms): ${JSON.stringify(stack.timings)}, indexer: ${stack.indexerUrl ?? "none"}`);
 });
 
 after(async () => {
@@ -93,10 +92,24 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   assert.ok(alice, "the devnet deployment names alice");
   try {
     await walkThrough(page, stack.dashboard.url, alice);
+    // The pool page once the indexer has synced: its history charts come from the indexer.
+    await stack.indexerReady;
+    if (stack.indexerUrl && !stack.timings.indexerFailed) {
+      const ready = await page.evaluate(
+        async () => (await (await fetch("./indexer-ready")).json()).ready,
+      );
+      assert.equal(ready, true, "the dashboard sees the indexer ready");
+    }
+    await goto(page, "pool");
+    await page.waitForTimeout(1_500);
+    await shot(page, "pool");
   } catch (error) {
     await shot(page, "failure");
     throw error;
   }
+  console.log(
+    `set-up (ms): ${JSON.stringify(stack.timings)}, indexer: ${stack.indexerUrl ?? "none"}`,
+  );
   assert.deepEqual(errors, [], "no console errors");
 });
 
@@ -120,7 +133,6 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
     [stakedBefore],
   );
   assert.notEqual(await page.getByTestId("total-staked").textContent(), totalBefore);
-  await shot(page, "pool");
 
   // Coverage: the policyholder gets a quote as they type and buys 10,000 USD of ETH/USD for 30 days.
   await selectAccount(page, "policyholder");

@@ -3,6 +3,7 @@
  * the indexer (when its package is there), the dashboard server, and Chromium driven by playwright-core.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -32,6 +33,8 @@ export interface Stack {
   deployment: Deployment;
   deploymentPath: string;
   indexerUrl: string | null;
+  /** Resolves once the indexer has synced (at once without an indexer; never rejects). */
+  indexerReady: Promise<void>;
   dashboard: Dashboard;
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -51,6 +54,17 @@ async function loadStartIndexer(): Promise<StartIndexer | undefined> {
   } catch {
     return undefined;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
 }
 
 /**
@@ -89,23 +103,42 @@ export async function startStack(
       mark("seed", t);
     }
 
-    // The indexer syncs while the dashboard builds (a no-op when dist/ is up to date).
+    // The indexer syncs in the background, on a port chosen here, while the dashboard already serves:
+    // the dashboard reads history from the chain until the indexer reports ready (as in production).
     const indexerStart = options.indexer ? await loadStartIndexer() : undefined;
+    let indexerUrl: string | null = null;
+    let indexerReady: Promise<void> = Promise.resolve();
+    if (indexerStart) {
+      const port = await freePort();
+      indexerUrl = `http://127.0.0.1:${port}`;
+      const started = performance.now();
+      const handle = indexerStart({ deploymentPath, port }).then((indexer) => {
+        mark("indexer", started);
+        return indexer;
+      });
+      indexerReady = handle.then(
+        () => undefined,
+        (error: unknown) => {
+          timings.indexerFailed = 1;
+          console.error(`indexer did not start: ${String(error)}`);
+        },
+      );
+      stops.push(async () => (await handle.catch(() => undefined))?.stop());
+    }
     t = performance.now();
-    const [indexer] = await Promise.all([
-      indexerStart?.({ deploymentPath, port: 0 }).then((handle) => {
-        mark("indexer", t);
-        return handle;
-      }),
-      buildDashboard().then((ms) => {
-        timings.dashboardBuild = Math.round(ms);
-      }),
-    ]);
-    if (indexer) stops.push(() => indexer.stop());
-    const indexerUrl = indexer?.url ?? null;
+    timings.dashboardBuild = Math.round(await buildDashboard());
     const served = await startDashboard({ deploymentPath, indexerUrl, port: 0 });
     stops.push(() => served.stop());
-    return { anvil, deployment, deploymentPath, indexerUrl, dashboard: served, timings, stop };
+    return {
+      anvil,
+      deployment,
+      deploymentPath,
+      indexerUrl,
+      indexerReady,
+      dashboard: served,
+      timings,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,10 @@
 /**
  * The indexer end to end: anvil, the devnet's full deployment and demo history (stakes, a delegation,
- * a pending unstake, policies, a claim), a mediator payout, then ponder started on the deployment
- * file; rows are checked through GraphQL, SQL over HTTP and /stats against the chain itself. Then
- * the indexer restarts on the same data (no duplicates, new events picked up) and, on a fresh chain
- * with the same addresses, starts over.
+ * a pending unstake, policies, a claim), a mediator payout, a proposal with votes and a disputed,
+ * appealed claim, then ponder started on the deployment file; rows are checked through GraphQL, SQL
+ * over HTTP and /stats against the chain itself. Then the indexer restarts on the same data (no
+ * duplicates, new events picked up), follows a live block and, on a fresh chain with the same
+ * addresses, starts over. Set DATABASE_URL to run it on PostgreSQL instead of PGlite.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -50,10 +51,11 @@ describe("indexer", { timeout: 300_000 }, () => {
   let deployment: Deployment;
   let claimId: bigint;
   let seededPolicyId: bigint;
+  let disputedClaimId: bigint;
+  let proposalId: bigint;
   const dir = mkdtempSync(join(tmpdir(), "ipool-indexer-"));
   const deploymentPath = join(dir, "deployment.json");
 
-  let disputedClaimId: bigint;
   const send = async (
     role: DevnetRole,
     to: Address,
@@ -125,7 +127,6 @@ describe("indexer", { timeout: 300_000 }, () => {
     await send("alice", arbitrator, localArbitratorAbi, "executeRuling", [disputeId]);
   };
   /** Alice proposes on the primary Governor; after the voting delay alice votes for, bob against. */
-  let proposalId: bigint;
   const voteOnAProposal = async () => {
     const governor = deployment.contracts.primaryGovernor as Address;
     const pool = deployment.contracts.stakingPool;
@@ -376,8 +377,14 @@ describe("indexer", { timeout: 300_000 }, () => {
       .from(schema.staker);
     const [pool] = await client.db.select().from(schema.pool);
     assert.ok(row && pool && row.n >= 4);
-    // Shares pending unstake left their stakers but still count in the pool's total.
-    assert.equal(BigInt(row.shares ?? 0) + pool.pendingUnstakeShares, pool.totalShares);
+    // Shares pending unstake left their stakers but still count in the pool's total, and so do the
+    // dead shares the era's first stake paid for.
+    const dead = await read<bigint>(
+      deployment.contracts.stakingPool,
+      stakingPoolAbi,
+      "DEAD_SHARES",
+    );
+    assert.equal(BigInt(row.shares ?? 0) + pool.pendingUnstakeShares + dead, pool.totalShares);
   });
 
   it("resumes after a restart without duplicates and picks up new events", async () => {

@@ -190,6 +190,11 @@ export {
   getCollateralizationRatio,
 } from "./actions/claims/getCollateralizationRatio.ts";
 export {
+  type GetCoveragePeriodBoundsParameters,
+  type GetCoveragePeriodBoundsReturnType,
+  getCoveragePeriodBounds,
+} from "./actions/claims/getCoveragePeriodBounds.ts";
+export {
   type GetDapiParameters,
   type GetDapiReturnType,
   getDapi,
@@ -209,6 +214,11 @@ export {
   type GetIsPolicyAgentReturnType,
   getIsPolicyAgent,
 } from "./actions/claims/getIsPolicyAgent.ts";
+export {
+  type GetMaxClaimantBondParameters,
+  type GetMaxClaimantBondReturnType,
+  getMaxClaimantBond,
+} from "./actions/claims/getMaxClaimantBond.ts";
 export {
   type GetMaxPriceAgeParameters,
   type GetMaxPriceAgeReturnType,
@@ -260,6 +270,11 @@ export {
   type GetPricingCurveReturnType,
   getPricingCurve,
 } from "./actions/claims/getPricingCurve.ts";
+export {
+  type GetResponsePeriodsParameters,
+  type GetResponsePeriodsReturnType,
+  getResponsePeriods,
+} from "./actions/claims/getResponsePeriods.ts";
 export {
   type GetTokenPriceParameters,
   type GetTokenPriceReturnType,
@@ -406,6 +421,11 @@ export {
   getProposalId,
 } from "./actions/governance/getProposalId.ts";
 export {
+  type GetProposalNeedsQueuingParameters,
+  type GetProposalNeedsQueuingReturnType,
+  getProposalNeedsQueuing,
+} from "./actions/governance/getProposalNeedsQueuing.ts";
+export {
   type GetProposalProposerParameters,
   type GetProposalProposerReturnType,
   getProposalProposer,
@@ -447,6 +467,11 @@ export {
   getQuorum,
 } from "./actions/governance/getQuorum.ts";
 export {
+  type GetQuorumNumeratorParameters,
+  type GetQuorumNumeratorReturnType,
+  getQuorumNumerator,
+} from "./actions/governance/getQuorumNumerator.ts";
+export {
   type GetTimelockParameters,
   type GetTimelockReturnType,
   getTimelock,
@@ -471,6 +496,26 @@ export {
   type QueueProposalReturnType,
   queueProposal,
 } from "./actions/governance/queueProposal.ts";
+export {
+  type SetProposalThresholdFractionParameters,
+  type SetProposalThresholdFractionReturnType,
+  setProposalThresholdFraction,
+} from "./actions/governance/setProposalThresholdFraction.ts";
+export {
+  type SetVotingDelayParameters,
+  type SetVotingDelayReturnType,
+  setVotingDelay,
+} from "./actions/governance/setVotingDelay.ts";
+export {
+  type SetVotingPeriodParameters,
+  type SetVotingPeriodReturnType,
+  setVotingPeriod,
+} from "./actions/governance/setVotingPeriod.ts";
+export {
+  type UpdateQuorumNumeratorParameters,
+  type UpdateQuorumNumeratorReturnType,
+  updateQuorumNumerator,
+} from "./actions/governance/updateQuorumNumerator.ts";
 export {
   type AccrueParameters,
   type AccrueReturnType,
@@ -756,6 +801,11 @@ export {
   type GetDelegationChangeableAtReturnType,
   getDelegationChangeableAt,
 } from "./actions/votes/getDelegationChangeableAt.ts";
+export {
+  type GetDelegationPeriodParameters,
+  type GetDelegationPeriodReturnType,
+  getDelegationPeriod,
+} from "./actions/votes/getDelegationPeriod.ts";
 export {
   type GetNumCheckpointsParameters,
   type GetNumCheckpointsReturnType,

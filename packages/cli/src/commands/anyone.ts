@@ -9,7 +9,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import {
-  CLAIMANT_RESPONSE_PERIOD,
+  claimantResponsePeriod,
   claimSummary,
   claimsManagerOf,
   existingClaim,
@@ -25,7 +25,7 @@ export const timeOutCommand: Command = {
     const [text] = positionals(input, 1, 1, "time-out <claimId>");
     const { claimId, claim } = await existingClaim(ctx, text);
     const { timeOutFrom } = claimDeadlines(claim, {
-      claimantResponsePeriod: CLAIMANT_RESPONSE_PERIOD,
+      claimantResponsePeriod: await claimantResponsePeriod(ctx),
     });
     if (timeOutFrom === undefined) {
       throw new InvalidInputError(

@@ -8,6 +8,7 @@ import {
   getDapi,
   getDapiCount,
   getPolicy,
+  getResponsePeriods,
   InvalidInputError,
   parseAmount,
   RULINGS,
@@ -17,8 +18,13 @@ import type { Context } from "../context.ts";
 import { table } from "../output.ts";
 import { parseId } from "./shared.ts";
 
-/** The claims response period of the ClaimsManager (`CLAIMANT_RESPONSE_PERIOD`, 3 days). */
-export const CLAIMANT_RESPONSE_PERIOD = 3n * 86_400n;
+/** The claimant's response period, read from the ClaimsManager (`responsePeriods()`). */
+export async function claimantResponsePeriod(ctx: Context): Promise<bigint> {
+  const [, claimantPeriod] = await getResponsePeriods(ctx.client, {
+    claimsManager: claimsManagerOf(ctx),
+  });
+  return claimantPeriod;
+}
 
 /** The ClaimsManager of the deployment, or a clear error. */
 export function claimsManagerOf(ctx: Context): Address {
@@ -96,7 +102,9 @@ export async function claimSummary(
   const claimsManager = claimsManagerOf(ctx);
   const claim = await getClaim(ctx.client, { claimsManager, claimId });
   const policy = await getPolicy(ctx.client, { claimsManager, policyId: BigInt(claim.policyId) });
-  const deadlines = claimDeadlines(claim, { claimantResponsePeriod: CLAIMANT_RESPONSE_PERIOD });
+  const deadlines = claimDeadlines(claim, {
+    claimantResponsePeriod: await claimantResponsePeriod(ctx),
+  });
   const rows: [string, string][] = [
     ["status", claimStatusName(claim.status)],
     ["policy", `${claim.policyId} (claimant ${policy.claimant})`],

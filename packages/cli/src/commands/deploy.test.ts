@@ -48,13 +48,11 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
     `ETH/USD=${existing.ethUsd}`,
     "--mediator",
     "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-    // Until StakingPool fits EIP-170 (see the report), the "real" chain accepts larger code.
-    "--code-size-limit",
-    String(DEVNET_CODE_SIZE_LIMIT),
   ];
 
   before(async () => {
-    real = await startAnvil({ chainId: 4242, codeSizeLimit: DEVNET_CODE_SIZE_LIMIT });
+    // A "real" chain: EIP-170's code size limit, like Ethereum (the dry run's fork has it too).
+    real = await startAnvil({ chainId: 4242 });
     chain = new AnvilChain(real.rpcUrl);
     dir = mkdtempSync(join(tmpdir(), "ipool-deploy-"));
     // What the chain already has, deployed by someone else (account 0).

@@ -131,6 +131,20 @@ describe("staker commands against anvil", () => {
     );
   });
 
+  it("--json reports a refusal as JSON with the error's name and values", async () => {
+    const result = await cli("stake", "5k", "--account", "1", "--json");
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, "");
+    const json = result.json();
+    assert.equal(json.errorName, "InsufficientUnstaked");
+    assert.equal(json.error, "stake 5,000 API3 exceeds your unstaked 1,000 API3");
+    assert.deepEqual(json.args, {
+      user: alice,
+      amount: "5000000000000000000000",
+      available: "1000000000000000000000",
+    });
+  });
+
   it("a bad key in the environment is refused", async () => {
     const result = await ipool(dir, ["stake", "1"], { IPOOL_PRIVATE_KEY: "0x1234" });
     assert.equal(result.code, 1);

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { simulateContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import {
@@ -18,7 +18,9 @@ export interface DelegateParameters extends WriteHooks {
 }
 
 /** The transaction and its receipt. */
-export type DelegateReturnType = WriteResult<void>;
+export type DelegateReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iPoolVotesAbi, "nonpayable", "delegate">
+>;
 
 /**
  * Delegates the caller's staked shares' votes, present and future, to `delegatee` (one hop, once per week).

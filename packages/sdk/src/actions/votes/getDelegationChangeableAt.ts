@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetDelegationChangeableAtParameters {
 }
 
 /** Unix time (0 if it never delegated). */
-export type GetDelegationChangeableAtReturnType = bigint;
+export type GetDelegationChangeableAtReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "delegationChangeableAt"
+>;
 
 /**
  * When `account` may next change its delegation.

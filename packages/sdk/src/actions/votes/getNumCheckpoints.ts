@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetNumCheckpointsParameters {
 }
 
 /** The value read. */
-export type GetNumCheckpointsReturnType = bigint;
+export type GetNumCheckpointsReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "numCheckpoints"
+>;
 
 /**
  * Number of checkpoints in `account`'s voting power history.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -10,7 +10,11 @@ export interface GetNumTotalCheckpointsParameters {
 }
 
 /** The value read. */
-export type GetNumTotalCheckpointsReturnType = bigint;
+export type GetNumTotalCheckpointsReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "numTotalCheckpoints"
+>;
 
 /**
  * Number of checkpoints in the total voting supply history.

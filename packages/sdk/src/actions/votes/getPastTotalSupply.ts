@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetPastTotalSupplyParameters {
 }
 
 /** The value read. */
-export type GetPastTotalSupplyReturnType = bigint;
+export type GetPastTotalSupplyReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "getPastTotalSupply"
+>;
 
 /**
  * Total voting supply at `timepoint` (shares pending unstake excluded).

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -14,7 +14,11 @@ export interface GetPastVotesParameters {
 }
 
 /** The value read. */
-export type GetPastVotesReturnType = bigint;
+export type GetPastVotesReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "getPastVotes"
+>;
 
 /**
  * Voting power of `account` at `timepoint` (reverts for the current second or later).

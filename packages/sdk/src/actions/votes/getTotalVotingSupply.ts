@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -10,7 +10,11 @@ export interface GetTotalVotingSupplyParameters {
 }
 
 /** The value read. */
-export type GetTotalVotingSupplyReturnType = bigint;
+export type GetTotalVotingSupplyReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "totalVotingSupply"
+>;
 
 /**
  * The current total voting supply: all staked shares, excluding shares pending unstake.

@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, ContractFunctionReturnType } from "viem";
 import { readContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
@@ -12,7 +12,11 @@ export interface GetVotesParameters {
 }
 
 /** The value read. */
-export type GetVotesReturnType = bigint;
+export type GetVotesReturnType = ContractFunctionReturnType<
+  typeof iPoolVotesAbi,
+  "view",
+  "getVotes"
+>;
 
 /**
  * Current voting power of `account`, in shares: own staked shares (unless delegated) plus shares delegated to it.
