@@ -18,7 +18,7 @@ import {
 } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { readDeployment } from "../sdk/src/deployment.ts";
@@ -146,12 +146,36 @@ async function indexerReady(indexerUrl: string | null): Promise<boolean> {
   }
 }
 
+/** Every file under `dir` by URL path ("/assets/x.js"). */
+function readTree(dir: string, prefix = ""): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    const url = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) for (const [k, v] of readTree(path, url)) files.set(k, v);
+    else files.set(url, readFileSync(path));
+  }
+  return files;
+}
+
 /** Builds (if needed) and serves the dashboard for a deployment. */
 export async function startDashboard(options: StartDashboardOptions): Promise<Dashboard> {
   const deploymentPath = resolve(options.deploymentPath);
   readDeployment(deploymentPath); // fail fast on a malformed file
   const indexerUrl = options.indexerUrl ? options.indexerUrl.replace(/\/$/, "") : null;
   await buildDashboard(options.forceBuild);
+  // Served from memory (about 1 MB): a later build by another process cannot change what this server
+  // has already handed to browsers.
+  let files: Map<string, Buffer>;
+  try {
+    files = readTree(distDir);
+  } catch {
+    // Caught another process between removing the old build and renaming in the new one.
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    await buildDashboard();
+    files = readTree(distDir);
+  }
 
   const configJson = () => {
     // Re-read on each request: the devnet may redeploy while the dashboard runs.
@@ -197,18 +221,19 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Da
       response.end(configJson());
       return;
     }
-    let file = normalize(join(distDir, path));
-    if (!file.startsWith(distDir + sep) && file !== distDir) {
-      response.writeHead(403).end();
+    const key = path === "/" ? "/index.html" : path;
+    const file = files.get(key) ?? (extname(key) === "" ? files.get("/index.html") : undefined);
+    if (!file) {
+      response.writeHead(404).end();
       return;
     }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(distDir, "index.html");
-    const immutable = path.startsWith("/assets/");
     response.writeHead(200, {
-      "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
-      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      "content-type": contentTypes[extname(key)] ?? contentTypes[".html"],
+      "cache-control": key.startsWith("/assets/")
+        ? "public, max-age=31536000, immutable"
+        : "no-cache",
     });
-    response.end(readFileSync(file));
+    response.end(file);
   });
 
   const host = options.host ?? "127.0.0.1";

@@ -131,6 +131,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const json = Boolean(values.json);
+  let sent: BaseContext | undefined;
   try {
     const globals = {
       rpc: values.rpc as string | undefined,
@@ -141,14 +142,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const input = { values, positionals: parsed.positionals };
     if (command.standalone) {
       const ctx = createBaseContext(globals, io);
+      sent = ctx;
       render(ctx, await command.run(ctx, input));
     } else {
       const ctx = await createContext(globals, io);
+      sent = ctx;
       render(ctx, await command.run(ctx, input));
     }
     return EXIT.ok;
   } catch (error) {
     printError(io, json, error);
+    // Say what did go through before the failure (e.g. an approval), so nothing is sent unknowingly.
+    for (const tx of sent?.transactions ?? []) {
+      io.stderr(`  sent before the failure: ${tx.label}, tx ${tx.hash}\n`);
+    }
     return EXIT.failure;
   }
 }

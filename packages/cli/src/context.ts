@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  type BaseError,
   type Deployment,
   formatAmount,
   getTokenInfo,
@@ -274,6 +273,3 @@ export async function createContext(values: GlobalValues, io: Io): Promise<Conte
   };
   return ctx;
 }
-
-/** The SDK's errors are the messages the CLI prints. */
-export type CliError = BaseError;

@@ -87,8 +87,7 @@ export async function startStack(
   };
   try {
     let t = performance.now();
-    // StakingPool is above the 24 KiB limit in today's build: lift it until the contract shrinks.
-    const anvil = await startAnvil({ args: ["--disable-code-size-limit"] });
+    const anvil = await startAnvil({});
     stops.push(() => anvil.stop());
     mark("anvil", t);
 

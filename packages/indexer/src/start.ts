@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { readDeployment } from "../../sdk/src/deployment.ts";
 import { indexerRoot, repoRoot } from "./deployment.ts";
 
@@ -135,6 +136,9 @@ async function runPonder(options: RunOptions): Promise<IndexerInstance> {
   else delete env.DATABASE_URL;
   delete env.DATABASE_PRIVATE_URL;
   const args = [
+    // Stops ponder if this process dies without stopping it (e.g. killed by a signal).
+    "--import",
+    pathToFileURL(join(indexerRoot, "bin", "watchdog.mjs")).href,
     ponderBin(),
     "--root",
     indexerRoot,

@@ -8,11 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type Address, encodeDeployData, parseEther } from "viem";
-import {
-  type AnvilInstance,
-  DEVNET_CODE_SIZE_LIMIT,
-  startAnvil,
-} from "../../../devnet/src/anvil.ts";
+import { type AnvilInstance, startAnvil } from "../../../devnet/src/anvil.ts";
 import { AnvilChain } from "../../../devnet/src/chain.ts";
 import { deployApi3, setUpLocalDapi } from "../../../sdk/src/deploy/api3.ts";
 import { artifact, claimsManagerAbi } from "../../../sdk/src/deploy/artifacts.ts";

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Abi, type AbiEvent, type Log, type PublicClient, parseEventLogs } from "viem";
+import { type AbiEvent, type Log, type PublicClient, parseEventLogs } from "viem";
 import type { DashboardConfig } from "./config.ts";
 import { useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis, eventsAbi } from "./contracts.ts";
+import { eventsAbi } from "./contracts.ts";
 import { queryIndexerHistory } from "./indexer.ts";
 
 export interface Point {

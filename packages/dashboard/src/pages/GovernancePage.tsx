@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type Address, getAddress, isAddress, isHex } from "viem";
+import { getAddress, isAddress } from "viem";
 import { useConnection } from "wagmi";
 import { ProposeForm } from "../components/ProposeForm.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";

@@ -28,8 +28,7 @@ export interface DevnetFixture {
 
 /** Starts anvil, deploys the devnet, mints 1M tokens to the demo roles. */
 export async function startDevnetFixture(): Promise<DevnetFixture> {
-  // The StakingPool's runtime code exceeds EIP-170's 24 KiB for now; the devnet lifts the limit too.
-  const anvil = await startAnvil({ args: ["--disable-code-size-limit"] });
+  const anvil = await startAnvil();
   try {
     const deployer = await createTxContext({
       rpcUrl: anvil.rpcUrl,

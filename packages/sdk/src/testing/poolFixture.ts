@@ -55,8 +55,7 @@ async function deploy(client: WalletClient, data: Hex): Promise<Address> {
 
 /** Starts anvil, deploys TestToken and StakingPool, funds accounts 1..5 with 1M tokens each. */
 export async function startPoolFixture(): Promise<PoolFixture> {
-  // The pool's runtime code may exceed EIP-170's 24 KiB while it is optimized; anvil lifts the limit.
-  const anvil = await startAnvil({ args: ["--disable-code-size-limit"] });
+  const anvil = await startAnvil();
   const chain = defineChain({
     id: 31337,
     name: "anvil",
