@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import { BaseError } from "@insurance-pool/sdk";
 import type { Command, Role } from "./command.ts";
 import { loadCommands } from "./commands/index.ts";
-import { createBaseContext, createContext, globalOptionHelp, globalOptions } from "./context.ts";
+import {
+  type BaseContext,
+  createBaseContext,
+  createContext,
+  globalOptionHelp,
+  globalOptions,
+} from "./context.ts";
 import { type Io, processIo } from "./io.ts";
 import { render, toJson } from "./output.ts";
 

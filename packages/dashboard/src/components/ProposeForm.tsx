@@ -10,7 +10,7 @@ import {
   isHex,
 } from "viem";
 import { type TokenInfo, useAppConfig } from "../lib/context.tsx";
-import { abis } from "../lib/contracts.ts";
+import { abis, parameterName } from "../lib/contracts.ts";
 import { formatAmount } from "../lib/format.ts";
 import type { GovernorInfo } from "../lib/governance.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
@@ -174,7 +174,7 @@ export function ProposeForm({ governors, token }: { governors: GovernorInfo[]; t
               return (
                 <div className="field" key={key}>
                   <label htmlFor={key}>
-                    {input.name || `argument ${i + 1}`}{" "}
+                    {input.name || parameterName(fn.name, fn.inputs.length, i)}{" "}
                     <span className="muted">({input.type})</span>
                   </label>
                   <input

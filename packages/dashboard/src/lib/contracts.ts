@@ -71,6 +71,22 @@ export const eventsAbi: Abi = (() => {
   return events;
 })();
 
+/**
+ * The name of parameter `index` of function `functionName`, from any generated ABI that names it
+ * (the parts of a split contract may declare it unnamed).
+ */
+export function parameterName(functionName: string, inputCount: number, index: number): string {
+  for (const { abi } of generatedAbis) {
+    for (const item of abi) {
+      if (item.type !== "function" || item.name !== functionName) continue;
+      if (item.inputs.length !== inputCount) continue;
+      const name = item.inputs[index]?.name;
+      if (name) return name;
+    }
+  }
+  return `argument ${index + 1}`;
+}
+
 export function findFunction(abi: Abi, name: string): AbiFunction | undefined {
   return abi.find((item): item is AbiFunction => item.type === "function" && item.name === name);
 }

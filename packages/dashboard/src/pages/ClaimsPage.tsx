@@ -403,6 +403,7 @@ function ClaimDetail({
   const client = useClient();
   const tx = useTransaction();
   const [settlementText, setSettlementText] = useState("");
+  const [evidenceText, setEvidenceText] = useState("");
   const isClaimant = Boolean(user && isAddressEqual(user, c.claimant));
   const beforeDeadline = now === undefined || Number(c.deadline) >= now;
   const settlement = validateAmount(
@@ -591,6 +592,25 @@ function ClaimDetail({
     }
   }
 
+  const timedOut =
+    (c.status === "SettlementProposed" ||
+      c.status === "MediatorRejected" ||
+      c.status === "Pending") &&
+    !beforeDeadline;
+  if (timedOut && user) {
+    actions.push(
+      <button
+        key="timeout"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() => send([call("Close as timed out", "timeOutClaim", [c.id])])}
+      >
+        Close as timed out
+      </button>,
+    );
+  }
+
   if (canFinalize && user && a) {
     actions.push(
       <button
@@ -707,6 +727,30 @@ function ClaimDetail({
             </form>
           )}
           {actions.length > 0 && <div className="button-row actions">{actions}</div>}
+          {(isClaimant || isMediator) && OPEN.includes(c.status) && (
+            <form
+              className="form inline-form evidence"
+              onSubmit={(event) => {
+                event.preventDefault();
+                send([call("Submit evidence", "submitEvidence", [c.id, evidenceText.trim()])]);
+                setEvidenceText("");
+              }}
+            >
+              <input
+                aria-label="More evidence"
+                placeholder="More evidence: ipfs://…"
+                value={evidenceText}
+                onChange={(e) => setEvidenceText(e.target.value)}
+              />
+              <button
+                type="submit"
+                className="secondary"
+                disabled={tx.busy || !/^(ipfs|https?|ar):\/\/\S+$/.test(evidenceText.trim())}
+              >
+                Submit evidence
+              </button>
+            </form>
+          )}
           <TxStatus state={tx.state} onDismiss={tx.reset} />
         </div>
         <div>
