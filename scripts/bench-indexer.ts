@@ -93,8 +93,6 @@ async function main() {
   const started = Date.now();
   const anvil = await startAnvil({
     accounts: FIRST_STAKER_INDEX + stakerCount,
-    // StakingPool is above EIP-170's 24 KiB for now.
-    args: ["--disable-code-size-limit"],
   });
   const dir = mkdtempSync(join(tmpdir(), "ipool-bench-indexer-"));
   const stops: (() => Promise<void>)[] = [anvil.stop];

@@ -49,11 +49,10 @@ function killRunning(): void {
 export const EIP170_CODE_SIZE_LIMIT = 24_576;
 
 /**
- * Code size limit of the devnet, benchmarks and end-to-end tests: twice EIP-170, so a contract that grew
- * past the real-chain limit still runs locally; {@link oversizedContracts} reports it (the devnet prints a
- * warning and `ipool deploy --dry-run`, which forks with the real limit, refuses it).
+ * Code size limit of the devnet, benchmarks and end-to-end tests: EIP-170's, as on real chains, so a
+ * contract that grows past it fails every test that deploys it ({@link oversizedContracts} names it).
  */
-export const DEVNET_CODE_SIZE_LIMIT = 2 * EIP170_CODE_SIZE_LIMIT;
+export const DEVNET_CODE_SIZE_LIMIT = EIP170_CODE_SIZE_LIMIT;
 
 /** anvil's default mnemonic: its accounts are the devnet's well-known accounts. */
 export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";

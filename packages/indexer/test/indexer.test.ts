@@ -162,7 +162,7 @@ describe("indexer", { timeout: 300_000 }, () => {
 
   const deploy = async (seed: boolean) => {
     // StakingPool is above EIP-170's 24 KiB for now (as the devnet and dashboard tests allow).
-    anvil = await startAnvil({ args: ["--disable-code-size-limit"] });
+    anvil = await startAnvil();
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
     deployment = await deployDevnet(ctx);
     if (seed) {
@@ -179,6 +179,9 @@ describe("indexer", { timeout: 300_000 }, () => {
     await send("mediator", claims, claimsManagerAbi, "acceptClaim", [claimId]);
     await voteOnAProposal();
     await disputeAClaim();
+    // A week later, anyone's accrual starts a new epoch: the pool mints its reward and moves its APR.
+    await anvilRequest("evm_increaseTime", [`0x${(8 * 24 * 3600).toString(16)}`]);
+    await send("carol", deployment.contracts.stakingPool, stakingPoolAbi, "accrue", []);
     indexer = await startIndexer({ deploymentPath });
   });
 
@@ -352,6 +355,31 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(proposal.forVotes, inFavour?.weight);
     assert.equal(proposal.againstVotes, against?.weight);
     assert.ok(BigInt(proposal.forVotes) > 0n);
+  });
+
+  it("records epochs: the APR and the rewards minted", async () => {
+    assert.ok(indexer);
+    const { pools, aprUpdates, rewards } = await graphql<{
+      pools: Page<{ apr: string; epoch: string; totalRewards: string }>;
+      aprUpdates: Page<{ apr: string; epoch: string }>;
+      rewards: Page<{ amount: string }>;
+    }>(
+      indexer.url,
+      `{ pools { items { apr epoch totalRewards } }
+         aprUpdates(orderBy: "id", orderDirection: "desc") { totalCount items { apr epoch } }
+         rewards(where: { kind: "mint" }) { totalCount items { amount } } }`,
+    );
+    const pool = deployment.contracts.stakingPool;
+    assert.ok(aprUpdates.totalCount >= 1);
+    assert.equal(pools.items[0]?.apr, String(await read<bigint>(pool, stakingPoolAbi, "apr")));
+    assert.equal(
+      pools.items[0]?.epoch,
+      String(await read<bigint>(pool, stakingPoolAbi, "currentEpoch")),
+    );
+    assert.equal(aprUpdates.items[0]?.apr, pools.items[0]?.apr);
+    const minted = rewards.items.reduce((total, r) => total + BigInt(r.amount), 0n);
+    assert.ok(minted > 0n, "the epoch minted a reward");
+    assert.ok(BigInt(pools.items[0]?.totalRewards ?? 0) >= minted);
   });
 
   it("indexes policies and answers SQL over HTTP and /stats", async () => {

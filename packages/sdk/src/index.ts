@@ -911,6 +911,7 @@ export {
   parseAmount,
   parseDuration,
 } from "./utils/amount.ts";
+export { withGasMargin } from "./utils/gas.ts";
 export {
   execute,
   type PreflightCall,

@@ -1,10 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { Abi, Address, Hash } from "viem";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import {
+  estimateContractGas,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "viem/actions";
 import { useConfig } from "wagmi";
 import { getConnectorClient } from "wagmi/actions";
 import type { ErrorContext } from "../../../sdk/src/errors/contract.ts";
+import { withGasMargin } from "../../../sdk/src/utils/gas.ts";
 import { useClient, useToken } from "./context.tsx";
 import { errorsAbi, hasFunction } from "./contracts.ts";
 import { type DecodedError, decodeError } from "./errors.ts";
@@ -67,9 +73,14 @@ export function useTransaction() {
             value: call.value,
             account: account.address,
           });
+          const gas = await estimateContractGas(
+            publicClient,
+            request as Parameters<typeof estimateContractGas>[1],
+          );
           setState({ status: "signing", ...progress });
           const hash = await writeContract(walletClient, {
             ...request,
+            gas: withGasMargin(gas),
             account,
             chain: walletClient.chain,
           } as Parameters<typeof writeContract>[1]);

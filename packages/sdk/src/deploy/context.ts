@@ -13,6 +13,7 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
+import { withGasMargin } from "../utils/gas.ts";
 
 /** One confirmed transaction of a deployment, for logs and gas reports. */
 export interface TxRecord {
@@ -91,7 +92,8 @@ async function confirm(ctx: TxContext, label: string, hash: Hex): Promise<Transa
 
 /** Deploys `data` (creation code + constructor arguments, from viem's `encodeDeployData`) and waits. */
 export async function deployAndWait(ctx: TxContext, label: string, data: Hex): Promise<Address> {
-  const hash = await ctx.walletClient.sendTransaction({ data, to: null });
+  const gas = await ctx.publicClient.estimateGas({ account: ctx.walletClient.account, data });
+  const hash = await ctx.walletClient.sendTransaction({ data, to: null, gas: withGasMargin(gas) });
   const receipt = await confirm(ctx, label, hash);
   if (!receipt.contractAddress) throw new DeployError(label, "no contract created", hash);
   return getAddress(receipt.contractAddress);
@@ -103,10 +105,7 @@ export async function sendAndWait(
   label: string,
   request: { to: Address; data: Hex; value?: bigint },
 ): Promise<TransactionReceipt> {
-  const hash = await ctx.walletClient.sendTransaction({
-    to: request.to,
-    data: request.data,
-    value: request.value,
-  });
+  const gas = await ctx.publicClient.estimateGas({ account: ctx.walletClient.account, ...request });
+  const hash = await ctx.walletClient.sendTransaction({ ...request, gas: withGasMargin(gas) });
   return confirm(ctx, label, hash);
 }

@@ -9,9 +9,15 @@ import type {
   Transport,
 } from "viem";
 import { erc20Abi } from "viem";
-import { simulateCalls, waitForTransactionReceipt, writeContract } from "viem/actions";
+import {
+  estimateContractGas,
+  simulateCalls,
+  waitForTransactionReceipt,
+  writeContract,
+} from "viem/actions";
 import { TransactionRevertedError } from "../errors/base.ts";
 import { type ErrorContext, toIpoolError } from "../errors/contract.ts";
+import { withGasMargin } from "./gas.ts";
 
 /** A client that can sign: what every write action takes. */
 export type WalletClient = Client<Transport, Chain | undefined, Account>;
@@ -59,7 +65,12 @@ export async function execute<result>(
 ): Promise<WriteResult<result>> {
   let hash: Hash;
   try {
-    hash = await writeContract(client, request as Parameters<typeof writeContract>[1]);
+    const writeRequest = request as Parameters<typeof writeContract>[1];
+    const estimate = await estimateContractGas(
+      client,
+      writeRequest as Parameters<typeof estimateContractGas>[1],
+    );
+    hash = await writeContract(client, { ...writeRequest, gas: withGasMargin(estimate) });
   } catch (error) {
     throw toIpoolError(error, hooks);
   }
