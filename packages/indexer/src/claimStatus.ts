@@ -1,13 +1,2 @@
-/** The claims manager's `ClaimStatus` enum, by value (the `status` of `claim` rows). */
-export const CLAIM_STATUS = [
-  "None",
-  "Pending",
-  "SettlementProposed",
-  "MediatorRejected",
-  "Disputed",
-  "RulingPending",
-  "PaidClaim",
-  "PaidSettlement",
-  "Refused",
-  "TimedOut",
-] as const;
+/** The claims manager's `ClaimStatus` enum, by value (the `status` of `claim` rows): the SDK's list. */
+export { CLAIM_STATUSES as CLAIM_STATUS } from "../../sdk/src/maths/claims.ts";

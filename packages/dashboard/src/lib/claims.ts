@@ -1,22 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
+import { CLAIM_STATUSES, type ClaimStatusName } from "../../../sdk/src/maths/claims.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
 
-/** IClaimsManager.ClaimStatus, in order. */
-export const claimStatuses = [
-  "None",
-  "Pending",
-  "SettlementProposed",
-  "MediatorRejected",
-  "Disputed",
-  "RulingPending",
-  "PaidClaim",
-  "PaidSettlement",
-  "Refused",
-  "TimedOut",
-] as const;
-export type ClaimStatus = (typeof claimStatuses)[number];
+/** IClaimsManager.ClaimStatus, in order (the SDK's list). */
+export const claimStatuses = CLAIM_STATUSES;
+export type ClaimStatus = ClaimStatusName;
 
 export const statusLabels: Record<ClaimStatus, string> = {
   None: "unknown",
