@@ -57,13 +57,9 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         admin = new ClaimsAdmin(pool_, priceFeed_, primaryAgent_, secondaryAgent_);
         uint256 unit = _tokenUnit;
         _curve = PremiumCurve.Params({baseRate: 0.02e18, slope1: 0.08e18, kink: 0.8e18, slope2: 1e18});
-        _params = Params({
-            collateralizationRatio: 0.5e18,
-            treasuryShare: 0.1e18,
-            maxPriceAge: uint32(25 hours),
-            claimantBond: uint96(100 * unit)
-        });
-        (_treasury, _mediator, _arbitrator) = (primaryAgent_, mediator_, arbitrator_);
+        _params = Params({treasuryShare: 0.1e18, claimantBond: uint96(100 * unit)});
+        _hot = HotParams({mediator: mediator_, maxPriceAge: uint32(25 hours), collateralizationRatio: 0.5e18});
+        (_treasury, _arbitrator) = (primaryAgent_, arbitrator_);
         _arbitratorExtraData = arbitratorExtraData_;
         emit PricingCurveSet(0.02e18, 0.08e18, 0.8e18, 1e18);
         emit CollateralizationRatioSet(0.5e18);
@@ -92,7 +88,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     }
 
     modifier onlyMediator() {
-        if (msg.sender != _mediator) revert Unauthorized(msg.sender, _mediator);
+        address mediator_ = _hot.mediator;
+        if (msg.sender != mediator_) revert Unauthorized(msg.sender, mediator_);
         _;
     }
 
@@ -141,7 +138,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
         uint256 bond = _params.claimantBond;
         uint256 deadline = block.timestamp + MEDIATOR_RESPONSE_PERIOD;
-        claimId = ++_globals.claimCount;
+        claimId = ++_counters.claimCount;
         Claim storage c = _claims[claimId];
         (c.policyId, c.status, c.deadline, c.amountUsd, c.bond) =
         (uint32(policyId), ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
@@ -185,7 +182,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         _onlyClaimant(c);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidSettlement;
-        (uint256 usd, uint256 tokens) = _payOut(c, c.settlementUsd, _mediator);
+        (uint256 usd, uint256 tokens) = _payOut(c, c.settlementUsd, _hot.mediator);
         if (tokens < minimumPayoutTokens) revert PayoutBelowMinimum(tokens, minimumPayoutTokens);
         emit SettlementAccepted(claimId, c.policyId, usd, tokens);
     }
@@ -229,7 +226,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external override {
         Claim storage c = _claim(claimId);
         address claimant = _policies[c.policyId].claimant;
-        if (msg.sender != claimant && msg.sender != _mediator) revert Unauthorized(msg.sender, claimant);
+        if (msg.sender != claimant && msg.sender != _hot.mediator) revert Unauthorized(msg.sender, claimant);
         ClaimStatus status = c.status;
         if (status > ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, status);
         IArbitrator arbitrator_ = status == ClaimStatus.Disputed ? IArbitrator(c.arbitrator) : _arbitrator;
@@ -299,7 +296,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         (uint256 toStakers, uint256 toTreasury) = _pendingSplit();
         if (toStakers == 0 && toTreasury == 0) revert NothingToDistribute();
         address treasury_ = _treasury;
-        delete _pending;
+        _globals.premiums = 0;
+        _counters.forfeitedBonds = 0;
         if (toTreasury != 0) _token.safeTransfer(treasury_, toTreasury);
         if (toStakers != 0) {
             _token.forceApprove(address(_pool), toStakers);
@@ -350,7 +348,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     /// @dev Pulls `premium` from the buyer and books it for `distributeRewards`.
     function _collectPremium(uint256 premium) internal {
         if (premium == 0) return;
-        _pending.premiums = (_pending.premiums + premium).toUint128();
+        _globals.premiums = (_globals.premiums + premium).toUint96();
         _token.safeTransferFrom(msg.sender, address(this), premium);
     }
 
@@ -362,23 +360,27 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         paidUsd = Math.min(usd, coverage - alreadyPaid);
         uint256 price = _price();
         tokens = PriceConversion.toTokensDown(paidUsd, price, _tokenUnit);
-        if (tokens != 0) {
-            uint256 totalStake = _pool.totalStake();
-            uint256 limit = totalStake * _quotaShare(payer) / WAD;
-            QuotaWindow.Quota storage q = _quotas[payer];
-            uint256 available = q.available(block.timestamp, limit);
-            if (tokens > available) revert QuotaExceeded(payer, tokens, available);
-            if (tokens > totalStake) revert InsufficientStake(tokens, totalStake);
-            q.record(tokens, block.timestamp);
-        }
+        if (tokens != 0) _useQuota(payer, tokens);
         p.paidUsd = uint96(alreadyPaid + paidUsd);
         if (tokens != 0) _pool.payOutClaim(claimant, tokens);
         uint256 bond = c.bond;
         if (bond != 0) _token.safeTransfer(claimant, bond);
     }
 
+    /// @dev Records `tokens` against `payer`'s quota; reverts if they exceed it or the total stake.
+    function _useQuota(address payer, uint256 tokens) internal {
+        QuotaWindow.Quota storage q = _quotas[payer];
+        // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
+        uint256 share = q.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
+        uint256 totalStake = _pool.totalStake();
+        uint256 limit = totalStake * share / WAD;
+        uint256 available = q.take(tokens, block.timestamp, limit);
+        if (tokens > available) revert QuotaExceeded(payer, tokens, available);
+        if (tokens > totalStake) revert InsufficientStake(tokens, totalStake);
+    }
+
     function _forfeit(uint256 bond) internal {
-        if (bond != 0) _pending.forfeitedBonds += uint128(bond);
+        if (bond != 0) _counters.forfeitedBonds += uint128(bond);
     }
 
     function _claim(uint256 claimId) internal view returns (Claim storage c) {

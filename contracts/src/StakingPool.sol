@@ -49,6 +49,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
             apr: uint32((_INITIAL_MIN_APR + _INITIAL_MAX_APR) / 2),
             unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD)
         });
+        _storeRewardIndex(0);
         _growthIndex = RewardMath.INDEX_SCALE;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         _epochStartIndex[epoch % _EPOCH_INDEX_SLOTS] = epoch << 128;
@@ -110,9 +111,9 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         account.shares = uint112(newShares);
         account.pendingEra = totals.era;
         uint256 maturesAt = block.timestamp + _stream.unstakeWaitPeriod;
-        _pendings[user] = Pending({shares: uint112(shares), amount: amount.toUint104(), maturesAt: uint40(maturesAt)});
-        _accounts[user] = account;
-        _locks[user] = lock;
+        _writePending(user, shares, amount.toUint104(), uint40(maturesAt));
+        _writeAccount(user, account);
+        _writeLock(user, lock);
         _removeVotingShares(user, voided + shares);
         emit UnstakeScheduled(user, amount, shares, maturesAt, newShares, totals.totalShares, totals.totalStake);
     }
@@ -135,8 +136,8 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         if (account.era == era) return;
         AccountLock memory lock = _locks[user];
         uint256 voided = _syncEra(account, lock, era);
-        _accounts[user] = account;
-        _locks[user] = lock;
+        _writeAccount(user, account);
+        _writeLock(user, lock);
         _removeVotingShares(user, voided);
     }
 
@@ -284,7 +285,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
     function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
-        return (_rewardIndex, _growthIndex);
+        return (_loadRewardIndex(), _growthIndex);
     }
 
     // ------------------------------------------------------------- governance
@@ -423,8 +424,8 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         account.shares = newShares.toUint112();
         totals.totalStake = (totals.totalStake + amount).toUint128();
         _totals = totals;
-        _accounts[user] = account;
-        _locks[user] = lock;
+        _writeAccount(user, account);
+        _writeLock(user, lock);
         if (voided != 0) _removeVotingShares(user, voided);
         _addVotingShares(user, minted);
         emit Staked(user, amount, minted, newShares, unstaked, totals.totalShares, totals.totalStake);
@@ -433,7 +434,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current index, first saving the
     /// previous state in the history if it belongs to an earlier epoch.
     function _moveCredit(address user, AccountLock memory lock, uint256 oldShares, uint256 newShares) private {
-        uint256 rewardIndex = _rewardIndex;
+        uint256 rewardIndex = _loadRewardIndex();
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (lock.lastEpoch != epoch) {
@@ -455,7 +456,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
         if (forfeited != 0) _stream.remaining = (_stream.remaining + forfeited).toUint128();
         _totals = PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1});
-        _rewardIndex = 0;
+        _storeRewardIndex(0);
         _growthIndex = RewardMath.INDEX_SCALE;
         emit ShareEraEnded(totals.era, totals.totalShares, forfeited);
     }

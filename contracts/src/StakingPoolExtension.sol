@@ -37,7 +37,7 @@ contract StakingPoolExtension is StakingPoolBase {
             rewardIndex = _release(totals, stream.remaining);
             stream.remaining = 0;
         } else {
-            rewardIndex = _rewardIndex;
+            rewardIndex = _loadRewardIndex();
         }
         // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
         uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;

@@ -126,7 +126,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @inheritdoc IClaimsAdmin
     function setMediator(address mediator_) external override onlyDelegated {
         _onlyPrimaryAgent();
-        _mediator = mediator_;
+        _hot.mediator = mediator_;
         emit MediatorSet(mediator_);
     }
 
@@ -158,6 +158,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         if (payer == address(0)) revert ZeroAddress();
         _checkBounds(share, 0, MAX_PAYOUT_QUOTA_SHARE);
         _quotaShares[payer] = share + 1;
+        _quotas[payer].customShare = true;
         emit PayoutQuotaSet(payer, share);
     }
 
@@ -187,7 +188,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     function setCollateralizationRatio(uint256 ratio) external override onlyDelegated {
         _onlySecondaryAgent();
         _checkBounds(ratio, MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO);
-        _params.collateralizationRatio = uint64(ratio);
+        _hot.collateralizationRatio = uint64(ratio);
         emit CollateralizationRatioSet(ratio);
     }
 
@@ -214,7 +215,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     function setMaxPriceAge(uint256 maxPriceAge_) external override onlyDelegated {
         _onlySecondaryAgent();
         _checkBounds(maxPriceAge_, MIN_MAX_PRICE_AGE, MAX_MAX_PRICE_AGE);
-        _params.maxPriceAge = uint32(maxPriceAge_);
+        _hot.maxPriceAge = uint32(maxPriceAge_);
         emit MaxPriceAgeSet(maxPriceAge_);
     }
 
@@ -230,7 +231,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function mediator() external view override returns (address) {
-        return _mediator;
+        return _hot.mediator;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -271,7 +272,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function collateralizationRatio() external view override returns (uint256) {
-        return _params.collateralizationRatio;
+        return _hot.collateralizationRatio;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -281,7 +282,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function maxPriceAge() external view override returns (uint256) {
-        return _params.maxPriceAge;
+        return _hot.maxPriceAge;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -335,7 +336,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function dapiCount() external view override returns (uint256) {
-        return _globals.dapiCount;
+        return _counters.dapiCount;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -345,7 +346,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function claimCount() external view override returns (uint256) {
-        return _globals.claimCount;
+        return _counters.claimCount;
     }
 
     /// @inheritdoc IClaimsAdmin

@@ -29,35 +29,43 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 capShare;
     }
 
-    /// @dev Parameters read together on the hot paths, packed in one slot.
+    /// @dev Parameters read by claims and distribution, packed in one slot.
     struct Params {
-        uint64 collateralizationRatio;
         uint64 treasuryShare;
-        uint32 maxPriceAge;
         uint96 claimantBond;
     }
 
-    /// @dev Totals and counters, packed in one slot written by every policy or claim creation.
-    struct Globals {
-        uint128 activeUsd;
-        uint32 nextWeek;
-        uint32 policyCount;
-        uint32 claimCount;
-        uint32 dapiCount;
+    /// @dev The mediator with the parameters every purchase and payout reads (the price's maximum age, the
+    /// collateralization ratio), packed in one slot: a mediator's payout reads it once for both.
+    struct HotParams {
+        address mediator;
+        uint32 maxPriceAge;
+        uint64 collateralizationRatio;
     }
 
-    /// @dev One dAPI's active coverage and cap, packed in one slot.
+    /// @dev The pool's totals, the policy counter and the undistributed premiums, packed in one slot written
+    /// once by every purchase. Bounds: active coverage below 2^96 USD units (~7.9e10 USD), undistributed
+    /// premiums below 2^96 token units (SafeCast reverts beyond).
+    struct Globals {
+        uint96 activeUsd;
+        uint32 nextWeek;
+        uint32 policyCount;
+        uint96 premiums;
+    }
+
+    /// @dev Claim and dAPI counters and the forfeited bonds held for `distributeRewards`, packed in one slot.
+    struct Counters {
+        uint32 claimCount;
+        uint32 dapiCount;
+        uint128 forfeitedBonds;
+    }
+
+    /// @dev One dAPI's active coverage and cap, packed in one slot; `registered` marks a known id.
     struct DapiState {
         uint128 activeUsd;
         uint32 nextWeek;
         uint64 capShare;
-    }
-
-    /// @dev Premiums and forfeited bonds held for `distributeRewards` (the treasury's share of premiums is
-    /// taken when they are distributed).
-    struct PendingRewards {
-        uint128 premiums;
-        uint128 forfeitedBonds;
+        bool registered;
     }
 
     /// @dev The totals rolled to now, and the capacity at the current price.
@@ -112,15 +120,15 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     Params internal _params;
     PremiumCurve.Params internal _curve;
     Globals internal _globals;
-    PendingRewards internal _pending;
-    address internal _mediator;
+    Counters internal _counters;
+    HotParams internal _hot;
     address internal _treasury;
     IArbitrator internal _arbitrator;
     uint96 internal _metaEvidenceId;
     bytes internal _arbitratorExtraData;
 
     mapping(address agent => bool authorized) internal _policyAgents;
-    /// @dev share + 1; 0 = never set (default share).
+    /// @dev share + 1; 0 = never set (default share). Set together with `_quotas[payer].customShare`.
     mapping(address payer => uint256 shareOrZero) internal _quotaShares;
     mapping(address payer => QuotaWindow.Quota) internal _quotas;
     mapping(uint256 dapiId => DapiState) internal _dapiStates;
@@ -166,12 +174,12 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         bytes32 key = keccak256(abi.encode(dapiName, chainId));
         dapiId = _dapiIds[key];
         if (dapiId == 0) {
-            dapiId = ++_globals.dapiCount;
+            dapiId = ++_counters.dapiCount;
             _dapiIds[key] = dapiId;
             _dapiNames[dapiId] = dapiName;
             _dapiChainIds[dapiId] = chainId;
         }
-        _dapiStates[dapiId].capShare = uint64(capShare);
+        (_dapiStates[dapiId].capShare, _dapiStates[dapiId].registered) = (uint64(capShare), true);
         emit DapiCapSet(dapiId, dapiName, chainId, capShare);
     }
 
@@ -196,16 +204,17 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     function _writeExposure(Exposure memory e, uint256 dapiId, uint256 policyCount_) internal {
-        Globals memory g = _globals;
         _globals = Globals({
-            activeUsd: e.activeUsd.toUint128(),
+            activeUsd: e.activeUsd.toUint96(),
             nextWeek: uint32(e.week),
             policyCount: policyCount_.toUint32(),
-            claimCount: g.claimCount,
-            dapiCount: g.dapiCount
+            premiums: _globals.premiums
         });
         _dapiStates[dapiId] = DapiState({
-            activeUsd: e.dapiActiveUsd.toUint128(), nextWeek: uint32(e.dapiWeek), capShare: uint64(e.capShare)
+            activeUsd: e.dapiActiveUsd.toUint128(),
+            nextWeek: uint32(e.dapiWeek),
+            capShare: uint64(e.capShare),
+            registered: true
         });
     }
 
@@ -236,9 +245,9 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
 
     /// @dev The totals of the pool and of `dapiId` rolled to now, with price and capacity.
     function _exposure(uint256 dapiId) internal view returns (Exposure memory e) {
-        Globals memory g = _globals;
-        if (dapiId == 0 || dapiId > g.dapiCount) revert UnknownDapi(dapiId);
         DapiState memory d = _dapiStates[dapiId];
+        if (!d.registered) revert UnknownDapi(dapiId);
+        Globals memory g = _globals;
         (e.activeUsd, e.week) =
             CoverageExposure.roll(g.activeUsd, g.nextWeek, _expiring, block.timestamp, HORIZON_WEEKS);
         (e.dapiActiveUsd, e.dapiWeek) =
@@ -249,11 +258,11 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     function _capacityTokens() internal view returns (uint256) {
-        return _pool.totalStake() * _params.collateralizationRatio / WAD;
+        return _pool.totalStake() * _hot.collateralizationRatio / WAD;
     }
 
     function _price() internal view returns (uint256) {
-        return PriceConversion.read(_priceFeed, _params.maxPriceAge);
+        return PriceConversion.read(_priceFeed, _hot.maxPriceAge);
     }
 
     // ---------------------------------------------------------------- policies
@@ -279,9 +288,9 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     /// @dev Pending rewards split: the treasury's share of premiums (rounded down; 0 without a treasury),
     /// the rest of the premiums and all forfeited bonds to stakers.
     function _pendingSplit() internal view returns (uint256 toStakers, uint256 toTreasury) {
-        PendingRewards memory p = _pending;
-        if (_treasury != address(0)) toTreasury = uint256(p.premiums) * _params.treasuryShare / WAD;
-        toStakers = uint256(p.premiums) - toTreasury + p.forfeitedBonds;
+        uint256 premiums = _globals.premiums;
+        if (_treasury != address(0)) toTreasury = premiums * _params.treasuryShare / WAD;
+        toStakers = premiums - toTreasury + _counters.forfeitedBonds;
     }
 
     function _quotaShare(address payer) internal view returns (uint256) {

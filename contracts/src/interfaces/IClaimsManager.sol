@@ -431,6 +431,8 @@ interface IClaimsAdmin is IClaimsTypes {
 /// exceeds `totalStake * collateralizationRatio` when coverage is created or raised; a dAPI's active
 /// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
 /// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
+/// Storage bounds: total active coverage below 2^96 USD units (~7.9e10 USD) and undistributed premiums below
+/// 2^96 token base units; a purchase beyond either reverts (OpenZeppelin `SafeCast`).
 ///
 /// Claim state machine (deadlines in brackets):
 /// (MEDIATOR_RESPONSE_PERIOD = CLAIMANT_RESPONSE_PERIOD = 3 days)

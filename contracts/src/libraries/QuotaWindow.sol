@@ -12,9 +12,12 @@ library QuotaWindow {
     /// @notice The window (and bucket) length.
     uint256 internal constant WINDOW = 1 weeks;
 
-    /// @notice One payer's last two buckets, packed in one slot.
+    /// @notice One payer's last two buckets, packed in one slot, with a flag for the owner's use (this library
+    /// keeps it as it is): the claims manager marks payers whose limit is not the default one, so that a
+    /// default payer's payout reads a single slot. `bucket` fits 24 bits until the year 320,000.
     struct Quota {
-        uint32 bucket;
+        uint24 bucket;
+        bool customShare;
         uint112 current;
         uint112 previous;
     }
@@ -33,6 +36,25 @@ library QuotaWindow {
         return spent >= limit ? 0 : limit - spent;
     }
 
+    /// @notice Records a payout of `amount` at `now_` if it fits under `limit` (one read and one write of
+    /// the slot); otherwise changes nothing. The caller reverts when `amount > availableBefore`.
+    /// @return availableBefore What `q` could pay at `now_` before this payout.
+    function take(Quota storage q, uint256 amount, uint256 now_, uint256 limit)
+        internal
+        returns (uint256 availableBefore)
+    {
+        Quota memory m = q;
+        availableBefore = available(m, now_, limit);
+        if (amount > availableBefore) return availableBefore;
+        uint256 bucket = now_ / WINDOW;
+        if (m.bucket == bucket) {
+            q.current = SafeCast.toUint112(m.current + amount);
+        } else {
+            uint112 previous = m.bucket + 1 == bucket ? m.current : 0;
+            (q.bucket, q.current, q.previous) = (uint24(bucket), SafeCast.toUint112(amount), previous);
+        }
+    }
+
     /// @notice Records a payout of `amount` at `now_` (the caller checked `available`).
     function record(Quota storage q, uint256 amount, uint256 now_) internal {
         uint256 bucket = now_ / WINDOW;
@@ -41,7 +63,7 @@ library QuotaWindow {
             q.current = SafeCast.toUint112(m.current + amount);
         } else {
             uint112 previous = m.bucket + 1 == bucket ? m.current : 0;
-            (q.bucket, q.current, q.previous) = (uint32(bucket), SafeCast.toUint112(amount), previous);
+            (q.bucket, q.current, q.previous) = (uint24(bucket), SafeCast.toUint112(amount), previous);
         }
     }
 }
