@@ -52,7 +52,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _storeRewardIndex(0);
         _growthIndex = RewardMath.INDEX_SCALE;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
-        _epochStartIndex[epoch % _EPOCH_INDEX_SLOTS] = epoch << 128;
+        _epochStarts[epoch % _EPOCH_INDEX_SLOTS] = EpochStart({epoch: epoch, rewardIndex: 0});
         emit PrimaryAgentSet(primaryAgent_);
         emit SecondaryAgentSet(secondaryAgent_);
         emit UnstakeWaitPeriodSet(MIN_UNSTAKE_WAIT_PERIOD);

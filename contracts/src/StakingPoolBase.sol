@@ -30,8 +30,10 @@ abstract contract StakingPoolBase {
     uint256 public constant MAX_APR = HUNDRED_PERCENT;
     uint256 public constant MAX_APR_UPDATE_STEP = HUNDRED_PERCENT / 10;
     uint256 public constant MAX_STAKE_TARGET = HUNDRED_PERCENT;
-    /// @notice A payout leaving fewer than 1 token unit per this many shares ends the share era.
-    uint256 public constant MIN_SHARE_PRICE_INVERSE = 1e6;
+    /// @notice A payout leaving fewer than 1 token unit per this many shares ends the share era (a 99% loss).
+    /// @dev Kept small so that after the deepest payout that keeps the era, new stakers can still bring up to
+    /// `type(uint96).max / MIN_SHARE_PRICE_INVERSE` (7.9e26) token units before shares pass the votes' 96 bits.
+    uint256 public constant MIN_SHARE_PRICE_INVERSE = 100;
     /// @notice Shares the first stake of an era locks away forever (taken from its minted shares): `totalShares`
     /// never returns to 0 within an era, so the share price never restarts at 1 and the reward indices stay
     /// bounded by the share price.
@@ -40,6 +42,12 @@ abstract contract StakingPoolBase {
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
+
+    /// @dev The reward index at the start of `epoch`.
+    struct EpochStart {
+        uint256 epoch;
+        uint256 rewardIndex;
+    }
 
     // ---------------------------------------------------------------- storage
 
@@ -126,8 +134,9 @@ abstract contract StakingPoolBase {
     mapping(address user => LockHistory.Ring) internal _lockHistories;
     mapping(address user => Pending) internal _pendings;
     mapping(address user => Vesting) internal _vestings;
-    /// @dev `epoch << 128 | rewardIndex at the epoch's start`, at `epoch % 64`, for the last 52 epochs at least.
-    uint256[_EPOCH_INDEX_SLOTS] internal _epochStartIndex;
+    /// @dev The reward index at an epoch's start, at `epoch % 64`, for the last 52 epochs at least. Two full words:
+    /// the index has no upper bound a donation could not reach, so it is never packed with the epoch tag.
+    EpochStart[_EPOCH_INDEX_SLOTS] internal _epochStarts;
 
     constructor(IERC20 token_) {
         _token = token_;
@@ -308,9 +317,9 @@ abstract contract StakingPoolBase {
     function _epochStart(uint256 epoch, Accrued memory accrued) internal view returns (uint256) {
         // Epochs after the last one streamed start where that stream ends: the accrued index.
         if (epoch > accrued.streamEpoch) return accrued.rewardIndex;
-        uint256 packed = _epochStartIndex[epoch % _EPOCH_INDEX_SLOTS];
+        EpochStart storage start = _epochStarts[epoch % _EPOCH_INDEX_SLOTS];
         // Before the pool's first epoch, the index was 0.
-        return packed >> 128 == epoch ? uint128(packed) : 0;
+        return start.epoch == epoch ? start.rewardIndex : 0;
     }
 
     /// @dev Reward credit of `user` now.

@@ -355,24 +355,27 @@ contract StakingPoolTest is PoolFixture {
         assertEq(pool.totalVotingSupply(), 1 + 11e18 - 1000);
     }
 
-    function test_payOutClaim_nearWipeOutEndsTheEraAndForfeitsDust() public {
+    function test_payOutClaim_belowThePriceFloorEndsTheEraAndStreamsTheRemainder() public {
         _depositAndStake(alice, 100e18);
-        uint256 left = (100e18 + SEED) / 1e6 - 2; // below one millionth of a token per share
+        uint256 left = (100e18 + SEED) / pool.MIN_SHARE_PRICE_INVERSE() - 2; // below the price floor
         _payOut(100e18 + SEED - left);
         assertEq(pool.shareEra(), 1);
         (uint256 remaining,,,) = pool.rewardStream();
-        assertEq(remaining, left, "the dust streams to the next stakers");
+        assertEq(remaining, left, "the remainder streams to the next stakers");
         _depositAndStake(bob, 1e18);
         vm.warp(_epochStart(START_EPOCH + 1));
         pool.accrue();
-        assertApproxEqAbs(pool.stakeOf(bob), 1e18 + left, 1001, "bob received it (minus the dead shares' part)");
+        // The 1000 dead shares of the new era keep their pro-rata part (1000 of ~1e18 shares).
+        uint256 deadPart = (1e18 + left) * 1001 / 1e18 + 2;
+        assertApproxEqAbs(pool.stakeOf(bob), 1e18 + left, deadPart, "bob received it (minus the dead shares' part)");
     }
 
     function test_payOutClaim_aboveThePriceFloorKeepsTheEra() public {
         _depositAndStake(alice, 100e18);
-        _payOut(100e18 + SEED - (100e18 + SEED) / 1e6);
+        uint256 floor = pool.MIN_SHARE_PRICE_INVERSE();
+        _payOut(100e18 + SEED - (100e18 + SEED) / floor);
         assertEq(pool.shareEra(), 0);
-        assertApproxEqAbs(pool.stakeOf(alice), 100e18 / 1e6, 1);
+        assertApproxEqAbs(pool.stakeOf(alice), 100e18 / floor, 1);
     }
 
     // ------------------------------------------------------------------- fuzz

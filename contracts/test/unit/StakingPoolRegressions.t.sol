@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {PoolFixture} from "../utils/PoolFixture.sol";
+
+/// @notice Pinned regressions for flaws found in review; each failed before its fix.
+contract StakingPoolRegressionsTest is PoolFixture {
+    function _enterEpoch(uint256 epoch) internal {
+        vm.warp(_epochStart(epoch) + 1 hours);
+        pool.accrue();
+    }
+
+    /// @dev Alice stakes in epoch START+1 and earns for 68 epochs: rewards older than 52 epochs must unlock.
+    function _aliceAfter68Epochs() internal returns (uint256 locked, uint256 rewards) {
+        _enterEpoch(START_EPOCH + 1);
+        _depositAndStake(alice, 1000e18);
+        for (uint256 i = 2; i < 70; ++i) {
+            _enterEpoch(START_EPOCH + i);
+        }
+        locked = pool.lockedRewardsOf(alice);
+        rewards = pool.stakeOf(alice) - 1000e18;
+    }
+
+    function test_locks_unlockAfter52Epochs_whenTheRewardIndexPasses128Bits() public {
+        // The first staker (1001 token units) donates 0.001 token: the reward index jumps past 2^128. It was packed
+        // with the epoch tag in one word, so every epoch start read back as 0 and all rewards stayed locked.
+        vm.prank(seeder);
+        pool.addRewards(1e15);
+        _enterEpoch(START_EPOCH + 1);
+        (uint256 rewardIndex,) = pool.rewardIndices();
+        assertGt(rewardIndex, type(uint128).max, "the donation pushed the index past 128 bits");
+
+        (uint256 locked, uint256 rewards) = _aliceAfter68Epochs();
+        assertLt(locked, rewards, "rewards older than 52 epochs unlocked");
+    }
+
+    function test_locks_sameUnlockWithAndWithoutTheDonation() public {
+        (uint256 locked, uint256 rewards) = _aliceAfter68Epochs();
+        assertLt(locked, rewards, "control: old rewards unlock");
+        assertGt(locked, 0, "control: recent rewards stay locked");
+    }
+
+    function test_stake_recapitalizesAfterTheDeepestPayoutThatKeepsTheEra() public {
+        // 99.99% paid out used to keep the era at a price of 1e-4, where 10M tokens of new stake minted more
+        // shares than the votes' 96 bits hold (CheckpointValueOverflow): the pool could not be recapitalized.
+        _depositAndStake(alice, 1_000_000e18);
+        uint256 stake = pool.totalStake();
+        uint256 floor = pool.MIN_SHARE_PRICE_INVERSE();
+        _payOut(stake - stake / floor - 1); // just above the price floor: the era survives
+        assertEq(pool.shareEra(), 0);
+
+        vm.prank(owner);
+        token.mint(bob, 500_000_000e18);
+        uint256 shares = _depositAndStake(bob, 500_000_000e18);
+        assertGt(shares, 0);
+        assertEq(pool.getVotes(bob), shares);
+    }
+}
