@@ -124,6 +124,22 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     // ------------------------------------------------------------- governance
 
     /// @inheritdoc IClaimsAdmin
+    function setPrimaryAgent(address primaryAgent_) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        if (primaryAgent_ == address(0)) revert ZeroAddress();
+        _primaryAgent = primaryAgent_;
+        emit PrimaryAgentSet(primaryAgent_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setSecondaryAgent(address secondaryAgent_) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        if (secondaryAgent_ == address(0)) revert ZeroAddress();
+        _secondaryAgent = secondaryAgent_;
+        emit SecondaryAgentSet(secondaryAgent_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
     function setMediator(address mediator_) external override onlyDelegated {
         _onlyPrimaryAgent();
         _hot.mediator = mediator_;

@@ -112,8 +112,9 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     IStakingPool internal immutable _pool;
     IERC20 internal immutable _token;
     IApi3ReaderProxy internal immutable _priceFeed;
-    address internal immutable _primaryAgent;
-    address internal immutable _secondaryAgent;
+    /// @dev Mutable (unlike the other constructor arguments) so the DAO can move its agents (`setPrimaryAgent`).
+    address internal _primaryAgent;
+    address internal _secondaryAgent;
     /// @dev 10 ** token decimals.
     uint256 internal immutable _tokenUnit;
 

@@ -209,6 +209,8 @@ interface IClaimsTypes is IEvidence {
     event RewardsDistributed(uint256 stakerAmount, uint256 treasuryAmount, address treasury);
 
     event MediatorSet(address indexed mediator);
+    event PrimaryAgentSet(address indexed primaryAgent);
+    event SecondaryAgentSet(address indexed secondaryAgent);
     /// @notice The arbitrator and its extra data changed; new disputes refer to meta-evidence `metaEvidenceId`.
     event ArbitratorSet(IArbitrator indexed arbitrator, bytes extraData, uint256 metaEvidenceId);
     event PolicyAgentSet(address indexed agent, bool authorized);
@@ -386,6 +388,13 @@ interface IClaimsAdmin is IClaimsTypes {
 
     /// @notice Primary agent. Warning: the mediator can pay claims up to its quota.
     function setMediator(address mediator_) external;
+
+    /// @notice Primary agent: hands the primary agent's powers to `primaryAgent_` (e.g. a new DAO Timelock).
+    /// Warning: the old primary agent loses every power at once; a wrong address cannot be undone.
+    function setPrimaryAgent(address primaryAgent_) external;
+
+    /// @notice Primary agent: moves the secondary agent's powers to `secondaryAgent_`.
+    function setSecondaryAgent(address secondaryAgent_) external;
     /// @notice Primary agent. Sets the arbitrator for new disputes and announces `metaEvidenceURI` as new
     /// meta-evidence. Open disputes stay with the arbitrator that holds them.
     function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI) external;

@@ -194,6 +194,47 @@ contract ClaimsParametersTest is ClaimsBase {
         claims.setDapiCap(bytes32(0), 1, 0.1e18);
     }
 
+    function test_setPrimaryAgent_handsOverEveryPrimaryPower() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, stranger, primary));
+        claims.setPrimaryAgent(bob);
+        vm.prank(primary);
+        vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
+        claims.setPrimaryAgent(address(0));
+
+        vm.prank(primary);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.PrimaryAgentSet(bob);
+        claims.setPrimaryAgent(bob);
+        assertEq(claims.primaryAgent(), bob);
+
+        vm.prank(primary);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, primary, bob));
+        claims.setMediator(alice);
+        vm.prank(bob);
+        claims.setMediator(alice);
+        assertEq(claims.mediator(), alice);
+    }
+
+    function test_setSecondaryAgent_onlyByThePrimaryAgent() public {
+        vm.prank(secondary);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, secondary, primary));
+        claims.setSecondaryAgent(bob);
+
+        vm.prank(primary);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.SecondaryAgentSet(bob);
+        claims.setSecondaryAgent(bob);
+        assertEq(claims.secondaryAgent(), bob);
+
+        vm.prank(secondary);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, secondary, bob));
+        claims.setMaxPriceAge(1 hours);
+        vm.prank(bob);
+        claims.setMaxPriceAge(1 hours);
+        assertEq(claims.maxPriceAge(), 1 hours);
+    }
+
     function test_admin_refusesDirectCalls() public {
         ClaimsAdmin module = cm.admin();
         vm.prank(primary);

@@ -316,6 +316,16 @@ export {
   setClaimantBond,
 } from "./actions/claims/setClaimantBond.ts";
 export {
+  type SetClaimsPrimaryAgentParameters,
+  type SetClaimsPrimaryAgentReturnType,
+  setClaimsPrimaryAgent,
+} from "./actions/claims/setClaimsPrimaryAgent.ts";
+export {
+  type SetClaimsSecondaryAgentParameters,
+  type SetClaimsSecondaryAgentReturnType,
+  setClaimsSecondaryAgent,
+} from "./actions/claims/setClaimsSecondaryAgent.ts";
+export {
   type SetCollateralizationRatioParameters,
   type SetCollateralizationRatioReturnType,
   setCollateralizationRatio,

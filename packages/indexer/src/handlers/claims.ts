@@ -559,6 +559,14 @@ ponder.on("ClaimsManager:MediatorSet", async ({ event, context }) => {
     .set({ mediator: event.args.mediator, updatedAt: at.timestamp });
 });
 
+ponder.on("ClaimsManager:PrimaryAgentSet", async ({ event, context }) => {
+  await recordParameter(context.db, "PrimaryAgentSet", event, where(event));
+});
+
+ponder.on("ClaimsManager:SecondaryAgentSet", async ({ event, context }) => {
+  await recordParameter(context.db, "SecondaryAgentSet", event, where(event));
+});
+
 ponder.on("ClaimsManager:ArbitratorSet", async ({ event, context }) => {
   const at = where(event);
   await recordParameter(context.db, "ArbitratorSet", event, at);

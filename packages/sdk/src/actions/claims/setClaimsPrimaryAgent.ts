@@ -1,0 +1,53 @@
+import type { Address, ContractFunctionReturnType } from "viem";
+import { simulateContract } from "viem/actions";
+import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import {
+  execute,
+  preflight,
+  type WalletClient,
+  type WriteHooks,
+  type WriteResult,
+} from "../../utils/transaction.ts";
+
+/** Parameters of {@link setClaimsPrimaryAgent}. */
+export interface SetClaimsPrimaryAgentParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** The new primary agent (e.g. a new DAO Timelock). */
+  primaryAgent: Address;
+}
+
+/** The transaction and its receipt. */
+export type SetClaimsPrimaryAgentReturnType = WriteResult<
+  ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setPrimaryAgent">
+>;
+
+/**
+ * Moves the claims manager's primary agent role. Only the primary agent (usually through a proposal).
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * await setClaimsPrimaryAgent(timelockClient, { claimsManager, primaryAgent });
+ * ```
+ */
+export async function setClaimsPrimaryAgent(
+  client: WalletClient,
+  parameters: SetClaimsPrimaryAgentParameters,
+): Promise<SetClaimsPrimaryAgentReturnType> {
+  const { claimsManager, primaryAgent, ...hooks } = parameters;
+  const context = { ...hooks, functionName: "setPrimaryAgent", account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        address: claimsManager,
+        abi: iClaimsManagerAbi,
+        functionName: "setPrimaryAgent",
+        args: [primaryAgent],
+      }),
+    context,
+  );
+  return execute(client, request, result, context);
+}
