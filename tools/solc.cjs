@@ -57,8 +57,20 @@ function compileHere(inputJson) {
 }
 
 const inputJson = fs.readFileSync(0, "utf8");
+// Writes synchronously (process.exit would cut an asynchronous write short), retrying while a
+// non-blocking stdout pipe is full.
 function writeAndExit(text) {
-  fs.writeFileSync(1, text);
+  const buffer = Buffer.from(text);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += fs.writeSync(1, buffer, offset);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
   process.exit(0);
 }
 if (args.includes("--worker")) writeAndExit(compileHere(inputJson));
