@@ -48,6 +48,18 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
+/** The whole page when the deployment has no claims manager (coverage and claims need one). */
+export function NoClaimsManager({ title, testId }: { title: string; testId: string }) {
+  return (
+    <div className="page" data-testid={testId}>
+      <h1>{title}</h1>
+      <Card title={title}>
+        <Empty>This deployment has no claims manager.</Empty>
+      </Card>
+    </div>
+  );
+}
+
 export function Badge({
   tone,
   children,

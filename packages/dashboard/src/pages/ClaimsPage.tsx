@@ -4,7 +4,7 @@ import { useConnection } from "wagmi";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
 import { LineChart } from "../components/Chart.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
-import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
+import { Badge, Card, Empty, NoClaimsManager, Stat } from "../components/ui.tsx";
 import {
   type ClaimInfo,
   type ClaimStatus,
@@ -69,14 +69,7 @@ export function ClaimsPage() {
   const [selected, setSelected] = useState<bigint | undefined>(undefined);
 
   if (!config.deployment.contracts.claimsManager || abis.claimsManager.length === 0) {
-    return (
-      <div className="page" data-testid="claims-page">
-        <h1>Claims</h1>
-        <Card title="Claims">
-          <Empty>This deployment has no claims manager.</Empty>
-        </Card>
-      </div>
-    );
+    return <NoClaimsManager title="Claims" testId="claims-page" />;
   }
   if (!token || !coverage.data) return <p className="loading">Loading claims…</p>;
   const list = claims.data ?? [];

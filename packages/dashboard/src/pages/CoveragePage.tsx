@@ -5,7 +5,7 @@ import { useConnection } from "wagmi";
 import { AmountField, parseAmount, validateAmount } from "../components/AmountField.tsx";
 import { BarList } from "../components/Chart.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
-import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
+import { Badge, Card, Empty, NoClaimsManager, Stat } from "../components/ui.tsx";
 import { type TokenInfo, useAppConfig, useClient, useToken } from "../lib/context.tsx";
 import { abis } from "../lib/contracts.ts";
 import {
@@ -40,14 +40,7 @@ export function CoveragePage() {
   const now = useChainTime();
 
   if (!config.deployment.contracts.claimsManager || abis.claimsManager.length === 0) {
-    return (
-      <div className="page" data-testid="coverage-page">
-        <h1>Coverage</h1>
-        <Card title="Coverage">
-          <Empty>This deployment has no claims manager.</Empty>
-        </Card>
-      </div>
-    );
+    return <NoClaimsManager title="Coverage" testId="coverage-page" />;
   }
   if (!token || !coverage.data) return <p className="loading">Loading coverage…</p>;
   const c = coverage.data;
