@@ -45,12 +45,12 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         });
         _stream = Stream({
             remaining: 0,
-            lastUpdate: uint40(block.timestamp),
+            lastUpdate: SafeCast.toUint32(block.timestamp),
             apr: uint32((_INITIAL_MIN_APR + _INITIAL_MAX_APR) / 2),
-            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD)
+            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD),
+            totalVoteSlots: 0
         });
-        _storeRewardIndex(0);
-        _growthIndex = RewardMath.INDEX_SCALE;
+        _storeIndices(0, RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         _epochStarts[epoch % _EPOCH_INDEX_SLOTS] = EpochStart({epoch: epoch, rewardIndex: 0});
         emit PrimaryAgentSet(primaryAgent_);
@@ -99,7 +99,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         PoolTotals memory totals = _totals;
         Account memory account = _accounts[user];
         AccountLock memory lock = _locks[user];
-        uint256 voided = _syncEra(account, lock, totals.era);
+        _syncEra(account, lock, totals.era);
         if (shares > account.shares) revert InsufficientShares(user, shares, account.shares);
         Pending storage pending = _pendings[user];
         uint256 pendingShares = pending.shares;
@@ -114,7 +114,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _writePending(user, shares, amount.toUint104(), uint40(maturesAt));
         _writeAccount(user, account);
         _writeLock(user, lock);
-        _removeVotingShares(user, voided + shares);
+        _removeVotingShares(user, shares);
         emit UnstakeScheduled(user, amount, shares, maturesAt, newShares, totals.totalShares, totals.totalStake);
     }
 
@@ -128,17 +128,16 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         return abi.decode(_delegate(), (uint256));
     }
 
-    /// @notice Voids the shares (and their votes) of `user` if its share era ended; anyone may call, e.g. to
-    /// clear the votes of wiped-out stakers who never come back. Does nothing otherwise.
+    /// @notice Clears the shares and reward-lock history of `user` if its share era ended (they are void
+    /// already: views and votes count them as 0); anyone may call. Does nothing otherwise.
     function syncShareEra(address user) external nonReentrant {
         uint256 era = _totals.era;
         Account memory account = _accounts[user];
         if (account.era == era) return;
         AccountLock memory lock = _locks[user];
-        uint256 voided = _syncEra(account, lock, era);
+        _syncEra(account, lock, era);
         _writeAccount(user, account);
         _writeLock(user, lock);
-        _removeVotingShares(user, voided);
     }
 
     // ---------------------------------------------------------------- rewards
@@ -285,7 +284,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
     function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
-        return (_loadRewardIndex(), _growthIndex);
+        return _loadIndices();
     }
 
     // ------------------------------------------------------------- governance
@@ -391,9 +390,21 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         Address.functionDelegateCall(extension, abi.encodeCall(StakingPoolExtension.startEpoch, ()));
     }
 
-    /// @dev The votes module counts exactly these shares for `user` (a voided era's shares until synced).
+    /// @dev The votes module counts exactly these shares for `user` (none of an ended era).
     function _stakedSharesOf(address user) internal view override returns (uint256) {
-        return _accounts[user].shares;
+        return sharesOf(user);
+    }
+
+    function _votingEra() internal view override returns (uint256) {
+        return _totals.era;
+    }
+
+    function _loadTotalVoteSlots() internal view override returns (uint256) {
+        return _stream.totalVoteSlots;
+    }
+
+    function _storeTotalVoteSlots(uint256 slots) internal override {
+        _stream.totalVoteSlots = slots.toUint32();
     }
 
     function _stake(uint256 amount, bool depositFirst) private returns (uint256 minted) {
@@ -403,7 +414,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         PoolTotals memory totals = _totals;
         Account memory account = _accounts[user];
         AccountLock memory lock = _locks[user];
-        uint256 voided = _syncEra(account, lock, totals.era);
+        _syncEra(account, lock, totals.era);
         uint256 unstaked = account.unstaked;
         if (depositFirst) {
             unstaked += amount;
@@ -426,7 +437,6 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _totals = totals;
         _writeAccount(user, account);
         _writeLock(user, lock);
-        if (voided != 0) _removeVotingShares(user, voided);
         _addVotingShares(user, minted);
         emit Staked(user, amount, minted, newShares, unstaked, totals.totalShares, totals.totalStake);
     }
@@ -434,7 +444,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current index, first saving the
     /// previous state in the history if it belongs to an earlier epoch.
     function _moveCredit(address user, AccountLock memory lock, uint256 oldShares, uint256 newShares) private {
-        uint256 rewardIndex = _loadRewardIndex();
+        (uint256 rewardIndex,) = _loadIndices();
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (lock.lastEpoch != epoch) {
@@ -456,8 +466,8 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
         if (forfeited != 0) _stream.remaining = (_stream.remaining + forfeited).toUint128();
         _totals = PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1});
-        _storeRewardIndex(0);
-        _growthIndex = RewardMath.INDEX_SCALE;
+        _storeIndices(0, RewardMath.INDEX_SCALE);
+        _endVotingEra(totals.era + 1);
         emit ShareEraEnded(totals.era, totals.totalShares, forfeited);
     }
 }

@@ -42,6 +42,8 @@ abstract contract StakingPoolBase {
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
+    /// @dev The flag of `_packedIndices` saying that the indices are in `_wideRewardIndex`/`_wideGrowthIndex`.
+    uint256 internal constant _WIDE_INDICES = 1 << 255;
 
     /// @dev The reward index at the start of `epoch`.
     struct EpochStart {
@@ -58,12 +60,15 @@ abstract contract StakingPoolBase {
         uint16 era;
     }
 
-    /// @dev `remaining` tokens stream linearly from `lastUpdate` to the end of `lastUpdate`'s epoch.
+    /// @dev `remaining` tokens stream linearly from `lastUpdate` to the end of `lastUpdate`'s epoch (timestamps
+    /// fit 32 bits until 2106). `totalVoteSlots` is the votes module's count of total-supply history slots: kept
+    /// here because every stake and unstake writes this slot anyway.
     struct Stream {
         uint128 remaining;
-        uint40 lastUpdate;
+        uint32 lastUpdate;
         uint32 apr;
         uint32 unstakeWaitPeriod;
+        uint32 totalVoteSlots;
     }
 
     struct RewardParams {
@@ -117,12 +122,12 @@ abstract contract StakingPoolBase {
 
     PoolTotals internal _totals;
     Stream internal _stream;
-    /// @dev `RewardMath`'s A and G. Full words: G is the share-price growth from rewards, which a tiny stake
-    /// receiving a large reward can push far beyond 128 bits. A is stored plus one (`_loadRewardIndex`,
-    /// `_storeRewardIndex`) so that the slot is never zero: the first release of an era then rewrites a non-zero
-    /// slot (2.9K) instead of filling an empty one (20K).
-    uint256 internal _rewardIndexPlusOne;
-    uint256 internal _growthIndex;
+    /// @dev `RewardMath`'s A and G, packed `G << 128 | A` in one slot while A < 2^128 and G < 2^127 (always, but
+    /// for a tiny stake receiving a huge reward: G is the share-price growth from rewards); beyond that the top
+    /// bit is set and both live in full words (`_loadIndices`, `_storeIndices`). G >= 1e27 keeps the slot non-zero.
+    uint256 internal _packedIndices;
+    uint256 internal _wideRewardIndex;
+    uint256 internal _wideGrowthIndex;
     RewardParams internal _params;
     address internal _primaryAgent;
     address internal _secondaryAgent;
@@ -142,16 +147,21 @@ abstract contract StakingPoolBase {
         _token = token_;
     }
 
-    /// @dev A, decoded from its storage encoding (A + 1; an unset slot reads as A = 0).
-    function _loadRewardIndex() internal view returns (uint256) {
-        uint256 stored = _rewardIndexPlusOne;
-        unchecked {
-            return stored == 0 ? 0 : stored - 1;
-        }
+    /// @dev The reward index A and the growth index G.
+    function _loadIndices() internal view returns (uint256 rewardIndex, uint256 growthIndex) {
+        uint256 packed = _packedIndices;
+        if (packed & _WIDE_INDICES == 0) return (packed & type(uint128).max, packed >> 128);
+        return (_wideRewardIndex, _wideGrowthIndex);
     }
 
-    function _storeRewardIndex(uint256 rewardIndex) internal {
-        _rewardIndexPlusOne = rewardIndex + 1;
+    function _storeIndices(uint256 rewardIndex, uint256 growthIndex) internal {
+        if (rewardIndex <= type(uint128).max && growthIndex < _WIDE_INDICES >> 128) {
+            _packedIndices = growthIndex << 128 | rewardIndex;
+        } else {
+            _packedIndices = _WIDE_INDICES;
+            _wideRewardIndex = rewardIndex;
+            _wideGrowthIndex = growthIndex;
+        }
     }
 
     // Whole-slot writes of the per-user structs: Solidity copies a memory struct to storage member by member (a
@@ -272,7 +282,7 @@ abstract contract StakingPoolBase {
                     stream.remaining -= uint128(released);
                 }
             }
-            stream.lastUpdate = uint40(block.timestamp);
+            stream.lastUpdate = uint32(block.timestamp);
             _stream = stream;
         } else {
             _startEpoch();
@@ -282,9 +292,9 @@ abstract contract StakingPoolBase {
     /// @dev Moves `released` from the stream into the stake, updating the indices; writes totals and indices.
     function _release(PoolTotals memory totals, uint256 released) internal returns (uint256 rewardIndex) {
         uint256 growthIndex;
-        (rewardIndex, growthIndex) = RewardMath.release(totals.totalStake, released, _loadRewardIndex(), _growthIndex);
-        _storeRewardIndex(rewardIndex);
-        _growthIndex = growthIndex;
+        (rewardIndex, growthIndex) = _loadIndices();
+        (rewardIndex, growthIndex) = RewardMath.release(totals.totalStake, released, rewardIndex, growthIndex);
+        _storeIndices(rewardIndex, growthIndex);
         totals.totalStake = (totals.totalStake + released).toUint128();
         _totals.totalStake = totals.totalStake;
     }
@@ -301,8 +311,7 @@ abstract contract StakingPoolBase {
         accrued.totalStake = totals.totalStake;
         accrued.totalShares = totals.totalShares;
         accrued.era = totals.era;
-        accrued.rewardIndex = _loadRewardIndex();
-        accrued.growthIndex = _growthIndex;
+        (accrued.rewardIndex, accrued.growthIndex) = _loadIndices();
         accrued.streamEpoch = stream.lastUpdate / EPOCH_LENGTH;
         if (stream.remaining == 0 || totals.totalShares == 0 || stream.lastUpdate == block.timestamp) return accrued;
         uint256 released = block.timestamp / EPOCH_LENGTH == accrued.streamEpoch
@@ -394,17 +403,15 @@ abstract contract StakingPoolBase {
         return RewardMath.unvested(vesting.amount, vesting.start, vesting.end, block.timestamp);
     }
 
-    /// @dev Voids `account`'s shares and lock history if its share era ended. Returns the shares voided (whose
-    /// votes the caller must remove after writing the account).
-    function _syncEra(Account memory account, AccountLock memory lock, uint256 era) internal pure returns (uint256) {
-        if (account.era == era) return 0;
-        uint256 voided = account.shares;
+    /// @dev Voids `account`'s shares and lock history if its share era ended (their votes are void already: see
+    /// `PoolVotes`).
+    function _syncEra(Account memory account, AccountLock memory lock, uint256 era) internal pure {
+        if (account.era == era) return;
         account.shares = 0;
         account.era = uint16(era);
         lock.debt = 0;
         lock.head = 0;
         lock.count = 0;
-        return voided;
     }
 
     function _min(uint256 a, uint256 b) internal pure returns (uint256) {

@@ -37,7 +37,7 @@ contract StakingPoolExtension is StakingPoolBase {
             rewardIndex = _release(totals, stream.remaining);
             stream.remaining = 0;
         } else {
-            rewardIndex = _loadRewardIndex();
+            (rewardIndex,) = _loadIndices();
         }
         // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
         uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;
@@ -59,7 +59,7 @@ contract StakingPoolExtension is StakingPoolBase {
         uint256 remaining = stream.remaining + reward;
         stream.remaining = remaining.toUint128();
         stream.apr = uint32(newApr);
-        stream.lastUpdate = uint40(block.timestamp);
+        stream.lastUpdate = uint32(block.timestamp);
         _stream = stream;
         emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }

@@ -9,13 +9,22 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @notice Voting power of the staking pool (ERC-5805 + ERC-6372, timestamp clock), see `IPoolVotes`.
 /// @dev The pool inherits this module and calls its hooks: `_addVotingShares(user, shares)` right after `user`'s
 /// staked shares grew, `_removeVotingShares(user, shares)` right after they fell (shares scheduled for unstake),
-/// and implements `_stakedSharesOf(user)`. Votes move to whoever holds `user`'s votes (the user or its delegate).
+/// `_endVotingEra(newEra)` when a wipe-out ends a share era; it implements `_stakedSharesOf(user)` (0 for shares
+/// of an ended era), `_votingEra()` and the storage of the total history's slot count (kept in a slot the pool
+/// writes in every stake anyway). Votes move to whoever holds `user`'s votes (the user or its delegate).
 ///
-/// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots}` and a history of the account's
-/// total voting power, two checkpoints per slot (`PackedCheckpoints`). A stake of an account that does not
-/// delegate reads its account slot and its newest history slot, then either fills the free half of that slot
-/// or starts a fresh one and counts it in the account slot; then the same for the total. A delegation moves the delegator's staked
-/// shares from the old holder to the new one; shares delegated to the delegator stay where they are.
+/// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots, era}` and a history of the
+/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`). A stake of an account that does
+/// not delegate reads its account slot and its newest history slot, then either fills the free half of that slot
+/// or starts a fresh one and counts it in the account slot; then the same for the total. A delegation moves the
+/// delegator's staked shares from the old holder to the new one; shares delegated to the delegator stay where
+/// they are.
+///
+/// Share eras: a wipe-out voids every share of the era at once, and so every vote, with no per-account work.
+/// `_endVotingEra` records the era's start time and a zero total checkpoint. An account's history stays as it
+/// was ("stale") until its next change; its `era` says which era its latest checkpoint belongs to, so reads
+/// count a stale history as 0 from the end of its era on, and its next change first records 0 at that end time
+/// (a marker that keeps later lookups of the account exact) before adding to 0.
 abstract contract PoolVotes is IPoolVotes {
     using PackedCheckpoints for PackedCheckpoints.History;
 
@@ -23,17 +32,20 @@ abstract contract PoolVotes is IPoolVotes {
     uint256 public constant DELEGATION_PERIOD = 1 weeks;
 
     /// @dev `delegatee` is `address(0)` when the account does not delegate; `delegatedAt` is the time of its
-    /// last delegation change (0 if none); `checkpointSlots` counts the storage slots of its voting power history.
+    /// last delegation change (0 if none); `checkpointSlots` counts the storage slots of its voting power history;
+    /// `era` is the share era of its latest checkpoint.
     struct VoteAccount {
         address delegatee;
         uint32 delegatedAt;
         uint32 checkpointSlots;
+        uint16 era;
     }
 
     mapping(address account => VoteAccount) private _voteAccounts;
     mapping(address account => PackedCheckpoints.History) private _voteHistories;
     PackedCheckpoints.History private _totalVoteHistory;
-    uint256 private _totalVoteSlots;
+    /// @dev When each share era after the first started (the time of the wipe-out that ended the one before).
+    mapping(uint256 era => uint256 startedAt) private _eraStartedAt;
 
     // ------------------------------------------------------------------ hooks for the pool
 
@@ -41,24 +53,45 @@ abstract contract PoolVotes is IPoolVotes {
     function _addVotingShares(address user, uint256 shares) internal virtual {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
-        _changeVotes(_holderOf(user), key, shares, true);
-        uint256 slots = _totalVoteSlots;
+        _changeVotes(_holderOf(user), key, shares, true, _votingEra());
+        uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.add(slots, key, shares);
-        if (newSlots != slots) _totalVoteSlots = newSlots;
+        if (newSlots != slots) _storeTotalVoteSlots(newSlots);
     }
 
     /// @dev Called by the pool right after `user`'s staked shares fell by `shares` (scheduleUnstake).
     function _removeVotingShares(address user, uint256 shares) internal virtual {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
-        _changeVotes(_holderOf(user), key, shares, false);
-        uint256 slots = _totalVoteSlots;
+        _changeVotes(_holderOf(user), key, shares, false, _votingEra());
+        uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.sub(slots, key, shares);
-        if (newSlots != slots) _totalVoteSlots = newSlots;
+        if (newSlots != slots) _storeTotalVoteSlots(newSlots);
     }
 
-    /// @dev Implemented by the pool: `user`'s staked shares (not pending unstake).
+    /// @dev Called by the pool when a wipe-out starts share era `newEra` (the pool's era is already `newEra`):
+    /// every vote of the ended era is void from now on, and the total voting supply is 0.
+    function _endVotingEra(uint256 newEra) internal virtual {
+        _eraStartedAt[newEra] = block.timestamp;
+        uint256 slots = _loadTotalVoteSlots();
+        uint256 total = _totalVoteHistory.latest(slots);
+        if (total != 0) {
+            (uint256 newSlots,,) = _totalVoteHistory.sub(slots, _checkpointKey(), total);
+            if (newSlots != slots) _storeTotalVoteSlots(newSlots);
+        }
+    }
+
+    /// @dev Implemented by the pool: `user`'s staked shares of the current era (not pending unstake).
     function _stakedSharesOf(address user) internal view virtual returns (uint256);
+
+    /// @dev Implemented by the pool: the current share era.
+    function _votingEra() internal view virtual returns (uint256);
+
+    /// @dev Implemented by the pool: the number of storage slots of the total voting supply history.
+    function _loadTotalVoteSlots() internal view virtual returns (uint256);
+
+    /// @dev Implemented by the pool: stores the number of storage slots of the total voting supply history.
+    function _storeTotalVoteSlots(uint256 slots) internal virtual;
 
     // ------------------------------------------------------------------ delegation
 
@@ -86,8 +119,9 @@ abstract contract PoolVotes is IPoolVotes {
         emit DelegateChanged(account, from, to);
         uint256 shares = _stakedSharesOf(account);
         if (shares != 0) {
-            _changeVotes(from, key, shares, false);
-            _changeVotes(to, key, shares, true);
+            uint256 era = _votingEra();
+            _changeVotes(from, key, shares, false, era);
+            _changeVotes(to, key, shares, true, era);
         }
     }
 
@@ -111,28 +145,34 @@ abstract contract PoolVotes is IPoolVotes {
     }
 
     /// @notice The current voting power of `account`: its staked shares (0 if it delegates) + shares delegated
-    /// to it.
+    /// to it, of the current share era.
     function getVotes(address account) external view virtual returns (uint256) {
-        return _voteHistories[account].latest(_voteAccounts[account].checkpointSlots);
+        VoteAccount memory voteAccount = _voteAccounts[account];
+        if (voteAccount.era != _votingEra()) return 0;
+        return _voteHistories[account].latest(voteAccount.checkpointSlots);
     }
 
     /// @notice The voting power of `account` at the end of second `timepoint`; reverts with
     /// `ERC5805FutureLookup` unless `timepoint < clock()`.
     function getPastVotes(address account, uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        return _voteHistories[account].upperLookup(_voteAccounts[account].checkpointSlots, timepoint);
+        VoteAccount memory voteAccount = _voteAccounts[account];
+        // A history whose latest checkpoint belongs to an era that had ended by `timepoint` counts 0 then.
+        uint256 era = _votingEra();
+        if (voteAccount.era != era && voteAccount.era < _eraAt(timepoint, era)) return 0;
+        return _voteHistories[account].upperLookup(voteAccount.checkpointSlots, timepoint);
     }
 
     /// @notice The total voting supply (staked shares not pending unstake) at the end of second `timepoint`;
     /// reverts with `ERC5805FutureLookup` unless `timepoint < clock()`.
     function getPastTotalSupply(uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        return _totalVoteHistory.upperLookup(_totalVoteSlots, timepoint);
+        return _totalVoteHistory.upperLookup(_loadTotalVoteSlots(), timepoint);
     }
 
     /// @inheritdoc IPoolVotes
     function totalVotingSupply() external view virtual returns (uint256) {
-        return _totalVoteHistory.latest(_totalVoteSlots);
+        return _totalVoteHistory.latest(_loadTotalVoteSlots());
     }
 
     /// @inheritdoc IPoolVotes
@@ -149,7 +189,7 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @inheritdoc IPoolVotes
     function numTotalCheckpoints() external view virtual returns (uint256) {
-        return _totalVoteHistory.length(_totalVoteSlots);
+        return _totalVoteHistory.length(_loadTotalVoteSlots());
     }
 
     /// @notice The timestamp, as ERC-6372 requires.
@@ -171,14 +211,38 @@ abstract contract PoolVotes is IPoolVotes {
         return delegatee == address(0) ? user : delegatee;
     }
 
-    /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`.
-    function _changeVotes(address holder, uint256 key, uint256 shares, bool increase) private {
+    /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`, in share era `era`.
+    function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era) private {
         VoteAccount storage voteAccount = _voteAccounts[holder];
+        PackedCheckpoints.History storage history = _voteHistories[holder];
         uint256 slots = voteAccount.checkpointSlots;
+        uint256 slotsBefore = slots;
+        uint256 holderEra = voteAccount.era;
+        if (holderEra != era) {
+            // A stale history: its votes became 0 when its era ended; record that, then count from 0.
+            uint256 stale = history.latest(slots);
+            if (stale != 0) (slots,,) = history.sub(slots, _eraStartedAt[holderEra + 1], stale);
+            voteAccount.era = uint16(era);
+        }
         (uint256 newSlots, uint256 oldVotes, uint256 newVotes) =
-            increase ? _voteHistories[holder].add(slots, key, shares) : _voteHistories[holder].sub(slots, key, shares);
-        if (newSlots != slots) voteAccount.checkpointSlots = uint32(newSlots);
+            increase ? history.add(slots, key, shares) : history.sub(slots, key, shares);
+        if (newSlots != slotsBefore) voteAccount.checkpointSlots = uint32(newSlots);
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
+    }
+
+    /// @dev The share era in force at the end of second `timepoint`, the current era being `era`: binary search
+    /// over the eras' start times.
+    function _eraAt(uint256 timepoint, uint256 era) private view returns (uint256) {
+        uint256 high = era;
+        if (high == 0 || _eraStartedAt[high] <= timepoint) return high;
+        // Invariant: era `low` started at or before `timepoint` (era 0 always did); era `high` after it.
+        uint256 low = 0;
+        while (high - low > 1) {
+            uint256 mid = (low + high) >> 1;
+            if (_eraStartedAt[mid] <= timepoint) low = mid;
+            else high = mid;
+        }
+        return low;
     }
 
     function _checkPast(uint256 timepoint) private view {

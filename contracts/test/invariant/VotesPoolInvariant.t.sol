@@ -8,14 +8,17 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 
 /// @notice Drives the real StakingPool (stakes, scheduled and executed unstakes, delegations, payouts, reward
 /// accrual, time) and records, for every second that saw a change, each actor's votes and the total, so the
-/// invariant test can check that the pool calls the votes hooks on every path. Payouts stay within 20% of the
-/// stake, so the share era never ends (a wipe-out voids votes lazily, see the README).
+/// invariant test can check that the pool calls the votes hooks on every path. Payouts take up to 20% of the
+/// stake, and sometimes all of it: a wipe-out ends the share era and voids every vote at once.
 contract VotesPoolHandler is CommonBase, StdUtils {
     StakingPool public immutable pool;
     address public immutable claimsManager;
     address[] public actors;
 
     mapping(address actor => address delegatee) public modelDelegatee; // 0 = none
+    /// The share era in which each actor's pending unstake was scheduled.
+    mapping(address actor => uint256 era) public pendingEraOf;
+    uint256 public wipeOuts;
 
     uint256[] public touched;
     mapping(uint256 timepoint => uint256 total) public totalAt;
@@ -48,6 +51,7 @@ contract VotesPoolHandler is CommonBase, StdUtils {
         if (owned == 0 || pool.pendingUnstakeOf(actor).shares != 0) return;
         vm.prank(actor);
         pool.scheduleUnstake(bound(shares, 1, owned));
+        pendingEraOf[actor] = pool.shareEra();
         _record();
     }
 
@@ -75,6 +79,16 @@ contract VotesPoolHandler is CommonBase, StdUtils {
         if (amount == 0) return;
         vm.prank(claimsManager);
         pool.payOutClaim(address(0xBEEF), amount);
+        _record();
+    }
+
+    /// A payout of the whole stake (one call in four), which ends the share era.
+    function wipeOut(uint256 seed) external {
+        uint256 amount = pool.totalStake();
+        if (amount == 0 || seed % 4 != 0) return;
+        vm.prank(claimsManager);
+        pool.payOutClaim(address(0xBEEF), amount);
+        ++wipeOuts;
         _record();
     }
 
@@ -122,9 +136,10 @@ contract VotesPoolInvariantTest is PoolFixture {
         targetContract(address(handler));
     }
 
+    /// Shares pending unstake in the current era (those of an ended era are no longer in `totalShares`).
     function _pendingShares() internal view returns (uint256 sum) {
         for (uint256 i = 0; i < actors.length; i++) {
-            sum += pool.pendingUnstakeOf(actors[i]).shares;
+            if (handler.pendingEraOf(actors[i]) == pool.shareEra()) sum += pool.pendingUnstakeOf(actors[i]).shares;
         }
     }
 

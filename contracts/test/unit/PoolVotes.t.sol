@@ -317,4 +317,103 @@ contract PoolVotesTest is Test {
             votes.totalVotingSupply()
         );
     }
+
+    // ------------------------------------------------------------------ share eras (wipe-outs)
+
+    function test_endEra_voidsEveryVoteAtOnce() public {
+        votes.stake(alice, 100);
+        votes.stake(bob, 50);
+        vm.prank(bob);
+        votes.delegate(carol);
+        vm.warp(START + 10);
+        votes.endEra();
+        assertEq(votes.getVotes(alice), 0);
+        assertEq(votes.getVotes(carol), 0);
+        assertEq(votes.totalVotingSupply(), 0);
+        vm.warp(START + 20);
+        assertEq(votes.getPastVotes(alice, START + 9), 100, "before the wipe-out");
+        assertEq(votes.getPastVotes(carol, START + 9), 50);
+        assertEq(votes.getPastTotalSupply(START + 9), 150);
+        assertEq(votes.getPastVotes(alice, START + 10), 0, "from the end of its second on");
+        assertEq(votes.getPastVotes(carol, START + 19), 0);
+        assertEq(votes.getPastTotalSupply(START + 10), 0);
+    }
+
+    function test_endEra_staleHistoryRestartsFromZeroAndKeepsItsPast() public {
+        votes.stake(alice, 100);
+        vm.warp(START + 10);
+        votes.endEra();
+        vm.warp(START + 20);
+        votes.stake(alice, 5);
+        assertEq(votes.getVotes(alice), 5);
+        assertEq(votes.totalVotingSupply(), 5);
+        vm.warp(START + 30);
+        assertEq(votes.getPastVotes(alice, START + 9), 100);
+        assertEq(votes.getPastVotes(alice, START + 10), 0, "the marker at the era's end");
+        assertEq(votes.getPastVotes(alice, START + 19), 0);
+        assertEq(votes.getPastVotes(alice, START + 20), 5);
+        assertEq(votes.getPastTotalSupply(START + 20), 5);
+    }
+
+    function test_endEra_historyStaleAcrossTwoErasReadsZeroInBoth() public {
+        votes.stake(alice, 100);
+        vm.warp(START + 10);
+        votes.endEra();
+        vm.warp(START + 20);
+        votes.stake(bob, 7);
+        vm.warp(START + 30);
+        votes.endEra();
+        vm.warp(START + 40);
+        assertEq(votes.getPastVotes(alice, START + 25), 0, "era 1: alice is stale");
+        assertEq(votes.getPastVotes(bob, START + 25), 7);
+        assertEq(votes.getPastTotalSupply(START + 25), 7);
+        assertEq(votes.getPastVotes(bob, START + 30), 0);
+        votes.stake(alice, 3);
+        vm.warp(START + 50);
+        assertEq(votes.getPastVotes(alice, START + 5), 100, "era 0 is kept");
+        assertEq(votes.getPastVotes(alice, START + 25), 0, "era 1 still reads 0 after alice came back");
+        assertEq(votes.getPastVotes(alice, START + 39), 0);
+        assertEq(votes.getPastVotes(alice, START + 40), 3);
+        assertEq(votes.getPastTotalSupply(START + 40), 3);
+    }
+
+    function test_endEra_stakeInTheWipeOutsSecondCountsOnlyNewShares() public {
+        votes.stake(alice, 100);
+        vm.warp(START + 10);
+        votes.stake(alice, 1); // old era, same second as the wipe-out
+        votes.endEra();
+        votes.stake(alice, 7); // new era, same second
+        assertEq(votes.getVotes(alice), 7);
+        vm.warp(START + 11);
+        assertEq(votes.getPastVotes(alice, START + 9), 100);
+        assertEq(votes.getPastVotes(alice, START + 10), 7);
+        assertEq(votes.getPastTotalSupply(START + 10), 7);
+    }
+
+    function test_endEra_delegatedVotesOfBothErasNeverMix() public {
+        votes.stake(bob, 50);
+        vm.prank(bob);
+        votes.delegate(alice);
+        votes.stake(alice, 10);
+        vm.warp(START + 10);
+        votes.endEra();
+        vm.warp(START + 20);
+        vm.prank(carol);
+        votes.delegate(alice);
+        assertEq(votes.getVotes(alice), 0, "carol has no shares yet");
+        votes.stake(carol, 4);
+        assertEq(votes.getVotes(alice), 4, "alice's old 60 are gone");
+        votes.stake(bob, 2); // bob's old 50 are void: only the new 2 reach alice
+        assertEq(votes.getVotes(alice), 6);
+        assertEq(votes.totalVotingSupply(), 6);
+        vm.prank(carol);
+        vm.expectRevert(); // carol's delegation period; bob may move his 2 shares after his week
+        votes.delegate(address(0));
+        vm.warp(START + 1 weeks + 1);
+        vm.prank(bob);
+        votes.delegate(address(0));
+        assertEq(votes.getVotes(alice), 4);
+        assertEq(votes.getVotes(bob), 2);
+        assertEq(votes.totalVotingSupply(), 6);
+    }
 }

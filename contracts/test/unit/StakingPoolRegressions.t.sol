@@ -55,4 +55,24 @@ contract StakingPoolRegressionsTest is PoolFixture {
         assertGt(shares, 0);
         assertEq(pool.getVotes(bob), shares);
     }
+
+    function test_votes_wipedOutStakersLoseTheirVotesWithoutBeingSynced() public {
+        // After a total wipe-out, old-era shares kept their votes (and their place in the quorum total) until
+        // someone called syncShareEra for each account: the old stakers could pass a primary-agent proposal.
+        _depositAndStake(alice, 100e18);
+        _depositAndStake(bob, 50e18);
+        vm.warp(block.timestamp + 1);
+        uint256 wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+        assertEq(pool.shareEra(), 1);
+        vm.warp(block.timestamp + 1);
+        uint256 carolShares = _depositAndStake(carol, 10e18);
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getVotes(alice), 0);
+        assertEq(pool.getVotes(bob), 0);
+        assertEq(pool.getPastVotes(alice, wipedAt), 0);
+        assertEq(pool.getPastVotes(alice, wipedAt - 1), 100e18, "history before the wipe-out is kept");
+        assertEq(pool.getPastTotalSupply(block.timestamp - 1), carolShares, "the quorum counts carol alone");
+        assertEq(pool.getVotes(carol), carolShares);
+    }
 }
