@@ -56,6 +56,7 @@ async function loadStaker(db: Db, user: Address, at: Where, era: bigint) {
       pendingUnstakeAmount: 0n,
       pendingUnstakeMaturesAt: 0n,
       pendingUnstakeId: null,
+      votingPower: 0n, // a wipe-out voids the votes held, delegated ones included
       era,
     };
     await db.update(staker, { id: user }).set(voided);
