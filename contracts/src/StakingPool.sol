@@ -434,7 +434,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         account.unstaked = unstaked.toUint104();
         account.shares = newShares.toUint112();
         totals.totalStake = (totals.totalStake + amount).toUint128();
-        _totals = totals;
+        _writeTotals(totals);
         _writeAccount(user, account);
         _writeLock(user, lock);
         _addVotingShares(user, minted);
@@ -465,7 +465,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     /// so does every reward credit (users' locks are cleared when their era is synced): the indices restart.
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
         if (forfeited != 0) _stream.remaining = (_stream.remaining + forfeited).toUint128();
-        _totals = PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1});
+        _writeTotals(PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1}));
         _storeIndices(0, RewardMath.INDEX_SCALE);
         _endVotingEra(totals.era + 1);
         emit ShareEraEnded(totals.era, totals.totalShares, forfeited);

@@ -164,7 +164,7 @@ abstract contract StakingPoolBase {
         }
     }
 
-    // Whole-slot writes of the per-user structs: Solidity copies a memory struct to storage member by member (a
+    // Whole-slot writes of the structs written on hot paths: Solidity copies a memory struct to storage member by member (a
     // read and a write of the slot per member); these pack it in the struct's storage layout (first member in the
     // lowest bits) and write the slot once. Every member is cleaned by its conversion to uint256.
 
@@ -183,6 +183,21 @@ abstract contract StakingPoolBase {
             | uint256(lock.count) << 168 | uint256(lock.vestingEnd) << 176;
         assembly ("memory-safe") {
             sstore(slot.slot, word)
+        }
+    }
+
+    function _writeTotals(PoolTotals memory totals) internal {
+        uint256 word = uint256(totals.totalStake) | uint256(totals.totalShares) << 128 | uint256(totals.era) << 240;
+        assembly ("memory-safe") {
+            sstore(_totals.slot, word)
+        }
+    }
+
+    function _writeStream(Stream memory stream) internal {
+        uint256 word = uint256(stream.remaining) | uint256(stream.lastUpdate) << 128 | uint256(stream.apr) << 160
+            | uint256(stream.unstakeWaitPeriod) << 192 | uint256(stream.totalVoteSlots) << 224;
+        assembly ("memory-safe") {
+            sstore(_stream.slot, word)
         }
     }
 
@@ -226,7 +241,7 @@ abstract contract StakingPoolBase {
             if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint128();
             totals.totalStake = uint128(totals.totalStake - value);
             totals.totalShares = uint112(totals.totalShares - pending.shares);
-            _totals = totals;
+            _writeTotals(totals);
         }
         uint256 unstaked = account.unstaked + amount;
         account.unstaked = unstaked.toUint104();
@@ -283,7 +298,7 @@ abstract contract StakingPoolBase {
                 }
             }
             stream.lastUpdate = uint32(block.timestamp);
-            _stream = stream;
+            _writeStream(stream);
         } else {
             _startEpoch();
         }

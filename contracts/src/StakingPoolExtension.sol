@@ -60,7 +60,7 @@ contract StakingPoolExtension is StakingPoolBase {
         stream.remaining = remaining.toUint128();
         stream.apr = uint32(newApr);
         stream.lastUpdate = uint32(block.timestamp);
-        _stream = stream;
+        _writeStream(stream);
         emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 
