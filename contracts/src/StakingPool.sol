@@ -41,16 +41,14 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
             minApr: uint32(_INITIAL_MIN_APR),
             maxApr: uint32(_INITIAL_MAX_APR),
             aprUpdateStep: uint32(HUNDRED_PERCENT / 100),
-            stakeTarget: uint32(HUNDRED_PERCENT / 2)
-        });
-        _stream = Stream({
-            remaining: 0,
-            lastUpdate: SafeCast.toUint32(block.timestamp),
+            stakeTarget: uint32(HUNDRED_PERCENT / 2),
             apr: uint32((_INITIAL_MIN_APR + _INITIAL_MAX_APR) / 2),
-            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD),
-            totalVoteSlots: 0
+            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD)
         });
-        _storeIndices(0, RewardMath.INDEX_SCALE);
+        _writeTotals(
+            PoolTotals({totalStake: 0, totalShares: 0, era: 0, lastUpdate: SafeCast.toUint32(block.timestamp)})
+        );
+        _writeStream(Stream({remaining: 0, totalVoteSlots: 0, growthIndex: uint120(RewardMath.INDEX_SCALE)}));
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         _epochStarts[epoch % _EPOCH_INDEX_SLOTS] = EpochStart({epoch: epoch, rewardIndex: 0});
         emit PrimaryAgentSet(primaryAgent_);
@@ -110,7 +108,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _moveCredit(user, lock, account.shares, newShares);
         account.shares = uint112(newShares);
         account.pendingEra = totals.era;
-        uint256 maturesAt = block.timestamp + _stream.unstakeWaitPeriod;
+        uint256 maturesAt = block.timestamp + _params.unstakeWaitPeriod;
         _writePending(user, shares, amount.toUint104(), uint40(maturesAt));
         _writeAccount(user, account);
         _writeLock(user, lock);
@@ -174,7 +172,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
             _endEra(totals, stakeAfter);
             stakeAfter = 0;
         } else {
-            _totals.totalStake = uint128(stakeAfter);
+            _totals.totalStake = uint104(stakeAfter);
         }
         emit PaidOutClaim(msg.sender, recipient, amount, stakeAfter);
         _token.safeTransfer(recipient, amount);
@@ -272,14 +270,14 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     /// @inheritdoc IStakingPool
     function apr() external view returns (uint256) {
-        return _stream.apr;
+        return _params.apr;
     }
 
     /// @inheritdoc IStakingPool
     function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end) {
-        Stream memory stream = _stream;
-        epoch = stream.lastUpdate / EPOCH_LENGTH;
-        return (stream.remaining, stream.lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
+        lastUpdate = _totals.lastUpdate;
+        epoch = lastUpdate / EPOCH_LENGTH;
+        return (_stream.remaining, lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
     }
 
     /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
@@ -311,7 +309,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     /// @inheritdoc IStakingPool
     function unstakeWaitPeriod() external view returns (uint256) {
-        return _stream.unstakeWaitPeriod;
+        return _params.unstakeWaitPeriod;
     }
 
     /// @inheritdoc IStakingPool
@@ -424,7 +422,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         minted = ShareMath.toSharesDown(amount, totals.totalStake, totals.totalShares);
         uint256 dead = totals.totalShares == 0 ? DEAD_SHARES : 0;
         if (minted <= dead) revert ZeroSharesMinted(amount);
-        totals.totalShares = (totals.totalShares + minted).toUint112();
+        totals.totalShares = (totals.totalShares + minted).toUint104();
         minted -= dead;
         uint256 newShares = account.shares + minted;
         _moveCredit(user, lock, account.shares, newShares);
@@ -433,7 +431,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         }
         account.unstaked = unstaked.toUint104();
         account.shares = newShares.toUint112();
-        totals.totalStake = (totals.totalStake + amount).toUint128();
+        totals.totalStake = (totals.totalStake + amount).toUint104();
         _writeTotals(totals);
         _writeAccount(user, account);
         _writeLock(user, lock);
@@ -464,9 +462,11 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     /// @dev Wipe-out: the remaining stake streams to the next stakers, every share of this era becomes void, and
     /// so does every reward credit (users' locks are cleared when their era is synced): the indices restart.
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
-        if (forfeited != 0) _stream.remaining = (_stream.remaining + forfeited).toUint128();
-        _writeTotals(PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1}));
-        _storeIndices(0, RewardMath.INDEX_SCALE);
+        Stream memory stream = _stream;
+        stream.remaining = (stream.remaining + forfeited).toUint104();
+        stream.growthIndex = uint120(RewardMath.INDEX_SCALE);
+        _writeStream(stream);
+        _writeTotals(PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1, lastUpdate: totals.lastUpdate}));
         _endVotingEra(totals.era + 1);
         emit ShareEraEnded(totals.era, totals.totalShares, forfeited);
     }

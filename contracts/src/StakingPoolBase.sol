@@ -39,11 +39,15 @@ abstract contract StakingPoolBase {
     /// bounded by the share price.
     uint256 public constant DEAD_SHARES = 1000;
 
+    /// @notice Credit added to every non-zero lock for the rounding of the reward index (`RewardMath`): each
+    /// release credits a share less than 1e-27 below the exact figure, a staker holds at most 2^96 shares (the
+    /// votes bound) and a lock window sees at most one release per second for 53 weeks: 2^96 * 32,054,400 / 1e27
+    /// < 2.6e9 credit units (about 2.6e-9 tokens).
+    uint256 public constant LOCK_ROUNDING_MARGIN = 2_600_000_000;
+
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
-    /// @dev The flag of `_packedIndices` saying that the indices are in `_wideRewardIndex`/`_wideGrowthIndex`.
-    uint256 internal constant _WIDE_INDICES = 1 << 255;
 
     /// @dev The reward index at the start of `epoch`.
     struct EpochStart {
@@ -53,29 +57,35 @@ abstract contract StakingPoolBase {
 
     // ---------------------------------------------------------------- storage
 
-    /// @dev The share price: everything a stake, an unstake or a payout changes. `era` counts wipe-outs.
+    /// @dev The share price: everything a stake, an unstake or a payout changes. `era` counts wipe-outs;
+    /// `lastUpdate` is the time of the last accrual (timestamps fit 32 bits until 2106). Token amounts fit 104 bits
+    /// (2e31 units: 2e13 tokens of 18 decimals), shares too (the votes bound keeps them below 2^98).
     struct PoolTotals {
-        uint128 totalStake;
-        uint112 totalShares;
+        uint104 totalStake;
+        uint104 totalShares;
         uint16 era;
-    }
-
-    /// @dev `remaining` tokens stream linearly from `lastUpdate` to the end of `lastUpdate`'s epoch (timestamps
-    /// fit 32 bits until 2106). `totalVoteSlots` is the votes module's count of total-supply history slots: kept
-    /// here because every stake and unstake writes this slot anyway.
-    struct Stream {
-        uint128 remaining;
         uint32 lastUpdate;
-        uint32 apr;
-        uint32 unstakeWaitPeriod;
-        uint32 totalVoteSlots;
     }
 
+    /// @dev The reward stream and the growth index, written by every accrual that releases rewards:
+    /// `remaining` tokens stream linearly from `PoolTotals.lastUpdate` to the end of that time's epoch.
+    /// `growthIndex` is G (`RewardMath`), 0 meaning that G outgrew 120 bits (a tiny stake receiving a huge
+    /// reward; normal rewards take centuries) and lives in `_wideGrowthIndex`. `totalVoteSlots` is the votes
+    /// module's count of total-supply history slots, here because every vote change accrues first.
+    struct Stream {
+        uint104 remaining;
+        uint32 totalVoteSlots;
+        uint120 growthIndex;
+    }
+
+    /// @dev Governed parameters, and `apr`, which moves once per epoch.
     struct RewardParams {
         uint32 minApr;
         uint32 maxApr;
         uint32 aprUpdateStep;
         uint32 stakeTarget;
+        uint32 apr;
+        uint32 unstakeWaitPeriod;
     }
 
     /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake.
@@ -122,11 +132,7 @@ abstract contract StakingPoolBase {
 
     PoolTotals internal _totals;
     Stream internal _stream;
-    /// @dev `RewardMath`'s A and G, packed `G << 128 | A` in one slot while A < 2^128 and G < 2^127 (always, but
-    /// for a tiny stake receiving a huge reward: G is the share-price growth from rewards); beyond that the top
-    /// bit is set and both live in full words (`_loadIndices`, `_storeIndices`). G >= 1e27 keeps the slot non-zero.
-    uint256 internal _packedIndices;
-    uint256 internal _wideRewardIndex;
+    /// @dev G when it no longer fits `Stream.growthIndex`.
     uint256 internal _wideGrowthIndex;
     RewardParams internal _params;
     address internal _primaryAgent;
@@ -147,21 +153,26 @@ abstract contract StakingPoolBase {
         _token = token_;
     }
 
-    /// @dev The reward index A and the growth index G.
-    function _loadIndices() internal view returns (uint256 rewardIndex, uint256 growthIndex) {
-        uint256 packed = _packedIndices;
-        if (packed & _WIDE_INDICES == 0) return (packed & type(uint128).max, packed >> 128);
-        return (_wideRewardIndex, _wideGrowthIndex);
+    /// @dev G, from the stream slot (or its wide word).
+    function _growthOf(Stream memory stream) internal view returns (uint256) {
+        uint256 growthIndex = stream.growthIndex;
+        return growthIndex != 0 ? growthIndex : _wideGrowthIndex;
     }
 
-    function _storeIndices(uint256 rewardIndex, uint256 growthIndex) internal {
-        if (rewardIndex <= type(uint128).max && growthIndex < _WIDE_INDICES >> 128) {
-            _packedIndices = growthIndex << 128 | rewardIndex;
+    /// @dev Sets G in `stream` (the caller writes the stream), or in its wide word when it outgrew 120 bits.
+    function _setGrowth(Stream memory stream, uint256 growthIndex) internal {
+        if (growthIndex <= type(uint120).max) {
+            stream.growthIndex = uint120(growthIndex);
         } else {
-            _packedIndices = _WIDE_INDICES;
-            _wideRewardIndex = rewardIndex;
+            stream.growthIndex = 0;
             _wideGrowthIndex = growthIndex;
         }
+    }
+
+    /// @dev The reward index A and the growth index G: A = G - INDEX_SCALE (`RewardMath`).
+    function _loadIndices() internal view returns (uint256 rewardIndex, uint256 growthIndex) {
+        growthIndex = _growthOf(_stream);
+        rewardIndex = RewardMath.rewardIndexOf(growthIndex);
     }
 
     // Whole-slot writes of the structs written on hot paths: Solidity copies a memory struct to storage member by member (a
@@ -187,15 +198,16 @@ abstract contract StakingPoolBase {
     }
 
     function _writeTotals(PoolTotals memory totals) internal {
-        uint256 word = uint256(totals.totalStake) | uint256(totals.totalShares) << 128 | uint256(totals.era) << 240;
+        uint256 word = uint256(totals.totalStake) | uint256(totals.totalShares) << 104 | uint256(totals.era) << 208
+            | uint256(totals.lastUpdate) << 224;
         assembly ("memory-safe") {
             sstore(_totals.slot, word)
         }
     }
 
     function _writeStream(Stream memory stream) internal {
-        uint256 word = uint256(stream.remaining) | uint256(stream.lastUpdate) << 128 | uint256(stream.apr) << 160
-            | uint256(stream.unstakeWaitPeriod) << 192 | uint256(stream.totalVoteSlots) << 224;
+        uint256 word =
+            uint256(stream.remaining) | uint256(stream.totalVoteSlots) << 104 | uint256(stream.growthIndex) << 136;
         assembly ("memory-safe") {
             sstore(_stream.slot, word)
         }
@@ -238,9 +250,9 @@ abstract contract StakingPoolBase {
             // What the shares earned while pending (value - amount) goes back to the stakers through the stream,
             // so nobody can time a stake to catch it. The dead shares keep `totalShares` above 0.
             uint256 toStream = value - amount;
-            if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint128();
-            totals.totalStake = uint128(totals.totalStake - value);
-            totals.totalShares = uint112(totals.totalShares - pending.shares);
+            if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint104();
+            totals.totalStake = uint104(totals.totalStake - value);
+            totals.totalShares = uint104(totals.totalShares - pending.shares);
             _writeTotals(totals);
         }
         uint256 unstaked = account.unstaked + amount;
@@ -266,7 +278,8 @@ abstract contract StakingPoolBase {
         uint256 balance = unstaked + ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
         uint256 need = amount + unvested;
         // Fast path: even if all the credit ever earned were locked, the withdrawal fits.
-        if (balance < need + _creditToTokens(_creditNow(account, lock, shares, accrued), accrued)) {
+        uint256 creditBound = _creditNow(account, lock, shares, accrued) + LOCK_ROUNDING_MARGIN;
+        if (balance < need + _creditToTokens(creditBound, accrued)) {
             uint256 locked = _min(_lockedTokens(user, account, lock, shares, accrued), balance);
             if (balance < need + locked) {
                 uint256 withdrawable = balance > locked + unvested ? balance - locked - unvested : 0;
@@ -284,39 +297,34 @@ abstract contract StakingPoolBase {
     /// @dev Releases the stream up to now; at the first call of an epoch, finishes the last epoch's stream, records
     /// the epoch-start index, moves `apr` one step and mints the epoch's reward.
     function _accrue() internal {
-        Stream memory stream = _stream;
-        if (stream.lastUpdate == block.timestamp) return;
-        uint256 lastEpoch = stream.lastUpdate / EPOCH_LENGTH;
-        uint256 epoch = block.timestamp / EPOCH_LENGTH;
         PoolTotals memory totals = _totals;
-        if (epoch == lastEpoch) {
-            if (stream.remaining != 0 && totals.totalShares != 0) {
-                uint256 released = _streamed(stream, lastEpoch);
-                if (released != 0) {
-                    _release(totals, released);
-                    stream.remaining -= uint128(released);
-                }
+        uint256 lastUpdate = totals.lastUpdate;
+        if (lastUpdate == block.timestamp) return;
+        uint256 lastEpoch = lastUpdate / EPOCH_LENGTH;
+        if (block.timestamp / EPOCH_LENGTH != lastEpoch) return _startEpoch();
+        Stream memory stream = _stream;
+        if (stream.remaining != 0 && totals.totalShares != 0) {
+            uint256 released = _streamed(stream.remaining, lastUpdate, lastEpoch);
+            if (released != 0) {
+                _release(totals, stream, released);
+                stream.remaining -= uint104(released);
+                _writeStream(stream);
             }
-            stream.lastUpdate = uint32(block.timestamp);
-            _writeStream(stream);
-        } else {
-            _startEpoch();
         }
+        totals.lastUpdate = uint32(block.timestamp);
+        _writeTotals(totals);
     }
 
-    /// @dev Moves `released` from the stream into the stake, updating the indices; writes totals and indices.
-    function _release(PoolTotals memory totals, uint256 released) internal returns (uint256 rewardIndex) {
-        uint256 growthIndex;
-        (rewardIndex, growthIndex) = _loadIndices();
-        (rewardIndex, growthIndex) = RewardMath.release(totals.totalStake, released, rewardIndex, growthIndex);
-        _storeIndices(rewardIndex, growthIndex);
-        totals.totalStake = (totals.totalStake + released).toUint128();
-        _totals.totalStake = totals.totalStake;
+    /// @dev Moves `released` from the stream into the stake in `totals` and grows G in `stream` (the caller takes
+    /// `released` out of `stream.remaining` and writes both).
+    function _release(PoolTotals memory totals, Stream memory stream, uint256 released) internal {
+        _setGrowth(stream, RewardMath.grow(totals.totalStake, released, _growthOf(stream)));
+        totals.totalStake = (totals.totalStake + released).toUint104();
     }
 
-    function _streamed(Stream memory stream, uint256 streamEpoch) internal view returns (uint256) {
+    function _streamed(uint256 remaining, uint256 lastUpdate, uint256 streamEpoch) internal view returns (uint256) {
         uint256 end = (streamEpoch + 1) * EPOCH_LENGTH;
-        return stream.remaining * (block.timestamp - stream.lastUpdate) / (end - stream.lastUpdate);
+        return remaining * (block.timestamp - lastUpdate) / (end - lastUpdate);
     }
 
     /// @dev State as if `_accrue()` ran now (the new epoch's reward, minted now, has released nothing yet).
@@ -326,15 +334,16 @@ abstract contract StakingPoolBase {
         accrued.totalStake = totals.totalStake;
         accrued.totalShares = totals.totalShares;
         accrued.era = totals.era;
-        (accrued.rewardIndex, accrued.growthIndex) = _loadIndices();
-        accrued.streamEpoch = stream.lastUpdate / EPOCH_LENGTH;
-        if (stream.remaining == 0 || totals.totalShares == 0 || stream.lastUpdate == block.timestamp) return accrued;
-        uint256 released = block.timestamp / EPOCH_LENGTH == accrued.streamEpoch
-            ? _streamed(stream, accrued.streamEpoch)
-            : stream.remaining;
-        (accrued.rewardIndex, accrued.growthIndex) =
-            RewardMath.release(accrued.totalStake, released, accrued.rewardIndex, accrued.growthIndex);
-        accrued.totalStake += released;
+        accrued.growthIndex = _growthOf(stream);
+        accrued.streamEpoch = totals.lastUpdate / EPOCH_LENGTH;
+        if (stream.remaining != 0 && totals.totalShares != 0 && totals.lastUpdate != block.timestamp) {
+            uint256 released = block.timestamp / EPOCH_LENGTH == accrued.streamEpoch
+                ? _streamed(stream.remaining, totals.lastUpdate, accrued.streamEpoch)
+                : stream.remaining;
+            accrued.growthIndex = RewardMath.grow(accrued.totalStake, released, accrued.growthIndex);
+            accrued.totalStake += released;
+        }
+        accrued.rewardIndex = RewardMath.rewardIndexOf(accrued.growthIndex);
     }
 
     /// @dev The reward index at the start of `epoch` (after the stream of every earlier epoch ended).
@@ -373,7 +382,8 @@ abstract contract StakingPoolBase {
         if (epoch >= REWARD_LOCK_EPOCHS) {
             creditAtWindow = _creditAt(user, lock, shares, epoch + 1 - REWARD_LOCK_EPOCHS, accrued);
         }
-        return creditNow > creditAtWindow ? _creditToTokens(creditNow - creditAtWindow, accrued) : 0;
+        if (creditNow <= creditAtWindow) return 0;
+        return _creditToTokens(creditNow - creditAtWindow + LOCK_ROUNDING_MARGIN, accrued);
     }
 
     /// @dev Reward credit of `user` at the start of epoch `window` (a past or the current epoch), from the state

@@ -27,18 +27,16 @@ contract StakingPoolExtension is StakingPoolBase {
 
     /// @dev Does nothing if the current epoch has started.
     function _startEpoch() internal override {
-        Stream memory stream = _stream;
-        uint256 lastEpoch = stream.lastUpdate / EPOCH_LENGTH;
+        PoolTotals memory totals = _totals;
+        uint256 lastEpoch = totals.lastUpdate / EPOCH_LENGTH;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (epoch == lastEpoch) return;
-        PoolTotals memory totals = _totals;
-        uint256 rewardIndex;
+        Stream memory stream = _stream;
         if (stream.remaining != 0 && totals.totalShares != 0) {
-            rewardIndex = _release(totals, stream.remaining);
+            _release(totals, stream, stream.remaining);
             stream.remaining = 0;
-        } else {
-            (rewardIndex,) = _loadIndices();
         }
+        uint256 rewardIndex = RewardMath.rewardIndexOf(_growthOf(stream));
         // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
         uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;
         for (uint256 e = first; e <= epoch; ++e) {
@@ -46,7 +44,7 @@ contract StakingPoolExtension is StakingPoolBase {
         }
         RewardParams memory params = _params;
         uint256 newApr = RewardMath.nextApr(
-            stream.apr,
+            params.apr,
             totals.totalStake,
             _token.totalSupply(),
             params.stakeTarget,
@@ -57,10 +55,11 @@ contract StakingPoolExtension is StakingPoolBase {
         uint256 reward = RewardMath.reward(totals.totalStake, newApr, (epoch + 1) * EPOCH_LENGTH - block.timestamp);
         if (reward != 0) reward = _mintReward(epoch, reward);
         uint256 remaining = stream.remaining + reward;
-        stream.remaining = remaining.toUint128();
-        stream.apr = uint32(newApr);
-        stream.lastUpdate = uint32(block.timestamp);
+        stream.remaining = remaining.toUint104();
         _writeStream(stream);
+        totals.lastUpdate = uint32(block.timestamp);
+        _writeTotals(totals);
+        _params.apr = uint32(newApr);
         emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 
@@ -74,7 +73,7 @@ contract StakingPoolExtension is StakingPoolBase {
         if (amount == 0) revert IStakingPool.ZeroAmount();
         _accrue();
         uint256 remaining = _stream.remaining + amount;
-        _stream.remaining = remaining.toUint128();
+        _stream.remaining = remaining.toUint104();
         emit IStakingPool.RewardsAdded(msg.sender, amount, remaining);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -91,7 +90,7 @@ contract StakingPoolExtension is StakingPoolBase {
     function setUnstakeWaitPeriod(uint256 period) external {
         _onlyPrimaryAgent();
         _checkBounds(period, MIN_UNSTAKE_WAIT_PERIOD, MAX_UNSTAKE_WAIT_PERIOD);
-        _stream.unstakeWaitPeriod = uint32(period);
+        _params.unstakeWaitPeriod = uint32(period);
         emit IStakingPool.UnstakeWaitPeriodSet(period);
     }
 
@@ -198,9 +197,9 @@ contract StakingPoolExtension is StakingPoolBase {
     }
 
     function _clipApr(RewardParams memory params) internal {
-        uint256 current = _stream.apr;
-        if (current < params.minApr) _stream.apr = params.minApr;
-        else if (current > params.maxApr) _stream.apr = params.maxApr;
+        uint256 current = params.apr;
+        if (current < params.minApr) _params.apr = params.minApr;
+        else if (current > params.maxApr) _params.apr = params.maxApr;
     }
 
     function _onlyPrimaryAgent() internal view {

@@ -5,12 +5,15 @@ import {ShareMath} from "./ShareMath.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title RewardMath
-/// @notice The reward controller and the two global reward indices of the pool.
-/// @dev `growthIndex` (G) is the product of `(totalStake + released) / totalStake` over all releases: the share
-/// price growth due to rewards alone (payouts do not touch it). `rewardIndex` (A) accumulates
-/// `released * G_before / totalStake` (both scaled by `INDEX_SCALE`). A user holding `s` shares between two
-/// moments earns `s * ΔA / INDEX_SCALE` "credit"; credit divided by G now, times the share price now, is the
-/// value of those rewards when earned, shrunk by every payout since (no compounding of the lock itself).
+/// @notice The reward controller and the pool's reward index.
+/// @dev `growthIndex` (G, scaled by `INDEX_SCALE`, starting at 1) is the product of `(totalStake + released) /
+/// totalStake` over all releases: the share price growth due to rewards alone (payouts do not touch it). The
+/// reward index A is G - 1 (both scaled): a release raises it by `released * G / totalStake`, the credit one share
+/// earns. A user holding `s` shares between two moments earns `s * ΔA / INDEX_SCALE` "credit"; credit divided by
+/// G now, times the share price now, is the value of those rewards when earned, shrunk by every payout since (no
+/// compounding of the lock itself). Each release rounds G (and so A) down by less than one unit: over `n`
+/// releases a holder of `s` shares is credited less than `s * n / INDEX_SCALE` below the exact figure, which the
+/// pool covers with `LOCK_ROUNDING_MARGIN` when it computes locks.
 library RewardMath {
     /// @notice 100% for `apr`, `stakeTarget` and their bounds.
     uint256 internal constant HUNDRED_PERCENT = 1e8;
@@ -18,16 +21,15 @@ library RewardMath {
     uint256 internal constant INDEX_SCALE = 1e27;
     uint256 internal constant YEAR = 365 days;
 
-    /// @notice Index updates for a release of `released` tokens into a stake of `totalStake`.
-    /// @dev `rewardIndex` rounds up and `growthIndex` rounds down: both can only raise locks.
-    function release(uint256 totalStake, uint256 released, uint256 rewardIndex, uint256 growthIndex)
-        internal
-        pure
-        returns (uint256 newRewardIndex, uint256 newGrowthIndex)
-    {
+    /// @notice G after a release of `released` tokens into a stake of `totalStake`, rounded down.
+    function grow(uint256 totalStake, uint256 released, uint256 growthIndex) internal pure returns (uint256) {
         uint256 base = totalStake + ShareMath.VIRTUAL_ASSETS;
-        newRewardIndex = rewardIndex + Math.mulDiv(released, growthIndex, base, Math.Rounding.Ceil);
-        newGrowthIndex = Math.mulDiv(growthIndex, base + released, base);
+        return growthIndex + Math.mulDiv(growthIndex, released, base);
+    }
+
+    /// @notice The reward index A for a growth index G: A = G - INDEX_SCALE.
+    function rewardIndexOf(uint256 growthIndex) internal pure returns (uint256) {
+        return growthIndex - INDEX_SCALE;
     }
 
     /// @notice The next epoch's rate: one `step` up if less than `stakeTarget` of `supply` is staked, one down
