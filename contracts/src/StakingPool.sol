@@ -92,9 +92,11 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     /// @inheritdoc IStakingPool
     function scheduleUnstake(uint256 shares) external nonReentrant returns (uint256 amount) {
         if (shares == 0) revert ZeroAmount();
-        _accrue();
+        // No share price changes here, so the shares are valued at the price accrued up to now without writing the
+        // accrual (the next one releases the same rewards). The first call of an epoch starts the epoch first.
+        if (_totals.lastUpdate / EPOCH_LENGTH != block.timestamp / EPOCH_LENGTH) _accrue();
+        Accrued memory totals = _accrued();
         address user = msg.sender;
-        PoolTotals memory totals = _totals;
         Account memory account = _accounts[user];
         AccountLock memory lock = _locks[user];
         _syncEra(account, lock, totals.era);
@@ -105,9 +107,9 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
         amount = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
         uint256 newShares = account.shares - shares;
-        _moveCredit(user, lock, account.shares, newShares);
+        _moveCredit(user, lock, account.shares, newShares, totals.rewardIndex);
         account.shares = uint112(newShares);
-        account.pendingEra = totals.era;
+        account.pendingEra = uint16(totals.era);
         uint256 maturesAt = block.timestamp + _params.unstakeWaitPeriod;
         _writePending(user, shares, amount.toUint104(), uint40(maturesAt));
         _writeAccount(user, account);
@@ -425,7 +427,8 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         totals.totalShares = (totals.totalShares + minted).toUint104();
         minted -= dead;
         uint256 newShares = account.shares + minted;
-        _moveCredit(user, lock, account.shares, newShares);
+        (uint256 rewardIndex,) = _loadIndices();
+        _moveCredit(user, lock, account.shares, newShares, rewardIndex);
         unchecked {
             unstaked -= amount;
         }
@@ -439,10 +442,15 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         emit Staked(user, amount, minted, newShares, unstaked, totals.totalShares, totals.totalStake);
     }
 
-    /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current index, first saving the
-    /// previous state in the history if it belongs to an earlier epoch.
-    function _moveCredit(address user, AccountLock memory lock, uint256 oldShares, uint256 newShares) private {
-        (uint256 rewardIndex,) = _loadIndices();
+    /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current reward index `rewardIndex`,
+    /// first saving the previous state in the history if it belongs to an earlier epoch.
+    function _moveCredit(
+        address user,
+        AccountLock memory lock,
+        uint256 oldShares,
+        uint256 newShares,
+        uint256 rewardIndex
+    ) private {
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (lock.lastEpoch != epoch) {

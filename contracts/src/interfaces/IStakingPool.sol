@@ -180,7 +180,7 @@ interface IStakingPool {
     function depositAndStake(uint256 amount) external returns (uint256 shares);
 
     /// @notice Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their
-    /// value, `shares * price` rounded down, for `unstake` after `unstakeWaitPeriod`.
+    /// value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`.
     /// The amount stays slashable until then. One pending unstake per user.
     /// Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
     /// @return amount The token amount scheduled (an upper bound on what `unstake` pays).
