@@ -178,9 +178,11 @@ contract StakingPoolExtension is StakingPoolBase {
     /// @notice See `IStakingPool`.
     function unstakeAndWithdraw(address recipient) external returns (uint256 amount) {
         Pending memory pending = _pendings[msg.sender];
-        if (pending.shares != 0 && pending.maturesAt <= block.timestamp) _unstake(msg.sender);
+        bool unstaked = pending.shares != 0 && pending.maturesAt <= block.timestamp;
+        if (unstaked) _unstake(msg.sender);
         amount = _withdrawableOf(msg.sender);
-        _withdraw(recipient, amount);
+        // Nothing withdrawable (locked or unvested): the unstake alone stands; with no unstake either, it is an error.
+        if (amount != 0 || !unstaked) _withdraw(recipient, amount);
     }
 
     function _mintReward(uint256 epoch, uint256 reward) internal returns (uint256) {

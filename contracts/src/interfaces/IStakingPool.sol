@@ -194,7 +194,8 @@ interface IStakingPool {
     function unstake(address user) external returns (uint256 amount);
 
     /// @notice Executes the caller's pending unstake if it has matured, then withdraws everything withdrawable
-    /// to `recipient`. Reverts with `ZeroAddress`, `ZeroAmount` (nothing withdrawable).
+    /// to `recipient` (possibly nothing, after an unstake whose tokens are all locked or unvested). Reverts with
+    /// `ZeroAddress`, `ZeroAmount` (no matured unstake and nothing withdrawable).
     /// @return amount The amount withdrawn.
     function unstakeAndWithdraw(address recipient) external returns (uint256 amount);
 

@@ -148,6 +148,24 @@ contract StakingPoolLocksTest is PoolFixture {
         pool.depositWithVesting(user, amount, start, end);
     }
 
+    function test_unstakeAndWithdraw_unstakesEvenWhenNothingIsWithdrawable() public {
+        // Review finding: with every unstaked token unvested, the withdrawal of 0 reverted and took the unstake
+        // down with it.
+        _vest(alice, 100e18, block.timestamp + 30 days, block.timestamp + 365 days);
+        vm.prank(alice);
+        pool.stake(100e18);
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        vm.prank(alice);
+        assertEq(pool.unstakeAndWithdraw(alice), 0);
+        assertEq(pool.pendingUnstakeOf(alice).shares, 0, "the unstake went through");
+        assertGt(pool.unstakedOf(alice), 99e18);
+        // A second call has nothing to do: that is still an error.
+        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.prank(alice);
+        pool.unstakeAndWithdraw(alice);
+    }
+
     function test_depositWithVesting_vestsLinearlyAndCanBeStakedAtOnce() public {
         uint256 start = block.timestamp;
         vm.expectEmit(address(pool));
