@@ -13,7 +13,6 @@ import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol"
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title ClaimsManager
 /// @notice Coverage for API3 dAPI users backed by the staking pool: coverage purchases, claims, mediation,
@@ -24,7 +23,6 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @dev See `IClaimsManager` for the state machine, units and rounding. Plain constructor, no proxy.
 contract ClaimsManager is ClaimsStorage, IClaimsCore {
     using SafeERC20 for IERC20;
-    using SafeCast for uint256;
     using QuotaWindow for QuotaWindow.Quota;
 
     uint256 internal constant RULING_REFUSE = 0;
@@ -107,12 +105,12 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
             revert InvalidPeriod(period, MIN_COVERAGE_PERIOD, MAX_POLICY_PERIOD);
         }
         uint256 until = block.timestamp + period;
-        Exposure memory e;
-        (policyId, e) = _addPolicyExposure(dapiId, coverageUsd, until);
-        premium = _premium(e, coverageUsd, period);
+        uint256 count;
+        (count, premium) = _addPolicyExposure(dapiId, coverageUsd, until, period);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
-        _storePolicy(policyId, msg.sender, block.timestamp, until, dapiId, coverageUsd);
-        _collectPremium(premium);
+        policyId = _storePolicy(count, msg.sender, block.timestamp, until, dapiId, coverageUsd);
+        // Booked for `distributeRewards` by `_addPolicyExposure`; pulled last (checks-effects-interactions).
+        if (premium != 0) _token.safeTransferFrom(msg.sender, address(this), premium);
         emit PolicyCreated(
             policyId, msg.sender, dapiId, coverageUsd, block.timestamp, until, policyURI, msg.sender, premium
         );
@@ -127,21 +125,24 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         nonReentrant
         returns (uint256 claimId)
     {
-        Policy memory p = _policies[policyId];
-        if (p.claimant == address(0)) revert UnknownPolicy(policyId);
-        if (msg.sender != p.claimant) revert Unauthorized(msg.sender, p.claimant);
-        if (block.timestamp < p.claimsAllowedFrom || block.timestamp > p.claimsAllowedUntil) {
-            revert OutsideClaimsPeriod(policyId, p.claimsAllowedFrom, p.claimsAllowedUntil, block.timestamp);
+        uint256 state = _policyStates[policyId];
+        address claimant = address(uint160(state));
+        if (claimant == address(0)) revert UnknownPolicy(policyId);
+        if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
+        uint256 from = uint32(policyId >> 160);
+        uint256 until = uint32((state & POLICY_CHANGED == 0 ? policyId : _policyChanges[policyId]) >> 128);
+        if (block.timestamp < from || block.timestamp > until) {
+            revert OutsideClaimsPeriod(policyId, from, until, block.timestamp);
         }
-        uint256 remaining = p.coverageUsd - p.paidUsd;
+        uint256 remaining = (state >> 160) & MAX_POLICY_COVERAGE;
         if (amountUsd == 0 || amountUsd > remaining) revert InvalidClaimAmount(amountUsd, remaining);
 
         uint256 bond = _params.claimantBond;
         uint256 deadline = block.timestamp + MEDIATOR_RESPONSE_PERIOD;
-        claimId = ++_counters.claimCount;
-        Claim storage c = _claims[claimId];
-        (c.policyId, c.status, c.deadline, c.amountUsd, c.bond) =
-        (uint32(policyId), ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
+        claimId = uint256(++_counters.claimCount) << CLAIM_COUNT_SHIFT | policyId;
+        ClaimRecord storage c = _claims[claimId];
+        (c.status, c.deadline, c.amountUsd, c.bond) =
+        (ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
         if (bond != 0) _token.safeTransferFrom(msg.sender, address(this), bond);
         emit ClaimCreated(claimId, policyId, msg.sender, amountUsd, bond, deadline);
         emit Evidence(_arbitrator, claimId, msg.sender, evidenceURI);
@@ -149,16 +150,16 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function acceptClaim(uint256 claimId) external override nonReentrant onlyMediator {
-        Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidClaim;
-        (uint256 usd, uint256 tokens) = _payOut(c, c.amountUsd, msg.sender);
-        emit ClaimAccepted(claimId, c.policyId, msg.sender, usd, tokens);
+        (uint256 usd, uint256 tokens) = _payOut(claimId, c, c.amountUsd, msg.sender);
+        emit ClaimAccepted(claimId, claimId & POLICY_ID_MASK, msg.sender, usd, tokens);
     }
 
     /// @inheritdoc IClaimsCore
     function proposeSettlement(uint256 claimId, uint256 settlementUsd) external override onlyMediator {
-        Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
         if (settlementUsd == 0 || settlementUsd >= c.amountUsd) revert InvalidSettlement(settlementUsd, c.amountUsd);
         uint256 deadline = block.timestamp + CLAIMANT_RESPONSE_PERIOD;
@@ -169,7 +170,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function rejectClaim(uint256 claimId) external override onlyMediator {
-        Claim storage c = _claimIn(claimId, ClaimStatus.Pending);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
         uint256 deadline = block.timestamp + CLAIMANT_RESPONSE_PERIOD;
         (c.status, c.deadline) = (ClaimStatus.MediatorRejected, uint32(deadline));
@@ -178,19 +179,19 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function acceptSettlement(uint256 claimId, uint256 minimumPayoutTokens) external override nonReentrant {
-        Claim storage c = _claimIn(claimId, ClaimStatus.SettlementProposed);
-        _onlyClaimant(c);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.SettlementProposed);
+        _onlyClaimant(claimId);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidSettlement;
-        (uint256 usd, uint256 tokens) = _payOut(c, c.settlementUsd, _hot.mediator);
+        (uint256 usd, uint256 tokens) = _payOut(claimId, c, c.settlementUsd, _hot.mediator);
         if (tokens < minimumPayoutTokens) revert PayoutBelowMinimum(tokens, minimumPayoutTokens);
-        emit SettlementAccepted(claimId, c.policyId, usd, tokens);
+        emit SettlementAccepted(claimId, claimId & POLICY_ID_MASK, usd, tokens);
     }
 
     /// @inheritdoc IClaimsCore
     function escalateClaim(uint256 claimId) external payable override nonReentrant returns (uint256 disputeId) {
-        Claim storage c = _claim(claimId);
-        _onlyClaimant(c);
+        ClaimRecord storage c = _claim(claimId);
+        _onlyClaimant(claimId);
         ClaimStatus status = c.status;
         uint256 deadline = c.deadline;
         if (status == ClaimStatus.Pending) {
@@ -224,8 +225,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external override {
-        Claim storage c = _claim(claimId);
-        address claimant = _policies[c.policyId].claimant;
+        ClaimRecord storage c = _claim(claimId);
+        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
         if (msg.sender != claimant && msg.sender != _hot.mediator) revert Unauthorized(msg.sender, claimant);
         ClaimStatus status = c.status;
         if (status > ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, status);
@@ -235,7 +236,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function timeOutClaim(uint256 claimId) external override {
-        Claim storage c = _claim(claimId);
+        ClaimRecord storage c = _claim(claimId);
         ClaimStatus status = c.status;
         uint256 deadline = c.deadline;
         if (status == ClaimStatus.Pending) {
@@ -258,7 +259,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     function rule(uint256 disputeId, uint256 ruling) external override {
         uint256 claimId = _disputeClaims[msg.sender][disputeId];
         if (claimId == 0) revert UnknownDispute(msg.sender, disputeId);
-        Claim storage c = _claims[claimId];
+        ClaimRecord storage c = _claims[claimId];
         if (c.status != ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, c.status);
         if (ruling > RULING_OPTIONS) revert InvalidRuling(ruling);
         emit Ruling(IArbitrator(msg.sender), disputeId, ruling);
@@ -266,7 +267,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (ruling == RULING_REFUSE || (ruling == RULING_PAY_SETTLEMENT && c.settlementUsd == 0)) {
             c.status = ClaimStatus.Refused;
             _forfeit(c.bond);
-            emit RulingExecuted(claimId, c.policyId, ruling, ClaimStatus.Refused, 0, 0);
+            emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, ClaimStatus.Refused, 0, 0);
             return;
         }
         c.status = ClaimStatus.RulingPending;
@@ -278,15 +279,15 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @inheritdoc IClaimsCore
     function executeRuling(uint256 claimId) external override nonReentrant {
-        Claim storage c = _claimIn(claimId, ClaimStatus.RulingPending);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.RulingPending);
         uint256 ruling = c.ruling;
         (ClaimStatus status, uint256 usd) = ruling == RULING_PAY_CLAIM
             ? (ClaimStatus.PaidClaim, uint256(c.amountUsd))
             : (ClaimStatus.PaidSettlement, uint256(c.settlementUsd));
         c.status = status;
         uint256 tokens;
-        (usd, tokens) = _payOut(c, usd, c.arbitrator);
-        emit RulingExecuted(claimId, c.policyId, ruling, status, usd, tokens);
+        (usd, tokens) = _payOut(claimId, c, usd, c.arbitrator);
+        emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, status, usd, tokens);
     }
 
     // ---------------------------------------------------------------- rewards
@@ -334,34 +335,44 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     }
 
     /// @inheritdoc IClaimsCore
-    function policy(uint256 policyId) external view override returns (Policy memory) {
-        return _policies[policyId];
+    function policy(uint256 policyId) external view override returns (Policy memory p) {
+        (p,) = _policyOf(policyId);
     }
 
     /// @inheritdoc IClaimsCore
     function claim(uint256 claimId) external view override returns (Claim memory) {
-        return _claims[claimId];
+        ClaimRecord memory r = _claims[claimId];
+        if (r.status == ClaimStatus.None) return Claim(0, ClaimStatus.None, 0, 0, 0, 0, 0, address(0), 0);
+        return Claim(
+            claimId & POLICY_ID_MASK,
+            r.status,
+            r.deadline,
+            r.amountUsd,
+            r.bond,
+            r.settlementUsd,
+            r.ruling,
+            r.arbitrator,
+            r.disputeId
+        );
     }
 
     // --------------------------------------------------------------- internal
 
-    /// @dev Pulls `premium` from the buyer and books it for `distributeRewards`.
-    function _collectPremium(uint256 premium) internal {
-        if (premium == 0) return;
-        _globals.premiums = (_globals.premiums + premium).toUint96();
-        _token.safeTransferFrom(msg.sender, address(this), premium);
-    }
-
     /// @dev Pays `usd` (capped at the policy's remaining coverage) to the claimant in tokens at the current
     /// price, rounded down, within `payer`'s quota; returns the bond. The caller has set the final status.
-    function _payOut(Claim storage c, uint256 usd, address payer) internal returns (uint256 paidUsd, uint256 tokens) {
-        Policy storage p = _policies[c.policyId];
-        (uint256 coverage, uint256 alreadyPaid, address claimant) = (p.coverageUsd, p.paidUsd, p.claimant);
-        paidUsd = Math.min(usd, coverage - alreadyPaid);
+    function _payOut(uint256 claimId, ClaimRecord storage c, uint256 usd, address payer)
+        internal
+        returns (uint256 paidUsd, uint256 tokens)
+    {
+        uint256 policyId = claimId & POLICY_ID_MASK;
+        uint256 state = _policyStates[policyId];
+        address claimant = address(uint160(state));
+        paidUsd = Math.min(usd, (state >> 160) & MAX_POLICY_COVERAGE);
         uint256 price = _price();
         tokens = PriceConversion.toTokensDown(paidUsd, price, _tokenUnit);
         if (tokens != 0) _useQuota(payer, tokens);
-        p.paidUsd = uint96(alreadyPaid + paidUsd);
+        // paidUsd <= the remaining coverage: the claimant and the `changed` flag stay as they are.
+        _policyStates[policyId] = state - (paidUsd << 160);
         if (tokens != 0) _pool.payOutClaim(claimant, tokens);
         uint256 bond = c.bond;
         if (bond != 0) _token.safeTransfer(claimant, bond);
@@ -383,18 +394,18 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (bond != 0) _counters.forfeitedBonds += uint128(bond);
     }
 
-    function _claim(uint256 claimId) internal view returns (Claim storage c) {
+    function _claim(uint256 claimId) internal view returns (ClaimRecord storage c) {
         c = _claims[claimId];
         if (c.status == ClaimStatus.None) revert UnknownClaim(claimId);
     }
 
-    function _claimIn(uint256 claimId, ClaimStatus expected) internal view returns (Claim storage c) {
+    function _claimIn(uint256 claimId, ClaimStatus expected) internal view returns (ClaimRecord storage c) {
         c = _claim(claimId);
         if (c.status != expected) revert InvalidClaimStatus(claimId, c.status);
     }
 
-    function _onlyClaimant(Claim storage c) internal view {
-        address claimant = _policies[c.policyId].claimant;
+    function _onlyClaimant(uint256 claimId) internal view {
+        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
         if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
     }
 

@@ -73,8 +73,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             revert InvalidPolicyPeriod(claimsAllowedFrom, claimsAllowedUntil, block.timestamp);
         }
         _checkUntil(claimsAllowedUntil);
-        (policyId,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil);
-        _storePolicy(policyId, claimant, claimsAllowedFrom, claimsAllowedUntil, dapiId, coverageUsd);
+        (uint256 count,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil, 0);
+        policyId = _storePolicy(count, claimant, claimsAllowedFrom, claimsAllowedUntil, dapiId, coverageUsd);
         emit PolicyCreated(
             policyId, claimant, dapiId, coverageUsd, claimsAllowedFrom, claimsAllowedUntil, policyURI, msg.sender, 0
         );
@@ -95,7 +95,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         }
         _checkUntil(claimsAllowedUntil);
         _moveExposure(p, coverageUsd, claimsAllowedUntil, true);
-        _updatePolicy(policyId, coverageUsd, claimsAllowedUntil);
+        _updatePolicy(policyId, p, coverageUsd, claimsAllowedUntil);
         emit PolicyUpgraded(policyId, msg.sender, coverageUsd, claimsAllowedUntil, policyURI);
     }
 
@@ -117,7 +117,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             revert InvalidPolicyPeriod(p.claimsAllowedFrom, claimsAllowedUntil, block.timestamp);
         }
         _moveExposure(p, coverageUsd, claimsAllowedUntil, false);
-        _updatePolicy(policyId, coverageUsd, claimsAllowedUntil);
+        _updatePolicy(policyId, p, coverageUsd, claimsAllowedUntil);
         emit PolicyDowngraded(policyId, coverageUsd, claimsAllowedUntil, policyURI);
     }
 
@@ -400,17 +400,21 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         _dapiExpiring[p.dapiId][oldWeek] -= p.coverageUsd;
         _expiring[newWeek] += coverageUsd;
         _dapiExpiring[p.dapiId][newWeek] += coverageUsd;
-        _writeExposure(e, p.dapiId, _globals.policyCount);
+        _writeExposure(e, p.dapiId, e.policyCount, e.premiums);
     }
 
-    function _updatePolicy(uint256 policyId, uint256 coverageUsd, uint256 until) internal {
-        Policy storage p = _policies[policyId];
-        (p.coverageUsd, p.claimsAllowedUntil) = (coverageUsd.toUint96(), until.toUint32());
+    /// @dev Records a policy's new coverage and end (`_policyChanges`, flagged in its state); what was paid stays.
+    function _updatePolicy(uint256 policyId, Policy memory p, uint256 coverageUsd, uint256 until) internal {
+        if (coverageUsd > MAX_POLICY_COVERAGE) revert ValueOverflow(coverageUsd, MAX_POLICY_COVERAGE);
+        // coverageUsd >= paidUsd: an upgrade never lowers coverage, a downgrade checked it.
+        uint256 remaining = coverageUsd - p.paidUsd;
+        _policyStates[policyId] = uint256(uint160(p.claimant)) | remaining << 160 | POLICY_CHANGED;
+        _policyChanges[policyId] = uint256(until.toUint32()) << 128 | coverageUsd;
     }
 
     /// @dev A policy that exists and has not ended.
     function _livePolicy(uint256 policyId) internal view returns (Policy memory p) {
-        p = _policies[policyId];
+        (p,) = _policyOf(policyId);
         if (p.claimant == address(0)) revert UnknownPolicy(policyId);
         if (p.claimsAllowedUntil < block.timestamp) {
             revert PolicyExpired(policyId, p.claimsAllowedUntil, block.timestamp);

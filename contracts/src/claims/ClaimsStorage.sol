@@ -68,6 +68,19 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         bool registered;
     }
 
+    /// @dev A claim as stored. Its policy is not stored: a claim id is `claim count << 224 | policy id`, so
+    /// `claimId & POLICY_ID_MASK` is its policy (`IClaimsTypes.Claim` adds it for the view).
+    struct ClaimRecord {
+        ClaimStatus status;
+        uint32 deadline;
+        uint96 amountUsd;
+        uint88 bond;
+        uint96 settlementUsd;
+        uint8 ruling;
+        address arbitrator;
+        uint96 disputeId;
+    }
+
     /// @dev The totals rolled to now, and the capacity at the current price.
     struct Exposure {
         uint256 activeUsd;
@@ -77,6 +90,8 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 capShare;
         uint256 price;
         uint256 capacityTokens;
+        uint256 policyCount;
+        uint256 premiums;
     }
 
     uint256 internal constant WAD = 1e18;
@@ -109,6 +124,19 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     /// @dev `maxClaimantBond` in whole tokens.
     uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1_000_000;
 
+    // A policy is one storage slot, written once at its creation: `_policyStates[policyId]` =
+    // `claimant | remainingUsd << 160 | changed << 255`. Its terms at creation are its id:
+    // `policyId = count << 192 | claimsAllowedFrom << 160 | claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`
+    // (the count makes ids unique; a forged id finds an empty slot). An upgrade or a downgrade sets `changed` and
+    // writes the new end and coverage to `_policyChanges[policyId]` = `claimsAllowedUntil << 128 | coverageUsd`.
+    // `paidUsd = coverageUsd - remainingUsd`. A claim id is `claim count << 224 | policy id`.
+    uint256 internal constant POLICY_ID_MASK = (1 << 224) - 1;
+    uint256 internal constant CLAIM_COUNT_SHIFT = 224;
+    /// @dev Largest coverage of one policy (2^95 - 1 USD units, ~3.9e10 USD): the remaining coverage and the
+    /// `changed` flag share the 96 bits beside the claimant.
+    uint256 internal constant MAX_POLICY_COVERAGE = (1 << 95) - 1;
+    uint256 internal constant POLICY_CHANGED = 1 << 255;
+
     IStakingPool internal immutable _pool;
     IERC20 internal immutable _token;
     IApi3ReaderProxy internal immutable _priceFeed;
@@ -136,10 +164,11 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     mapping(uint256 dapiId => bytes32 name) internal _dapiNames;
     mapping(uint256 dapiId => uint256 chainId) internal _dapiChainIds;
     mapping(bytes32 key => uint256 dapiId) internal _dapiIds;
-    mapping(uint256 policyId => Policy) internal _policies;
+    mapping(uint256 policyId => uint256 claimantRemainingChanged) internal _policyStates;
+    mapping(uint256 policyId => uint256 untilAndCoverage) internal _policyChanges;
     mapping(uint256 week => uint256 usd) internal _expiring;
     mapping(uint256 dapiId => mapping(uint256 week => uint256 usd)) internal _dapiExpiring;
-    mapping(uint256 claimId => Claim) internal _claims;
+    mapping(uint256 claimId => ClaimRecord) internal _claims;
     mapping(address arbitrator => mapping(uint256 disputeId => uint256 claimId)) internal _disputeClaims;
 
     constructor(IStakingPool pool_, IApi3ReaderProxy priceFeed_, address primaryAgent_, address secondaryAgent_) {
@@ -186,37 +215,37 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
 
     // --------------------------------------------------------------- capacity
 
-    /// @dev Adds a new policy's coverage to the totals after checking capacity and assigns its id (one write
-    /// of the packed globals). Returns the exposure after the addition (price and capacity included).
-    function _addPolicyExposure(uint256 dapiId, uint256 coverageUsd, uint256 until)
+    /// @dev Adds a new policy's coverage to the totals after checking capacity, counts it and, for a purchase
+    /// (`period != 0`), prices it and books the premium: one write of the packed globals. Returns the new policy
+    /// count and the premium (0 when `period == 0`).
+    function _addPolicyExposure(uint256 dapiId, uint256 coverageUsd, uint256 until, uint256 period)
         internal
-        returns (uint256 policyId, Exposure memory e)
+        returns (uint256 count, uint256 premium)
     {
         if (coverageUsd == 0) revert ZeroCoverage();
-        e = _exposure(dapiId);
+        Exposure memory e = _exposure(dapiId);
         _checkCapacity(e, dapiId, coverageUsd);
         e.activeUsd += coverageUsd;
         e.dapiActiveUsd += coverageUsd;
+        if (period != 0) premium = _premium(e, coverageUsd, period);
         uint256 week = CoverageExposure.bucketOf(until);
         _expiring[week] += coverageUsd;
         _dapiExpiring[dapiId][week] += coverageUsd;
-        policyId = _globals.policyCount + 1;
-        _writeExposure(e, dapiId, policyId);
+        count = e.policyCount + 1;
+        _writeExposure(e, dapiId, count, e.premiums + premium);
     }
 
-    function _writeExposure(Exposure memory e, uint256 dapiId, uint256 policyCount_) internal {
-        _globals = Globals({
-            activeUsd: e.activeUsd.toUint96(),
-            nextWeek: uint32(e.week),
-            policyCount: policyCount_.toUint32(),
-            premiums: _globals.premiums
-        });
-        _dapiStates[dapiId] = DapiState({
-            activeUsd: e.dapiActiveUsd.toUint128(),
-            nextWeek: uint32(e.dapiWeek),
-            capShare: uint64(e.capShare),
-            registered: true
-        });
+    /// @dev Writes the packed slots whole (one SSTORE each), in the layouts of `Globals` and `DapiState`.
+    function _writeExposure(Exposure memory e, uint256 dapiId, uint256 policyCount_, uint256 premiums_) internal {
+        uint256 g = uint256(e.activeUsd.toUint96()) | uint256(uint32(e.week)) << 96 | uint256(policyCount_.toUint32())
+            << 128 | uint256(premiums_.toUint96()) << 160;
+        uint256 d = uint256(e.dapiActiveUsd.toUint128()) | uint256(uint32(e.dapiWeek)) << 128
+            | uint256(uint64(e.capShare)) << 160 | 1 << 224;
+        DapiState storage dapiSlot = _dapiStates[dapiId];
+        assembly ("memory-safe") {
+            sstore(_globals.slot, g)
+            sstore(dapiSlot.slot, d)
+        }
     }
 
     /// @dev Reverts unless `addUsd` more coverage fits both the pool's and the dAPI's capacity, in tokens at
@@ -234,28 +263,51 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev The premium of `coverageUsd` for `period`, `e.activeUsd` already including it.
+    /// @dev The premium of raising active coverage from `e.activeUsd - coverageUsd` to `e.activeUsd` for
+    /// `period`: the pricing curve's integral over that interval of utilization (coverage over capacity, both in
+    /// USD at the current price), so a purchase split in parts pays at least as much as in one piece (each part
+    /// pays its own interval, rounded up). Tokens = integral * period / (1 year * WAD) / price, rounded up.
     function _premium(Exposure memory e, uint256 coverageUsd, uint256 period) internal view returns (uint256) {
-        uint256 unit = _tokenUnit;
-        uint256 utilization = e.capacityTokens == 0
-            ? WAD
-            : Math.ceilDiv(PriceConversion.toTokensUp(e.activeUsd, e.price, unit) * WAD, e.capacityTokens);
-        uint256 rate = PremiumCurve.rate(_curve, utilization);
-        return PremiumCurve.premium(PriceConversion.toTokensUp(coverageUsd, e.price, unit), rate, period);
+        PremiumCurve.Params memory curve = _curveParams();
+        uint256 capacityUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, _tokenUnit);
+        uint256 cost = PremiumCurve.cumulative(curve, e.activeUsd, capacityUsd)
+            - PremiumCurve.cumulative(curve, e.activeUsd - coverageUsd, capacityUsd);
+        uint256 scale = period * _tokenUnit;
+        uint256 divisor = PremiumCurve.YEAR * WAD * e.price;
+        // Plain arithmetic when the product fits (always, for coverage below 2^96 USD units and 18 decimals).
+        if (cost <= type(uint256).max / scale) return Math.ceilDiv(cost * scale, divisor);
+        return Math.mulDiv(cost, scale, divisor, Math.Rounding.Ceil);
     }
 
-    /// @dev The totals of the pool and of `dapiId` rolled to now, with price and capacity.
+    /// @dev Reads the packed slots whole (one SLOAD each; the struct layouts are in `Globals` and `DapiState`).
     function _exposure(uint256 dapiId) internal view returns (Exposure memory e) {
-        DapiState memory d = _dapiStates[dapiId];
-        if (!d.registered) revert UnknownDapi(dapiId);
-        Globals memory g = _globals;
+        DapiState storage dapiSlot = _dapiStates[dapiId];
+        uint256 d;
+        uint256 g;
+        assembly ("memory-safe") {
+            d := sload(dapiSlot.slot)
+            g := sload(_globals.slot)
+        }
+        // DapiState: activeUsd 0-127, nextWeek 128-159, capShare 160-223, registered 224-231.
+        if ((d >> 224) & 0xff == 0) revert UnknownDapi(dapiId);
+        // Globals: activeUsd 0-95, nextWeek 96-127, policyCount 128-159, premiums 160-255.
+        (e.policyCount, e.premiums) = (uint32(g >> 128), g >> 160);
         (e.activeUsd, e.week) =
-            CoverageExposure.roll(g.activeUsd, g.nextWeek, _expiring, block.timestamp, HORIZON_WEEKS);
+            CoverageExposure.roll(uint96(g), uint32(g >> 96), _expiring, block.timestamp, HORIZON_WEEKS);
         (e.dapiActiveUsd, e.dapiWeek) =
-            CoverageExposure.roll(d.activeUsd, d.nextWeek, _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
-        e.capShare = d.capShare;
+            CoverageExposure.roll(uint128(d), uint32(d >> 128), _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
+        e.capShare = uint64(d >> 160);
         e.price = _price();
         e.capacityTokens = _capacityTokens();
+    }
+
+    /// @dev The pricing curve, read in one SLOAD (`PremiumCurve.Params`: four uint64 from the low bits).
+    function _curveParams() internal view returns (PremiumCurve.Params memory c) {
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(_curve.slot)
+        }
+        c = PremiumCurve.Params(uint64(w), uint64(w >> 64), uint64(w >> 128), uint64(w >> 192));
     }
 
     function _capacityTokens() internal view returns (uint256) {
@@ -268,21 +320,39 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- policies
 
+    /// @dev Stores a new policy (`count` from `_addPolicyExposure`) and returns its id, which encodes its terms.
     function _storePolicy(
-        uint256 policyId,
+        uint256 count,
         address claimant,
         uint256 from,
         uint256 until,
         uint256 dapiId,
         uint256 coverageUsd
-    ) internal {
-        _policies[policyId] = Policy({
-            claimant: claimant,
-            claimsAllowedFrom: from.toUint32(),
-            claimsAllowedUntil: until.toUint32(),
-            dapiId: uint32(dapiId),
-            coverageUsd: coverageUsd.toUint96(),
-            paidUsd: 0
+    ) internal returns (uint256 policyId) {
+        if (coverageUsd > MAX_POLICY_COVERAGE) revert ValueOverflow(coverageUsd, MAX_POLICY_COVERAGE);
+        // count < 2^32 (`_writeExposure`) and dapiId < 2^32 (a registered id).
+        policyId = count << 192 | uint256(from.toUint32()) << 160 | uint256(until.toUint32()) << 128 | dapiId << 96
+            | coverageUsd;
+        _policyStates[policyId] = uint256(uint160(claimant)) | coverageUsd << 160;
+    }
+
+    /// @dev The claimant of a policy (zero if `policyId` is no policy).
+    function _claimantOf(uint256 policyId) internal view returns (address) {
+        return address(uint160(_policyStates[policyId]));
+    }
+
+    /// @dev The policy `policyId` (all zero if none) and its state slot.
+    function _policyOf(uint256 policyId) internal view returns (Policy memory p, uint256 state) {
+        state = _policyStates[policyId];
+        if (state == 0) return (p, 0);
+        uint256 terms = state & POLICY_CHANGED == 0 ? policyId : _policyChanges[policyId];
+        p = Policy({
+            claimant: address(uint160(state)),
+            claimsAllowedFrom: uint32(policyId >> 160),
+            claimsAllowedUntil: uint32(terms >> 128),
+            dapiId: uint32(policyId >> 96),
+            coverageUsd: uint96(terms),
+            paidUsd: uint96(terms) - uint96((state >> 160) & MAX_POLICY_COVERAGE)
         });
     }
 

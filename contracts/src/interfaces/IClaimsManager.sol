@@ -28,6 +28,10 @@ interface IClaimsTypes is IEvidence {
     }
 
     /// @notice A policy. `paidUsd` is what its claims have been paid; `coverageUsd - paidUsd` remains.
+    /// A policy's id is its terms at creation: `number << 192 | claimsAllowedFrom << 160 |
+    /// claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`, `number` counting policies from 1 (`policyCount`).
+    /// The contract keeps one storage slot per policy (claimant, remaining coverage) and reads the rest from the
+    /// id, or, after an upgrade or a downgrade, from the terms stored then. An id with other terms is no policy.
     struct Policy {
         address claimant;
         uint32 claimsAllowedFrom;
@@ -39,8 +43,9 @@ interface IClaimsTypes is IEvidence {
 
     /// @notice A claim. `deadline` is the end of the current stage's response period; `settlementUsd` the
     /// mediator's proposal (0 if none); `arbitrator`, `disputeId` and `ruling` are set once escalated / ruled.
+    /// A claim's id is `number << 224 | policyId`, `number` counting claims from 1 (`claimCount`).
     struct Claim {
-        uint32 policyId;
+        uint256 policyId;
         ClaimStatus status;
         uint32 deadline;
         uint96 amountUsd;
@@ -230,10 +235,13 @@ interface IClaimsTypes is IEvidence {
 interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// @notice Buys coverage of `coverageUsd` on dAPI `dapiId` for `period` seconds from now, for the caller
     /// as claimant, paying the premium (pulled from the caller, who must have approved it).
-    /// @dev premium = coverageTokens * rate(utilization after the purchase) * period / 365 days, rounded up,
-    /// where coverageTokens = coverageUsd at the current price, rounded up.
+    /// @dev The premium is the pricing curve's annual rate integrated over the utilization the purchase spans
+    /// (active coverage from before to after it, over the capacity in USD at the current price, rounded down):
+    /// premium = integral * period / 365 days, in tokens at the current price, rounded up. A purchase split in
+    /// parts therefore never costs less than in one piece (the parts' intervals add up to the whole's, and each
+    /// part rounds up). Beyond capacity (quotes only) the rate is the curve's maximum.
     /// @param maxPremium Slippage guard: reverts with `PremiumAboveMaximum` above it.
-    /// @return policyId The new policy.
+    /// @return policyId The new policy (its id encodes its terms: see `Policy`).
     /// @return premium The premium paid, in tokens.
     function buyCoverage(
         uint256 dapiId,
@@ -309,8 +317,8 @@ interface IClaimsAdmin is IClaimsTypes {
     // ------------------------------------------------------------- coverage
 
     /// @notice The premium `buyCoverage` would charge now, and the coverage still available on `dapiId`
-    /// (the smaller of the pool's and the dAPI's room). If `coverageUsd` exceeds `availableUsd`, the premium is
-    /// computed at full utilization and the purchase would revert.
+    /// (the smaller of the pool's and the dAPI's room). If `coverageUsd` exceeds `availableUsd`, the part beyond
+    /// capacity is priced at the curve's maximum rate and the purchase would revert.
     function quoteCoverage(uint256 dapiId, uint256 coverageUsd, uint256 period)
         external
         view
@@ -350,7 +358,8 @@ interface IClaimsAdmin is IClaimsTypes {
     function treasury() external view returns (address);
     function isPolicyAgent(address agent) external view returns (bool);
     /// @notice The pricing curve: annual rate `baseRate + slope1 * u / kink` up to the kink, then
-    /// `+ slope2 * (u - kink) / (1 - kink)`, u the utilization after the purchase.
+    /// `+ slope2 * (u - kink) / (1 - kink)`, u the utilization; a purchase pays its integral over the utilization
+    /// it spans (see `buyCoverage`).
     function pricingCurve() external view returns (uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
     function collateralizationRatio() external view returns (uint256);
     function treasuryShare() external view returns (uint256);
@@ -441,7 +450,12 @@ interface IClaimsAdmin is IClaimsTypes {
 /// coverage never exceeds its `capShare` of that capacity. A later fall of the stake or the price can
 /// leave coverage above capacity: it then blocks new coverage but never an existing policy's claims.
 /// Storage bounds: total active coverage below 2^96 USD units (~7.9e10 USD) and undistributed premiums below
-/// 2^96 token base units; a purchase beyond either reverts (OpenZeppelin `SafeCast`).
+/// 2^96 token base units; a purchase beyond either reverts (OpenZeppelin `SafeCast`). One policy's coverage is at
+/// most 2^95 - 1 USD units (~3.9e10 USD; `ValueOverflow`), its dates fit 32 bits (until 2106).
+///
+/// Ids. A policy id encodes the policy's terms at creation and a claim id its policy (see `Policy`, `Claim`):
+/// ids are large numbers; `id >> 192` (policies) and `id >> 224` (claims) are the numbers 1, 2, ... that people
+/// read. `policy(id)` of an id that is no policy, and `claim(id)` of an unknown claim, read as all zero.
 ///
 /// Claim state machine (deadlines in brackets):
 /// (MEDIATOR_RESPONSE_PERIOD = CLAIMANT_RESPONSE_PERIOD = 3 days)

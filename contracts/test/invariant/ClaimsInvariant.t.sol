@@ -32,9 +32,10 @@ contract ClaimsInvariantTest is ClaimsBase, IPricePusher {
     }
 
     function invariant_paidNeverExceedsCoverage() public view {
-        uint256 n = claims.policyCount();
-        for (uint256 id = 1; id <= n; ++id) {
-            IClaimsTypes.Policy memory p = claims.policy(id);
+        uint256 n = handler.policyCount();
+        assertEq(n, claims.policyCount());
+        for (uint256 i; i < n; ++i) {
+            IClaimsTypes.Policy memory p = claims.policy(handler.policies(i));
             assertLe(p.paidUsd, p.coverageUsd);
         }
     }

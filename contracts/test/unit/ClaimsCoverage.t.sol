@@ -7,19 +7,28 @@ import {ClaimsBase} from "./ClaimsBase.t.sol";
 /// @notice Coverage: quotes, purchases, premiums, capacity (global and per dAPI), expiry, policy agents'
 /// policies, upgrades and downgrades, premium distribution, prices.
 contract ClaimsCoverageTest is ClaimsBase {
-    /// @dev The pricing curve computed independently: default parameters 2% + 8% * u / 80%, then + 100%.
+    /// @dev The pricing curve's integral computed independently, default parameters (2% + 8% * u / 80%, then
+    /// + 100% * (u - 80%) / 20%): the annual rate integrated over active coverage from 0 to `x` USD, capacity
+    /// `c` USD, each piece rounded down at its own values.
+    function _cumulative(uint256 x, uint256 c) internal pure returns (uint256) {
+        if (x == 0) return 0;
+        uint256 k = c * 0.8e18 / 1e18;
+        if (x <= k) return 0.02e18 * x + 0.08e18 * x * x / (2 * k);
+        uint256 total = 0.02e18 * x + 0.08e18 * k / 2 + 0.08e18 * (x - k);
+        if (x <= c) return total + 1e18 * (x - k) * (x - k) / (2 * (c - k));
+        return total + 1e18 * (c - k) / 2 + 1e18 * (x - c);
+    }
+
+    /// @dev The premium of raising active coverage to `activeAfterUsd` by `coverageUsd`: the integral over that
+    /// interval (capacity in USD at `price`, rounded down), in tokens at `price`, rounded up.
     function _expectedPremium(uint256 coverageUsd, uint256 activeAfterUsd, uint256 period, uint256 price)
         internal
         pure
         returns (uint256)
     {
-        uint256 capacityTokens = STAKE / 2;
-        uint256 activeTokens = _ceilDiv(activeAfterUsd * 1e18, price);
-        uint256 u = _ceilDiv(activeTokens * 1e18, capacityTokens);
-        uint256 rate =
-            u <= 0.8e18 ? 0.02e18 + _ceilDiv(0.08e18 * u, 0.8e18) : 0.1e18 + _ceilDiv(1e18 * (u - 0.8e18), 0.2e18);
-        uint256 coverageTokens = _ceilDiv(coverageUsd * 1e18, price);
-        return _ceilDiv(coverageTokens * rate * period, 1e18 * 365 days);
+        uint256 capacityUsd = (STAKE / 2) * price / 1e18;
+        uint256 cost = _cumulative(activeAfterUsd, capacityUsd) - _cumulative(activeAfterUsd - coverageUsd, capacityUsd);
+        return _ceilDiv(cost * period, 365 days * price);
     }
 
     function _ceilDiv(uint256 a, uint256 b) internal pure returns (uint256) {
@@ -31,14 +40,17 @@ contract ClaimsCoverageTest is ClaimsBase {
     function test_buyCoverage_createsPolicyAndCollectsPremium() public {
         uint256 expected = _expectedPremium(10_000e18, 10_000e18, 90 days, PRICE);
         uint256 balanceBefore = token.balanceOf(alice);
+        // The id is the policy's terms at creation: count, from, until, dAPI, coverage.
+        uint256 id = 1 << 192 | block.timestamp << 160 | (block.timestamp + 90 days) << 128 | DAPI << 96 | 10_000e18;
         vm.expectEmit(address(cm));
         emit IClaimsTypes.PolicyCreated(
-            1, alice, DAPI, 10_000e18, block.timestamp, block.timestamp + 90 days, "ipfs://policy", alice, expected
+            id, alice, DAPI, 10_000e18, block.timestamp, block.timestamp + 90 days, "ipfs://policy", alice, expected
         );
         vm.prank(alice);
         (uint256 policyId, uint256 premium) = claims.buyCoverage(DAPI, 10_000e18, 90 days, expected, "ipfs://policy");
 
-        assertEq(policyId, 1);
+        assertEq(policyId, id);
+        assertEq(claims.policyCount(), 1);
         assertEq(premium, expected);
         assertEq(token.balanceOf(alice), balanceBefore - expected);
         IClaimsTypes.Policy memory p = claims.policy(policyId);
@@ -78,10 +90,12 @@ contract ClaimsCoverageTest is ClaimsBase {
         (uint256 low,) = claims.quoteCoverage(DAPI, 100_000e18, 365 days);
         _buy(bob, 800_000e18, 365 days);
         (uint256 high,) = claims.quoteCoverage(DAPI, 100_000e18, 365 days);
-        // 10% utilization -> 3%/yr; 90% -> 10% + 50% = 60%/yr.
+        // 0% -> 10% utilization: 2% + 8% * 5% / 80% = 2.5%/yr on average; 80% -> 90%: 10% + 100% * 5% / 20% =
+        // 35%/yr on average.
         assertEq(low, _expectedPremium(100_000e18, 100_000e18, 365 days, PRICE));
         assertEq(high, _expectedPremium(100_000e18, 900_000e18, 365 days, PRICE));
-        assertGt(high, low * 19);
+        assertEq(low, 1250e18); // 2.5% of 50,000 tokens
+        assertEq(high, 17_500e18); // 35% of 50,000 tokens
     }
 
     function test_buyCoverage_revertsWhenPoolCapacityExceeded() public {
@@ -367,6 +381,45 @@ contract ClaimsCoverageTest is ClaimsBase {
         (, uint256 premium) = _buyReturningPremium(alice, coverageUsd, period);
         assertEq(premium, expected);
         assertEq(claims.activeCoverageUsd(), coverageUsd);
+    }
+
+    /// @dev The security review's attack: splitting a purchase into smaller ones priced it lower (each part
+    /// was priced at the utilization after it). Each part now pays the curve's integral over its own interval,
+    /// rounded up, so the parts cost at least the whole, from any starting utilization (kink included).
+    function testFuzz_buyCoverage_splitNeverCheaperThanOnePurchase(
+        uint256 before,
+        uint256 total,
+        uint256 parts,
+        uint256 seed,
+        uint256 period,
+        uint256 price
+    ) public {
+        vm.prank(secondary);
+        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        price = bound(price, 0.05e18, 50e18);
+        _pushPrice(int256(price), block.timestamp + 1);
+        token.mint(alice, 1e30);
+        token.mint(bob, 1e30);
+        period = bound(period, 1 days, 730 days);
+        parts = bound(parts, 2, 6);
+        (, uint256 available) = claims.quoteCoverage(DAPI, 0, period);
+        before = bound(before, 0, available - available / 10);
+        if (before != 0) _buy(bob, before, 730 days);
+        (, available) = claims.quoteCoverage(DAPI, 0, period);
+        total = bound(total, parts, available);
+
+        uint256 snapshot = vm.snapshotState();
+        (, uint256 whole) = _buyReturningPremium(alice, total, period);
+        vm.revertToState(snapshot);
+        uint256 sum;
+        uint256 left = total;
+        for (uint256 i = 1; i < parts; ++i) {
+            uint256 part = bound(uint256(keccak256(abi.encode(seed, i))), 1, left - (parts - i));
+            (, uint256 premium) = _buyReturningPremium(alice, part, period);
+            (sum, left) = (sum + premium, left - part);
+        }
+        (, uint256 last) = _buyReturningPremium(alice, left, period);
+        assertGe(sum + last, whole);
     }
 
     function testFuzz_buyCoverage_neverExceedsCapacity(uint256[4] memory amounts, uint256 price) public {

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {CoverageExposure} from "../../src/libraries/CoverageExposure.sol";
+import {PremiumCurve} from "../../src/libraries/PremiumCurve.sol";
 import {QuotaWindow} from "../../src/libraries/QuotaWindow.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -49,7 +50,8 @@ contract QuotaHarness {
     }
 }
 
-/// @notice The two O(1) bookkeeping libraries against brute force: lazy coverage expiry and rolling quotas.
+/// @notice The two O(1) bookkeeping libraries against brute force: lazy coverage expiry and rolling quotas; and
+/// the premium curve's integral.
 contract ClaimsExposureTest is Test {
     ExposureHarness internal exposure;
     QuotaHarness internal quota;
@@ -99,5 +101,30 @@ contract ClaimsExposureTest is Test {
         assertFalse(quota.tryPay(1, 1000e18));
         vm.warp(block.timestamp + 1 weeks);
         assertTrue(quota.tryPay(1000e18, 1000e18));
+    }
+
+    /// @dev The integral of the rate never decreases (so no interval has a negative price), lies between the base
+    /// and the maximum rate times the coverage, and grows at exactly the maximum rate beyond capacity.
+    function testFuzz_premiumIntegral_isMonotoneAndBounded(uint256[4] memory rates, uint256 c, uint256 x0, uint256 x1)
+        public
+        pure
+    {
+        PremiumCurve.Params memory p = PremiumCurve.Params({
+            baseRate: uint64(bound(rates[0], 0, 0.5e18)),
+            slope1: uint64(bound(rates[1], 0, 1e18)),
+            kink: uint64(bound(rates[2], 0.1e18, 0.95e18)),
+            slope2: uint64(bound(rates[3], 0, 10e18))
+        });
+        uint256 maxRate = uint256(p.baseRate) + p.slope1 + p.slope2;
+        c = bound(c, 0, 1e30);
+        x1 = bound(x1, 0, 2e30);
+        x0 = bound(x0, 0, x1);
+        uint256 g0 = PremiumCurve.cumulative(p, x0, c);
+        uint256 g1 = PremiumCurve.cumulative(p, x1, c);
+        assertGe(g1, g0);
+        assertGe(g1, uint256(p.baseRate) * x1);
+        assertLe(g1, maxRate * x1);
+        if (x0 >= c) assertEq(g1 - g0, maxRate * (x1 - x0));
+        if (x0 > 0) assertGe(g0, PremiumCurve.cumulative(p, x0 - 1, c));
     }
 }

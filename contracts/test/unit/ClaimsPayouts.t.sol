@@ -12,12 +12,15 @@ contract ClaimsPayoutsTest is ClaimsBase {
     function test_createClaim_pullsBondAndAnnouncesEvidence() public {
         uint256 policyId = _buy(alice, 10_000e18, 90 days);
         uint256 balanceBefore = token.balanceOf(alice);
+        // A claim's id is its count above its policy's id.
+        uint256 id = 1 << 224 | policyId;
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.ClaimCreated(1, policyId, alice, 2500e18, BOND, block.timestamp + 3 days);
+        emit IClaimsTypes.ClaimCreated(id, policyId, alice, 2500e18, BOND, block.timestamp + 3 days);
         vm.expectEmit(address(cm));
-        emit IEvidence.Evidence(arbitrator, 1, alice, "ipfs://evidence");
+        emit IEvidence.Evidence(arbitrator, id, alice, "ipfs://evidence");
         uint256 claimId = _claim(alice, policyId, 2500e18);
-        assertEq(claimId, 1);
+        assertEq(claimId, id);
+        assertEq(claims.claimCount(), 1);
         assertEq(token.balanceOf(alice), balanceBefore - BOND);
         IClaimsTypes.Claim memory c = claims.claim(claimId);
         assertEq(uint256(c.status), uint256(IClaimsTypes.ClaimStatus.Pending));
@@ -35,6 +38,42 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, 5));
         claims.createClaim(5, 1e18, "");
+    }
+
+    /// @dev A policy's terms are its id: an id with other terms (a later end, more coverage) is no policy.
+    function test_createClaim_refusesForgedPolicyIds() public {
+        uint256 policyId = _buy(alice, 10_000e18, 90 days);
+        uint256 longer = policyId + (uint256(365 days) << 128);
+        uint256 larger = policyId + 1_000_000e18;
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, longer));
+        claims.createClaim(longer, 1e18, "");
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, larger));
+        claims.createClaim(larger, 20_000e18, "");
+        vm.stopPrank();
+        assertEq(claims.policy(larger).claimant, address(0));
+        assertEq(claims.policy(larger).coverageUsd, 0);
+    }
+
+    /// @dev After an upgrade the stored terms replace the id's: claims follow the new end and coverage.
+    function test_createClaim_followsUpgradedTerms() public {
+        uint256 policyId = _buy(alice, 10_000e18, 30 days);
+        uint256 claimId = _claim(alice, policyId, 4000e18);
+        vm.prank(mediator);
+        claims.acceptClaim(claimId);
+        vm.prank(agent);
+        claims.upgradePolicy(policyId, 30_000e18, block.timestamp + 200 days, "");
+        IClaimsTypes.Policy memory p = claims.policy(policyId);
+        assertEq(p.paidUsd, 4000e18);
+        assertEq(p.coverageUsd, 30_000e18);
+        _warpAndRefresh(100 days);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 26_001e18, 26_000e18));
+        claims.createClaim(policyId, 26_001e18, "");
+        claimId = _claim(alice, policyId, 26_000e18);
+        assertEq(claims.claim(claimId).policyId, policyId);
+        // An unknown claim reads as all zero (no policy either).
+        assertEq(claims.claim(claimId + 1).policyId, 0);
     }
 
     function test_createClaim_revertsOutsideThePolicyPeriod() public {

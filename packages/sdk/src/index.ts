@@ -865,12 +865,18 @@ export {
 } from "./errors/contract.ts";
 export * from "./generated/contracts.ts";
 export {
+  CLAIM_NUMBER_SHIFT,
   CLAIM_STATUSES,
   type ClaimDeadlines,
   type ClaimStatusName,
   type ClaimTiming,
   claimDeadlines,
+  claimNumber,
   claimStatusName,
+  MAX_ID_NUMBER,
+  POLICY_NUMBER_SHIFT,
+  policyIdOfClaim,
+  policyNumber,
   RULINGS,
 } from "./maths/claims.ts";
 export { minOf, mulDiv, type Rounding } from "./maths/mulDiv.ts";
@@ -879,6 +885,7 @@ export {
   type PremiumQuote,
   type PricingCurve,
   payoutTokens,
+  premiumIntegral,
   premiumRate,
   quotePremium,
   tokensToUsd,

@@ -1,5 +1,6 @@
 import {
   acceptSettlement,
+  claimNumber,
   claimStatusName,
   formatUsd,
   getTokenPrice,
@@ -24,7 +25,7 @@ export const acceptSettlementCommand: Command = {
     const { claimId, claim } = await existingClaim(ctx, text);
     if (claimStatusName(claim.status) !== "SettlementProposed") {
       throw new InvalidInputError(
-        `claim ${claimId} is ${claimStatusName(claim.status)}: there is no settlement to accept`,
+        `claim ${claimNumber(claimId)} is ${claimStatusName(claim.status)}: there is no settlement to accept`,
       );
     }
     const claimsManager = claimsManagerOf(ctx);

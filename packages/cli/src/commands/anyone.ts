@@ -1,5 +1,6 @@
 import {
   claimDeadlines,
+  claimNumber,
   claimStatusName,
   distributeRewards,
   formatTimestamp,
@@ -29,11 +30,11 @@ export const timeOutCommand: Command = {
     });
     if (timeOutFrom === undefined) {
       throw new InvalidInputError(
-        `claim ${claimId} is ${claimStatusName(claim.status)}: it cannot time out`,
+        `claim ${claimNumber(claimId)} is ${claimStatusName(claim.status)}: it cannot time out`,
       );
     }
     const client = await ctx.wallet();
-    await ctx.send(`time out claim ${claimId}`, (hooks) =>
+    await ctx.send(`time out claim ${claimNumber(claimId)}`, (hooks) =>
       timeOutClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
     );
     const summary = await claimSummary(ctx, claimId);

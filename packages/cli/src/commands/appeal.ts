@@ -1,5 +1,6 @@
 import {
   appeal,
+  claimNumber,
   claimStatusName,
   formatAmount,
   getAppealCost,
@@ -20,7 +21,7 @@ export const appealCommand: Command = {
     const { claimId, claim } = await existingClaim(ctx, text);
     if (claimStatusName(claim.status) !== "Disputed") {
       throw new InvalidInputError(
-        `claim ${claimId} is ${claimStatusName(claim.status)}, not disputed: nothing to appeal`,
+        `claim ${claimNumber(claimId)} is ${claimStatusName(claim.status)}, not disputed: nothing to appeal`,
       );
     }
     const client = await ctx.wallet();

@@ -4,6 +4,7 @@ import {
   formatUsd,
   iClaimsManagerAbi,
   PreflightError,
+  policyNumber,
   preflightWithAllowance,
   quoteCoverage,
 } from "@insurance-pool/sdk";
@@ -98,9 +99,16 @@ export const buyCommand: Command = {
     const [policyId, premium] = result;
     return {
       lines: [
-        `policy ${policyId}: ${formatUsd(coverageUsd)} on dAPI ${dapiId}, premium ${ctx.show(premium)}`,
+        `policy ${policyNumber(policyId)}: ${formatUsd(coverageUsd)} on dAPI ${dapiId}, premium ${ctx.show(premium)}`,
       ],
-      data: { policyId, dapiId, coverageUsd, period, premium },
+      data: {
+        policyId,
+        policyNumber: policyNumber(policyId),
+        dapiId,
+        coverageUsd,
+        period,
+        premium,
+      },
     };
   },
 };

@@ -9,8 +9,8 @@ import {
   preflightWithAllowance,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
-import { claimSummary, claimsManagerOf, parseUsd } from "./claimsShared.ts";
-import { parseId, positionals, stringOption } from "./shared.ts";
+import { claimSummary, claimsManagerOf, parseUsd, resolvePolicyId } from "./claimsShared.ts";
+import { positionals, stringOption } from "./shared.ts";
 
 export const claimCommand: Command = {
   name: "claim",
@@ -27,7 +27,7 @@ export const claimCommand: Command = {
       2,
       "claim <policyId> <amountUsd> --evidence <uri>",
     );
-    const policyId = parseId(policyText, "policy id");
+    const policyId = await resolvePolicyId(ctx, policyText);
     const amountUsd = parseUsd(amountText, "claim amount");
     const evidenceURI = stringOption(input, "evidence");
     if (!evidenceURI) throw new InvalidInputError("missing --evidence <uri>");
@@ -35,7 +35,7 @@ export const claimCommand: Command = {
     const client = await ctx.wallet();
     const policy = await getPolicy(ctx.client, { claimsManager, policyId });
     if (policy.claimant === "0x0000000000000000000000000000000000000000") {
-      throw new InvalidInputError(`no policy has id ${policyId}`);
+      throw new InvalidInputError(`no policy has id ${policyText?.trim()}`);
     }
     const bond = await getClaimantBond(ctx.client, { claimsManager });
     await preflightWithAllowance(client, {

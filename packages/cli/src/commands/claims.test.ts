@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { getClaim, getTotalStake } from "@insurance-pool/sdk";
+import { claimNumber, getClaimsOf, getTotalStake } from "@insurance-pool/sdk";
 import { type Address, erc20Abi } from "viem";
 import { getTransactionCount, readContract } from "viem/actions";
 import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
@@ -30,13 +30,14 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       functionName: "balanceOf",
       args: [owner],
     });
-  const claimStatus = async (claimId: bigint) =>
-    (
-      await getClaim(fx.deployer.publicClient, {
-        claimsManager: fx.deployment.contracts.claimsManager as Address,
-        claimId,
-      })
-    ).status;
+  /** The status of the claim numbered `number` (its id encodes its policy: see `claimNumber`). */
+  const claimStatus = async (number: bigint) => {
+    const claims = await getClaimsOf(fx.deployer.publicClient, {
+      claimsManager: fx.deployment.contracts.claimsManager as Address,
+      fromBlock: BigInt(fx.deployment.startBlock),
+    });
+    return claims.find((c) => claimNumber(c.claimId) === number)?.claim.status ?? 0;
+  };
 
   before(async () => {
     fx = await startDevnetFixture();
@@ -64,7 +65,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
         "--json",
       )
     ).json();
-    assert.equal(bought.policyId, "1");
+    assert.equal(bought.policyNumber, "1");
     assert.equal(bought.premium, quote.premium, "same block state, same premium");
     const policies = await ok("policies", "--account", "policyholder");
     assert.match(

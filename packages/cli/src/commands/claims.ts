@@ -1,7 +1,13 @@
-import { claimStatusName, formatUsd, getClaimsOf } from "@insurance-pool/sdk";
+import {
+  claimNumber,
+  claimStatusName,
+  formatUsd,
+  getClaimsOf,
+  policyNumber,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
-import { claimSummary, claimsManagerOf } from "./claimsShared.ts";
-import { parseId, positionals, stringOption } from "./shared.ts";
+import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { positionals, stringOption } from "./shared.ts";
 
 export const claimsCommand: Command = {
   name: "claims",
@@ -15,7 +21,7 @@ export const claimsCommand: Command = {
   ],
   run: async (ctx, input) => {
     const [text] = positionals(input, 0, 1, "claims [claimId] [--of <address>] [--all]");
-    if (text !== undefined) return claimSummary(ctx, parseId(text, "claim id"));
+    if (text !== undefined) return claimSummary(ctx, (await existingClaim(ctx, text)).claimId);
     const of = stringOption(input, "of");
     const claimant = input.values.all
       ? undefined
@@ -28,7 +34,7 @@ export const claimsCommand: Command = {
     const lines = claims.length ? [] : ["no claims"];
     for (const { claimId, claim, claimant: who } of claims) {
       lines.push(
-        `  claim ${claimId}: ${claimStatusName(claim.status)}, ${formatUsd(claim.amountUsd)} on policy ${claim.policyId} by ${who}`,
+        `  claim ${claimNumber(claimId)}: ${claimStatusName(claim.status)}, ${formatUsd(claim.amountUsd)} on policy ${policyNumber(claim.policyId)} by ${who}`,
       );
     }
     return { lines, data: { claims } };

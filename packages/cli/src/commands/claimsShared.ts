@@ -1,6 +1,7 @@
 import {
   CLAIM_STATUSES,
   claimDeadlines,
+  claimNumber,
   claimStatusName,
   formatTimestamp,
   formatUsd,
@@ -10,10 +11,14 @@ import {
   getPolicy,
   getResponsePeriods,
   InvalidInputError,
+  iClaimsManagerAbi,
+  MAX_ID_NUMBER,
   parseAmount,
+  policyNumber,
   RULINGS,
 } from "@insurance-pool/sdk";
 import { type Address, hexToString, stringToHex } from "viem";
+import { getContractEvents } from "viem/actions";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
 import { parseId } from "./shared.ts";
@@ -86,11 +91,42 @@ async function dapiList(ctx: Context, count: bigint): Promise<string[]> {
   return names.length ? ["Covered dAPIs:", ...names] : ["No dAPI is covered yet."];
 }
 
-/** Parses a claim id and checks the claim exists. */
+/**
+ * Resolves a policy given by its number (`1`, as `policies` and `buy` show it) or by its full id. A number
+ * that no policy has is returned as it is (the caller reports it).
+ */
+export async function resolvePolicyId(ctx: Context, text: string | undefined): Promise<bigint> {
+  const value = parseId(text, "policy id");
+  if (value > MAX_ID_NUMBER) return value;
+  const policies = await getContractEvents(ctx.client, {
+    address: claimsManagerOf(ctx),
+    abi: iClaimsManagerAbi,
+    eventName: "PolicyCreated",
+    fromBlock: BigInt(ctx.deployment.startBlock),
+    strict: true,
+  });
+  return policies.find((e) => policyNumber(e.args.policyId) === value)?.args.policyId ?? value;
+}
+
+/** Resolves a claim given by its number (`1`, as the CLI shows it) or by its full id (see `resolvePolicyId`). */
+export async function resolveClaimId(ctx: Context, text: string | undefined): Promise<bigint> {
+  const value = parseId(text, "claim id");
+  if (value > MAX_ID_NUMBER) return value;
+  const claims = await getContractEvents(ctx.client, {
+    address: claimsManagerOf(ctx),
+    abi: iClaimsManagerAbi,
+    eventName: "ClaimCreated",
+    fromBlock: BigInt(ctx.deployment.startBlock),
+    strict: true,
+  });
+  return claims.find((e) => claimNumber(e.args.claimId) === value)?.args.claimId ?? value;
+}
+
+/** Parses a claim number or id and checks the claim exists. */
 export async function existingClaim(ctx: Context, text: string | undefined) {
-  const claimId = parseId(text, "claim id");
+  const claimId = await resolveClaimId(ctx, text);
   const claim = await getClaim(ctx.client, { claimsManager: claimsManagerOf(ctx), claimId });
-  if (claim.status === 0) throw new InvalidInputError(`no claim has id ${claimId}`);
+  if (claim.status === 0) throw new InvalidInputError(`no claim has id ${text?.trim()}`);
   return { claimId, claim };
 }
 
@@ -101,13 +137,13 @@ export async function claimSummary(
 ): Promise<{ lines: string[]; data: Record<string, unknown> }> {
   const claimsManager = claimsManagerOf(ctx);
   const claim = await getClaim(ctx.client, { claimsManager, claimId });
-  const policy = await getPolicy(ctx.client, { claimsManager, policyId: BigInt(claim.policyId) });
+  const policy = await getPolicy(ctx.client, { claimsManager, policyId: claim.policyId });
   const deadlines = claimDeadlines(claim, {
     claimantResponsePeriod: await claimantResponsePeriod(ctx),
   });
   const rows: [string, string][] = [
     ["status", claimStatusName(claim.status)],
-    ["policy", `${claim.policyId} (claimant ${policy.claimant})`],
+    ["policy", `${policyNumber(claim.policyId)} (claimant ${policy.claimant})`],
     ["amount", formatUsd(claim.amountUsd)],
     ["bond", ctx.show(claim.bond)],
   ];
@@ -133,7 +169,7 @@ export async function claimSummary(
     rows.push(["ruling", `${claim.ruling} (${RULINGS[claim.ruling] ?? "?"})`]);
   }
   return {
-    lines: [`claim ${claimId}:`, ...table(rows)],
+    lines: [`claim ${claimNumber(claimId)}:`, ...table(rows)],
     data: {
       claimId,
       claim: { ...claim, statusName: claimStatusName(claim.status) },

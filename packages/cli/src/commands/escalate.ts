@@ -1,4 +1,5 @@
 import {
+  claimNumber,
   escalateClaim,
   formatAmount,
   getArbitrationCost,
@@ -25,7 +26,7 @@ export const escalateCommand: Command = {
     ]);
     const value = await getArbitrationCost(ctx.client, { arbitrator, extraData });
     const { result: disputeId } = await ctx.send(
-      `escalate claim ${claimId} (fee ${formatAmount(value, 18, { symbol: "ETH" })})`,
+      `escalate claim ${claimNumber(claimId)} (fee ${formatAmount(value, 18, { symbol: "ETH" })})`,
       (hooks) => escalateClaim(client, { ...hooks, claimsManager, claimId, value }),
     );
     const summary = await claimSummary(ctx, claimId);

@@ -1,4 +1,4 @@
-import { submitEvidence } from "@insurance-pool/sdk";
+import { claimNumber, submitEvidence } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
 import { positionals } from "./shared.ts";
@@ -12,7 +12,7 @@ export const evidenceCommand: Command = {
     const [text, evidenceURI] = positionals(input, 2, 2, "evidence <claimId> <uri>");
     const { claimId } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
-    await ctx.send(`evidence for claim ${claimId}`, (hooks) =>
+    await ctx.send(`evidence for claim ${claimNumber(claimId)}`, (hooks) =>
       submitEvidence(client, {
         ...hooks,
         claimsManager: claimsManagerOf(ctx),

@@ -1,4 +1,10 @@
-import { acceptClaim, formatUsd, proposeSettlement, rejectClaim } from "@insurance-pool/sdk";
+import {
+  acceptClaim,
+  claimNumber,
+  formatUsd,
+  proposeSettlement,
+  rejectClaim,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim, parseUsd } from "./claimsShared.ts";
 import { positionals } from "./shared.ts";
@@ -12,7 +18,7 @@ export const acceptCommand: Command = {
     const [text] = positionals(input, 1, 1, "accept <claimId>");
     const { claimId } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
-    await ctx.send(`accept claim ${claimId}`, (hooks) =>
+    await ctx.send(`accept claim ${claimNumber(claimId)}`, (hooks) =>
       acceptClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
     );
     return claimSummary(ctx, claimId);
@@ -50,7 +56,7 @@ export const rejectCommand: Command = {
     const [text] = positionals(input, 1, 1, "reject <claimId>");
     const { claimId } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
-    await ctx.send(`reject claim ${claimId}`, (hooks) =>
+    await ctx.send(`reject claim ${claimNumber(claimId)}`, (hooks) =>
       rejectClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
     );
     return claimSummary(ctx, claimId);

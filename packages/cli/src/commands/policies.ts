@@ -1,4 +1,10 @@
-import { formatTimestamp, formatUsd, getDapi, getPoliciesOf } from "@insurance-pool/sdk";
+import {
+  formatTimestamp,
+  formatUsd,
+  getDapi,
+  getPoliciesOf,
+  policyNumber,
+} from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
 import { claimsManagerOf, dapiName } from "./claimsShared.ts";
@@ -34,7 +40,7 @@ export const policiesCommand: Command = {
     }
     for (const { policyId, policy, policyURI } of policies) {
       lines.push(
-        `policy ${policyId}:`,
+        `policy ${policyNumber(policyId)}:`,
         ...table([
           ["claimant", policy.claimant],
           ["dAPI", `${policy.dapiId} (${names.get(BigInt(policy.dapiId))})`],

@@ -1,4 +1,5 @@
 import {
+  claimNumber,
   claimStatusName,
   executeDisputeRuling,
   executeRuling,
@@ -41,7 +42,7 @@ export const ruleCommand: Command = {
     const { claimId, claim } = await existingClaim(ctx, text);
     if (claimStatusName(claim.status) !== "Disputed") {
       throw new InvalidInputError(
-        `claim ${claimId} is ${claimStatusName(claim.status)}, not disputed`,
+        `claim ${claimNumber(claimId)} is ${claimStatusName(claim.status)}, not disputed`,
       );
     }
     const client = await ctx.wallet();
@@ -54,7 +55,7 @@ export const ruleCommand: Command = {
     const summary = await claimSummary(ctx, claimId);
     return {
       lines: [
-        `appealable until ${formatTimestamp(end)}; then: ipool execute-ruling ${claimId}`,
+        `appealable until ${formatTimestamp(end)}; then: ipool execute-ruling ${claimNumber(claimId)}`,
         ...summary.lines,
       ],
       data: { disputeId, ruling, appealPeriodEnd: end, ...summary.data },
@@ -81,11 +82,13 @@ export const executeRulingCommand: Command = {
         }),
       );
     } else if (status === "RulingPending") {
-      await ctx.send(`pay the ruling on claim ${claimId}`, (hooks) =>
+      await ctx.send(`pay the ruling on claim ${claimNumber(claimId)}`, (hooks) =>
         executeRuling(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
       );
     } else {
-      throw new InvalidInputError(`claim ${claimId} is ${status}: there is no ruling to execute`);
+      throw new InvalidInputError(
+        `claim ${claimNumber(claimId)} is ${status}: there is no ruling to execute`,
+      );
     }
     return claimSummary(ctx, claimId);
   },

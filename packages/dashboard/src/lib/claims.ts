@@ -130,7 +130,7 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
         wanted.map(async (args): Promise<ClaimInfo> => {
           const id = args.claimId as bigint;
           const c = await readIfPresent<{
-            policyId: number;
+            policyId: bigint;
             status: number;
             deadline: number;
             amountUsd: bigint;

@@ -44,3 +44,16 @@ export function formatDate(seconds: number | bigint): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/**
+ * A policy's number (1, 2, ...): its id encodes its terms at creation, the number in the top bits
+ * (`number << 192 | from << 160 | until << 128 | dapiId << 96 | coverageUsd`).
+ */
+export function policyNumber(policyId: bigint): bigint {
+  return policyId >> 192n;
+}
+
+/** A claim's number (1, 2, ...): its id is `number << 224 | policyId`. */
+export function claimNumber(claimId: bigint): bigint {
+  return claimId >> 224n;
+}

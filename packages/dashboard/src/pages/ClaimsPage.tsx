@@ -21,7 +21,14 @@ import {
   useCoverage,
   usePolicies,
 } from "../lib/coverage.ts";
-import { formatAmount, formatDate, formatDuration, shortAddress } from "../lib/format.ts";
+import {
+  claimNumber,
+  formatAmount,
+  formatDate,
+  formatDuration,
+  policyNumber,
+  shortAddress,
+} from "../lib/format.ts";
 import { usePayouts } from "../lib/history.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { type Call, useTransaction } from "../lib/useTransaction.ts";
@@ -131,8 +138,8 @@ export function ClaimsPage() {
                     className={`clickable ${current?.id === c.id ? "selected" : ""}`}
                     onClick={() => setSelected(c.id)}
                   >
-                    <td>{c.id.toString()}</td>
-                    <td>{c.policyId.toString()}</td>
+                    <td>{claimNumber(c.id).toString()}</td>
+                    <td>{policyNumber(c.policyId).toString()}</td>
                     <td className="num">{usd(c.amountUsd, 0)}</td>
                     <td>
                       <Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>
@@ -296,7 +303,8 @@ function FileClaimCard({
             >
               {active.map((p) => (
                 <option key={p.id.toString()} value={p.id.toString()}>
-                  #{p.id.toString()} · {p.dapiName} · {usd(p.coverageUsd - p.paidUsd, 0)} left
+                  #{policyNumber(p.id).toString()} · {p.dapiName} ·{" "}
+                  {usd(p.coverageUsd - p.paidUsd, 0)} left
                 </option>
               ))}
             </select>
@@ -631,7 +639,7 @@ function ClaimDetail({
   const deadline = deadlineLabel[c.status];
   return (
     <Card
-      title={`Claim #${c.id} on policy #${c.policyId}`}
+      title={`Claim #${claimNumber(c.id)} on policy #${policyNumber(c.policyId)}`}
       actions={<Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>}
     >
       <div className="grid-2 inner" data-testid="claim-detail">

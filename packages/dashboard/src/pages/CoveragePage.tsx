@@ -17,7 +17,7 @@ import {
   WAD,
 } from "../lib/coverage.ts";
 import { decodeError } from "../lib/errors.ts";
-import { formatAmount, formatDate, formatPercent } from "../lib/format.ts";
+import { formatAmount, formatDate, formatPercent, policyNumber } from "../lib/format.ts";
 import { useUserPosition } from "../lib/pool.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
@@ -432,7 +432,7 @@ function PoliciesCard({
               const active = now === undefined || Number(p.claimsAllowedUntil) > now;
               return (
                 <tr key={p.id.toString()}>
-                  <td>{p.id.toString()}</td>
+                  <td>{policyNumber(p.id).toString()}</td>
                   <td>{p.dapiName}</td>
                   <td className="num">{usd(p.coverageUsd)}</td>
                   <td className="num">{usd(p.coverageUsd - p.paidUsd)}</td>

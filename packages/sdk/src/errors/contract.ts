@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
 import { decodeErrorResult } from "viem";
 import { allErrorsAbi } from "../abis.ts";
+import { claimNumber, MAX_ID_NUMBER, policyNumber } from "../maths/claims.ts";
 import { formatAmount, formatDuration, formatTimestamp } from "../utils/amount.ts";
 import { BaseError } from "./base.ts";
 
@@ -147,6 +148,9 @@ function formatters(context: ErrorContext): Formatters {
 function formatArgument(name: string, value: unknown, f: Formatters): string {
   if (typeof value !== "bigint") return String(value);
   const lower = name.toLowerCase();
+  // Policy and claim ids encode their terms; people know them by number (see `policyNumber`).
+  if (lower === "policyid" && value > MAX_ID_NUMBER) return policyNumber(value).toString();
+  if (lower === "claimid" && value > MAX_ID_NUMBER) return claimNumber(value).toString();
   if (lower.endsWith("usd")) return f.usd(value);
   if (lower.includes("share")) return f.shares(value);
   if (

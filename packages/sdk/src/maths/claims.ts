@@ -80,3 +80,30 @@ export function claimDeadlines(
       return {};
   }
 }
+
+/**
+ * A policy id is its terms at creation (the ClaimsManager stores one slot per policy and reads the rest from
+ * the id): `number << 192 | claimsAllowedFrom << 160 | claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`,
+ * where `number` counts policies from 1. A claim id is `number << 224 | policyId`, its number counting claims
+ * from 1. Numbers are what people read and type; ids are what the contract takes.
+ */
+export const POLICY_NUMBER_SHIFT = 192n;
+/** See {@link POLICY_NUMBER_SHIFT}. */
+export const CLAIM_NUMBER_SHIFT = 224n;
+/** Numbers are below 2^32; any larger value is a full id. */
+export const MAX_ID_NUMBER = (1n << 32n) - 1n;
+
+/** A policy's number (1, 2, ...) from its id. */
+export function policyNumber(policyId: bigint): bigint {
+  return policyId >> POLICY_NUMBER_SHIFT;
+}
+
+/** A claim's number (1, 2, ...) from its id. */
+export function claimNumber(claimId: bigint): bigint {
+  return claimId >> CLAIM_NUMBER_SHIFT;
+}
+
+/** The policy of a claim, from the claim's id. */
+export function policyIdOfClaim(claimId: bigint): bigint {
+  return claimId & ((1n << CLAIM_NUMBER_SHIFT) - 1n);
+}

@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { claimDeadlines, claimStatusName } from "./claims.ts";
 import { mulDiv } from "./mulDiv.ts";
-import { payoutTokens, premiumRate, quotePremium, usdToTokens, WAD } from "./premium.ts";
+import {
+  payoutTokens,
+  premiumIntegral,
+  premiumRate,
+  quotePremium,
+  usdToTokens,
+  WAD,
+} from "./premium.ts";
 import {
   EPOCH,
   formatApr,
@@ -181,7 +188,8 @@ describe("premiums", () => {
       curve,
     });
     assert.equal(quote.utilization, WAD / 2n);
-    assert.equal(quote.rate, curve.baseRate + (curve.slope1 * 5n) / 8n);
+    // 0% -> 50% utilization, below the kink: the average rate is the rate at 25%.
+    assert.equal(quote.rate, curve.baseRate + (curve.slope1 * 5n) / 16n);
     assert.equal(quote.premium, (500n * e18 * quote.rate) / WAD);
     const none = quotePremium({
       ...{ coverageUsd: 1n, period: 1n, activeCoverageUsd: 0n, price: e18 },
@@ -190,6 +198,40 @@ describe("premiums", () => {
       curve,
     });
     assert.equal(none.utilization, WAD);
+  });
+
+  it("prices a purchase over the utilization it spans: splitting it never costs less", () => {
+    const inputs = {
+      period: YEAR / 3n,
+      price: (3n * e18) / 2n,
+      totalStake: 1_000_000n * e18,
+      collateralizationRatio: WAD / 2n,
+      curve,
+    };
+    const whole = quotePremium({
+      ...inputs,
+      coverageUsd: 600_000n * e18,
+      activeCoverageUsd: 100_000n * e18,
+    }).premium;
+    let active = 100_000n * e18;
+    let parts = 0n;
+    for (const coverageUsd of [1n, 200_000n * e18 - 1n, 250_000n * e18, 150_000n * e18]) {
+      parts += quotePremium({ ...inputs, coverageUsd, activeCoverageUsd: active }).premium;
+      active += coverageUsd;
+    }
+    assert.ok(parts >= whole, `${parts} < ${whole}`);
+    assert.ok(parts - whole <= 4n, "only the rounding of each part");
+    // The integral is continuous at the kink and at capacity (each piece meets the next).
+    const capacity = 750_000n * e18;
+    const k = (capacity * curve.kink) / WAD;
+    for (const x of [k, capacity]) {
+      assert.ok(
+        premiumIntegral(curve, x + 1n, capacity) - premiumIntegral(curve, x, capacity) >= 0n,
+      );
+      assert.ok(
+        premiumIntegral(curve, x, capacity) - premiumIntegral(curve, x - 1n, capacity) >= 0n,
+      );
+    }
   });
 
   it("converts USD with the named rounding", () => {

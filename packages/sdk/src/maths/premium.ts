@@ -68,16 +68,39 @@ export interface PremiumQuote {
   premium: bigint;
   /** Utilization after the purchase (WAD), rounded up. */
   utilization: bigint;
-  /** Annual rate applied (WAD). */
+  /** The average annual rate paid over the utilization the purchase spans (WAD), rounded down. */
   rate: bigint;
   /** Capacity in tokens: `totalStake * collateralizationRatio / WAD`. */
   capacityTokens: bigint;
 }
 
 /**
- * The premium `buyCoverage` charges, computed offline exactly as the contract does: utilization after the
- * purchase (coverage in tokens rounded up, over capacity, rounded up; 100% when there is no capacity),
- * its rate on the curve, then `coverageTokens * rate * period / (1e18 * 365 days)` rounded up.
+ * The curve's annual rate integrated over active coverage from 0 to `x`, for a capacity `capacity` in the
+ * same unit (USD): `∫_0^x rate(t / capacity) dt`, rounded down piece by piece exactly as
+ * `PremiumCurve.cumulative` (beyond capacity, and with no capacity, the rate is the curve's maximum).
+ *
+ * @example
+ * ```ts
+ * const cost = premiumIntegral(curve, activeAfter, capacityUsd) - premiumIntegral(curve, activeBefore, capacityUsd);
+ * ```
+ */
+export function premiumIntegral(curve: PricingCurve, x: bigint, capacity: bigint): bigint {
+  const { baseRate, slope1, slope2 } = curve;
+  if (x === 0n) return 0n;
+  if (capacity === 0n) return (baseRate + slope1 + slope2) * x;
+  const k = (capacity * curve.kink) / WAD;
+  let total = baseRate * x;
+  if (x <= k) return total + (slope1 * x * x) / (2n * k);
+  total += (slope1 * k) / 2n + slope1 * (x - k);
+  if (x <= capacity) return total + (slope2 * (x - k) * (x - k)) / (2n * (capacity - k));
+  return total + (slope2 * (capacity - k)) / 2n + slope2 * (x - capacity);
+}
+
+/**
+ * The premium `buyCoverage` charges, computed offline exactly as the contract does: the curve's integral
+ * over the utilization the purchase spans (from the active coverage before it to after it, over the capacity
+ * in USD at the price, rounded down), so that splitting a purchase never lowers its premium; in tokens,
+ * `integral * period / (365 days * 1e18)` at the price, rounded up.
  *
  * @example
  * ```ts
@@ -87,6 +110,7 @@ export interface PremiumQuote {
 export function quotePremium(inputs: PremiumInputs): PremiumQuote {
   const decimals = inputs.tokenDecimals ?? 18;
   const capacityTokens = (inputs.totalStake * inputs.collateralizationRatio) / WAD;
+  const capacityUsd = tokensToUsd(capacityTokens, inputs.price, decimals);
   const activeAfter = inputs.activeCoverageUsd + inputs.coverageUsd;
   const utilization =
     capacityTokens === 0n
@@ -97,9 +121,17 @@ export function quotePremium(inputs: PremiumInputs): PremiumQuote {
           capacityTokens,
           "ceil",
         );
-  const rate = premiumRate(inputs.curve, utilization);
-  const coverageTokens = usdToTokens(inputs.coverageUsd, inputs.price, "ceil", decimals);
-  const premium = mulDiv(coverageTokens, rate * inputs.period, WAD * YEAR, "ceil");
+  const cost =
+    premiumIntegral(inputs.curve, activeAfter, capacityUsd) -
+    premiumIntegral(inputs.curve, inputs.activeCoverageUsd, capacityUsd);
+  const premium = mulDiv(
+    cost,
+    inputs.period * 10n ** BigInt(decimals),
+    YEAR * WAD * inputs.price,
+    "ceil",
+  );
+  const rate =
+    inputs.coverageUsd === 0n ? premiumRate(inputs.curve, utilization) : cost / inputs.coverageUsd;
   return { premium, utilization, rate, capacityTokens };
 }
 
