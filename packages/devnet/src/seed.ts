@@ -16,6 +16,7 @@ import { createTxContext, sendAndWait, type TxContext } from "../../sdk/src/depl
 import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import { dapiNameOf } from "../../sdk/src/deploy/system.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
+import { claimNumber, policyNumber } from "../../sdk/src/maths/claims.ts";
 
 /** What the seed did, for `npm start`'s summary and tests. */
 export interface SeedSummary {
@@ -127,7 +128,7 @@ export async function seedDevnet(deployment: Deployment): Promise<SeedSummary> {
   ]);
   const policyId = eventArg(claimsAbi, bought.logs, "PolicyCreated", "policyId");
   lines.push(
-    `policyholder bought 50,000 USD of ETH/USD coverage for 90 days (policy ${policyId}, premium ${formatEther(premium)} API3)`,
+    `policyholder bought 50,000 USD of ETH/USD coverage for 90 days (policy ${policyNumber(policyId)}, premium ${formatEther(premium)} API3)`,
   );
 
   const now = (await (await as("deployer")).publicClient.getBlock()).timestamp;
@@ -148,7 +149,7 @@ export async function seedDevnet(deployment: Deployment): Promise<SeedSummary> {
   ]);
   const claimId = eventArg(claimsAbi, filed.logs, "ClaimCreated", "claimId");
   lines.push(
-    `policyholder filed claim ${claimId} for 20,000 USD on policy ${policyId}: awaiting the mediator`,
+    `policyholder filed claim ${claimNumber(claimId)} for 20,000 USD on policy ${policyNumber(policyId)}: awaiting the mediator`,
   );
 
   return { lines, policyId, claimId };

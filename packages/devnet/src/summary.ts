@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { formatUnits } from "viem";
+import { claimNumber } from "../../sdk/src/maths/claims.ts";
 import type { Devnet } from "./devnet.ts";
 
 /** What `npm start` prints once everything runs: URLs, contracts, feeds, accounts, demo state, commands. */
@@ -56,7 +57,7 @@ export function formatSummary(
     "  npx ipool quote 10k --dapi ETH/USD --period 30d",
     "  npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
     "  npx ipool claims --all",
-    `  npx ipool accept ${devnet.seed?.claimId ?? 1} --account mediator          (the claim awaiting the mediator)`,
+    `  npx ipool accept ${devnet.seed ? claimNumber(devnet.seed.claimId) : 1n} --account mediator          (the claim awaiting the mediator)`,
     "  npm run devnet:malfunction -- --feed ETH/USD --value 0     (or: npm run malfunction -w @insurance-pool/devnet -- ...)",
     "",
     "Ctrl-C stops everything.",
