@@ -219,6 +219,7 @@ try {
         note: `own/total history phase means: ${detail}; max ${fmt(largest)}`,
       });
     };
+    await send(call(user, stakingPool, poolAbi, "deposit", [parseEther("10000")]));
     await send(call(user, stakingPool, poolAbi, "stake", [parseEther("100")]));
     await measurePhases(
       "stake",
