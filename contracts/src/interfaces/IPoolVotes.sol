@@ -54,11 +54,13 @@ interface IPoolVotes is IERC5805 {
     /// @notice The current total voting supply: all staked shares, excluding shares pending unstake.
     function totalVotingSupply() external view returns (uint256);
 
-    /// @notice The number of checkpoints in `account`'s voting power history.
+    /// @notice The number of checkpoints in `account`'s voting power history. The list only grows at its end.
     function numCheckpoints(address account) external view returns (uint256);
 
     /// @notice The checkpoint at position `index` (0 = oldest) of `account`'s history: from `timepoint` on its
-    /// voting power was `votes` (until the next checkpoint).
+    /// voting power was `votes` (until the next checkpoint). After a wipe-out, the history of an account whose
+    /// votes it voided ends with a checkpoint of 0 votes at the wipe-out's time (no `DelegateVotesChanged` is
+    /// emitted for it: `ShareEraEnded` voids every account's votes at once).
     function checkpoints(address account, uint256 index) external view returns (uint32 timepoint, uint96 votes);
 
     /// @notice The number of checkpoints in the total voting supply history.

@@ -177,14 +177,34 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @inheritdoc IPoolVotes
     function numCheckpoints(address account) external view virtual returns (uint256) {
-        return _voteHistories[account].length(_voteAccounts[account].checkpointSlots);
+        (uint256 count,, bool marked) = _checkpointList(account);
+        return marked ? count + 1 : count;
     }
 
     /// @inheritdoc IPoolVotes
     function checkpoints(address account, uint256 index) external view virtual returns (uint32, uint96) {
-        uint256 count = _voteHistories[account].length(_voteAccounts[account].checkpointSlots);
-        if (index >= count) revert CheckpointOutOfRange(account, index, count);
+        (uint256 count, uint256 markerKey, bool marked) = _checkpointList(account);
+        uint256 listed = marked ? count + 1 : count;
+        if (index >= listed) revert CheckpointOutOfRange(account, index, listed);
+        if (marked && index == count) return (uint32(markerKey), 0);
         return _voteHistories[account].at(index);
+    }
+
+    /// @dev The checkpoint list of `account` as its next change will leave it: the `count` stored checkpoints
+    /// that stay as they are, then, for a history stale since a wipe-out, the zero marker at `markerKey` that the
+    /// change records (`marked`; it replaces a stored checkpoint of that same second), so that the list only ever
+    /// grows at its end and agrees with `getPastVotes`.
+    function _checkpointList(address account) private view returns (uint256 count, uint256 markerKey, bool marked) {
+        VoteAccount memory voteAccount = _voteAccounts[account];
+        PackedCheckpoints.History storage history = _voteHistories[account];
+        count = history.length(voteAccount.checkpointSlots);
+        if (count == 0 || voteAccount.era == _votingEra() || history.latest(voteAccount.checkpointSlots) == 0) {
+            return (count, 0, false);
+        }
+        markerKey = _eraStartedAt[voteAccount.era + 1];
+        (uint32 lastKey,) = history.at(count - 1);
+        if (lastKey == markerKey) --count;
+        return (count, markerKey, true);
     }
 
     /// @inheritdoc IPoolVotes

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IPoolVotes} from "../../src/interfaces/IPoolVotes.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 
 /// @notice Pinned regressions for flaws found in review; each failed before its fix.
@@ -74,5 +75,55 @@ contract StakingPoolRegressionsTest is PoolFixture {
         assertEq(pool.getPastVotes(alice, wipedAt - 1), 100e18, "history before the wipe-out is kept");
         assertEq(pool.getPastTotalSupply(block.timestamp - 1), carolShares, "the quorum counts carol alone");
         assertEq(pool.getVotes(carol), carolShares);
+    }
+
+    function test_votes_checkpointListOfAWipedOutAccountAgreesWithGetPastVotesAndOnlyGrows() public {
+        // Review finding: after a wipe-out, checkpoints() of an untouched account still showed the old votes
+        // "from then on" while getPastVotes said 0, and the account's next change inserted a checkpoint dated in
+        // an already closed second.
+        uint256 t0 = block.timestamp;
+        uint256 shares = _depositAndStake(alice, 100e18);
+        vm.warp(t0 + 10);
+        _payOut(pool.totalStake()); // wipe-out: share era 1
+        vm.warp(t0 + 20);
+        uint256 n = pool.numCheckpoints(alice);
+        (uint32 first, uint96 firstVotes) = pool.checkpoints(alice, n - 2);
+        (uint32 last, uint96 lastVotes) = pool.checkpoints(alice, n - 1);
+        assertEq(first, t0);
+        assertEq(firstVotes, shares);
+        assertEq(last, t0 + 10, "a zero checkpoint at the wipe-out");
+        assertEq(lastVotes, 0);
+        assertEq(pool.getPastVotes(alice, t0 + 15), lastVotes);
+        vm.expectRevert(abi.encodeWithSelector(IPoolVotes.CheckpointOutOfRange.selector, alice, n, n));
+        pool.checkpoints(alice, n);
+
+        vm.warp(t0 + 30);
+        uint256 again = _depositAndStake(alice, 1e18);
+        assertEq(pool.numCheckpoints(alice), n + 1, "the list grew at its end only");
+        (uint32 kept, uint96 keptVotes) = pool.checkpoints(alice, n - 1);
+        assertEq(kept, last);
+        assertEq(keptVotes, 0);
+        (uint32 newest, uint96 newestVotes) = pool.checkpoints(alice, n);
+        assertEq(newest, t0 + 30);
+        assertEq(newestVotes, again);
+    }
+
+    function test_votes_wipeOutInTheSecondOfTheLastChangeReplacesItInTheList() public {
+        uint256 t0 = block.timestamp;
+        _depositAndStake(alice, 100e18);
+        vm.warp(t0 + 10);
+        _depositAndStake(alice, 1e18); // same second as the wipe-out, before it
+        uint256 n = pool.numCheckpoints(alice);
+        _payOut(pool.totalStake());
+        assertEq(pool.numCheckpoints(alice), n, "the change of that second now reads 0 votes");
+        (uint32 last, uint96 lastVotes) = pool.checkpoints(alice, n - 1);
+        assertEq(last, t0 + 10);
+        assertEq(lastVotes, 0);
+        vm.warp(t0 + 20);
+        _depositAndStake(alice, 2e18);
+        assertEq(pool.numCheckpoints(alice), n + 1);
+        (last, lastVotes) = pool.checkpoints(alice, n - 1);
+        assertEq(last, t0 + 10);
+        assertEq(lastVotes, 0);
     }
 }
