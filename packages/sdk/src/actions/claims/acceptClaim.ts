@@ -29,7 +29,7 @@ export type AcceptClaimReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await acceptClaim(mediatorClient, { claimsManager, claimId: 1n });
+ * await acceptClaim(mediatorClient, { claimsManager, claimId });
  * ```
  */
 export async function acceptClaim(

@@ -31,7 +31,7 @@ export type AcceptSettlementReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await acceptSettlement(client, { claimsManager, claimId: 1n, minimumPayoutTokens: 0n });
+ * await acceptSettlement(client, { claimsManager, claimId, minimumPayoutTokens: 0n });
  * ```
  */
 export async function acceptSettlement(

@@ -34,7 +34,7 @@ export type CreateClaimReturnType = WriteResult<
  *
  * @example
  * ```ts
- * const { result: claimId } = await createClaim(client, { claimsManager, policyId: 1n, amountUsd: parseAmount("5k", 18), evidenceURI: "ipfs://…" });
+ * const { result: claimId } = await createClaim(client, { claimsManager, policyId, amountUsd: parseAmount("5k", 18), evidenceURI: "ipfs://…" });
  * ```
  */
 export async function createClaim(

@@ -35,7 +35,7 @@ export type DowngradePolicyReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await downgradePolicy(client, { claimsManager, policyId: 1n, coverageUsd, claimsAllowedUntil, policyURI });
+ * await downgradePolicy(client, { claimsManager, policyId, coverageUsd, claimsAllowedUntil, policyURI });
  * ```
  */
 export async function downgradePolicy(

@@ -32,7 +32,7 @@ export type EscalateClaimReturnType = WriteResult<
  *
  * @example
  * ```ts
- * const { result: disputeId } = await escalateClaim(client, { claimsManager, claimId: 1n, value: cost });
+ * const { result: disputeId } = await escalateClaim(client, { claimsManager, claimId, value: cost });
  * ```
  */
 export async function escalateClaim(

@@ -29,7 +29,7 @@ export type ExecuteRulingReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await executeRuling(client, { claimsManager, claimId: 1n });
+ * await executeRuling(client, { claimsManager, claimId });
  * ```
  */
 export async function executeRuling(

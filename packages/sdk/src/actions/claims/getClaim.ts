@@ -23,7 +23,7 @@ export type GetClaimReturnType = ContractFunctionReturnType<
  *
  * @example
  * ```ts
- * const claim = await getClaim(client, { claimsManager, claimId: 1n });
+ * const claim = await getClaim(client, { claimsManager, claimId });
  * ```
  */
 export async function getClaim(

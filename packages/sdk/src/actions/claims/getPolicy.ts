@@ -23,7 +23,7 @@ export type GetPolicyReturnType = ContractFunctionReturnType<
  *
  * @example
  * ```ts
- * const policy = await getPolicy(client, { claimsManager, policyId: 1n });
+ * const policy = await getPolicy(client, { claimsManager, policyId });
  * ```
  */
 export async function getPolicy(

@@ -31,7 +31,7 @@ export type ProposeSettlementReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await proposeSettlement(mediatorClient, { claimsManager, claimId: 1n, settlementUsd: parseAmount("2k", 18) });
+ * await proposeSettlement(mediatorClient, { claimsManager, claimId, settlementUsd: parseAmount("2k", 18) });
  * ```
  */
 export async function proposeSettlement(

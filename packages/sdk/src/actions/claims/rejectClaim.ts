@@ -29,7 +29,7 @@ export type RejectClaimReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await rejectClaim(mediatorClient, { claimsManager, claimId: 1n });
+ * await rejectClaim(mediatorClient, { claimsManager, claimId });
  * ```
  */
 export async function rejectClaim(

@@ -31,7 +31,7 @@ export type SubmitEvidenceReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await submitEvidence(client, { claimsManager, claimId: 1n, evidenceURI: "ipfs://…" });
+ * await submitEvidence(client, { claimsManager, claimId, evidenceURI: "ipfs://…" });
  * ```
  */
 export async function submitEvidence(

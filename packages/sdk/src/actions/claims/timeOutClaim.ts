@@ -29,7 +29,7 @@ export type TimeOutClaimReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await timeOutClaim(client, { claimsManager, claimId: 1n });
+ * await timeOutClaim(client, { claimsManager, claimId });
  * ```
  */
 export async function timeOutClaim(

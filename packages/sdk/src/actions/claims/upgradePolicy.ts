@@ -35,7 +35,7 @@ export type UpgradePolicyReturnType = WriteResult<
  *
  * @example
  * ```ts
- * await upgradePolicy(agentClient, { claimsManager, policyId: 1n, coverageUsd, claimsAllowedUntil, policyURI });
+ * await upgradePolicy(agentClient, { claimsManager, policyId, coverageUsd, claimsAllowedUntil, policyURI });
  * ```
  */
 export async function upgradePolicy(
