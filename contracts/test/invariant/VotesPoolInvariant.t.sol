@@ -183,5 +183,23 @@ contract VotesPoolInvariantTest is PoolFixture {
             assertEq(pool.getPastTotalSupply(t), handler.totalAt(t) + pool.getPastVotes(seeder, t));
             assertEq(sum, pool.getPastTotalSupply(t));
         }
+        // Each account's checkpoint list agrees with getPastVotes (wipe-outs included): keys increase, and a
+        // checkpoint's value holds from its second to the one before the next checkpoint (or now).
+        for (uint256 i = 0; i < actors.length; i++) {
+            uint256 count = pool.numCheckpoints(actors[i]);
+            for (uint256 j = 0; j < count; j++) {
+                (uint32 key, uint96 votes) = pool.checkpoints(actors[i], j);
+                uint256 end = block.timestamp;
+                if (j + 1 < count) {
+                    (uint32 nextKey,) = pool.checkpoints(actors[i], j + 1);
+                    assertGt(nextKey, key, "keys increase");
+                    end = nextKey;
+                }
+                if (key < block.timestamp) assertEq(pool.getPastVotes(actors[i], key), votes, "list vs getPastVotes");
+                if (end - 1 > key && end - 1 < block.timestamp) {
+                    assertEq(pool.getPastVotes(actors[i], end - 1), votes, "value holds until the next checkpoint");
+                }
+            }
+        }
     }
 }
