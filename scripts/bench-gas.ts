@@ -294,6 +294,15 @@ try {
     await chain.increaseTime(wait + 1n);
     await send(call(other, stakingPool, poolAbi, "accrue"));
     await send(call(user, stakingPool, poolAbi, "unstake", [user]));
+    // A user's first change in an epoch also saves its reward-lock state of the last one: a fresh
+    // slot of its 52-entry ring for each of its first 52 active epochs, a rewrite after.
+    await measure(
+      "stake, the user's first change in an epoch (its reward-lock snapshot)",
+      call(user, stakingPool, poolAbi, "stake", [parseEther("1")]),
+      undefined,
+      "—",
+      "its ring has fewer than 52 entries here, so a fresh slot; ~17K less once the ring is full",
+    );
     await send(call(user, stakingPool, poolAbi, "withdraw", [user, parseEther("10")]));
     await measure(
       "withdraw",
@@ -388,6 +397,25 @@ try {
       perTimepoint.push(`${label} ${fmt(execution)}`);
       if (execution > worst) worst = execution;
     }
+    // The Governor's quorum read: the total's history (every stake above wrote it) a day back.
+    const totalCount = await chain.read<bigint>(stakingPool, poolAbi, "numTotalCheckpoints");
+    const totalData = encodeFunctionData({
+      abi: poolAbi,
+      functionName: "getPastTotalSupply",
+      args: [now - 86_400n],
+    });
+    const totalEstimate = await chain.client.estimateGas({
+      account: other,
+      to: stakingPool,
+      data: totalData,
+    });
+    rows.push({
+      operation: `getPastTotalSupply a day back, ${totalCount} checkpoints`,
+      gas: totalEstimate - 21_000n - calldataGas(totalData),
+      target: undefined,
+      api3: "—",
+      note: "execution gas; the Governor reads it for the quorum",
+    });
     rows.push({
       operation: `getPastVotes at ${count} checkpoints`,
       gas: worst,
