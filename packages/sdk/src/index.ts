@@ -851,6 +851,7 @@ export {
   BaseError,
   type BaseErrorParameters,
   InvalidInputError,
+  LogsLimitError,
   PreflightError,
   TransactionRevertedError,
 } from "./errors/base.ts";
@@ -929,6 +930,15 @@ export {
   parseDuration,
 } from "./utils/amount.ts";
 export { withGasMargin } from "./utils/gas.ts";
+export {
+  DEFAULT_LOGS_PAGE_SIZE,
+  type GetContractEventsPagedParameters,
+  type GetLogsPagedParameters,
+  getContractEventsPaged,
+  getLogsPaged,
+  isLogsLimitError,
+  type LogsPageOptions,
+} from "./utils/logs.ts";
 export {
   execute,
   type PreflightCall,

@@ -6,6 +6,7 @@ import {
   formatTimestamp,
   formatUsd,
   getClaim,
+  getContractEventsPaged,
   getDapi,
   getDapiCount,
   getPolicy,
@@ -18,7 +19,6 @@ import {
   RULINGS,
 } from "@insurance-pool/sdk";
 import { type Address, hexToString, stringToHex } from "viem";
-import { getContractEvents } from "viem/actions";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
 import { parseId } from "./shared.ts";
@@ -98,7 +98,7 @@ async function dapiList(ctx: Context, count: bigint): Promise<string[]> {
 export async function resolvePolicyId(ctx: Context, text: string | undefined): Promise<bigint> {
   const value = parseId(text, "policy id");
   if (value > MAX_ID_NUMBER) return value;
-  const policies = await getContractEvents(ctx.client, {
+  const policies = await getContractEventsPaged(ctx.client, {
     address: claimsManagerOf(ctx),
     abi: iClaimsManagerAbi,
     eventName: "PolicyCreated",
@@ -112,7 +112,7 @@ export async function resolvePolicyId(ctx: Context, text: string | undefined): P
 export async function resolveClaimId(ctx: Context, text: string | undefined): Promise<bigint> {
   const value = parseId(text, "claim id");
   if (value > MAX_ID_NUMBER) return value;
-  const claims = await getContractEvents(ctx.client, {
+  const claims = await getContractEventsPaged(ctx.client, {
     address: claimsManagerOf(ctx),
     abi: iClaimsManagerAbi,
     eventName: "ClaimCreated",

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
 import { CLAIM_STATUSES, type ClaimStatusName } from "../../../sdk/src/maths/claims.ts";
+import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
 
@@ -90,10 +91,9 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<ClaimInfo[]> => {
       const cm = address as Address;
-      const logs = (await client.getLogs({
+      const logs = (await getLogsPaged(client, {
         address: cm,
         fromBlock: BigInt(config.deployment.startBlock),
-        toBlock: "latest",
       })) as Log[];
       const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false }).filter((log) =>
         CLAIM_EVENTS.has(log.eventName ?? ""),

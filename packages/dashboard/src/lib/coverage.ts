@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, hexToString, parseEventLogs } from "viem";
+import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
 
@@ -129,10 +130,9 @@ export function usePolicies(claimant: Address | undefined) {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<PolicyInfo[]> => {
       const cm = address as Address;
-      const logs = await client.getLogs({
+      const logs = await getLogsPaged(client, {
         address: cm,
         fromBlock: BigInt(config.deployment.startBlock),
-        toBlock: "latest",
       });
       const created = parseEventLogs({
         abi: eventsAbi,

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, keccak256, parseEventLogs, stringToHex, zeroAddress } from "viem";
+import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
 
@@ -97,10 +98,9 @@ export function useGovernance(user: Address | undefined) {
           userVotes,
         };
         infos.push(info);
-        const logs = await client.getLogs({
+        const logs = await getLogsPaged(client, {
           address,
           fromBlock: BigInt(config.deployment.startBlock),
-          toBlock: "latest",
         });
         const created = parseEventLogs({
           abi: eventsAbi,

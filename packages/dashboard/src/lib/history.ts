@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type AbiEvent, type Log, type PublicClient, parseEventLogs } from "viem";
+import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import type { DashboardConfig } from "./config.ts";
 import { useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { eventsAbi } from "./contracts.ts";
@@ -28,10 +29,9 @@ const MAX_BLOCKS_WITH_TIMESTAMPS = 500;
  */
 async function historyFromLogs(client: PublicClient, config: DashboardConfig): Promise<History> {
   const pool = config.deployment.contracts.stakingPool;
-  const logs = await client.getLogs({
+  const logs = await getLogsPaged(client, {
     address: pool,
     fromBlock: BigInt(config.deployment.startBlock),
-    toBlock: "latest",
   });
   const parsed = parseEventLogs({
     abi: eventsAbi,
@@ -90,7 +90,7 @@ export function usePoolHistory() {
 
 /**
  * Claim payouts from the stake, cumulative over time: the pool's `PaidOutClaim` events, read straight
- * from the chain (one filtered log query) so the figure is exact at the latest block.
+ * from the chain (filtered log queries) so the figure is exact at the latest block.
  */
 export function usePayouts() {
   const config = useAppConfig();
@@ -106,11 +106,10 @@ export function usePayouts() {
         (item): item is AbiEvent => item.type === "event" && item.name === "PaidOutClaim",
       );
       if (!event) return [];
-      const logs = await client.getLogs({
+      const logs = await getLogsPaged(client, {
         address: pool,
         event,
         fromBlock: BigInt(config.deployment.startBlock),
-        toBlock: "latest",
       });
       const points: Point[] = [];
       let total = 0n;

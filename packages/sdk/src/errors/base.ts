@@ -64,3 +64,25 @@ export class TransactionRevertedError extends BaseError {
     this.hash = hash;
   }
 }
+
+/**
+ * The RPC provider refused the logs of a single block (its cap on results or response size is below
+ * what that block holds), so paging cannot get under its limit. `cause` is the provider's error.
+ */
+export class LogsLimitError extends BaseError {
+  override name = "LogsLimitError";
+  /** The block whose logs the provider refused. */
+  readonly blockNumber: bigint;
+  constructor(blockNumber: bigint, parameters: BaseErrorParameters = {}) {
+    super(
+      `the RPC provider refused the logs of block ${blockNumber} even alone: its eth_getLogs limit is below what that block holds`,
+      {
+        ...parameters,
+        metaMessages: parameters.metaMessages ?? [
+          "Use an RPC provider (or plan) with a higher eth_getLogs result or response-size limit.",
+        ],
+      },
+    );
+    this.blockNumber = blockNumber;
+  }
+}

@@ -1,6 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import { getContractEventsPaged } from "../../utils/logs.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
 
 /** Parameters of {@link getClaimsOf}. */
@@ -11,6 +12,8 @@ export interface GetClaimsOfParameters {
   claimant?: Address;
   /** First block to search (`deployment.startBlock`). */
   fromBlock: bigint;
+  /** Most blocks per `eth_getLogs` request (see {@link getContractEventsPaged}); default 5,000. */
+  pageSize?: bigint;
 }
 
 /** A claim with its id and its current state. */
@@ -36,13 +39,14 @@ export async function getClaimsOf(
   client: ReadClient,
   parameters: GetClaimsOfParameters,
 ): Promise<GetClaimsOfReturnType> {
-  const { claimsManager, claimant, fromBlock } = parameters;
-  const events = await getContractEvents(client, {
+  const { claimsManager, claimant, fromBlock, pageSize } = parameters;
+  const events = await getContractEventsPaged(client, {
     address: claimsManager,
     abi: iClaimsManagerAbi,
     eventName: "ClaimCreated",
     args: claimant ? { claimant } : {},
     fromBlock,
+    pageSize,
     strict: true,
   });
   return Promise.all(

@@ -1,6 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
+import { getContractEventsPaged } from "../../utils/logs.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
 
 /** Parameters of {@link getPoliciesOf}. */
@@ -11,6 +12,8 @@ export interface GetPoliciesOfParameters {
   claimant?: Address;
   /** First block to search (`deployment.startBlock`). */
   fromBlock: bigint;
+  /** Most blocks per `eth_getLogs` request (see {@link getContractEventsPaged}); default 5,000. */
+  pageSize?: bigint;
 }
 
 /** A policy with its id and its current state. */
@@ -37,13 +40,14 @@ export async function getPoliciesOf(
   client: ReadClient,
   parameters: GetPoliciesOfParameters,
 ): Promise<GetPoliciesOfReturnType> {
-  const { claimsManager, claimant, fromBlock } = parameters;
-  const events = await getContractEvents(client, {
+  const { claimsManager, claimant, fromBlock, pageSize } = parameters;
+  const events = await getContractEventsPaged(client, {
     address: claimsManager,
     abi: iClaimsManagerAbi,
     eventName: "PolicyCreated",
     args: claimant ? { claimant } : {},
     fromBlock,
+    pageSize,
     strict: true,
   });
   return Promise.all(

@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
+import { getContractEventsPaged } from "../../utils/logs.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
 
 /** Parameters of {@link getProposals}. */
@@ -9,6 +10,8 @@ export interface GetProposalsParameters {
   governor: Address;
   /** First block to search (`deployment.startBlock`). */
   fromBlock: bigint;
+  /** Most blocks per `eth_getLogs` request (see {@link getContractEventsPaged}); default 5,000. */
+  pageSize?: bigint;
 }
 
 /** A proposal as created, with where it stands now. */
@@ -45,12 +48,13 @@ export async function getProposals(
   client: ReadClient,
   parameters: GetProposalsParameters,
 ): Promise<GetProposalsReturnType> {
-  const { governor, fromBlock } = parameters;
-  const events = await getContractEvents(client, {
+  const { governor, fromBlock, pageSize } = parameters;
+  const events = await getContractEventsPaged(client, {
     address: governor,
     abi: poolGovernorAbi,
     eventName: "ProposalCreated",
     fromBlock,
+    pageSize,
     strict: true,
   });
   return Promise.all(
