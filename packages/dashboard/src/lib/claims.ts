@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
 import { CLAIM_STATUSES, type ClaimStatusName } from "../../../sdk/src/maths/claims.ts";
-import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
+import { logTime, readLogs } from "./logCache.ts";
 
 /** IClaimsManager.ClaimStatus, in order (the SDK's list). */
 export const claimStatuses = CLAIM_STATUSES;
@@ -91,19 +91,21 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<ClaimInfo[]> => {
       const cm = address as Address;
-      const logs = (await getLogsPaged(client, {
+      const logs = await readLogs(client, {
         address: cm,
         fromBlock: BigInt(config.deployment.startBlock),
-      })) as Log[];
+      });
       const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false }).filter((log) =>
         CLAIM_EVENTS.has(log.eventName ?? ""),
       );
-      const blocks = [...new Set(parsed.map((log) => log.blockNumber))];
+      const firstLogOfBlock = new Map<bigint, Log>();
+      for (const log of parsed) {
+        if (!firstLogOfBlock.has(log.blockNumber)) firstLogOfBlock.set(log.blockNumber, log as Log);
+      }
       const times = new Map<bigint, number>();
       await Promise.all(
-        blocks.map(async (blockNumber) => {
-          const b = await client.getBlock({ blockNumber });
-          times.set(blockNumber, Number(b.timestamp));
+        [...firstLogOfBlock].map(async ([blockNumber, log]) => {
+          times.set(blockNumber, await logTime(client, log));
         }),
       );
       const byClaim = new Map<bigint, TimelineEntry[]>();

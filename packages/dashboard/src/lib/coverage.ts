@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, hexToString, parseEventLogs } from "viem";
-import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
+import { readLogs } from "./logCache.ts";
 
 /** USD amounts of the claims manager have 18 decimals; shares and ratios are WAD (1e18 = 100%). */
 export const USD_DECIMALS = 18;
@@ -130,7 +130,7 @@ export function usePolicies(claimant: Address | undefined) {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<PolicyInfo[]> => {
       const cm = address as Address;
-      const logs = await getLogsPaged(client, {
+      const logs = await readLogs(client, {
         address: cm,
         fromBlock: BigInt(config.deployment.startBlock),
       });

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, keccak256, parseEventLogs, stringToHex, zeroAddress } from "viem";
-import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
+import { readLogs } from "./logCache.ts";
 
 /** OpenZeppelin Governor's ProposalState, in order. */
 export const proposalStates = [
@@ -98,7 +98,7 @@ export function useGovernance(user: Address | undefined) {
           userVotes,
         };
         infos.push(info);
-        const logs = await getLogsPaged(client, {
+        const logs = await readLogs(client, {
           address,
           fromBlock: BigInt(config.deployment.startBlock),
         });

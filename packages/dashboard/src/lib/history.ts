@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { type AbiEvent, type Log, type PublicClient, parseEventLogs } from "viem";
-import { getLogsPaged } from "../../../sdk/src/utils/logs.ts";
 import type { DashboardConfig } from "./config.ts";
 import { useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { eventsAbi } from "./contracts.ts";
 import { queryIndexerHistory } from "./indexer.ts";
+import { logTime, readLogs } from "./logCache.ts";
 
 export interface Point {
   x: number;
@@ -29,23 +29,19 @@ const MAX_BLOCKS_WITH_TIMESTAMPS = 500;
  */
 async function historyFromLogs(client: PublicClient, config: DashboardConfig): Promise<History> {
   const pool = config.deployment.contracts.stakingPool;
-  const logs = await getLogsPaged(client, {
+  const logs = await readLogs(client, {
     address: pool,
     fromBlock: BigInt(config.deployment.startBlock),
   });
-  const parsed = parseEventLogs({
-    abi: eventsAbi,
-    logs: logs as Log[],
-    strict: false,
-  });
-  const blocks = [...new Set(parsed.map((log) => log.blockNumber))].slice(
-    -MAX_BLOCKS_WITH_TIMESTAMPS,
-  );
+  const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false });
+  const firstLogOfBlock = new Map<bigint, Log>();
+  for (const log of parsed) {
+    if (!firstLogOfBlock.has(log.blockNumber)) firstLogOfBlock.set(log.blockNumber, log as Log);
+  }
   const times = new Map<bigint, number>();
   await Promise.all(
-    blocks.map(async (blockNumber) => {
-      const block = await client.getBlock({ blockNumber });
-      times.set(blockNumber, Number(block.timestamp));
+    [...firstLogOfBlock].slice(-MAX_BLOCKS_WITH_TIMESTAMPS).map(async ([blockNumber, log]) => {
+      times.set(blockNumber, await logTime(client, log));
     }),
   );
   const history: History = { source: "chain", totalStake: [], apr: [], paidOut: [] };
@@ -106,19 +102,22 @@ export function usePayouts() {
         (item): item is AbiEvent => item.type === "event" && item.name === "PaidOutClaim",
       );
       if (!event) return [];
-      const logs = await getLogsPaged(client, {
-        address: pool,
-        event,
-        fromBlock: BigInt(config.deployment.startBlock),
+      const logs = parseEventLogs({
+        abi: [event],
+        logs: await readLogs(client, {
+          address: pool,
+          event,
+          fromBlock: BigInt(config.deployment.startBlock),
+        }),
+        strict: false,
       });
       const points: Point[] = [];
       let total = 0n;
       for (const log of logs) {
         const amount = (log.args as Record<string, unknown>).amount;
         if (typeof amount !== "bigint") continue;
-        const { timestamp } = await client.getBlock({ blockNumber: log.blockNumber });
         total += amount;
-        points.push({ x: Number(timestamp), y: total });
+        points.push({ x: await logTime(client, log as Log), y: total });
       }
       return points;
     },
