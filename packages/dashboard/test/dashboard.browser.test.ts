@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real browser (Debian's Chromium via playwright-core) against a devnet: a staker
  * stakes, a policyholder buys coverage and files a claim, the mediator proposes a settlement, the
- * policyholder accepts it and is paid. Every page renders without console errors; a screenshot of each
+ * policyholder accepts it and is paid; a second claim is rejected, escalated, ruled, appealed, ruled
+ * again and paid by the final ruling. Every page renders without console errors; a screenshot of each
  * is saved under test-artifacts/screenshots/.
  */
 import assert from "node:assert/strict";
@@ -188,6 +189,58 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   const paidTokens = parseEther(payout.replace(/[^\d.]/g, ""));
   assert.ok(paidTokens > 0n, `a payout in tokens, got "${payout}"`);
   await shot(page, "claims");
+
+  // A second claim goes to arbitration: the mediator rejects it, the policyholder escalates, the court
+  // refuses, the policyholder appeals, the court rules to pay; once the appeal period is over anyone
+  // finalizes the ruling and the claim is paid.
+  const remaining = (await policySelect.locator("option").allTextContents()).find((o) =>
+    o.includes("7,000"),
+  );
+  assert.ok(remaining, "the policy has 7,000 USD left after the settlement");
+  await policySelect.selectOption({ label: remaining });
+  await page.getByLabel("Amount claimed").fill("2000");
+  await page.getByLabel("Evidence URI").fill("ipfs://bafy-devnet-evidence/eth-usd-wrong.json");
+  await page.getByTestId("claim-submit").click();
+  await confirmed(page);
+  const disputed = () =>
+    page.getByTestId("claims").locator("tbody tr", { hasText: "$2,000" }).first();
+  await disputed().waitFor();
+  const disputedId = (await disputed().locator("td").first().textContent())?.trim();
+  assert.ok(disputedId);
+  const openDisputed = async (role: string) => {
+    await selectAccount(page, role);
+    // The court is neither claimant nor mediator: it lists every claim to find this one.
+    const showAll = page.getByRole("button", { name: "show all", exact: true });
+    if (await showAll.count()) await showAll.click();
+    await disputed().click();
+    await page.getByText(`Claim #${disputedId} on policy`).waitFor();
+  };
+  const act = async (name: string | RegExp) => {
+    const detail = page.getByTestId("claim-detail").locator("..");
+    await detail.getByRole("button", { name, exact: typeof name === "string" }).click();
+    await confirmed(page, page.getByTestId("claim-detail"));
+  };
+  await openDisputed("mediator");
+  await act("Reject");
+  await openDisputed("policyholder");
+  await act("Escalate to arbitration");
+  await openDisputed("court");
+  await act("Rule: refuse");
+  await openDisputed("policyholder");
+  await act(/^Appeal \(/);
+  await openDisputed("court");
+  await act("Rule: pay claim");
+  await rpc("evm_increaseTime", [601]);
+  await rpc("evm_mine", []);
+  await openDisputed("policyholder");
+  await act("Finalize the ruling (appeal period over)");
+  await page.getByTestId("claim-payout").waitFor();
+  const arbitrated = (await page.getByTestId("claim-payout").textContent()) ?? "";
+  assert.ok(
+    parseEther(arbitrated.replace(/[^\d.]/g, "")) > 0n,
+    `paid by ruling, got "${arbitrated}"`,
+  );
+  await shot(page, "claims-arbitration");
 
   // Governance: alice proposes a two-week unstake wait through the primary agent, then votes for it.
   await selectAccount(page, "alice");
