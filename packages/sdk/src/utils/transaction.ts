@@ -4,7 +4,12 @@ import type {
   Address,
   Chain,
   Client,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  GetValue,
   Hash,
+  SimulateContractParameters,
+  SimulateContractReturnType,
   TransactionReceipt,
   Transport,
 } from "viem";
@@ -12,6 +17,7 @@ import { erc20Abi } from "viem";
 import {
   estimateContractGas,
   simulateCalls,
+  simulateContract,
   waitForTransactionReceipt,
   writeContract,
 } from "viem/actions";
@@ -78,6 +84,60 @@ export async function execute<result>(
   const receipt = await waitForTransactionReceipt(client, { hash });
   if (receipt.status !== "success") throw new TransactionRevertedError(hash);
   return { hash, receipt, result, gasUsed: receipt.gasUsed };
+}
+
+/** The state mutabilities a write action can call. */
+type WriteMutability = "nonpayable" | "payable";
+
+/** A contract write for {@link simulateAndSend}: `value` is only accepted by payable functions. */
+export type SimulateAndSendCall<
+  abi extends Abi | readonly unknown[],
+  functionName extends ContractFunctionName<abi, WriteMutability>,
+  args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+> = {
+  address: Address;
+  abi: abi;
+  functionName: functionName;
+  args: args;
+} & GetValue<abi, functionName>;
+
+/**
+ * The body of a plain write action: simulates `call` from the client's account (a rejection throws a
+ * decoded SDK error and sends nothing), then sends it with {@link execute}. `label` is the verb of the
+ * decoded errors (defaults to the function name).
+ *
+ * @example
+ * ```ts
+ * return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "stake", args: [amount] }, hooks);
+ * ```
+ */
+export async function simulateAndSend<
+  const abi extends Abi | readonly unknown[],
+  functionName extends ContractFunctionName<abi, WriteMutability>,
+  const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+>(
+  client: WalletClient,
+  call: SimulateAndSendCall<abi, functionName, args>,
+  hooks: WriteHooks,
+  label: string = call.functionName,
+): Promise<WriteResult<SimulateContractReturnType<abi, functionName, args>["result"]>> {
+  const context = { ...hooks, functionName: label, account: client.account.address };
+  const { request, result } = await preflight(
+    () =>
+      simulateContract(client, {
+        account: client.account,
+        ...call,
+      } as SimulateContractParameters<
+        abi,
+        functionName,
+        args,
+        Chain | undefined,
+        Chain | undefined,
+        Account
+      >),
+    context,
+  );
+  return execute(client, request, result, context);
 }
 
 /** A contract call for {@link preflightWithAllowance}. */

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { iArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -41,18 +39,15 @@ export async function appeal(
   parameters: AppealParameters,
 ): Promise<AppealReturnType> {
   const { arbitrator, disputeId, extraData, value, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "appeal", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: iArbitratorAbi,
-        functionName: "appeal",
-        args: [disputeId, extraData],
-        value,
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: iArbitratorAbi,
+      functionName: "appeal",
+      args: [disputeId, extraData],
+      value,
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

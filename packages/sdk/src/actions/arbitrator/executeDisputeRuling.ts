@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { localArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,15 @@ export async function executeDisputeRuling(
   parameters: ExecuteDisputeRulingParameters,
 ): Promise<ExecuteDisputeRulingReturnType> {
   const { arbitrator, disputeId, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "execute ruling", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: localArbitratorAbi,
-        functionName: "executeRuling",
-        args: [disputeId],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: localArbitratorAbi,
+      functionName: "executeRuling",
+      args: [disputeId],
+    },
+    hooks,
+    "execute ruling",
   );
-  return execute(client, request, result, context);
 }

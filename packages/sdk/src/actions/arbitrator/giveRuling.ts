@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { localArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -40,17 +38,15 @@ export async function giveRuling(
   parameters: GiveRulingParameters,
 ): Promise<GiveRulingReturnType> {
   const { arbitrator, disputeId, ruling, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "rule", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: localArbitratorAbi,
-        functionName: "giveRuling",
-        args: [disputeId, ruling],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: localArbitratorAbi,
+      functionName: "giveRuling",
+      args: [disputeId, ruling],
+    },
+    hooks,
+    "rule",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { localArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,21 +35,14 @@ export async function setAppealPeriodDuration(
   parameters: SetAppealPeriodDurationParameters,
 ): Promise<SetAppealPeriodDurationReturnType> {
   const { arbitrator, duration, ...hooks } = parameters;
-  const context = {
-    ...hooks,
-    functionName: "setAppealPeriodDuration",
-    account: client.account.address,
-  };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: localArbitratorAbi,
-        functionName: "setAppealPeriodDuration",
-        args: [duration],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: localArbitratorAbi,
+      functionName: "setAppealPeriodDuration",
+      args: [duration],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

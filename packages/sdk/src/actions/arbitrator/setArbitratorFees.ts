@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { localArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,14 @@ export async function setArbitratorFees(
   parameters: SetArbitratorFeesParameters,
 ): Promise<SetArbitratorFeesReturnType> {
   const { arbitrator, arbitrationFee, appealFee, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setFees", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: localArbitratorAbi,
-        functionName: "setFees",
-        args: [arbitrationFee, appealFee],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: localArbitratorAbi,
+      functionName: "setFees",
+      args: [arbitrationFee, appealFee],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { localArbitratorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,14 @@ export async function withdrawArbitratorFees(
   parameters: WithdrawArbitratorFeesParameters,
 ): Promise<WithdrawArbitratorFeesReturnType> {
   const { arbitrator, recipient, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "withdrawFees", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: arbitrator,
-        abi: localArbitratorAbi,
-        functionName: "withdrawFees",
-        args: [recipient],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: arbitrator,
+      abi: localArbitratorAbi,
+      functionName: "withdrawFees",
+      args: [recipient],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

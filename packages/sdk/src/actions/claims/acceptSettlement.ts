@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,15 @@ export async function acceptSettlement(
   parameters: AcceptSettlementParameters,
 ): Promise<AcceptSettlementReturnType> {
   const { claimsManager, claimId, minimumPayoutTokens, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "accept settlement", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "acceptSettlement",
-        args: [claimId, minimumPayoutTokens],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "acceptSettlement",
+      args: [claimId, minimumPayoutTokens],
+    },
+    hooks,
+    "accept settlement",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -50,17 +48,15 @@ export async function buyCoverage(
 ): Promise<BuyCoverageReturnType> {
   const { claimsManager, dapiId, coverageUsd, period, maxPremium, policyURI, ...hooks } =
     parameters;
-  const context = { ...hooks, functionName: "buy coverage", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "buyCoverage",
-        args: [dapiId, coverageUsd, period, maxPremium, policyURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "buyCoverage",
+      args: [dapiId, coverageUsd, period, maxPremium, policyURI],
+    },
+    hooks,
+    "buy coverage",
   );
-  return execute(client, request, result, context);
 }

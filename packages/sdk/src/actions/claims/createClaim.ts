@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -42,17 +40,15 @@ export async function createClaim(
   parameters: CreateClaimParameters,
 ): Promise<CreateClaimReturnType> {
   const { claimsManager, policyId, amountUsd, evidenceURI, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "claim", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "createClaim",
-        args: [policyId, amountUsd, evidenceURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "createClaim",
+      args: [policyId, amountUsd, evidenceURI],
+    },
+    hooks,
+    "claim",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -56,17 +54,15 @@ export async function createPolicy(
     policyURI,
     ...hooks
   } = parameters;
-  const context = { ...hooks, functionName: "create policy", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "createPolicy",
-        args: [claimant, dapiId, coverageUsd, claimsAllowedFrom, claimsAllowedUntil, policyURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "createPolicy",
+      args: [claimant, dapiId, coverageUsd, claimsAllowedFrom, claimsAllowedUntil, policyURI],
+    },
+    hooks,
+    "create policy",
   );
-  return execute(client, request, result, context);
 }

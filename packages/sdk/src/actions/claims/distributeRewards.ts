@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -35,17 +33,10 @@ export async function distributeRewards(
   parameters: DistributeRewardsParameters,
 ): Promise<DistributeRewardsReturnType> {
   const { claimsManager, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "distribute rewards", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "distributeRewards",
-        args: [],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: claimsManager, abi: iClaimsManagerAbi, functionName: "distributeRewards", args: [] },
+    hooks,
+    "distribute rewards",
   );
-  return execute(client, request, result, context);
 }

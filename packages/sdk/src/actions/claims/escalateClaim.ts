@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -40,18 +38,16 @@ export async function escalateClaim(
   parameters: EscalateClaimParameters,
 ): Promise<EscalateClaimReturnType> {
   const { claimsManager, claimId, value, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "escalate", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "escalateClaim",
-        args: [claimId],
-        value,
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "escalateClaim",
+      args: [claimId],
+      value,
+    },
+    hooks,
+    "escalate",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,15 @@ export async function executeRuling(
   parameters: ExecuteRulingParameters,
 ): Promise<ExecuteRulingReturnType> {
   const { claimsManager, claimId, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "execute ruling", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "executeRuling",
-        args: [claimId],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "executeRuling",
+      args: [claimId],
+    },
+    hooks,
+    "execute ruling",
   );
-  return execute(client, request, result, context);
 }

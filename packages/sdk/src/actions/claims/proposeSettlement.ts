@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,15 @@ export async function proposeSettlement(
   parameters: ProposeSettlementParameters,
 ): Promise<ProposeSettlementReturnType> {
   const { claimsManager, claimId, settlementUsd, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "propose settlement", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "proposeSettlement",
-        args: [claimId, settlementUsd],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "proposeSettlement",
+      args: [claimId, settlementUsd],
+    },
+    hooks,
+    "propose settlement",
   );
-  return execute(client, request, result, context);
 }

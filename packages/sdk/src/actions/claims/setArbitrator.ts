@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -41,17 +39,14 @@ export async function setArbitrator(
   parameters: SetArbitratorParameters,
 ): Promise<SetArbitratorReturnType> {
   const { claimsManager, arbitrator, extraData, metaEvidenceURI, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setArbitrator", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setArbitrator",
-        args: [arbitrator, extraData, metaEvidenceURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setArbitrator",
+      args: [arbitrator, extraData, metaEvidenceURI],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

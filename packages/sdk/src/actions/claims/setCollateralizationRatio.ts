@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,21 +35,14 @@ export async function setCollateralizationRatio(
   parameters: SetCollateralizationRatioParameters,
 ): Promise<SetCollateralizationRatioReturnType> {
   const { claimsManager, ratio, ...hooks } = parameters;
-  const context = {
-    ...hooks,
-    functionName: "setCollateralizationRatio",
-    account: client.account.address,
-  };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setCollateralizationRatio",
-        args: [ratio],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setCollateralizationRatio",
+      args: [ratio],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

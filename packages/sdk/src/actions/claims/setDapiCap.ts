@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -41,17 +39,14 @@ export async function setDapiCap(
   parameters: SetDapiCapParameters,
 ): Promise<SetDapiCapReturnType> {
   const { claimsManager, dapiName, chainId, capShare, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setDapiCap", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setDapiCap",
-        args: [dapiName, chainId, capShare],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setDapiCap",
+      args: [dapiName, chainId, capShare],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,14 @@ export async function setPayoutQuota(
   parameters: SetPayoutQuotaParameters,
 ): Promise<SetPayoutQuotaReturnType> {
   const { claimsManager, payer, share, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setPayoutQuota", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setPayoutQuota",
-        args: [payer, share],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setPayoutQuota",
+      args: [payer, share],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,14 @@ export async function setPolicyAgent(
   parameters: SetPolicyAgentParameters,
 ): Promise<SetPolicyAgentReturnType> {
   const { claimsManager, agent, authorized, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setPolicyAgent", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setPolicyAgent",
-        args: [agent, authorized],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setPolicyAgent",
+      args: [agent, authorized],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

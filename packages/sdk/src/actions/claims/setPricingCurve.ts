@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -43,17 +41,14 @@ export async function setPricingCurve(
   parameters: SetPricingCurveParameters,
 ): Promise<SetPricingCurveReturnType> {
   const { claimsManager, baseRate, slope1, kink, slope2, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setPricingCurve", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setPricingCurve",
-        args: [baseRate, slope1, kink, slope2],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setPricingCurve",
+      args: [baseRate, slope1, kink, slope2],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,14 @@ export async function setTreasury(
   parameters: SetTreasuryParameters,
 ): Promise<SetTreasuryReturnType> {
   const { claimsManager, treasury, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setTreasury", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setTreasury",
-        args: [treasury],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setTreasury",
+      args: [treasury],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,14 @@ export async function setTreasuryShare(
   parameters: SetTreasuryShareParameters,
 ): Promise<SetTreasuryShareReturnType> {
   const { claimsManager, share, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setTreasuryShare", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "setTreasuryShare",
-        args: [share],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "setTreasuryShare",
+      args: [share],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,15 @@ export async function submitEvidence(
   parameters: SubmitEvidenceParameters,
 ): Promise<SubmitEvidenceReturnType> {
   const { claimsManager, claimId, evidenceURI, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "submit evidence", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "submitEvidence",
-        args: [claimId, evidenceURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "submitEvidence",
+      args: [claimId, evidenceURI],
+    },
+    hooks,
+    "submit evidence",
   );
-  return execute(client, request, result, context);
 }

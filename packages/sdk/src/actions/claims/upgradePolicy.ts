@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iClaimsManagerAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -44,17 +42,15 @@ export async function upgradePolicy(
 ): Promise<UpgradePolicyReturnType> {
   const { claimsManager, policyId, coverageUsd, claimsAllowedUntil, policyURI, ...hooks } =
     parameters;
-  const context = { ...hooks, functionName: "upgrade policy", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "upgradePolicy",
-        args: [policyId, coverageUsd, claimsAllowedUntil, policyURI],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "upgradePolicy",
+      args: [policyId, coverageUsd, claimsAllowedUntil, policyURI],
+    },
+    hooks,
+    "upgrade policy",
   );
-  return execute(client, request, result, context);
 }

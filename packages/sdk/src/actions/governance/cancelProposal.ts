@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -43,17 +41,14 @@ export async function cancelProposal(
   parameters: CancelProposalParameters,
 ): Promise<CancelProposalReturnType> {
   const { governor, targets, values, calldatas, descriptionHash, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "cancel", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "cancel",
-        args: [targets, values, calldatas, descriptionHash],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "cancel",
+      args: [targets, values, calldatas, descriptionHash],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

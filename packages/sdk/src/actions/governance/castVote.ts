@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -39,17 +37,15 @@ export async function castVote(
   parameters: CastVoteParameters,
 ): Promise<CastVoteReturnType> {
   const { governor, proposalId, support, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "vote", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "castVote",
-        args: [proposalId, support],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "castVote",
+      args: [proposalId, support],
+    },
+    hooks,
+    "vote",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -41,17 +39,15 @@ export async function castVoteWithReason(
   parameters: CastVoteWithReasonParameters,
 ): Promise<CastVoteWithReasonReturnType> {
   const { governor, proposalId, support, reason, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "vote", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "castVoteWithReason",
-        args: [proposalId, support, reason],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "castVoteWithReason",
+      args: [proposalId, support, reason],
+    },
+    hooks,
+    "vote",
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -45,18 +43,15 @@ export async function executeProposal(
   parameters: ExecuteProposalParameters,
 ): Promise<ExecuteProposalReturnType> {
   const { governor, targets, values, calldatas, descriptionHash, value, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "execute", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "execute",
-        args: [targets, values, calldatas, descriptionHash],
-        value,
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "execute",
+      args: [targets, values, calldatas, descriptionHash],
+      value,
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

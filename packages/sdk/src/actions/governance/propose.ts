@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -48,17 +46,14 @@ export async function propose(
   parameters: ProposeParameters,
 ): Promise<ProposeReturnType> {
   const { governor, targets, values, calldatas, description, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "propose", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "propose",
-        args: [targets, values, calldatas, description],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "propose",
+      args: [targets, values, calldatas, description],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,21 +35,14 @@ export async function setProposalThresholdFraction(
   parameters: SetProposalThresholdFractionParameters,
 ): Promise<SetProposalThresholdFractionReturnType> {
   const { governor, bps, ...hooks } = parameters;
-  const context = {
-    ...hooks,
-    functionName: "setProposalThresholdFraction",
-    account: client.account.address,
-  };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "setProposalThresholdFraction",
-        args: [bps],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "setProposalThresholdFraction",
+      args: [bps],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

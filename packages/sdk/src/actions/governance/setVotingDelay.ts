@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { poolGovernorAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,14 @@ export async function setVotingDelay(
   parameters: SetVotingDelayParameters,
 ): Promise<SetVotingDelayReturnType> {
   const { governor, newVotingDelay, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setVotingDelay", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: governor,
-        abi: poolGovernorAbi,
-        functionName: "setVotingDelay",
-        args: [newVotingDelay],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: governor,
+      abi: poolGovernorAbi,
+      functionName: "setVotingDelay",
+      args: [newVotingDelay],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

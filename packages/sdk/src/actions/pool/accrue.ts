@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -35,17 +33,9 @@ export async function accrue(
   parameters: AccrueParameters,
 ): Promise<AccrueReturnType> {
   const { pool, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "accrue", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "accrue",
-        args: [],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "accrue", args: [] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function addRewards(
   parameters: AddRewardsParameters,
 ): Promise<AddRewardsReturnType> {
   const { pool, amount, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "addRewards", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "addRewards",
-        args: [amount],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "addRewards", args: [amount] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

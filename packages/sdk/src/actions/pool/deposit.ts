@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -38,17 +36,9 @@ export async function deposit(
   parameters: DepositParameters,
 ): Promise<DepositReturnType> {
   const { pool, amount, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "deposit", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "deposit",
-        args: [amount],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "deposit", args: [amount] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -44,21 +42,15 @@ export async function depositWithVesting(
   parameters: DepositWithVestingParameters,
 ): Promise<DepositWithVestingReturnType> {
   const { pool, user, amount, start, end, ...hooks } = parameters;
-  const context = {
-    ...hooks,
-    functionName: "deposit with vesting",
-    account: client.account.address,
-  };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "depositWithVesting",
-        args: [user, amount, start, end],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: pool,
+      abi: iStakingPoolAbi,
+      functionName: "depositWithVesting",
+      args: [user, amount, start, end],
+    },
+    hooks,
+    "deposit with vesting",
   );
-  return execute(client, request, result, context);
 }

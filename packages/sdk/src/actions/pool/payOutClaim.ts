@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -40,17 +38,9 @@ export async function payOutClaim(
   parameters: PayOutClaimParameters,
 ): Promise<PayOutClaimReturnType> {
   const { pool, recipient, amount, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "payOutClaim", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "payOutClaim",
-        args: [recipient, amount],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "payOutClaim", args: [recipient, amount] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -36,17 +34,9 @@ export async function scheduleUnstake(
   parameters: ScheduleUnstakeParameters,
 ): Promise<ScheduleUnstakeReturnType> {
   const { pool, shares, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "scheduleUnstake", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "scheduleUnstake",
-        args: [shares],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "scheduleUnstake", args: [shares] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

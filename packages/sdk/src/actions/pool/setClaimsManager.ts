@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -40,17 +38,14 @@ export async function setClaimsManager(
   parameters: SetClaimsManagerParameters,
 ): Promise<SetClaimsManagerReturnType> {
   const { pool, claimsManager, authorized, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setClaimsManager", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setClaimsManager",
-        args: [claimsManager, authorized],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: pool,
+      abi: iStakingPoolAbi,
+      functionName: "setClaimsManager",
+      args: [claimsManager, authorized],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

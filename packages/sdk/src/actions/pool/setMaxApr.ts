@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function setMaxApr(
   parameters: SetMaxAprParameters,
 ): Promise<SetMaxAprReturnType> {
   const { pool, maxApr, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setMaxApr", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setMaxApr",
-        args: [maxApr],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "setMaxApr", args: [maxApr] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

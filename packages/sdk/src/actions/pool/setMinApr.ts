@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function setMinApr(
   parameters: SetMinAprParameters,
 ): Promise<SetMinAprReturnType> {
   const { pool, minApr, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setMinApr", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setMinApr",
-        args: [minApr],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "setMinApr", args: [minApr] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

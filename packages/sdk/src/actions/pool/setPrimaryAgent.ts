@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function setPrimaryAgent(
   parameters: SetPrimaryAgentParameters,
 ): Promise<SetPrimaryAgentReturnType> {
   const { pool, primaryAgent, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setPrimaryAgent", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setPrimaryAgent",
-        args: [primaryAgent],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "setPrimaryAgent", args: [primaryAgent] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

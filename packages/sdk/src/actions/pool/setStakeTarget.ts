@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function setStakeTarget(
   parameters: SetStakeTargetParameters,
 ): Promise<SetStakeTargetReturnType> {
   const { pool, stakeTarget, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setStakeTarget", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setStakeTarget",
-        args: [stakeTarget],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "setStakeTarget", args: [stakeTarget] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,21 +35,14 @@ export async function setUnstakeWaitPeriod(
   parameters: SetUnstakeWaitPeriodParameters,
 ): Promise<SetUnstakeWaitPeriodReturnType> {
   const { pool, unstakeWaitPeriod, ...hooks } = parameters;
-  const context = {
-    ...hooks,
-    functionName: "setUnstakeWaitPeriod",
-    account: client.account.address,
-  };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setUnstakeWaitPeriod",
-        args: [unstakeWaitPeriod],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: pool,
+      abi: iStakingPoolAbi,
+      functionName: "setUnstakeWaitPeriod",
+      args: [unstakeWaitPeriod],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

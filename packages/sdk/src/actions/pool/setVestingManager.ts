@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,14 @@ export async function setVestingManager(
   parameters: SetVestingManagerParameters,
 ): Promise<SetVestingManagerReturnType> {
   const { pool, vestingManager, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "setVestingManager", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "setVestingManager",
-        args: [vestingManager],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    {
+      address: pool,
+      abi: iStakingPoolAbi,
+      functionName: "setVestingManager",
+      args: [vestingManager],
+    },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -35,17 +33,9 @@ export async function unstake(
   parameters: UnstakeParameters,
 ): Promise<UnstakeReturnType> {
   const { pool, user, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "unstake", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "unstake",
-        args: [user],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "unstake", args: [user] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

@@ -1,9 +1,7 @@
 import type { Address } from "viem";
-import { simulateContract } from "viem/actions";
 import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -35,17 +33,9 @@ export async function unstakeAndWithdraw(
   parameters: UnstakeAndWithdrawParameters,
 ): Promise<UnstakeAndWithdrawReturnType> {
   const { pool, recipient, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "unstakeAndWithdraw", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "unstakeAndWithdraw",
-        args: [recipient],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iStakingPoolAbi, functionName: "unstakeAndWithdraw", args: [recipient] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

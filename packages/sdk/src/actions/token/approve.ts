@@ -1,9 +1,7 @@
 import type { Address } from "viem";
 import { erc20Abi } from "viem";
-import { simulateContract } from "viem/actions";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -36,17 +34,9 @@ export async function approve(
   parameters: ApproveParameters,
 ): Promise<ApproveReturnType> {
   const { token, spender, amount, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "approve", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: token,
-        abi: erc20Abi,
-        functionName: "approve",
-        args: [spender, amount],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: token, abi: erc20Abi, functionName: "approve", args: [spender, amount] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }

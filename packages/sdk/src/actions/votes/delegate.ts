@@ -1,9 +1,7 @@
 import type { Address, ContractFunctionReturnType } from "viem";
-import { simulateContract } from "viem/actions";
 import { iPoolVotesAbi } from "../../generated/contracts.ts";
 import {
-  execute,
-  preflight,
+  simulateAndSend,
   type WalletClient,
   type WriteHooks,
   type WriteResult,
@@ -37,17 +35,9 @@ export async function delegate(
   parameters: DelegateParameters,
 ): Promise<DelegateReturnType> {
   const { pool, delegatee, ...hooks } = parameters;
-  const context = { ...hooks, functionName: "delegate", account: client.account.address };
-  const { request, result } = await preflight(
-    () =>
-      simulateContract(client, {
-        account: client.account,
-        address: pool,
-        abi: iPoolVotesAbi,
-        functionName: "delegate",
-        args: [delegatee],
-      }),
-    context,
+  return simulateAndSend(
+    client,
+    { address: pool, abi: iPoolVotesAbi, functionName: "delegate", args: [delegatee] },
+    hooks,
   );
-  return execute(client, request, result, context);
 }
