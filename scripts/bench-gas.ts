@@ -124,6 +124,11 @@ try {
     ...(value ? { value } : {}),
   });
   const send = (c: ChainCall) => chain.send(c);
+  /** A call's execution gas: eth_estimateGas less the 21,000 base and the calldata. */
+  const executionGas = async (to: Address, data: Hex, value?: bigint) =>
+    (await chain.client.estimateGas({ account: other, to, data, ...(value ? { value } : {}) })) -
+    21_000n -
+    calldataGas(data);
   const measure = async (
     operation: string,
     c: ChainCall,
@@ -392,8 +397,7 @@ try {
         functionName: "getPastVotes",
         args: [voter, timepoint],
       });
-      const estimate = await chain.client.estimateGas({ account: other, to: stakingPool, data });
-      const execution = estimate - 21_000n - calldataGas(data);
+      const execution = await executionGas(stakingPool, data);
       perTimepoint.push(`${label} ${fmt(execution)}`);
       if (execution > worst) worst = execution;
     }
@@ -404,14 +408,9 @@ try {
       functionName: "getPastTotalSupply",
       args: [now - 86_400n],
     });
-    const totalEstimate = await chain.client.estimateGas({
-      account: other,
-      to: stakingPool,
-      data: totalData,
-    });
     rows.push({
       operation: `getPastTotalSupply a day back, ${totalCount} checkpoints`,
-      gas: totalEstimate - 21_000n - calldataGas(totalData),
+      gas: await executionGas(stakingPool, totalData),
       target: undefined,
       api3: "—",
       note: "execution gas; the Governor reads it for the quorum",
@@ -499,15 +498,7 @@ try {
       functionName: "createDispute",
       args: [2n, "0x"],
     });
-    const arbitratorGas =
-      (await chain.client.estimateGas({
-        account: other,
-        to: arbitrator,
-        data: createDispute,
-        value: cost,
-      })) -
-      21_000n -
-      calldataGas(createDispute);
+    const arbitratorGas = await executionGas(arbitrator, createDispute, cost);
     const claimC = eventArgOf(
       claimsAbi,
       await send(claim(parseEther("100"))),

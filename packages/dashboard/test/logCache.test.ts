@@ -38,7 +38,7 @@ function fakeChain() {
         if (method === "eth_blockNumber") return numberToHex(state.head);
         if (method === "eth_getBlockByNumber") {
           state.blockReads++;
-          return blockOf(BigInt(params[0] as Hex));
+          return blockOf(params[0] === "latest" ? state.head : BigInt(params[0] as Hex));
         }
         if (method === "eth_getBlockByHash") {
           state.blockReads++;

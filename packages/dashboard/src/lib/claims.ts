@@ -3,7 +3,7 @@ import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
 import { CLAIM_STATUSES, type ClaimStatusName } from "../../../sdk/src/maths/claims.ts";
 import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { abis, eventsAbi } from "./contracts.ts";
-import { logTime, readLogs } from "./logCache.ts";
+import { blockTimesOf, readLogs } from "./logCache.ts";
 
 /** IClaimsManager.ClaimStatus, in order (the SDK's list). */
 export const claimStatuses = CLAIM_STATUSES;
@@ -98,16 +98,7 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
       const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false }).filter((log) =>
         CLAIM_EVENTS.has(log.eventName ?? ""),
       );
-      const firstLogOfBlock = new Map<bigint, Log>();
-      for (const log of parsed) {
-        if (!firstLogOfBlock.has(log.blockNumber)) firstLogOfBlock.set(log.blockNumber, log as Log);
-      }
-      const times = new Map<bigint, number>();
-      await Promise.all(
-        [...firstLogOfBlock].map(async ([blockNumber, log]) => {
-          times.set(blockNumber, await logTime(client, log));
-        }),
-      );
+      const times = await blockTimesOf(client, parsed as Log[]);
       const byClaim = new Map<bigint, TimelineEntry[]>();
       const created: Record<string, unknown>[] = [];
       for (const log of parsed) {

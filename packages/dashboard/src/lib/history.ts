@@ -4,7 +4,7 @@ import type { DashboardConfig } from "./config.ts";
 import { useAppConfig, useClient, useLatestBlock } from "./context.tsx";
 import { eventsAbi } from "./contracts.ts";
 import { queryIndexerHistory } from "./indexer.ts";
-import { logTime, readLogs } from "./logCache.ts";
+import { blockTimesOf, logTime, readLogs } from "./logCache.ts";
 
 export interface Point {
   x: number;
@@ -34,16 +34,7 @@ async function historyFromLogs(client: PublicClient, config: DashboardConfig): P
     fromBlock: BigInt(config.deployment.startBlock),
   });
   const parsed = parseEventLogs({ abi: eventsAbi, logs, strict: false });
-  const firstLogOfBlock = new Map<bigint, Log>();
-  for (const log of parsed) {
-    if (!firstLogOfBlock.has(log.blockNumber)) firstLogOfBlock.set(log.blockNumber, log as Log);
-  }
-  const times = new Map<bigint, number>();
-  await Promise.all(
-    [...firstLogOfBlock].slice(-MAX_BLOCKS_WITH_TIMESTAMPS).map(async ([blockNumber, log]) => {
-      times.set(blockNumber, await logTime(client, log));
-    }),
-  );
+  const times = await blockTimesOf(client, parsed as Log[], MAX_BLOCKS_WITH_TIMESTAMPS);
   const history: History = { source: "chain", totalStake: [], apr: [], paidOut: [] };
   let paidOut = 0n;
   for (const log of parsed) {

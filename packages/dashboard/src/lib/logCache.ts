@@ -26,7 +26,9 @@ export async function readLogs(
 ): Promise<Log[]> {
   const { address, event, fromBlock } = parameters;
   const key = [client.chain?.id, address.toLowerCase(), event?.name ?? "*", fromBlock].join(":");
-  const latest = await client.getBlockNumber({ cacheTime: 0 });
+  // One read gives the head's number and hash together.
+  const head = await client.getBlock({ blockTag: "latest" });
+  const latest = head.number;
   let cached = logCaches.get(key);
   if (
     cached &&
@@ -44,7 +46,7 @@ export async function readLogs(
   const kept =
     cached?.logs.filter((log) => log.blockNumber !== null && log.blockNumber < start) ?? [];
   const logs = [...kept, ...fresh];
-  logCaches.set(key, { logs, through: latest, throughHash: await hashOf(client, latest) });
+  logCaches.set(key, { logs, through: latest, throughHash: head.hash });
   return logs;
 }
 
@@ -59,6 +61,31 @@ export async function logTime(client: PublicClient, log: Log): Promise<number> {
   const time = Number(block.timestamp);
   if (hash) blockTimes.set(hash, time);
   return time;
+}
+
+/**
+ * The timestamps of the blocks of `logs` (the last `limit` blocks only, if given), by block number: one cached
+ * read per block, however many logs it has.
+ */
+export async function blockTimesOf(
+  client: PublicClient,
+  logs: readonly Log[],
+  limit?: number,
+): Promise<Map<bigint, number>> {
+  const firstLogOfBlock = new Map<bigint, Log>();
+  for (const log of logs) {
+    if (log.blockNumber !== null && !firstLogOfBlock.has(log.blockNumber)) {
+      firstLogOfBlock.set(log.blockNumber, log);
+    }
+  }
+  const blocks = [...firstLogOfBlock];
+  const times = new Map<bigint, number>();
+  await Promise.all(
+    (limit === undefined ? blocks : blocks.slice(-limit)).map(async ([blockNumber, log]) => {
+      times.set(blockNumber, await logTime(client, log));
+    }),
+  );
+  return times;
 }
 
 async function hashOf(client: PublicClient, blockNumber: bigint): Promise<Hash> {
