@@ -1,6 +1,7 @@
 /**
- * Generates `packages/sdk/src/generated/contracts.ts` from forge's build output:
- * one `as const` ABI and the creation bytecode per contract under `contracts/src`.
+ * Generates `packages/sdk/src/generated/contracts.ts` from forge's release build (contracts/out-release, the
+ * IR-compiled contracts that ship; see scripts/build-contracts.ts): one `as const` ABI and the creation
+ * bytecode per contract under `contracts/src`.
  * ABIs are never copied by hand; run `npm run build` after changing a contract.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "contracts", "out");
+const outDir = join(root, "contracts", "out-release");
 const target = join(root, "packages", "sdk", "src", "generated", "contracts.ts");
 
 interface Artifact {

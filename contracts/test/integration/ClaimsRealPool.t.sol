@@ -9,6 +9,7 @@ import {TestToken} from "../../src/devnet/TestToken.sol";
 import {IClaimsManager} from "../../src/interfaces/IClaimsManager.sol";
 import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
+import {Release} from "../utils/Release.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 
 /// @notice The real system for integration and gas tests: TestToken, StakingPool, the real API3 dAPI for the
@@ -45,7 +46,7 @@ abstract contract ClaimsRealPool is Api3Feed {
         priceFeed = _deployApi3Feed("API3/USD");
         _pushPrice(int256(PRICE));
         token = new TestToken("API3", "API3", owner);
-        pool = new StakingPool(token, primary, secondary);
+        pool = Release.stakingPool(token, primary, secondary);
         vm.startPrank(owner);
         token.setMinter(address(pool), true);
         token.setMinter(owner, true);
@@ -53,7 +54,7 @@ abstract contract ClaimsRealPool is Api3Feed {
         arbitrator = new LocalArbitrator(court, ARBITRATION_FEE, APPEAL_FEE, APPEAL_PERIOD);
         ClaimsStorage.DapiConfig[] memory dapis = new ClaimsStorage.DapiConfig[](1);
         dapis[0] = ClaimsStorage.DapiConfig({name: "ETH/USD", chainId: 1, capShare: 0.5e18});
-        cm = new ClaimsManager(
+        cm = Release.claimsManager(
             pool, priceFeed, primary, secondary, mediator, IArbitrator(address(arbitrator)), "", "ipfs://meta", dapis
         );
         claims = IClaimsManager(address(cm));

@@ -8,6 +8,7 @@ import {GovernorProposalRateLimit} from "../../src/governance/GovernorProposalRa
 import {PoolGovernor} from "../../src/governance/PoolGovernor.sol";
 import {PoolTimelock} from "../../src/governance/PoolTimelock.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {Release} from "../utils/Release.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Test} from "forge-std/Test.sol";
@@ -36,7 +37,7 @@ contract GovernanceEndToEndTest is Test {
         token = new TestToken("Pool Token", "POOL", owner);
         primaryTimelock = DaoDeployment.deployTimelock(DaoDeployment.DEFAULT_TIMELOCK_DELAY);
         secondaryTimelock = DaoDeployment.deployTimelock(DaoDeployment.DEFAULT_TIMELOCK_DELAY);
-        pool = new StakingPool(token, address(primaryTimelock), address(secondaryTimelock));
+        pool = Release.stakingPool(token, address(primaryTimelock), address(secondaryTimelock));
         primary = DaoDeployment.deployGovernor(IVotes(address(pool)), primaryTimelock, DaoDeployment.primarySettings());
         secondary =
             DaoDeployment.deployGovernor(IVotes(address(pool)), secondaryTimelock, DaoDeployment.secondarySettings());

@@ -8,6 +8,7 @@ import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
+import {Release} from "../utils/Release.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -112,7 +113,7 @@ abstract contract ClaimsBase is Api3Feed {
     function _deployClaimsManager(IStakingPool pool_) internal returns (ClaimsManager) {
         ClaimsStorage.DapiConfig[] memory dapis = new ClaimsStorage.DapiConfig[](1);
         dapis[0] = ClaimsStorage.DapiConfig({name: COVERED_DAPI, chainId: 1, capShare: 0.5e18});
-        return new ClaimsManager(
+        return Release.claimsManager(
             pool_,
             priceFeed,
             primary,

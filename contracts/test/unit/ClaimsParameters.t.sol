@@ -7,6 +7,7 @@ import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
+import {Release} from "../utils/Release.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 
@@ -252,7 +253,7 @@ contract ClaimsParametersTest is ClaimsBase {
     function test_constructor_revertsOnZeroAddresses() public {
         ClaimsStorage.DapiConfig[] memory none = new ClaimsStorage.DapiConfig[](0);
         vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
-        new ClaimsManager(
+        Release.claimsManager(
             IStakingPool(address(pool)),
             priceFeed,
             address(0),
@@ -264,7 +265,7 @@ contract ClaimsParametersTest is ClaimsBase {
             none
         );
         vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
-        new ClaimsManager(
+        Release.claimsManager(
             IStakingPool(address(pool)),
             IApi3ReaderProxy(address(0)),
             primary,

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {StakingPool} from "../../src/StakingPool.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
+import {Release} from "../utils/Release.sol";
 
 /// @notice Every setter: only its agent, within its hard bounds, evented.
 contract StakingPoolGovernanceTest is PoolFixture {
@@ -19,9 +20,9 @@ contract StakingPoolGovernanceTest is PoolFixture {
 
     function test_constructor_revertsWhenZeroAddress() public {
         vm.expectRevert(IStakingPool.ZeroAddress.selector);
-        new StakingPool(token, address(0), secondary);
+        Release.stakingPool(token, address(0), secondary);
         vm.expectRevert(IStakingPool.ZeroAddress.selector);
-        new StakingPool(token, primary, address(0));
+        Release.stakingPool(token, primary, address(0));
     }
 
     function test_setClaimsManager() public {

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {StakingPool} from "../../src/StakingPool.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
+import {Release} from "../utils/Release.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 /// @notice A token whose `mint` burns all the gas it is given.
@@ -128,7 +129,7 @@ contract StakingPoolRewardsTest is PoolFixture {
 
     function test_accrue_revertsWhenTheMintRunsOutOfGas() public {
         GasGuzzlerToken guzzler = new GasGuzzlerToken();
-        StakingPool guzzled = new StakingPool(guzzler, primary, secondary);
+        StakingPool guzzled = Release.stakingPool(guzzler, primary, secondary);
         deal(address(guzzler), alice, 100e18);
         vm.startPrank(alice);
         guzzler.approve(address(guzzled), 100e18);

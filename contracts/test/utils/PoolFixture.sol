@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {StakingPool} from "../../src/StakingPool.sol";
 import {TestToken} from "../../src/devnet/TestToken.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {Release} from "./Release.sol";
 import {Test} from "forge-std/Test.sol";
 
 /// @notice A deployed token + pool with agents, a claims manager, a vesting manager and funded stakers.
@@ -35,7 +36,7 @@ abstract contract PoolFixture is Test {
     function setUp() public virtual {
         vm.warp(START);
         token = new TestToken("Pool Token", "POOL", owner);
-        pool = new StakingPool(token, primary, secondary);
+        pool = Release.stakingPool(token, primary, secondary);
         vm.startPrank(owner);
         token.setMinter(address(pool), true);
         token.setMinter(owner, true);

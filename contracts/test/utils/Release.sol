@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Vm} from "forge-std/Vm.sol";
+
+import {ClaimsManager} from "../../src/ClaimsManager.sol";
+import {StakingPool} from "../../src/StakingPool.sol";
+import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
+import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
+
+/// @title Release
+/// @notice Deploys contracts as they ship: from the IR-compiled artifacts in `contracts/out-release` (foundry.toml's
+/// `release` profile, built by `npm run build:contracts`), which the SDK, the devnet and the gas bench deploy too,
+/// rather than from the legacy-compiled copies that `forge test` builds with the tests. It refuses a release
+/// artifact compiled from other sources than the test build's (edit a contract, then run `forge test` alone, and
+/// the tests would otherwise run the old code).
+library Release {
+    Vm private constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+
+    string private constant RELEASE_OUT = "contracts/out-release/";
+
+    /// @notice `contracts/out-release` lacks `artifact`: run `npm run build:contracts`.
+    error ReleaseArtifactMissing(string artifact);
+
+    /// @notice The release artifact of `name` was compiled from other sources than the test build's copy: run
+    /// `npm run build:contracts`.
+    error ReleaseArtifactStale(string name);
+
+    function stakingPool(IERC20 token, address primaryAgent, address secondaryAgent) internal returns (StakingPool) {
+        return StakingPool(deploy("StakingPool", abi.encode(token, primaryAgent, secondaryAgent)));
+    }
+
+    function claimsManager(
+        IStakingPool pool,
+        IApi3ReaderProxy priceFeed,
+        address primaryAgent,
+        address secondaryAgent,
+        address mediator,
+        IArbitrator arbitrator,
+        bytes memory arbitratorExtraData,
+        string memory metaEvidence,
+        ClaimsStorage.DapiConfig[] memory dapis
+    ) internal returns (ClaimsManager) {
+        bytes memory args = abi.encode(
+            pool,
+            priceFeed,
+            primaryAgent,
+            secondaryAgent,
+            mediator,
+            arbitrator,
+            arbitratorExtraData,
+            metaEvidence,
+            dapis
+        );
+        return ClaimsManager(deploy("ClaimsManager", args));
+    }
+
+    /// @notice Deploys contract `name` (defined in `contracts/src/.../<name>.sol`) from its release artifact with
+    /// the ABI-encoded constructor arguments `args`.
+    function deploy(string memory name, bytes memory args) internal returns (address) {
+        string memory file = string.concat(name, ".sol/", name, ".json");
+        string memory release = string.concat(RELEASE_OUT, file);
+        if (!vm.exists(release)) revert ReleaseArtifactMissing(release);
+        string memory testBuild = string.concat(vm.envOr("FOUNDRY_OUT", string("contracts/out")), "/", file);
+        if (_sourcesHash(release) != _sourcesHash(testBuild)) revert ReleaseArtifactStale(name);
+        return vm.deployCode(release, args);
+    }
+
+    /// @dev The hash of the source files (and their hashes) an artifact was compiled from.
+    function _sourcesHash(string memory artifact) private view returns (bytes32) {
+        return keccak256(vm.parseJson(vm.readFile(artifact), ".metadata.sources"));
+    }
+}

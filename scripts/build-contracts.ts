@@ -1,0 +1,61 @@
+/**
+ * Builds the contracts twice, side by side:
+ * - the release build (foundry.toml's `release` profile: contracts/src through the IR pipeline) into
+ *   contracts/out-release: what ships (SDK bytecode, devnet, gas bench) and what the forge tests deploy;
+ * - the test build (default profile: everything, legacy code generator, ~6x faster under solc-js) into
+ *   contracts/out, which `forge test` needs for the test contracts themselves.
+ * Exits non-zero, with forge's output, if either fails.
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface Build {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+const builds: Build[] = [
+  { name: "release", args: ["build", "contracts/src"], env: { FOUNDRY_PROFILE: "release" } },
+  { name: "test", args: ["build"], env: {} },
+];
+
+function run(build: Build): Promise<{ name: string; code: number; output: string; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(join(root, "node_modules", ".bin", "forge"), build.args, {
+      cwd: root,
+      env: { ...process.env, ...build.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    const finish = (code: number) =>
+      resolve({ name: build.name, code, output, seconds: (Date.now() - started) / 1000 });
+    child.on("error", (error) => {
+      output += `${error.message}\n`;
+      finish(1);
+    });
+    child.on("close", (code) => finish(code ?? 1));
+  });
+}
+
+const results = await Promise.all(builds.map(run));
+let failed = false;
+for (const result of results) {
+  const status = result.code === 0 ? "ok" : `failed (exit ${result.code})`;
+  console.log(`forge build (${result.name}): ${status} in ${result.seconds.toFixed(1)} s`);
+  if (result.code !== 0) {
+    failed = true;
+    process.stderr.write(result.output);
+  }
+}
+if (failed) process.exit(1);
