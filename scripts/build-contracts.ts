@@ -23,7 +23,14 @@ const builds: Build[] = [
   { name: "test", args: ["build"], env: {} },
 ];
 
-function run(build: Build): Promise<{ name: string; code: number; output: string; seconds: number }> {
+interface BuildResult {
+  name: string;
+  code: number;
+  output: string;
+  seconds: number;
+}
+
+function run(build: Build): Promise<BuildResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(join(root, "node_modules", ".bin", "forge"), build.args, {
