@@ -125,8 +125,8 @@ try {
   });
   const send = (c: ChainCall) => chain.send(c);
   /** A call's execution gas: eth_estimateGas less the 21,000 base and the calldata. */
-  const executionGas = async (to: Address, data: Hex, value?: bigint) =>
-    (await chain.client.estimateGas({ account: other, to, data, ...(value ? { value } : {}) })) -
+  const executionGas = async (to: Address, data: Hex, value?: bigint, from: Address = other) =>
+    (await chain.client.estimateGas({ account: from, to, data, ...(value ? { value } : {}) })) -
     21_000n -
     calldataGas(data);
   const measure = async (
@@ -320,11 +320,29 @@ try {
     await chain.impersonate(primaryTimelock);
     await send(call(primaryTimelock, stakingPool, poolAbi, "setClaimsManager", [payer, true]));
     await send(call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]));
+    // Its floor before any of the pool's logic: the transaction and its calldata, the token transfer
+    // (measured: the token's execution as the pool calls it, plus the 2,600 cold account access),
+    // and the EVM's minimums for what a payout must touch: the claims-manager flag (a cold read,
+    // 2,100), the totals slot (cold read + write, 5,000) and the PaidOutClaim event (3 topics and 2
+    // words, 2,012).
+    const payoutData = encodeFunctionData({
+      abi: poolAbi,
+      functionName: "payOutClaim",
+      args: [payer, parseEther("1")],
+    });
+    const transferData = encodeFunctionData({
+      abi: tokenAbi,
+      functionName: "transfer",
+      args: [payer, parseEther("1")],
+    });
+    const transfer = 2_600n + (await executionGas(token, transferData, undefined, stakingPool));
+    const floor = 21_000n + calldataGas(payoutData) + transfer + 2_100n + 5_000n + 2_012n;
     await measure(
       "payOutClaim",
       call(payer, stakingPool, poolAbi, "payOutClaim", [payer, parseEther("1")]),
       45n * K,
       "66.7K",
+      `floor before any logic ${fmt(floor)}: transaction + calldata ${fmt(21_000n + calldataGas(payoutData))}, token transfer to a holder ${fmt(transfer)}, claims-manager flag 2.1K, totals slot 5.0K, event 2.0K`,
     );
   });
 

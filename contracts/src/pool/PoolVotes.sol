@@ -14,7 +14,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// writes in every stake anyway). Votes move to whoever holds `user`'s votes (the user or its delegate).
 ///
 /// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots, era}` and a history of the
-/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`). A stake of an account that does
+/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it. A stake of an account that does
 /// not delegate reads its account slot and its newest history slot, then either fills the free half of that slot
 /// or starts a fresh one and counts it in the account slot; then the same for the total. A delegation moves the
 /// delegator's staked shares from the old holder to the new one; shares delegated to the delegator stay where
@@ -33,16 +33,18 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @dev `delegatee` is `address(0)` when the account does not delegate; `delegatedAt` is the time of its
     /// last delegation change (0 if none); `checkpointSlots` counts the storage slots of its voting power history;
-    /// `era` is the share era of its latest checkpoint.
+    /// `era` is the share era of its latest checkpoint. `history` (the slot after, never written: it seeds the
+    /// history's storage region) saves a mapping hash per access over a mapping of its own. Read fields through a
+    /// storage pointer: a copy to memory would read `history`'s slot too.
     struct VoteAccount {
         address delegatee;
         uint32 delegatedAt;
         uint32 checkpointSlots;
         uint16 era;
+        PackedCheckpoints.History history;
     }
 
     mapping(address account => VoteAccount) private _voteAccounts;
-    mapping(address account => PackedCheckpoints.History) private _voteHistories;
     PackedCheckpoints.History private _totalVoteHistory;
     /// @dev When each share era after the first started (the time of the wipe-out that ended the one before).
     mapping(uint256 era => uint256 startedAt) private _eraStartedAt;
@@ -147,20 +149,27 @@ abstract contract PoolVotes is IPoolVotes {
     /// @notice The current voting power of `account`: its staked shares (0 if it delegates) + shares delegated
     /// to it, of the current share era.
     function getVotes(address account) external view virtual returns (uint256) {
-        VoteAccount memory voteAccount = _voteAccounts[account];
+        VoteAccount storage voteAccount = _voteAccounts[account];
         if (voteAccount.era != _votingEra()) return 0;
-        return _voteHistories[account].latest(voteAccount.checkpointSlots);
+        return voteAccount.history.latest(voteAccount.checkpointSlots);
     }
 
     /// @notice The voting power of `account` at the end of second `timepoint`; reverts with
     /// `ERC5805FutureLookup` unless `timepoint < clock()`.
+    /// @dev Only the latest checkpoint can have expired (its era ended before `timepoint`): any earlier one was
+    /// followed by a change of the account, which first recorded 0 at the end of that checkpoint's era if it had
+    /// ended (`_changeVotes`), so it holds until the next checkpoint. So the era is checked only when the answer is
+    /// the latest checkpoint and not 0; `_eraStartedAt[era + 1]` is 0 while `era` is the current one.
     function getPastVotes(address account, uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        VoteAccount memory voteAccount = _voteAccounts[account];
-        // A history whose latest checkpoint belongs to an era that had ended by `timepoint` counts 0 then.
-        uint256 era = _votingEra();
-        if (voteAccount.era != era && voteAccount.era < _eraAt(timepoint, era)) return 0;
-        return _voteHistories[account].upperLookup(voteAccount.checkpointSlots, timepoint);
+        VoteAccount storage voteAccount = _voteAccounts[account];
+        (uint256 votes, bool isLatest) =
+            voteAccount.history.upperLookupWithLatest(voteAccount.checkpointSlots, timepoint);
+        if (isLatest && votes != 0) {
+            uint256 eraEndedAt = _eraStartedAt[uint256(voteAccount.era) + 1];
+            if (eraEndedAt != 0 && eraEndedAt <= timepoint) return 0;
+        }
+        return votes;
     }
 
     /// @notice The total voting supply (staked shares not pending unstake) at the end of second `timepoint`;
@@ -187,7 +196,7 @@ abstract contract PoolVotes is IPoolVotes {
         uint256 listed = marked ? count + 1 : count;
         if (index >= listed) revert CheckpointOutOfRange(account, index, listed);
         if (marked && index == count) return (uint32(markerKey), 0);
-        return _voteHistories[account].at(index);
+        return _voteAccounts[account].history.at(index);
     }
 
     /// @dev The checkpoint list of `account` as its next change will leave it: the `count` stored checkpoints
@@ -195,8 +204,8 @@ abstract contract PoolVotes is IPoolVotes {
     /// change records (`marked`; it replaces a stored checkpoint of that same second), so that the list only ever
     /// grows at its end and agrees with `getPastVotes`.
     function _checkpointList(address account) private view returns (uint256 count, uint256 markerKey, bool marked) {
-        VoteAccount memory voteAccount = _voteAccounts[account];
-        PackedCheckpoints.History storage history = _voteHistories[account];
+        VoteAccount storage voteAccount = _voteAccounts[account];
+        PackedCheckpoints.History storage history = voteAccount.history;
         count = history.length(voteAccount.checkpointSlots);
         if (count == 0 || voteAccount.era == _votingEra() || history.latest(voteAccount.checkpointSlots) == 0) {
             return (count, 0, false);
@@ -234,7 +243,7 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`, in share era `era`.
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era) private {
         VoteAccount storage voteAccount = _voteAccounts[holder];
-        PackedCheckpoints.History storage history = _voteHistories[holder];
+        PackedCheckpoints.History storage history = voteAccount.history;
         uint256 slots = voteAccount.checkpointSlots;
         uint256 slotsBefore = slots;
         uint256 holderEra = voteAccount.era;
@@ -250,24 +259,10 @@ abstract contract PoolVotes is IPoolVotes {
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
     }
 
-    /// @dev The share era in force at the end of second `timepoint`, the current era being `era`: binary search
-    /// over the eras' start times.
-    function _eraAt(uint256 timepoint, uint256 era) private view returns (uint256) {
-        uint256 high = era;
-        if (high == 0 || _eraStartedAt[high] <= timepoint) return high;
-        // Invariant: era `low` started at or before `timepoint` (era 0 always did); era `high` after it.
-        uint256 low = 0;
-        while (high - low > 1) {
-            uint256 mid = (low + high) >> 1;
-            if (_eraStartedAt[mid] <= timepoint) low = mid;
-            else high = mid;
-        }
-        return low;
-    }
-
+    /// @dev Compares with `block.timestamp` directly (what `clock()` returns), which saves `clock()`'s call and cast
+    /// on the lookup path.
     function _checkPast(uint256 timepoint) private view {
-        uint48 now_ = clock();
-        if (timepoint >= now_) revert ERC5805FutureLookup(timepoint, now_);
+        if (timepoint >= block.timestamp) revert ERC5805FutureLookup(timepoint, clock());
     }
 
     /// @dev The checkpoint key: the current timestamp, which fits 32 bits until 2106.

@@ -114,12 +114,13 @@ contract VotesGasTest is VotesGasBase {
         assertLe(used, 45_000);
     }
 
-    // Lookups: `used` includes the cold CALL (2,600); a transaction pays `used - 2,600` of execution. Target (issue
-    // #3): <= 20,000 at 10,000 checkpoints for any timepoint. Not reachable with cheap writes: the newest-slot
-    // lookup alone costs ~10.6K (cold CALL, the account and era slots read by PoolVotes, the newest slot), and
-    // any older timepoint needs 6 more cold reads at 10,000 checkpoints (3 index nodes + 3 of a group of 7 slots:
-    // >= 12,600), so >= 23.2K. The bound asserted is the measured worst case of the index, for any spacing.
-    uint256 internal constant LOOKUP_BOUND = 26_000;
+    // Lookups: `used` includes the cold CALL (2,600); a transaction pays about `used - 2,600` of execution (a bit
+    // less: `used` also counts this contract's ~300 of call set-up and return decoding). Target (issue #3): <= 20,000
+    // of execution at 10,000 checkpoints for any timepoint. An older timepoint than the newest slot's takes 8 cold
+    // reads (the account slot, the newest slot, 3 index nodes, 3 of a group of 7 slots: 16,800) and ~2.6K around
+    // them, ~19.4K; the era is read only for an answer that is the latest checkpoint (then 3 reads in all). The
+    // bound asserted is the measured worst case of the index, for any spacing, plus ~0.3K.
+    uint256 internal constant LOOKUP_BOUND = 22_300;
 
     function _assertLookup(string memory label, uint256 used) internal pure {
         console.log(label, used, used - 2600);
@@ -129,7 +130,7 @@ contract VotesGasTest is VotesGasBase {
     function test_gas_getPastVotes_10000Checkpoints_afterLatest() public view {
         (uint256 used,) = _lookupGas(whale, end - 1);
         console.log("getPastVotes, 10,000 checkpoints, after the latest (used, execution):", used, used - 2600);
-        assertLe(used, 11_000);
+        assertLe(used, 10_800);
     }
 
     function test_gas_getPastVotes_10000Checkpoints_50Back() public view {
@@ -161,7 +162,7 @@ contract VotesGasTest is VotesGasBase {
         console.log(
             "getPastVotes, 10,000 irregular checkpoints, after the latest (used, execution):", used, used - 2600
         );
-        assertLe(used, 11_000);
+        assertLe(used, 10_800);
     }
 
     function test_gas_getPastVotes_10000IrregularCheckpoints_50Back() public view {

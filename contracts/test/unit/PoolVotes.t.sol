@@ -416,4 +416,89 @@ contract PoolVotesTest is Test {
         assertEq(votes.getVotes(bob), 2);
         assertEq(votes.totalVotingSupply(), 6);
     }
+
+    /// getPastVotes checks the era only when its answer is the account's latest checkpoint: any earlier checkpoint
+    /// is final (the change after it recorded the wipe-out's 0 first). A stale account with an indexed history (40
+    /// checkpoints, newest slot full: the latest is its high half; 41, half full: its low half), looked up deep (every
+    /// checkpoint and the gap after it, through the index), at its latest checkpoint, at and after the wipe-out, then
+    /// the same after the account comes back; its checkpoint list agrees throughout.
+    function test_endEra_staleAccountLookups_deepAndLatest() public {
+        _checkStaleAccount(alice, 40);
+        _checkStaleAccount(bob, 41);
+    }
+
+    /// A stale account whose latest value is 0 (all of it scheduled for unstake before the wipe-out).
+    function test_endEra_staleAccountAtZeroStaysZero() public {
+        votes.stake(alice, 100);
+        vm.warp(START + 10);
+        votes.scheduleUnstake(alice, 100);
+        vm.warp(START + 20);
+        votes.endEra();
+        vm.warp(START + 30);
+        assertEq(votes.getPastVotes(alice, START + 9), 100);
+        assertEq(votes.getPastVotes(alice, START + 10), 0);
+        assertEq(votes.getPastVotes(alice, START + 29), 0);
+        assertEq(votes.numCheckpoints(alice), 2, "no marker for a zero latest value");
+        votes.stake(alice, 4);
+        vm.warp(START + 40);
+        assertEq(votes.getPastVotes(alice, START + 9), 100);
+        assertEq(votes.getPastVotes(alice, START + 29), 0);
+        assertEq(votes.getPastVotes(alice, START + 30), 4);
+        _assertListAgrees(alice);
+    }
+
+    /// `user` makes `n` changes (change i at START + 10 i, adding i), then the era ends at START + 1000 (user
+    /// stale), then user stakes 7 at START + 3000.
+    function _checkStaleAccount(address user, uint256 n) internal {
+        vm.warp(START);
+        votes = new PoolVotesHarness();
+        for (uint256 i = 1; i <= n; i++) {
+            vm.warp(START + 10 * i);
+            votes.stake(user, i);
+        }
+        uint256 last = n * (n + 1) / 2;
+        vm.warp(START + 1000);
+        votes.endEra();
+        vm.warp(START + 2000);
+        _assertDeep(user, n);
+        assertEq(votes.getPastVotes(user, START + 10 * n), last, "latest checkpoint, before the wipe-out");
+        assertEq(votes.getPastVotes(user, START + 999), last);
+        assertEq(votes.getPastVotes(user, START + 1000), 0, "at the wipe-out");
+        assertEq(votes.getPastVotes(user, START + 1999), 0, "after it");
+        assertEq(votes.numCheckpoints(user), n + 1, "the marker is listed");
+        _assertListAgrees(user);
+
+        vm.warp(START + 3000);
+        votes.stake(user, 7);
+        vm.warp(START + 4000);
+        _assertDeep(user, n);
+        assertEq(votes.getPastVotes(user, START + 999), last, "no longer the latest checkpoint");
+        assertEq(votes.getPastVotes(user, START + 1000), 0, "the marker");
+        assertEq(votes.getPastVotes(user, START + 2999), 0);
+        assertEq(votes.getPastVotes(user, START + 3000), 7);
+        assertEq(votes.getPastVotes(user, START + 3999), 7);
+        assertEq(votes.numCheckpoints(user), n + 2);
+        _assertListAgrees(user);
+    }
+
+    function _assertDeep(address user, uint256 n) internal view {
+        assertEq(votes.getPastVotes(user, START + 9), 0, "before the first checkpoint");
+        for (uint256 i = 1; i < n; i++) {
+            assertEq(votes.getPastVotes(user, START + 10 * i), i * (i + 1) / 2);
+            assertEq(votes.getPastVotes(user, START + 10 * i + 9), i * (i + 1) / 2);
+        }
+    }
+
+    /// Each listed checkpoint's value is what getPastVotes gives from its key until the next key, and the last
+    /// one's until now.
+    function _assertListAgrees(address user) internal view {
+        uint256 count = votes.numCheckpoints(user);
+        for (uint256 j = 0; j < count; j++) {
+            (uint32 key, uint96 value) = votes.checkpoints(user, j);
+            uint256 end = block.timestamp;
+            if (j + 1 < count) (end,) = votes.checkpoints(user, j + 1);
+            assertEq(votes.getPastVotes(user, key), value);
+            assertEq(votes.getPastVotes(user, end - 1), value);
+        }
+    }
 }

@@ -149,6 +149,8 @@ contract PackedCheckpointsIndexTest is Test {
     mapping(uint256 run => PackedCheckpoints.History) internal histories;
     uint256 internal run;
     uint256 internal slots;
+    /// @dev The key of a history's first checkpoint.
+    uint256 internal firstKey = 1_000_000;
 
     /// @dev A reference copy: `keys[i]`, `values[i]` for the `count` distinct keys so far; `draws` counts the random
     /// numbers drawn.
@@ -179,7 +181,7 @@ contract PackedCheckpointsIndexTest is Test {
     /// @dev Appends `n` changes (about one in eight at the same key: an overwrite) starting after the reference's
     /// latest key, and records them in `ref`.
     function _grow(Reference memory ref, uint256 seed, uint256 n, uint256 mode) internal {
-        uint256 key = ref.count == 0 ? 1_000_000 : ref.keys[ref.count - 1];
+        uint256 key = ref.count == 0 ? firstKey : ref.keys[ref.count - 1];
         for (uint256 i = 0; i < n; i++) {
             uint256 r = _random(seed, ref.draws++);
             if (ref.count == 0 || r % 8 != 0) key += _gap(r >> 8, mode);
@@ -231,8 +233,12 @@ contract PackedCheckpointsIndexTest is Test {
         return low == 0 ? 0 : ref.values[low - 1];
     }
 
+    /// @dev Both lookups; `isLatest` exactly when the answer is the latest checkpoint.
     function _check(Reference memory ref, uint256 key) internal view {
-        assertEq(_history().upperLookup(slots, key), _expected(ref, key));
+        (uint256 value, bool isLatest) = _history().upperLookupWithLatest(slots, key);
+        assertEq(value, _expected(ref, key));
+        assertEq(isLatest, ref.count > 0 && key >= ref.keys[ref.count - 1]);
+        assertEq(_history().upperLookup(slots, key), value);
     }
 
     /// @dev Looks up every `stride`-th checkpoint's key, the second before it and a point in the gap after it, plus
@@ -248,6 +254,7 @@ contract PackedCheckpointsIndexTest is Test {
         }
         _check(ref, ref.keys[ref.count - 1] + 1);
         _check(ref, type(uint32).max);
+        _check(ref, type(uint256).max);
     }
 
     /// Random histories of 1..1300 changes in every gap mode, every key looked up.
@@ -271,6 +278,19 @@ contract PackedCheckpointsIndexTest is Test {
                 _growTo(ref, seed, lengths[j], mode);
                 _checkKeys(ref, lengths[j] < 200 ? 1 : 5);
             }
+        }
+    }
+
+    /// Keys up to the top of their 32 bits (an index node's keys are compared 4 at a time in 32-bit lanes): 1,200
+    /// checkpoints (3 index levels) ending just below 2^32, every key looked up, in the tiny and heavy-tailed modes.
+    function test_upperLookup_keysNearTheTopOf32Bits() public {
+        for (uint256 mode = 0; mode < 3; mode += 2) {
+            _resetHistory();
+            firstKey = type(uint32).max - (mode == 0 ? 2500 : 12_000_000);
+            Reference memory ref = _newReference(1200);
+            _growTo(ref, _random(0x32, mode), 1200, mode);
+            assertGt(ref.keys[ref.count - 1], type(uint32).max - 12_000_000);
+            _checkKeys(ref, 1);
         }
     }
 
