@@ -16,11 +16,10 @@ import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 /// `release` profile, built by `npm run build:contracts`), which the SDK, the devnet and the gas bench deploy too,
 /// rather than from the legacy-compiled copies that `forge test` builds with the tests. It refuses a release
 /// artifact compiled from other sources than the test build's (edit a contract, then run `forge test` alone, and
-/// the tests would otherwise run the old code).
+/// the tests would otherwise run the old code). `RELEASE_OUT` overrides the directory (a private release build, e.g.
+/// `FOUNDRY_PROFILE=release FOUNDRY_OUT=contracts/out-release-x forge build contracts/src`).
 library Release {
     Vm private constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
-
-    string private constant RELEASE_OUT = "contracts/out-release/";
 
     /// @notice `contracts/out-release` lacks `artifact`: run `npm run build:contracts`.
     error ReleaseArtifactMissing(string artifact);
@@ -62,7 +61,7 @@ library Release {
     /// the ABI-encoded constructor arguments `args`.
     function deploy(string memory name, bytes memory args) internal returns (address) {
         string memory file = string.concat(name, ".sol/", name, ".json");
-        string memory release = string.concat(RELEASE_OUT, file);
+        string memory release = string.concat(vm.envOr("RELEASE_OUT", string("contracts/out-release")), "/", file);
         if (!vm.exists(release)) revert ReleaseArtifactMissing(release);
         string memory testBuild = string.concat(vm.envOr("FOUNDRY_OUT", string("contracts/out")), "/", file);
         if (_sourcesHash(release) != _sourcesHash(testBuild)) revert ReleaseArtifactStale(name);
