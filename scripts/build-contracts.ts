@@ -18,8 +18,18 @@ interface Build {
   env: Record<string, string>;
 }
 
+// The release build's directories are set here, not inherited: a FOUNDRY_OUT meant for the test build (a
+// private build directory) must not send the release build there too. RELEASE_OUT (and RELEASE_CACHE) move it.
 const builds: Build[] = [
-  { name: "release", args: ["build", "contracts/src"], env: { FOUNDRY_PROFILE: "release" } },
+  {
+    name: "release",
+    args: ["build", "contracts/src"],
+    env: {
+      FOUNDRY_PROFILE: "release",
+      FOUNDRY_OUT: process.env.RELEASE_OUT ?? "contracts/out-release",
+      FOUNDRY_CACHE_PATH: process.env.RELEASE_CACHE ?? "contracts/cache-release",
+    },
+  },
   { name: "test", args: ["build"], env: {} },
 ];
 

@@ -15,7 +15,7 @@ const target = join(root, "packages", "sdk", "src", "generated", "contracts.ts")
 interface Artifact {
   abi: unknown[];
   bytecode: { object: string };
-  metadata?: { settings?: { compilationTarget?: Record<string, string> } };
+  metadata?: { settings?: { compilationTarget?: Record<string, string>; viaIR?: boolean } };
 }
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -29,6 +29,11 @@ for (const dir of readdirSync(outDir).sort()) {
     const targets = artifact.metadata?.settings?.compilationTarget ?? {};
     const [source, name] = Object.entries(targets)[0] ?? [];
     if (!source?.startsWith("contracts/src/") || !name || file !== `${name}.json`) continue;
+    if (artifact.metadata?.settings?.viaIR !== true) {
+      throw new Error(
+        `${join(dir, file)} in ${outDir} was not built by the release profile (via_ir): run npm run build:contracts`,
+      );
+    }
     const bytecode = artifact.bytecode.object;
     entries.push(
       `export const ${lowerFirst(name)}Abi = ${JSON.stringify(artifact.abi)} as const;`,

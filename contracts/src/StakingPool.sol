@@ -50,7 +50,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         );
         _writeStream(Stream({remaining: 0, totalVoteSlots: 0, growthIndex: uint120(RewardMath.INDEX_SCALE)}));
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
-        _epochStarts[epoch % _EPOCH_INDEX_SLOTS] = EpochStart({epoch: epoch, rewardIndex: 0});
+        _writeEpochStart(epoch, 0);
         emit PrimaryAgentSet(primaryAgent_);
         emit SecondaryAgentSet(secondaryAgent_);
         emit UnstakeWaitPeriodSet(MIN_UNSTAKE_WAIT_PERIOD);

@@ -48,11 +48,14 @@ abstract contract StakingPoolBase {
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
+    uint256 internal constant _WIDE_EPOCH_INDEX = type(uint224).max;
 
-    /// @dev The reward index at the start of `epoch`.
+    /// @dev The reward index at the start of `epoch`, in one slot. The index has no upper bound (a donation to a tiny
+    /// stake can make it grow without limit), so one that does not fit 224 bits reads `_WIDE_EPOCH_INDEX` here and
+    /// lives in `_wideEpochStartIndices` (normal rewards would take far longer than the age of the universe).
     struct EpochStart {
-        uint256 epoch;
-        uint256 rewardIndex;
+        uint32 epoch;
+        uint224 rewardIndex;
     }
 
     // ---------------------------------------------------------------- storage
@@ -145,9 +148,10 @@ abstract contract StakingPoolBase {
     mapping(address user => LockHistory.Ring) internal _lockHistories;
     mapping(address user => Pending) internal _pendings;
     mapping(address user => Vesting) internal _vestings;
-    /// @dev The reward index at an epoch's start, at `epoch % 64`, for the last 52 epochs at least. Two full words:
-    /// the index has no upper bound a donation could not reach, so it is never packed with the epoch tag.
+    /// @dev The reward index at an epoch's start, at `epoch % 64`, for the last 52 epochs at least.
     EpochStart[_EPOCH_INDEX_SLOTS] internal _epochStarts;
+    /// @dev An epoch-start index that outgrew 224 bits, at the same position.
+    uint256[_EPOCH_INDEX_SLOTS] internal _wideEpochStartIndices;
 
     constructor(IERC20 token_) {
         _token = token_;
@@ -350,9 +354,22 @@ abstract contract StakingPoolBase {
     function _epochStart(uint256 epoch, Accrued memory accrued) internal view returns (uint256) {
         // Epochs after the last one streamed start where that stream ends: the accrued index.
         if (epoch > accrued.streamEpoch) return accrued.rewardIndex;
-        EpochStart storage start = _epochStarts[epoch % _EPOCH_INDEX_SLOTS];
+        uint256 position = epoch % _EPOCH_INDEX_SLOTS;
+        EpochStart memory start = _epochStarts[position];
         // Before the pool's first epoch, the index was 0.
-        return start.epoch == epoch ? start.rewardIndex : 0;
+        if (start.epoch != epoch) return 0;
+        return start.rewardIndex != _WIDE_EPOCH_INDEX ? start.rewardIndex : _wideEpochStartIndices[position];
+    }
+
+    /// @dev Records `rewardIndex` as the reward index at the start of `epoch`.
+    function _writeEpochStart(uint256 epoch, uint256 rewardIndex) internal {
+        uint256 position = epoch % _EPOCH_INDEX_SLOTS;
+        if (rewardIndex < _WIDE_EPOCH_INDEX) {
+            _epochStarts[position] = EpochStart({epoch: uint32(epoch), rewardIndex: uint224(rewardIndex)});
+        } else {
+            _epochStarts[position] = EpochStart({epoch: uint32(epoch), rewardIndex: uint224(_WIDE_EPOCH_INDEX)});
+            _wideEpochStartIndices[position] = rewardIndex;
+        }
     }
 
     /// @dev Reward credit of `user` now.
@@ -398,7 +415,7 @@ abstract contract StakingPoolBase {
             credit = lock.debt;
         } else {
             bool found;
-            (found, shares, credit) = _lockHistories[user].newestBefore(lock.head, lock.count, window);
+            (found, shares, credit) = _lockHistories[user].newestBefore(lock.head, lock.count, lock.lastEpoch, window);
             if (!found) return 0;
         }
         if (shares != 0) credit += int256(shares * _epochStart(window, accrued) / RewardMath.INDEX_SCALE);

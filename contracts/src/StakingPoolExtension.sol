@@ -40,7 +40,7 @@ contract StakingPoolExtension is StakingPoolBase {
         // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
         uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;
         for (uint256 e = first; e <= epoch; ++e) {
-            _epochStarts[e % _EPOCH_INDEX_SLOTS] = EpochStart({epoch: e, rewardIndex: rewardIndex});
+            _writeEpochStart(e, rewardIndex);
         }
         RewardParams memory params = _params;
         uint256 newApr = RewardMath.nextApr(

@@ -27,9 +27,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// user's balance (`unstakedOf + stakeOf`). Cost is constant: no loop over epochs or over the user's history.
 ///
 /// Wipe-out: a payout that leaves `totalStake == 0`, or a share price below `MIN_SHARE_PRICE_INVERSE`^-1
-/// (1e-6 tokens per share), ends the share era: every existing share, pending unstake and reward lock is void;
-/// whatever stake remained (less than 1e-6 tokens per old share) streams to the next stakers, and the next stake
-/// starts a fresh pool at price 1.
+/// (0.01 token units per share, a loss of over 99% from the era's first price of 1), ends the share era: every
+/// existing share, pending unstake and reward lock is void; whatever stake remained streams to the next stakers,
+/// and the next stake starts a fresh pool at price 1.
 ///
 /// Warning: the primary agent (the DAO's primary Timelock) can authorize claims managers, and an authorized
 /// claims manager can pay out the whole stake. Both agents can replace themselves. Everything they can change
@@ -213,7 +213,10 @@ interface IStakingPool {
     function addRewards(uint256 amount) external;
 
     /// @notice Releases streamed rewards and, at the first call of an epoch, updates `apr` and mints the epoch's
-    /// reward. Anyone may call; every state-changing function except `deposit` does it first.
+    /// reward. Anyone may call. `stake`, `depositAndStake`, `unstake`, `unstakeAndWithdraw` and `addRewards` do it
+    /// first; `scheduleUnstake` starts the epoch if needed and values the shares at the price accrued up to now
+    /// without writing it; the others (`deposit`, `withdraw`, `payOutClaim`, `delegate`, the setters, vesting)
+    /// change no share price, or change it pro rata (`payOutClaim`), and skip it.
     function accrue() external;
 
     // ----------------------------------------------------------------- claims
@@ -221,7 +224,7 @@ interface IStakingPool {
     /// @notice Sends `amount` from the stake to `recipient`; only authorized claims managers. Lowers
     /// `totalStake`, leaves shares alone: all stakers and pending unstakes lose pro rata, O(1). Does not release
     /// the stream first (a release is pro rata too, so the order changes nobody's share).
-    /// Warning: a payout of the whole stake (or one leaving less than 1e-6 tokens per share) ends the share era:
+    /// Warning: a payout of the whole stake (or one leaving less than 0.01 token units per share) ends the era:
     /// old shares, pending unstakes and locks are void and the pool restarts empty (see the contracts' README).
     /// Reverts with `UnauthorizedClaimsManager`, `ZeroAmount`, `ZeroAddress`, `PayoutExceedsStake`.
     function payOutClaim(address recipient, uint256 amount) external;

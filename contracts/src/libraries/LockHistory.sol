@@ -45,28 +45,31 @@ library LockHistory {
         return ((head + 1) % CAPACITY, count);
     }
 
-    /// @notice The newest entry whose epoch is strictly below `epoch`, if any. Reads the oldest entry and its
-    /// successor first (the common case for a user who stakes every epoch), then binary-searches: at most
-    /// ~7 storage reads whatever the history.
-    function newestBefore(Ring storage ring, uint256 head, uint256 count, uint256 epoch)
+    /// @notice The newest entry whose epoch is strictly below `epoch`, if any, given `before`: an epoch above every
+    /// entry's (the user's current `lastEpoch`: entries hold earlier epochs). Entries have distinct increasing
+    /// epochs, so entry `p` (in push order) has an epoch at most `before - count + p`, and entry
+    /// `p = count - 1 - (before - epoch)` one at most `epoch - 1`: a candidate. A user who changed its stake in
+    /// every epoch has exactly `epoch - 1` there, which settles the search in one read; otherwise a binary search
+    /// of the entries from there on (or of all of them, when no entry is known to be a candidate) finishes it:
+    /// one read for such a user or a ring with one entry, at most ~7 whatever the history.
+    function newestBefore(Ring storage ring, uint256 head, uint256 count, uint256 before, uint256 epoch)
         internal
         view
         returns (bool found, uint256 shares, int256 debt)
     {
         if (count == 0) return (false, 0, 0);
-        Snapshot memory best = ring.entries[head];
-        if (best.epoch >= epoch) return (false, 0, 0);
-        // Invariant: entry `lo` (in push order) is below `epoch`; every entry after `hi` is not.
-        uint256 lo = 0;
+        Snapshot memory best;
+        // Invariant: entry `lo` (in push order) is below `epoch` (`best`); every entry after `hi` is not.
+        uint256 lo;
         uint256 hi = count - 1;
-        if (hi > 0) {
-            Snapshot memory next = ring.entries[(head + 1) % CAPACITY];
-            if (next.epoch >= epoch) {
-                hi = 0;
-            } else {
-                best = next;
-                lo = 1;
-            }
+        uint256 gap = before - epoch; // the caller ensures `before >= epoch`
+        if (gap < count) {
+            lo = count - 1 - gap;
+            best = ring.entries[(head + lo) % CAPACITY];
+            if (best.epoch + 1 == epoch) hi = lo;
+        } else {
+            best = ring.entries[head];
+            if (best.epoch >= epoch) return (false, 0, 0);
         }
         while (lo < hi) {
             uint256 mid = (lo + hi + 1) / 2;

@@ -14,11 +14,11 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// writes in every stake anyway). Votes move to whoever holds `user`'s votes (the user or its delegate).
 ///
 /// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots, era}` and a history of the
-/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it. A stake of an account that does
-/// not delegate reads its account slot and its newest history slot, then either fills the free half of that slot
-/// or starts a fresh one and counts it in the account slot; then the same for the total. A delegation moves the
-/// delegator's staked shares from the old holder to the new one; shares delegated to the delegator stay where
-/// they are.
+/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it. A
+/// stake of an account that does not delegate reads its account slot and its newest history slot, then either
+/// fills the free half of that slot or starts a fresh one and counts it in the account slot; then the same for
+/// the total. A delegation moves the delegator's staked shares from the old holder to the new one; shares
+/// delegated to the delegator stay where they are.
 ///
 /// Share eras: a wipe-out voids every share of the era at once, and so every vote, with no per-account work.
 /// `_endVotingEra` records the era's start time and a zero total checkpoint. An account's history stays as it

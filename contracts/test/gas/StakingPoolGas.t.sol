@@ -136,7 +136,41 @@ contract StakingPoolGasTest is PoolFixture {
         vm.warp(block.timestamp + 1 hours);
     }
 
-    /// @dev 50 stakes a week for 56 weeks, then a withdrawal that needs the lock (the last 52 weeks' rewards).
+    /// @dev Unstakes all of `user`'s shares (scheduled now, executed a week later), so that its unstaked tokens
+    /// include its rewards and a withdrawal of `withdrawableOf` must compute the lock (the last 52 weeks' rewards).
+    function _exit(address user) internal returns (uint256 withdrawable) {
+        _schedule(user, pool.sharesOf(user));
+        vm.warp(block.timestamp + WEEK + 1 hours);
+        pool.unstake(user);
+        vm.warp(block.timestamp + 1 hours);
+        withdrawable = pool.withdrawableOf(user);
+        assertGt(pool.lockedRewardsOf(user), 0);
+        assertLt(withdrawable, pool.unstakedOf(user)); // the lock holds part of the unstaked tokens back
+    }
+
+    /// @dev 50 stakes a week for 56 weeks, all unstaked, then a withdrawal of everything not locked.
+    function test_gas_withdraw_lockComputed_after56WeeksOf50StakesAWeek() public {
+        _history(frequent, STAKES_PER_WEEK, WEEKS);
+        uint256 amount = _exit(frequent);
+        _measure(frequent, abi.encodeCall(pool.withdraw, (frequent, amount)), "withdraw, locked (50/week)", 65_000);
+    }
+
+    /// @dev One stake a week for 56 weeks, all unstaked, then the same withdrawal.
+    function test_gas_withdraw_lockComputed_after56WeeksOfOneStakeAWeek() public {
+        _history(single, 1, WEEKS);
+        uint256 amount = _exit(single);
+        _measure(single, abi.encodeCall(pool.withdraw, (single, amount)), "withdraw, locked (1/week)", 65_000);
+    }
+
+    /// @dev A single stake 56 weeks ago, unstaked, then the same withdrawal: the cases above must stay within 10%.
+    function test_gas_withdraw_lockComputed_after56WeeksOfASingleStake() public {
+        _history(single, 1, 1);
+        uint256 amount = _exit(single);
+        _measure(single, abi.encodeCall(pool.withdraw, (single, amount)), "withdraw, locked (single)", 65_000);
+    }
+
+    /// @dev 50 stakes a week for 56 weeks, then a withdrawal of the unstaked tokens, which the lock cannot reach
+    /// (the pool proves that from the user's total credit and skips the lock's lookup).
     function test_gas_withdraw_after56WeeksOf50StakesAWeek() public {
         _history(frequent, STAKES_PER_WEEK, WEEKS);
         uint256 amount = pool.withdrawableOf(frequent);

@@ -24,12 +24,13 @@ library Release {
     /// @notice `contracts/out-release` lacks `artifact`: run `npm run build:contracts`.
     error ReleaseArtifactMissing(string artifact);
 
-    /// @notice The release artifact of `name` was compiled from other sources than the test build's copy: run
-    /// `npm run build:contracts`.
+    /// @notice The release artifact of `name` was compiled from other sources or settings than the test build's
+    /// copy: run `npm run build:contracts`.
     error ReleaseArtifactStale(string name);
 
     function stakingPool(IERC20 token, address primaryAgent, address secondaryAgent) internal returns (StakingPool) {
-        return StakingPool(deploy("StakingPool", abi.encode(token, primaryAgent, secondaryAgent)));
+        bytes memory args = abi.encode(token, primaryAgent, secondaryAgent);
+        return StakingPool(deploy("StakingPool", type(StakingPool).creationCode, args));
     }
 
     function claimsManager(
@@ -54,22 +55,34 @@ library Release {
             metaEvidence,
             dapis
         );
-        return ClaimsManager(deploy("ClaimsManager", args));
+        return ClaimsManager(deploy("ClaimsManager", type(ClaimsManager).creationCode, args));
     }
 
     /// @notice Deploys contract `name` (defined in `contracts/src/.../<name>.sol`) from its release artifact with
-    /// the ABI-encoded constructor arguments `args`.
-    function deploy(string memory name, bytes memory args) internal returns (address) {
+    /// the ABI-encoded constructor arguments `args`, after checking that the release artifact was built from the
+    /// same sources, compiler and optimizer settings as the test build's copy, whose creation code is
+    /// `testBuildCode` (`type(C).creationCode`: forge finds its artifact wherever the test build went).
+    function deploy(string memory name, bytes memory testBuildCode, bytes memory args) internal returns (address) {
         string memory file = string.concat(name, ".sol/", name, ".json");
         string memory release = string.concat(vm.envOr("RELEASE_OUT", string("contracts/out-release")), "/", file);
         if (!vm.exists(release)) revert ReleaseArtifactMissing(release);
-        string memory testBuild = string.concat(vm.envOr("FOUNDRY_OUT", string("contracts/out")), "/", file);
-        if (_sourcesHash(release) != _sourcesHash(testBuild)) revert ReleaseArtifactStale(name);
+        if (_buildHash(release) != _buildHash(vm.getArtifactPathByCode(testBuildCode))) {
+            revert ReleaseArtifactStale(name);
+        }
         return vm.deployCode(release, args);
     }
 
-    /// @dev The hash of the source files (and their hashes) an artifact was compiled from.
-    function _sourcesHash(string memory artifact) private view returns (bytes32) {
-        return keccak256(vm.parseJson(vm.readFile(artifact), ".metadata.sources"));
+    /// @dev The hash of what an artifact was built from: its source files (with their hashes), the compiler version
+    /// and the optimizer and EVM settings (everything but the code generator, which differs by design).
+    function _buildHash(string memory artifact) private view returns (bytes32) {
+        string memory json = vm.readFile(artifact);
+        return keccak256(
+            abi.encode(
+                vm.parseJson(json, ".metadata.sources"),
+                vm.parseJson(json, ".metadata.compiler.version"),
+                vm.parseJson(json, ".metadata.settings.optimizer"),
+                vm.parseJson(json, ".metadata.settings.evmVersion")
+            )
+        );
     }
 }
