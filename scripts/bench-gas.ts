@@ -78,7 +78,7 @@ const WEEK = 7n * 24n * 3600n;
 const started = Date.now();
 // --prune-history: no per-block state snapshots, which makes the 10,000 one-stake blocks about twice as fast.
 const anvil = await startAnvil({
-  accounts: 20,
+  accounts: 28,
   codeSizeLimit: DEVNET_CODE_SIZE_LIMIT,
   args: ["--prune-history"],
 });
@@ -103,10 +103,15 @@ try {
   const mediator = address(1);
   const court = address(2);
   const policyholder = address(8);
-  // Bench users: anvil accounts 12..19 (no devnet role).
-  const [user, heavy, light, voter, delegator, payer, other] = [12, 13, 14, 15, 16, 17, 18].map(
-    address,
-  ) as [Address, Address, Address, Address, Address, Address, Address];
+  // Bench users: anvil accounts 12..18 and 20..27 (no devnet role).
+  const [user, heavy, light, voter, payer, other] = [12, 13, 14, 15, 17, 18].map(address) as [
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+    Address,
+  ];
 
   const call = (
     from: Address,
@@ -145,7 +150,7 @@ try {
   };
 
   // Faucet and approvals.
-  for (const account of [user, heavy, light, voter, delegator, other, policyholder]) {
+  for (const account of [user, heavy, light, voter, other, policyholder]) {
     await send(call(deployer, token, tokenAbi, "mint", [account, parseEther("10000000")]));
     await send(call(account, token, tokenAbi, "approve", [stakingPool, maxUint256]));
     await send(call(account, token, tokenAbi, "approve", [claimsManager, maxUint256]));
@@ -210,18 +215,15 @@ try {
       if (measuredCount < wanted)
         throw new Error(`${operation}: measured ${measuredCount} of ${wanted}`);
       const all = [...gas.values()].flat();
-      const mean = (values: bigint[]) => values.reduce((a, b) => a + b, 0n) / BigInt(values.length);
-      let largest = 0n;
-      for (const value of all) if (value > largest) largest = value;
       const detail = phases
-        .map((phase) => `${phase} ${fmt(mean(gas.get(phase) ?? [0n]))}`)
+        .map((phase) => `${phase} ${fmt(meanOf(gas.get(phase) ?? []))}`)
         .join(", ");
       rows.push({
         operation: `${operation} (mean of ${all.length}, ${samplesPerPhase} per checkpoint phase)`,
-        gas: mean(all),
+        gas: meanOf(all),
         target,
         api3,
-        note: `own/total history phase means: ${detail}; max ${fmt(largest)}`,
+        note: `own/total history phase means: ${detail}; max ${fmt(maxOf(all))}`,
       });
     };
     await send(call(user, stakingPool, poolAbi, "deposit", [parseEther("10000")]));
@@ -240,14 +242,46 @@ try {
       110n * K,
       "125K–253K",
     );
+    // delegate moves the delegator's shares out of its own history into the delegatee's, each of which
+    // fills a half slot or starts a fresh one: measured in the four phases too, two delegators per phase
+    // (anvil accounts 20..27; an account's delegation changes at most once per epoch).
     await send(call(voter, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
-    await send(call(delegator, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
-    await measure(
-      "delegate",
-      call(delegator, stakingPool, poolAbi, "delegate", [voter]),
-      90n * K,
-      "132K–155K",
-    );
+    const parity = async (account: Address) =>
+      (await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [account])) % 2n === 0n
+        ? "fresh"
+        : "half";
+    const stakeOnce = async (account: Address) => {
+      await chain.increaseTime(12n);
+      await send(call(account, stakingPool, poolAbi, "depositAndStake", [parseEther("100")]));
+    };
+    const delegateGas = new Map<string, bigint[]>(phases.map((phase) => [phase, []]));
+    for (let i = 0; i < 8; i++) {
+      const delegator = address(20 + i);
+      const [own, theirs] = (phases[i % phases.length] ?? "half/half").split("/");
+      await send(call(deployer, token, tokenAbi, "mint", [delegator, parseEther("1000")]));
+      await send(call(delegator, token, tokenAbi, "approve", [stakingPool, maxUint256]));
+      await stakeOnce(delegator);
+      if ((await parity(delegator)) !== own) await stakeOnce(delegator);
+      if ((await parity(voter)) !== theirs) await stakeOnce(voter);
+      const phase = `${await parity(delegator)}/${await parity(voter)}`;
+      await chain.increaseTime(12n);
+      const receipt = await chain.send(
+        call(delegator, stakingPool, poolAbi, "delegate", [voter]),
+        `delegate (${phase})`,
+      );
+      delegateGas.get(phase)?.push(receipt.gasUsed);
+    }
+    const delegations = [...delegateGas.values()].flat();
+    if (delegations.length !== 8) throw new Error("delegate: a phase was not reached");
+    rows.push({
+      operation: "delegate (mean of 8, 2 per checkpoint phase)",
+      gas: meanOf(delegations),
+      target: 90n * K,
+      api3: "132K–155K",
+      note: `delegator/delegatee history phase means: ${phases
+        .map((phase) => `${phase} ${fmt(meanOf(delegateGas.get(phase) ?? []))}`)
+        .join(", ")}; max ${fmt(maxOf(delegations))}`,
+    });
     const shares = await chain.read<bigint>(stakingPool, poolAbi, "sharesOf", [user]);
     await measure(
       "scheduleUnstake, the user's first (its pending-unstake slot is empty)",
@@ -373,7 +407,8 @@ try {
     await chain.increaseTime(3600n);
     const withdrawPastTheLock = async (account: Address, label: string) => {
       const locked = await chain.read<bigint>(stakingPool, poolAbi, "lockedRewardsOf", [account]);
-      if (locked === 0n) throw new Error(`${label}: nothing is locked, so the lock is not computed`);
+      if (locked === 0n)
+        throw new Error(`${label}: nothing is locked, so the lock is not computed`);
       const amount = await chain.read<bigint>(stakingPool, poolAbi, "withdrawableOf", [account]);
       return chain.send(call(account, stakingPool, poolAbi, "withdraw", [account, amount]), label);
     };
@@ -582,6 +617,16 @@ function ok(row: Row): boolean {
   if (row.gas === undefined) return false;
   if (row.target !== undefined && row.gas > row.target) return false;
   return row.extraOk ?? true;
+}
+
+function meanOf(values: bigint[]): bigint {
+  return values.length === 0 ? 0n : values.reduce((a, b) => a + b, 0n) / BigInt(values.length);
+}
+
+function maxOf(values: bigint[]): bigint {
+  let largest = 0n;
+  for (const value of values) if (value > largest) largest = value;
+  return largest;
 }
 
 function fmt(gas: bigint): string {
