@@ -3,11 +3,16 @@ pragma solidity 0.8.28;
 
 import {PoolFixture} from "../utils/PoolFixture.sol";
 import {StakingPoolHandler} from "./StakingPoolHandler.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @notice The pool's invariants (see the contracts' README, "Invariants") under random sequences of every
-/// user action, payouts (partial and whole), added rewards, vesting deposits and time.
+/// user action, delegations, payouts (partial and whole), added rewards, vesting deposits and time (short warps and
+/// rare jumps of about a year, so that rewards unlock).
 contract StakingPoolInvariantTest is PoolFixture {
     StakingPoolHandler internal handler;
+
+    /// @dev A lock-history snapshot stores its debt floored to a multiple of 2^16 credit units (`LockHistory`).
+    uint256 internal constant SNAPSHOT_QUANTUM = 2 ** 16;
 
     function setUp() public override {
         super.setUp();
@@ -74,13 +79,66 @@ contract StakingPoolInvariantTest is PoolFixture {
             }
         }
         assertFalse(handler.ghostWithdrewLocked(), "a withdrawal beyond withdrawableOf succeeded");
+        assertFalse(handler.ghostWithdrawRefused(), "a withdrawal within withdrawableOf reverted");
+        assertFalse(handler.ghostWrongWithdrawError(), "withdrawableOf + 1 reverted with another error");
     }
 
+    /// @dev Locked rewards against the handler's model (the sum of the actor's reward gains in the current epoch
+    /// and the 51 before it, shrunk by payouts since): never below it, so a lock that forgets rewards or frees them
+    /// early fails; never above it by more than the pool's rounding, so a lock that keeps them too long or counts
+    /// too much fails. `withdrawableOf` is held to the model on its own, and an actor that never unstaked has its
+    /// locked rewards in its stake.
+    function invariant_lockedRewardsFollowTheModel() public view {
+        assertFalse(handler.ghostModelBroken(), "the model lost track of the pool");
+        (uint256 above, uint256 below) = _lockTolerance();
+        uint256 wad = handler.WAD();
+        address[] memory actors = _actors();
+        for (uint256 i = 0; i < actors.length; i++) {
+            address actor = actors[i];
+            uint256 locked = pool.lockedRewardsOf(actor);
+            (uint256 scaled, uint256 raw) = handler.modelLocked(actor);
+            uint256 stakeValue = pool.stakeOf(actor);
+            uint256 balance = pool.unstakedOf(actor) + stakeValue;
+            uint256 modelFloor = Math.min(scaled / wad, balance);
+            assertGe(locked + below, modelFloor, "locked rewards below the model");
+            // Known open flaw, excluded: after a schedule, payouts shrink the lock of rewards no longer at stake;
+            // the lock is then only bounded by the rewards valued as earned.
+            uint256 modelCeiling = (handler.lockTainted(actor) ? raw : scaled) / wad + 1;
+            assertLe(locked, modelCeiling + above, "locked rewards above the model");
+            if (handler.neverUnstaked(actor)) assertLe(locked, stakeValue + above, "locked beyond the stake");
+            uint256 withdrawable = pool.withdrawableOf(actor);
+            if (withdrawable != 0) {
+                assertLe(withdrawable + modelFloor + pool.unvestedOf(actor), balance + below, "withdrawable is locked");
+            }
+        }
+    }
+
+    /// @dev The model's tolerance in tokens. The pool adds `LOCK_ROUNDING_MARGIN` credit units to every lock and may
+    /// lose up to a snapshot quantum at the window's start, then converts credit to shares (1e27 / G shares per
+    /// unit, rounded up: at most one share more) and shares to tokens at the share price, rounded up (`above`); it
+    /// rounds the reward index and the credits down, by a few credit units at most (`below`). A credit unit is worth
+    /// `1e27 / G * price` tokens, a ratio that releases leave unchanged (the written G and price give it).
+    function _lockTolerance() internal view returns (uint256 above, uint256 below) {
+        (, uint256 growth) = pool.rewardIndices();
+        uint256 shares = pool.totalShares() + 1;
+        uint256 unitsStake = Math.mulDiv(pool.totalStake() + 1, 1e27, growth, Math.Rounding.Ceil);
+        uint256 margin = pool.LOCK_ROUNDING_MARGIN() + SNAPSHOT_QUANTUM + 4;
+        uint256 sharePrice = Math.ceilDiv(pool.convertToAssets(shares), shares); // accrued: (totalStake + 1) / shares
+        above = Math.mulDiv(margin, unitsStake, shares, Math.Rounding.Ceil) + sharePrice + 2;
+        below = Math.mulDiv(8, unitsStake, shares, Math.Rounding.Ceil) + 2;
+    }
+
+    /// @dev Also each actor's votes: its staked shares unless it delegates, plus the shares delegated to it.
     function invariant_votesSumToTotalVotingSupply() public view {
         address[] memory actors = _actors();
         uint256 sum = pool.getVotes(seeder);
         for (uint256 i = 0; i < actors.length; i++) {
             sum += pool.getVotes(actors[i]);
+            uint256 expected;
+            for (uint256 j = 0; j < actors.length; j++) {
+                if (pool.delegates(actors[j]) == actors[i]) expected += pool.sharesOf(actors[j]);
+            }
+            assertEq(pool.getVotes(actors[i]), expected, "votes = own shares unless delegating + delegated shares");
         }
         assertEq(sum, pool.totalVotingSupply());
     }
