@@ -43,7 +43,8 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
             aprUpdateStep: uint32(HUNDRED_PERCENT / 100),
             stakeTarget: uint32(HUNDRED_PERCENT / 2),
             apr: uint32((_INITIAL_MIN_APR + _INITIAL_MAX_APR) / 2),
-            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD)
+            unstakeWaitPeriod: uint32(MIN_UNSTAKE_WAIT_PERIOD),
+            startedEpochs: uint64(1 << (block.timestamp / EPOCH_LENGTH % _EPOCH_INDEX_SLOTS))
         });
         _writeTotals(
             PoolTotals({totalStake: 0, totalShares: 0, era: 0, lastUpdate: SafeCast.toUint32(block.timestamp)})

@@ -81,7 +81,9 @@ abstract contract StakingPoolBase {
         uint120 growthIndex;
     }
 
-    /// @dev Governed parameters, and `apr`, which moves once per epoch.
+    /// @dev Governed parameters, and `apr`, which moves once per epoch. `startedEpochs` has bit `e % 64` set when
+    /// epoch `e` started (had a call), for the 64 epochs up to the last started one: an epoch nobody touched starts
+    /// at the reward index of the next started epoch, which the bitmap finds without a write per skipped epoch.
     struct RewardParams {
         uint32 minApr;
         uint32 maxApr;
@@ -89,6 +91,7 @@ abstract contract StakingPoolBase {
         uint32 stakeTarget;
         uint32 apr;
         uint32 unstakeWaitPeriod;
+        uint64 startedEpochs;
     }
 
     /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake.
@@ -148,7 +151,8 @@ abstract contract StakingPoolBase {
     mapping(address user => LockHistory.Ring) internal _lockHistories;
     mapping(address user => Pending) internal _pendings;
     mapping(address user => Vesting) internal _vestings;
-    /// @dev The reward index at an epoch's start, at `epoch % 64`, for the last 52 epochs at least.
+    /// @dev The reward index at the start of each started epoch, at `epoch % 64` (skipped epochs: see
+    /// `RewardParams.startedEpochs`).
     EpochStart[_EPOCH_INDEX_SLOTS] internal _epochStarts;
     /// @dev An epoch-start index that outgrew 224 bits, at the same position.
     uint256[_EPOCH_INDEX_SLOTS] internal _wideEpochStartIndices;
@@ -356,9 +360,44 @@ abstract contract StakingPoolBase {
         if (epoch > accrued.streamEpoch) return accrued.rewardIndex;
         uint256 position = epoch % _EPOCH_INDEX_SLOTS;
         EpochStart memory start = _epochStarts[position];
-        // Before the pool's first epoch, the index was 0.
-        if (start.epoch != epoch) return 0;
+        if (start.epoch != epoch) {
+            // Nobody touched `epoch` (or it predates the pool, whose first epoch starts at 0): nothing streamed from
+            // the end of the last started epoch before it to the start of the next one, which is the answer.
+            position = (epoch + _epochsToNextStart(_params.startedEpochs, position)) % _EPOCH_INDEX_SLOTS;
+            start = _epochStarts[position];
+        }
         return start.rewardIndex != _WIDE_EPOCH_INDEX ? start.rewardIndex : _wideEpochStartIndices[position];
+    }
+
+    /// @dev The number of epochs from the one at bitmap position `position` to the next started one (0 if it
+    /// started), from `startedEpochs`: the lowest set bit at or after `position`, circularly. The caller asks only
+    /// for an epoch at most 63 epochs before the last started one, whose bit is set.
+    function _epochsToNextStart(uint256 startedEpochs, uint256 position) internal pure returns (uint256 distance) {
+        uint256 rotated =
+            ((startedEpochs >> position) | (startedEpochs << (_EPOCH_INDEX_SLOTS - position))) & type(uint64).max;
+        rotated &= ~rotated + 1; // the lowest set bit alone
+        // Its index, by halving.
+        if (rotated >> 32 != 0) (distance, rotated) = (distance + 32, rotated >> 32);
+        if (rotated >> 16 != 0) (distance, rotated) = (distance + 16, rotated >> 16);
+        if (rotated >> 8 != 0) (distance, rotated) = (distance + 8, rotated >> 8);
+        if (rotated >> 4 != 0) (distance, rotated) = (distance + 4, rotated >> 4);
+        if (rotated >> 2 != 0) (distance, rotated) = (distance + 2, rotated >> 2);
+        if (rotated >> 1 != 0) distance += 1;
+    }
+
+    /// @dev `startedEpochs` after epoch `epoch` started, the last started one being `lastEpoch` (< `epoch`): the
+    /// bits of the epochs in between cleared, `epoch`'s set.
+    function _markStarted(uint256 startedEpochs, uint256 lastEpoch, uint256 epoch) internal pure returns (uint64) {
+        uint256 skipped = epoch - lastEpoch - 1;
+        if (skipped >= _EPOCH_INDEX_SLOTS) {
+            startedEpochs = 0;
+        } else if (skipped != 0) {
+            uint256 first = (lastEpoch + 1) % _EPOCH_INDEX_SLOTS;
+            uint256 run = (1 << skipped) - 1;
+            uint256 mask = ((run << first) | (run >> (_EPOCH_INDEX_SLOTS - first))) & type(uint64).max;
+            startedEpochs &= ~mask;
+        }
+        return uint64(startedEpochs | (1 << (epoch % _EPOCH_INDEX_SLOTS)));
     }
 
     /// @dev Records `rewardIndex` as the reward index at the start of `epoch`.

@@ -36,13 +36,11 @@ contract StakingPoolExtension is StakingPoolBase {
             _release(totals, stream, stream.remaining);
             stream.remaining = 0;
         }
-        uint256 rewardIndex = RewardMath.rewardIndexOf(_growthOf(stream));
-        // Every epoch since the last one starts at the same index (nothing streams in an epoch nobody touched).
-        uint256 first = epoch - lastEpoch > REWARD_LOCK_EPOCHS ? epoch + 1 - REWARD_LOCK_EPOCHS : lastEpoch + 1;
-        for (uint256 e = first; e <= epoch; ++e) {
-            _writeEpochStart(e, rewardIndex);
-        }
+        // Epochs skipped since the last one start at this same index (nothing streams in an epoch nobody touched):
+        // the bitmap of started epochs lets `_epochStart` find it, so this writes one entry whatever the gap.
+        _writeEpochStart(epoch, RewardMath.rewardIndexOf(_growthOf(stream)));
         RewardParams memory params = _params;
+        params.startedEpochs = _markStarted(params.startedEpochs, lastEpoch, epoch);
         uint256 newApr = RewardMath.nextApr(
             params.apr,
             totals.totalStake,
@@ -59,7 +57,8 @@ contract StakingPoolExtension is StakingPoolBase {
         _writeStream(stream);
         totals.lastUpdate = uint32(block.timestamp);
         _writeTotals(totals);
-        _params.apr = uint32(newApr);
+        params.apr = uint32(newApr);
+        _params = params;
         emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 

@@ -112,6 +112,18 @@ contract StakingPoolGasTest is PoolFixture {
         _measure(carol, abi.encodeCall(pool.accrue, ()), "accrue (new epoch)", 130_000);
     }
 
+    /// @dev The first call after many idle epochs costs what it costs after one: skipped epochs write nothing
+    /// (the bitmap of started epochs stands in for them), so no operation's cost grows with time.
+    function test_gas_accrue_afterIdleEpochs() public {
+        uint256 snapshot = vm.snapshotState();
+        vm.warp(_epochStart(START_EPOCH + 2) + 1 hours);
+        uint256 next = _measure(carol, abi.encodeCall(pool.accrue, ()), "accrue (next epoch)", 130_000);
+        vm.revertToState(snapshot);
+        vm.warp(_epochStart(START_EPOCH + 61) + 1 hours);
+        uint256 afterSixty = _measure(carol, abi.encodeCall(pool.accrue, ()), "accrue (60 idle epochs)", 130_000);
+        assertApproxEqAbs(afterSixty, next, 500, "idle epochs cost nothing");
+    }
+
     // ----------------------------------------------- withdraw after a long history
 
     function _history(address user, uint256 stakesPerWeek, uint256 stakeWeeks) internal {

@@ -13,6 +13,14 @@ contract EpochStartsHarness is StakingPool {
         _writeEpochStart(epoch, rewardIndex);
     }
 
+    function markStarted(uint256 startedEpochs, uint256 lastEpoch, uint256 epoch) external pure returns (uint64) {
+        return _markStarted(startedEpochs, lastEpoch, epoch);
+    }
+
+    function epochsToNextStart(uint256 startedEpochs, uint256 epoch) external pure returns (uint256) {
+        return _epochsToNextStart(startedEpochs, epoch % 64);
+    }
+
     /// @dev The index recorded for `epoch` (as seen before that epoch's stream ends).
     function epochStart(uint256 epoch) external view returns (uint256) {
         Accrued memory accrued;
@@ -21,9 +29,9 @@ contract EpochStartsHarness is StakingPool {
     }
 }
 
-/// @notice The reward index at each epoch's start lives in one slot per epoch (`{uint32 epoch, uint224 index}`);
-/// an index that outgrows 224 bits moves to a word of its own, and a ring slot reused 64 epochs later never
-/// answers for the old epoch.
+/// @notice The reward index at each started epoch's start lives in one slot (`{uint32 epoch, uint224 index}`); an
+/// index that outgrows 224 bits moves to a word of its own; a bitmap of the last 64 epochs' starts finds, for an
+/// epoch nobody touched, the next started one (whose start index is the skipped epoch's).
 contract StakingPoolEpochStartsTest is Test {
     EpochStartsHarness internal pool;
 
@@ -42,8 +50,31 @@ contract StakingPoolEpochStartsTest is Test {
         // A wide index followed, 64 epochs later, by a narrow one in the same ring slot reads the narrow one.
         pool.writeEpochStart(3004 + 64, 7);
         assertEq(pool.epochStart(3004 + 64), 7);
-        // The old epoch's slot now belongs to another epoch: it reads as not recorded (0).
-        assertEq(pool.epochStart(3004), 0);
+    }
+
+    /// @dev Epochs start at increasing epochs with gaps of 1 to 80 (`gaps`, 7 bits each); after each start, the
+    /// distance from any epoch of the 64 up to the last started one to the next started epoch matches a plain
+    /// list of the started epochs.
+    function testFuzz_startedEpochs_findTheNextStartedEpoch(uint256 gaps, uint8 starts) public view {
+        uint256 n = bound(starts, 1, 36);
+        uint256[] memory started = new uint256[](n);
+        uint256 epoch = 5000;
+        uint256 bitmap = 1 << (epoch % 64);
+        started[0] = epoch;
+        for (uint256 i = 1; i < n; i++) {
+            uint256 next = epoch + 1 + ((gaps >> (7 * (i % 36))) & 0x7f) % 80;
+            bitmap = pool.markStarted(bitmap, epoch, next);
+            started[i] = next;
+            epoch = next;
+            for (uint256 query = epoch - 63; query <= epoch; query++) {
+                if (query < started[0]) continue; // before the first start: nothing to find
+                uint256 expected = type(uint256).max;
+                for (uint256 j = 0; j <= i; j++) {
+                    if (started[j] >= query && started[j] < expected) expected = started[j];
+                }
+                assertEq(pool.epochsToNextStart(bitmap, query), expected - query);
+            }
+        }
     }
 
     function testFuzz_epochStart_roundTrips(uint32 epoch, uint256 rewardIndex) public {
