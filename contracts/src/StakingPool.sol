@@ -455,7 +455,9 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         if (lock.lastEpoch != epoch) {
-            if (oldShares != 0 || lock.debt != 0) _saveHistory(user, lock, oldShares);
+            // A zero state is saved too once the ring has entries: else an older entry would answer for the
+            // windows after it and overstate the credit at their start (lock too small).
+            if (oldShares != 0 || lock.debt != 0 || lock.count != 0) _saveHistory(user, lock, oldShares);
             lock.lastEpoch = uint32(epoch);
         }
         lock.debt = (credit - int256(newShares * rewardIndex / RewardMath.INDEX_SCALE)).toInt128();

@@ -50,6 +50,9 @@ contract StakingPoolExtension is StakingPoolBase {
             params.minApr,
             params.maxApr
         );
+        params.apr = uint32(newApr);
+        // Written before the mint's external call: a setter reached from inside the mint keeps its value.
+        _params = params;
         uint256 reward = RewardMath.reward(totals.totalStake, newApr, (epoch + 1) * EPOCH_LENGTH - block.timestamp);
         if (reward != 0) reward = _mintReward(epoch, reward);
         uint256 remaining = stream.remaining + reward;
@@ -57,8 +60,6 @@ contract StakingPoolExtension is StakingPoolBase {
         _writeStream(stream);
         totals.lastUpdate = uint32(block.timestamp);
         _writeTotals(totals);
-        params.apr = uint32(newApr);
-        _params = params;
         emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 

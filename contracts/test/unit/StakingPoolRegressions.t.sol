@@ -1,8 +1,29 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {StakingPool} from "../../src/StakingPool.sol";
 import {IPoolVotes} from "../../src/interfaces/IPoolVotes.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
+import {Release} from "../utils/Release.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+
+/// @dev A pool token whose mint calls back into the pool as its secondary agent and changes the stake target.
+contract SetterInMintToken is ERC20("Callback", "CB") {
+    StakingPool public pool;
+
+    function setPool(StakingPool pool_) external {
+        pool = pool_;
+    }
+
+    function give(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+        pool.setStakeTarget(12_345_678);
+    }
+}
 
 /// @notice Pinned regressions for flaws found in review; each failed before its fix.
 contract StakingPoolRegressionsTest is PoolFixture {
@@ -33,6 +54,49 @@ contract StakingPoolRegressionsTest is PoolFixture {
 
         (uint256 locked, uint256 rewards) = _aliceAfter68Epochs();
         assertLt(locked, rewards, "rewards older than 52 epochs unlocked");
+    }
+
+    /// @dev Review finding: a user whose credit was exactly 0 when it left (no reward released while it held
+    /// shares) skipped that zero state in its ring, so when it staked again an older entry answered for the windows
+    /// after it and overstated its credit there: its lock read 0 although every reward it earned was recent.
+    function test_locks_zeroStateIsSavedSoLaterRewardsStayLocked() public {
+        vm.prank(owner);
+        token.setMinter(address(pool), false); // no minted rewards: the index moves only through addRewards
+        _enterEpoch(START_EPOCH + 1);
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 2);
+        _schedule(alice, pool.sharesOf(alice)); // credit exactly 0: nothing was released while she held shares
+        // Rewards stream to the other stakers from then on; alice comes back in epoch START + 10.
+        for (uint256 i = 3; i < 58; ++i) {
+            _enterEpoch(START_EPOCH + i);
+            if (i == 10) _depositAndStake(alice, 1e18);
+            vm.prank(bob);
+            pool.addRewards(1e18);
+        }
+        _enterEpoch(START_EPOCH + 58);
+        // The window starts at epoch START + 7: every reward alice earned (from START + 10 on) is in it.
+        uint256 earned = pool.stakeOf(alice) - 1e18;
+        assertGt(earned, 0, "alice earned rewards");
+        uint256 locked = pool.lockedRewardsOf(alice);
+        assertGe(locked, earned, "all of them locked");
+        assertLe(locked, earned + pool.LOCK_ROUNDING_MARGIN() + 10, "within the rounding margin");
+    }
+
+    /// @dev Review finding: the first call of an epoch wrote the whole parameters slot after the reward mint, so a
+    /// setter reached from inside the mint (a token that calls back) was silently undone.
+    function test_startEpoch_setterCalledFromTheMintKeepsItsValue() public {
+        SetterInMintToken callback = new SetterInMintToken();
+        StakingPool callbackPool = Release.stakingPool(callback, primary, address(callback));
+        callback.setPool(callbackPool);
+        callback.give(alice, 100e18);
+        vm.startPrank(alice);
+        callback.approve(address(callbackPool), 100e18);
+        callbackPool.depositAndStake(100e18);
+        vm.stopPrank();
+        vm.warp(_epochStart(START_EPOCH + 1) + 1 hours);
+        callbackPool.accrue();
+        assertEq(callbackPool.stakeTarget(), 12_345_678, "the setter's value survives the epoch start");
+        assertGt(callbackPool.apr(), 0);
     }
 
     function test_locks_sameUnlockWithAndWithoutTheDonation() public {
