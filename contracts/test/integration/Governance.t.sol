@@ -176,6 +176,26 @@ contract GovernanceEndToEndTest is Test {
         assertEq(pool.unstakeWaitPeriod(), 3 weeks);
     }
 
+    /// @dev No double voting through delegation: carol votes, then (in the same block) delegates to bob, who votes
+    /// next: the Governor counts what each held at the snapshot, so carol's shares count once.
+    function test_delegation_afterVotingCountsNothingTwice() public {
+        bytes memory data = abi.encodeCall(pool.setUnstakeWaitPeriod, (5 weeks));
+        uint256 id = _propose(primary, alice, data, "Unstake wait period: 5 weeks");
+        uint256 snapshot = primary.proposalSnapshot(id);
+        vm.warp(snapshot + 1);
+        _vote(primary, id, carol, 1);
+        vm.prank(carol);
+        pool.delegate(bob);
+        assertEq(pool.getVotes(bob), pool.sharesOf(bob) + pool.sharesOf(carol), "bob holds carol's votes now");
+        _vote(primary, id, bob, 1);
+        (, uint256 forVotes,) = primary.proposalVotes(id);
+        assertEq(forVotes, pool.getPastVotes(carol, snapshot) + pool.getPastVotes(bob, snapshot));
+        assertEq(forVotes, pool.sharesOf(carol) + pool.sharesOf(bob), "carol's shares counted once");
+        // Together ~60% of the supply: the proposal passes on their votes, not on twice carol's.
+        vm.warp(primary.proposalDeadline(id) + 1);
+        assertEq(uint256(primary.state(id)), uint256(IGovernor.ProposalState.Succeeded));
+    }
+
     function test_scheduleUnstake_removesVotesAndQuorumShrinks() public {
         // bob schedules all his shares out: they no longer vote nor count in the total, so alice's ~40% of the
         // original supply is > 50% of what remains.
