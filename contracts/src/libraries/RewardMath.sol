@@ -6,14 +6,15 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title RewardMath
 /// @notice The reward controller and the pool's reward index.
-/// @dev `growthIndex` (G, scaled by `INDEX_SCALE`, starting at 1) is the product of `(totalStake + released) /
-/// totalStake` over all releases: the share price growth due to rewards alone (payouts do not touch it). The
-/// reward index A is G - 1 (both scaled): a release raises it by `released * G / totalStake`, the credit one share
-/// earns. A user holding `s` shares between two moments earns `s * ΔA / INDEX_SCALE` "credit"; credit divided by
+/// @dev `growthIndex` (G, scaled by `INDEX_SCALE`, starting at 1) is the product of `(totalStake + 1 + released) /
+/// (totalStake + 1)` over all releases (the + 1 is the virtual asset of the share price): the share price growth
+/// due to rewards alone (payouts do not touch it). The reward index A is G - 1 (both scaled): a release raises it
+/// by `released * G / (totalStake + 1)`, the credit one share earns. A user holding `s` shares between two moments earns `s * ΔA / INDEX_SCALE` "credit"; credit divided by
 /// G now, times the share price now, is the value of those rewards when earned, shrunk by every payout since (no
 /// compounding of the lock itself). Each release rounds G (and so A) down by less than one unit: over `n`
-/// releases a holder of `s` shares is credited less than `s * n / INDEX_SCALE` below the exact figure, which the
-/// pool covers with `LOCK_ROUNDING_MARGIN` when it computes locks.
+/// releases a holder of `s` shares is credited less than `s * n / INDEX_SCALE` below the sum of the exact
+/// increments from each release's stored G (against a G computed without any rounding, an early loss is also
+/// scaled by later growth), which the pool covers with `LOCK_ROUNDING_MARGIN` when it computes locks.
 library RewardMath {
     /// @notice 100% for `apr`, `stakeTarget` and their bounds.
     uint256 internal constant HUNDRED_PERCENT = 1e8;
