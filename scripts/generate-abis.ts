@@ -9,7 +9,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "contracts", "out-release");
+// The release build's directory, as scripts/build-contracts.ts writes it (RELEASE_OUT moves both).
+const outDir = process.env.RELEASE_OUT
+  ? join(root, process.env.RELEASE_OUT)
+  : join(root, "contracts", "out-release");
 const target = join(root, "packages", "sdk", "src", "generated", "contracts.ts");
 
 interface Artifact {
