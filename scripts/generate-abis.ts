@@ -5,13 +5,13 @@
  * ABIs are never copied by hand; run `npm run build` after changing a contract.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release build's directory, as scripts/build-contracts.ts writes it (RELEASE_OUT moves both).
 const outDir = process.env.RELEASE_OUT
-  ? join(root, process.env.RELEASE_OUT)
+  ? resolve(root, process.env.RELEASE_OUT)
   : join(root, "contracts", "out-release");
 const target = join(root, "packages", "sdk", "src", "generated", "contracts.ts");
 
