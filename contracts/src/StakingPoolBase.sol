@@ -286,9 +286,9 @@ abstract contract StakingPoolBase {
         uint256 balance = unstaked + ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
         uint256 need = amount + unvested;
         // Fast path: even if all the credit ever earned were locked, the withdrawal fits.
-        uint256 creditBound = _creditNow(account, lock, shares, accrued) + LOCK_ROUNDING_MARGIN;
-        if (balance < need + _creditToTokens(creditBound, accrued)) {
-            uint256 locked = _min(_lockedTokens(user, account, lock, shares, accrued), balance);
+        uint256 creditNow = _creditNow(account, lock, shares, accrued);
+        if (balance < need + _creditToTokens(creditNow + LOCK_ROUNDING_MARGIN, accrued)) {
+            uint256 locked = _min(_lockedTokens(user, creditNow, lock, shares, accrued), balance);
             if (balance < need + locked) {
                 uint256 withdrawable = balance > locked + unvested ? balance - locked - unvested : 0;
                 revert IStakingPool.InsufficientWithdrawable(user, amount, _min(withdrawable, unstaked));
@@ -422,15 +422,15 @@ abstract contract StakingPoolBase {
         return credit > 0 ? uint256(credit) : 0;
     }
 
-    /// @dev Locked rewards in tokens: credit earned since the start of epoch `now - 51`, converted. Not capped.
+    /// @dev Locked rewards in tokens: credit earned since the start of epoch `now - 51` (`creditNow` being the
+    /// user's credit now, `_creditNow`), converted. Not capped.
     function _lockedTokens(
         address user,
-        Account memory account,
+        uint256 creditNow,
         AccountLock memory lock,
         uint256 shares,
         Accrued memory accrued
     ) internal view returns (uint256) {
-        uint256 creditNow = _creditNow(account, lock, shares, accrued);
         if (creditNow == 0) return 0;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         uint256 creditAtWindow;
@@ -475,7 +475,7 @@ abstract contract StakingPoolBase {
     {
         uint256 shares = account.era == accrued.era ? account.shares : 0;
         balance = account.unstaked + ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
-        locked = _min(_lockedTokens(user, account, lock, shares, accrued), balance);
+        locked = _min(_lockedTokens(user, _creditNow(account, lock, shares, accrued), lock, shares, accrued), balance);
     }
 
     function _unvested(address user, AccountLock memory lock) internal view returns (uint256) {
