@@ -258,7 +258,8 @@ interface IStakingPool {
     function withdrawableOf(address user) external view returns (uint256);
 
     /// @notice Rewards of `user` still locked (earned in the current epoch or the 51 before), in tokens, rounded
-    /// up, at most `unstakedOf + stakeOf`.
+    /// up, at most `unstakedOf + stakeOf`. Valued like the stake they were earned in: every payout since shrinks
+    /// them by its share of the stake, also after they left the stake, and a wipe-out voids them.
     function lockedRewardsOf(address user) external view returns (uint256);
 
     /// @notice Tokens of `user`'s vesting schedule not vested yet, rounded up.

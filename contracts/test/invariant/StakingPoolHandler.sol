@@ -72,14 +72,8 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     uint256 internal _baseLastUpdate;
     uint256 public modelEra;
 
-    /// @dev Actors that scheduled an unstake in an era, and the epoch of their last schedule.
+    /// @dev Actors that scheduled an unstake in an era.
     mapping(uint256 era => mapping(address actor => bool)) public scheduledInEra;
-    mapping(uint256 era => mapping(address actor => uint256)) internal _lastScheduleEpoch;
-    /// @dev Known open flaw (not fixed here): after a user scheduled an unstake, a payout shrinks its whole lock,
-    /// even the rewards it no longer has at stake. Its model is then only a range (scaled <= lock <= raw) until the
-    /// rewards earned before that schedule leave the window: through epoch `taintedThrough`.
-    mapping(uint256 era => mapping(address actor => bool)) internal _tainted;
-    mapping(uint256 era => mapping(address actor => uint256)) internal _taintedThrough;
 
     constructor(StakingPool pool_, TestToken token_, address claimsManager_, address vestingManager_) {
         pool = pool_;
@@ -179,8 +173,17 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(actor);
         pool.scheduleUnstake(shares);
         uint256 era = pool.shareEra();
+        // The pool credits the leaving shares' unwritten gain now (it values them at the accrued price): from here
+        // on that part is a written gain, which payouts scale like the others.
+        uint256 unwritten = _unwrittenGain[actor];
+        if (unwritten != 0 && era == modelEra) {
+            uint256 leaving = Math.mulDiv(unwritten, shares, owned);
+            _unwrittenGain[actor] = unwritten - leaving;
+            _gainRaw[era][actor][_unwrittenEpoch] += leaving;
+            _gainScaled[era][actor][_unwrittenEpoch] += leaving;
+            _gainEver[era][actor] += leaving;
+        }
         scheduledInEra[era][actor] = true;
-        _lastScheduleEpoch[era][actor] = block.timestamp / 1 weeks;
     }
 
     function unstake(uint256 seed) external checkPrice(false) {
@@ -322,11 +325,6 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         return !scheduledInEra[modelEra][actor];
     }
 
-    /// @notice Whether the known flaw (see `_tainted`) may affect `actor`'s lock now.
-    function lockTainted(address actor) external view returns (bool) {
-        return _tainted[modelEra][actor] && block.timestamp / 1 weeks <= _taintedThrough[modelEra][actor];
-    }
-
     /// @dev The accrued `totalStake`: `convertToAssets(totalShares + 1)` is exactly `totalStake + 1`.
     function _viewStake() internal view returns (uint256) {
         return pool.convertToAssets(pool.totalShares() + 1) - 1;
@@ -416,16 +414,10 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     }
 
     /// @dev A payout within the era scales every written gain still in the window by the price ratio (the views'
-    /// ratio would also count the unwritten release, which the payout does not touch).
+    /// ratio would also count the unwritten release, which the payout does not touch). Gains that left the stake
+    /// are scaled too: a lock shrinks with every payout, wherever its rewards are (contracts/README, "Locks after
+    /// an exit").
     function _applyPayout(uint256 era, uint256 stakeBefore, uint256 stakeAfter) internal {
         _scaleWindow(era, stakeAfter + 1, stakeBefore + 1, false);
-        for (uint256 i = 0; i < actors.length; i++) {
-            address actor = actors[i];
-            if (scheduledInEra[era][actor]) {
-                _tainted[era][actor] = true;
-                uint256 through = _lastScheduleEpoch[era][actor] + LOCK_EPOCHS - 1;
-                if (through > _taintedThrough[era][actor]) _taintedThrough[era][actor] = through;
-            }
-        }
     }
 }

@@ -96,18 +96,12 @@ contract StakingPoolInvariantTest is PoolFixture {
         for (uint256 i = 0; i < actors.length; i++) {
             address actor = actors[i];
             uint256 locked = pool.lockedRewardsOf(actor);
-            (uint256 scaled, uint256 raw) = handler.modelLocked(actor);
+            (uint256 scaled,) = handler.modelLocked(actor);
             uint256 stakeValue = pool.stakeOf(actor);
             uint256 balance = pool.unstakedOf(actor) + stakeValue;
-            // Known open flaw, excluded: after a schedule, payouts shrink the lock of rewards no longer at stake
-            // (and of pending ones, which stay slashable, together with rewards streamed but not yet written,
-            // which the model leaves unshrunk), so for such an actor the lock is only bounded from above, by the
-            // rewards valued as earned (a counterexample to the floor: depositAndStake, a year's jump, a warp
-            // without accrual, scheduleUnstake, a partial payout).
-            bool tainted = handler.lockTainted(actor);
-            uint256 modelFloor = tainted ? 0 : Math.min(scaled / wad, balance);
+            uint256 modelFloor = Math.min(scaled / wad, balance);
             assertGe(locked + below, modelFloor, "locked rewards below the model");
-            uint256 modelCeiling = (tainted ? raw : scaled) / wad + 1;
+            uint256 modelCeiling = scaled / wad + 1;
             assertLe(locked, modelCeiling + above, "locked rewards above the model");
             if (handler.neverUnstaked(actor)) assertLe(locked, stakeValue + above, "locked beyond the stake");
             uint256 withdrawable = pool.withdrawableOf(actor);

@@ -141,6 +141,75 @@ contract StakingPoolLocksTest is PoolFixture {
         assertEq(pool.stakeOf(alice), 10e18 - 1000, "the first stake of the new era pays the dead shares");
     }
 
+    // ------------------------------------------------- locks after an exit (README: "Locks after an exit")
+
+    /// @dev alice and bob stake, two epochs of rewards, then alice leaves entirely: her rewards now sit in her
+    /// unstaked balance, still locked.
+    function _aliceLeavesWithLockedRewards() internal returns (uint256 locked, uint256 unstaked) {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        locked = pool.lockedRewardsOf(alice);
+        unstaked = pool.unstakedOf(alice);
+        assertGt(locked, 1e18, "two epochs of rewards at 38.75% APR");
+        assertEq(pool.sharesOf(alice), 0);
+        assertEq(pool.withdrawableOf(alice), unstaked - locked);
+    }
+
+    /// @dev The chosen semantics: a lock is valued like the stake it was earned in, wherever its rewards are now, so
+    /// a payout after alice left shrinks her lock by the payout's share of the stake, although her unstaked tokens
+    /// lost nothing; that part of her rewards becomes withdrawable early.
+    function test_lockedRewards_afterAnExit_shrinkWithLaterPayouts() public {
+        (uint256 locked, uint256 unstaked) = _aliceLeavesWithLockedRewards();
+        pool.accrue(); // nothing streamed but unwritten: the payout's share is exactly half
+        _payOut(pool.totalStake() / 2);
+        uint256 lockedAfter = pool.lockedRewardsOf(alice);
+        assertApproxEqAbs(lockedAfter, locked / 2, _margin(), "halved with the stake");
+        assertEq(pool.unstakedOf(alice), unstaked, "her unstaked tokens lost nothing");
+        assertEq(pool.withdrawableOf(alice), unstaked - lockedAfter);
+        vm.prank(alice);
+        pool.withdraw(alice, unstaked - lockedAfter);
+    }
+
+    /// @dev A wipe-out ends the share era in which alice's rewards were earned: her lock is void, like a staker's.
+    function test_lockedRewards_afterAnExit_voidedByAWipeOut() public {
+        (, uint256 unstaked) = _aliceLeavesWithLockedRewards();
+        _payOut(pool.totalStake());
+        assertEq(pool.lockedRewardsOf(alice), 0);
+        assertEq(pool.withdrawableOf(alice), unstaked);
+    }
+
+    /// @dev Invariant regression (the handler's model, once): a payout takes its share of the written stake (it
+    /// does not accrue first), so a departed user's lock shrinks by exactly that ratio, not by the payout's share
+    /// of the accrued stake (which also counts the rewards streamed but not yet written). A schedule credits the
+    /// leaving shares' unwritten rewards at once (it values them at the accrued price); the model missed that.
+    function test_lockedRewards_afterAnExit_shrinkByTheWrittenStakeRatio() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 3000e18);
+        _enterEpoch(START_EPOCH + 1);
+        vm.warp(block.timestamp + 3 days); // streams without a write
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        uint256 locked = pool.lockedRewardsOf(alice);
+        assertGt(locked, 0);
+        vm.warp(block.timestamp + 2 days); // streams without a write
+        uint256 writtenStake = pool.totalStake();
+        uint256 accruedStake = pool.convertToAssets(pool.totalShares() + 1) - 1;
+        assertGt(accruedStake, writtenStake);
+        uint256 payout = writtenStake / 3;
+        _payOut(payout);
+        uint256 expected = locked * (writtenStake - payout) / writtenStake;
+        assertApproxEqRel(pool.lockedRewardsOf(alice), expected, 1e6, "the written stake's ratio, within 1e-12");
+        assertGt(locked * (accruedStake - payout) / accruedStake, expected + expected / 1e6, "not the accrued one");
+        pool.accrue(); // writing the stream changes nothing for her
+        assertApproxEqRel(pool.lockedRewardsOf(alice), expected, 1e6);
+    }
+
     // ---------------------------------------------------------------- vesting
 
     function _vest(address user, uint256 amount, uint256 start, uint256 end) internal {
