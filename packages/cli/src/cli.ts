@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { BaseError } from "@insurance-pool/sdk";
+import { BaseError, toIpoolError } from "@insurance-pool/sdk";
+import { BaseError as ViemError } from "viem";
 import type { Command, Role } from "./command.ts";
 import { loadCommands } from "./commands/index.ts";
 import {
@@ -61,7 +62,25 @@ function commandHelp(command: Command): string {
   return `${lines.join("\n")}\n`;
 }
 
-function printError(io: Io, json: boolean, error: unknown): void {
+/**
+ * A viem error (a read or a simulation that reverted, an RPC failure) as an SDK error: its revert decoded with the
+ * whole system's ABIs (e.g. `quote coverage: stale price (…)`), or viem's short message, never its dump.
+ */
+function readable(error: unknown, ctx: BaseContext | undefined): unknown {
+  if (error instanceof BaseError || !(error instanceof ViemError)) return error;
+  const functionName = (error as { functionName?: unknown }).functionName;
+  return toIpoolError(error, {
+    // quoteCoverage -> "quote coverage", as the commands name what they do
+    functionName:
+      typeof functionName === "string"
+        ? functionName.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()
+        : undefined,
+    tokenInfo: (ctx as { token?: { symbol: string; decimals: number } } | undefined)?.token,
+  });
+}
+
+function printError(io: Io, json: boolean, thrown: unknown, ctx?: BaseContext): void {
+  const error = readable(thrown, ctx);
   if (json) {
     const base = error instanceof BaseError ? error : undefined;
     const payload: Record<string, unknown> = {
@@ -157,7 +176,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    printError(io, json, error);
+    printError(io, json, error, sent);
     // Say what did go through before the failure (e.g. an approval), so nothing is sent unknowingly.
     for (const tx of sent?.transactions ?? []) {
       io.stderr(`  sent before the failure: ${tx.label}, tx ${tx.hash}\n`);

@@ -167,7 +167,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     stderr: (text) => process.stderr.write(text),
     // `npm run -w` runs in the package's folder; INIT_CWD is where the user typed the command.
     cwd: process.env.INIT_CWD ?? process.cwd(),
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // One line, not viem's dump: e.g. the devnet is not running, or the chain refused the push.
+      const short =
+        (error as { shortMessage?: unknown })?.shortMessage ?? (error as Error)?.message;
+      process.stderr.write(`error: ${String(short ?? error).split("\n")[0]}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -6,7 +6,6 @@ import {
   type Abi,
   type Address,
   encodeFunctionData,
-  formatEther,
   type Log,
   parseEther,
   parseEventLogs,
@@ -17,6 +16,7 @@ import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccou
 import { dapiNameOf } from "../../sdk/src/deploy/system.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { claimNumber, policyNumber } from "../../sdk/src/maths/claims.ts";
+import { formatAmount } from "../../sdk/src/utils/amount.ts";
 
 /** What the seed did, for `npm start`'s summary and tests. */
 export interface SeedSummary {
@@ -128,7 +128,7 @@ export async function seedDevnet(deployment: Deployment): Promise<SeedSummary> {
   ]);
   const policyId = eventArg(claimsAbi, bought.logs, "PolicyCreated", "policyId");
   lines.push(
-    `policyholder bought 50,000 USD of ETH/USD coverage for 90 days (policy ${policyNumber(policyId)}, premium ${formatEther(premium)} API3)`,
+    `policyholder bought 50,000 USD of ETH/USD coverage for 90 days (policy ${policyNumber(policyId)}, premium ${formatAmount(premium, 18, { symbol: "API3" })})`,
   );
 
   const now = (await (await as("deployer")).publicClient.getBlock()).timestamp;

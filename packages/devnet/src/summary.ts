@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { formatUnits } from "viem";
 import { claimNumber } from "../../sdk/src/maths/claims.ts";
 import type { Devnet } from "./devnet.ts";
@@ -49,16 +49,26 @@ export function formatSummary(
     for (const line of devnet.seed.lines) lines.push(`  - ${line}`);
   }
 
+  // The commands find `.devnet/deployment.json` on their own; another file must be named.
+  const file = relative(process.cwd(), devnet.deploymentPath) || devnet.deploymentPath;
+  const where = file === join(".devnet", "deployment.json") ? "" : ` --deployment ${file}`;
+  const commands = [
+    "npx ipool status --account alice",
+    "npx ipool deposit 1.5k --stake --account bob",
+    "npx ipool quote 10k --dapi ETH/USD --period 30d",
+    "npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
+    "npx ipool claims --all",
+  ].map((command) => `  ${command}${where}`);
+  if (devnet.seed) {
+    commands.push(
+      `  npx ipool accept ${claimNumber(devnet.seed.claimId)} --account mediator${where}          (the claim awaiting the mediator)`,
+    );
+  }
   lines.push(
     "",
     "Try",
-    "  npx ipool status --account alice",
-    "  npx ipool deposit 1.5k --stake --account bob",
-    "  npx ipool quote 10k --dapi ETH/USD --period 30d",
-    "  npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
-    "  npx ipool claims --all",
-    `  npx ipool accept ${devnet.seed ? claimNumber(devnet.seed.claimId) : 1n} --account mediator          (the claim awaiting the mediator)`,
-    "  npm run devnet:malfunction -- --feed ETH/USD --value 0     (or: npm run malfunction -w @insurance-pool/devnet -- ...)",
+    ...commands,
+    `  npm run devnet:malfunction -- --feed ETH/USD --value 0${where}     (or: npm run malfunction -w @insurance-pool/devnet -- ...)`,
     "",
     "Ctrl-C stops everything.",
     "",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { test } from "node:test";
 import { createPublicClient, http } from "viem";
 import { api3ServerV1Abi } from "../../sdk/src/deploy/api3Artifacts.ts";
@@ -9,6 +9,7 @@ import { artifact, claimsManagerAbi } from "../../sdk/src/deploy/artifacts.ts";
 import { readDeployment } from "../../sdk/src/deployment.ts";
 import { runDevnet } from "../src/devnet.ts";
 import { descendantPids, isRunning } from "../src/processes.ts";
+import { formatSummary } from "../src/summary.ts";
 
 // Generous bounds: about 30 s on an idle 2-core machine, much more when the whole suite runs beside it.
 const START_BOUND_MS = 180_000;
@@ -72,6 +73,13 @@ test("npm start's devnet starts, deploys, seeds, serves and stops leaving no pro
       args: [devnet.seed?.claimId],
     })) as { status: number };
     assert.equal(claim.status, 1, "the seeded claim awaits the mediator (Pending)");
+
+    // What npm start prints: the commands name this (non-default) deployment file; amounts are formatted.
+    const summary = formatSummary(devnet, { blockTime: 1, pushIntervalMs: 1_000 });
+    const file = relative(process.cwd(), deploymentPath);
+    assert.ok(summary.includes(`npx ipool claims --all --deployment ${file}\n`), summary);
+    assert.ok(summary.includes(`--account mediator --deployment ${file} `), summary);
+    assert.match(summary, /premium [\d,]+(\.\d{1,4})? API3\)/);
 
     // The pusher keeps the dAPIs fresh: the Beacon's timestamp moves.
     const feed = deployment.devnet?.feeds.find((f) => f.name === "ETH/USD");

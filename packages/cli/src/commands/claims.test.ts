@@ -290,4 +290,27 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     const missing = await cli("claims", "--all", "--of", "bob");
     assert.equal(missing.code, 0);
   });
+
+  it("a stale price is a one-line error on reads (quote) and writes (buy), and nothing is sent", async () => {
+    await fx.deployer.publicClient.request({
+      method: "evm_increaseTime",
+      params: [90_001],
+    } as never);
+    await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    const stale =
+      /^error: quote coverage: stale price \(updatedAt .* UTC, now .* UTC, maxPriceAge 1d 1h\)\n {2}Error: StalePrice\(updatedAt: \d+, now: \d+, maxPriceAge: 90000\)\n$/;
+    const quote = await cli("quote", "10k", "--dapi", "ETH/USD");
+    assert.equal(quote.code, 1);
+    assert.match(quote.stderr, stale);
+    const json = await cli("quote", "10k", "--dapi", "ETH/USD", "--json");
+    assert.equal(json.code, 1);
+    assert.equal(json.json().errorName, "StalePrice");
+    await refused(
+      "policyholder",
+      ["buy", "10k", "--dapi", "ETH/USD", "--period", "30d", "--account", "policyholder"],
+      /^error: [a-z ]+: stale price \(updatedAt .*\)\n {2}Error: StalePrice\(.*\)\n$/,
+    );
+    await fx.refreshFeeds();
+    await ok("quote", "10k", "--dapi", "ETH/USD");
+  });
 });

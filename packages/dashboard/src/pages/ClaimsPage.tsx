@@ -89,7 +89,7 @@ export function ClaimsPage() {
       <h1>Claims {isMediator && <Badge tone="info">you are the mediator</Badge>}</h1>
       <div className="stats">
         <Stat
-          label={isMediator ? "Open claims" : "Your open claims"}
+          label={showAll ? "Open claims" : "Your open claims"}
           value={list.filter((c) => OPEN.includes(c.status)).length}
         />
         <Stat

@@ -144,7 +144,8 @@ export async function encodeBeaconUpdate(
 /**
  * Pushes `value` (18 decimals) to the Beacon of `templateId`, signed at `timestamp` (default: the latest
  * block's timestamp, the chain's own clock, which tests may have moved forward). The Beacon only accepts
- * timestamps newer than its current one and at most 1 hour ahead of the chain.
+ * timestamps newer than its current one and at most 1 hour ahead of the chain: without `timestamp`, one past the
+ * Beacon's when the chain's clock has not passed it, and again (up to 3 times) if another pusher takes it first.
  */
 export async function pushBeaconValue(
   ctx: TxContext,
@@ -154,25 +155,46 @@ export async function pushBeaconValue(
   value: bigint,
   timestamp?: bigint,
 ): Promise<{ timestamp: bigint; gasUsed: bigint }> {
-  let signedAt = timestamp;
-  if (signedAt === undefined) {
-    const [block, current] = await Promise.all([
-      ctx.publicClient.getBlock({ blockTag: "latest" }),
-      ctx.publicClient.readContract({
-        address: api3ServerV1,
-        abi: api3ServerV1Abi,
-        functionName: "dataFeeds",
-        args: [deriveBeaconId(airnode.address, templateId)],
-      }),
-    ]);
-    const last = BigInt(current[1]);
-    signedAt = block.timestamp > last ? block.timestamp : last + 1n;
+  for (let attempt = 1; ; attempt++) {
+    const signedAt =
+      timestamp ?? (await nextBeaconTimestamp(ctx, api3ServerV1, airnode, templateId));
+    try {
+      const receipt = await sendAndWait(ctx, "updateBeaconWithSignedData", {
+        to: api3ServerV1,
+        data: await encodeBeaconUpdate(airnode, templateId, signedAt, value),
+      });
+      return { timestamp: signedAt, gasUsed: receipt.gasUsed };
+    } catch (error) {
+      // Another pusher (the devnet's runs every 5 s) may have taken that second between the read and the send:
+      // read again and sign a later one.
+      const raced = String((error as Error)?.message).includes(BEACON_TIMESTAMP_TAKEN);
+      if (timestamp !== undefined || !raced || attempt >= PUSH_ATTEMPTS) throw error;
+    }
   }
-  const receipt = await sendAndWait(ctx, "updateBeaconWithSignedData", {
-    to: api3ServerV1,
-    data: await encodeBeaconUpdate(airnode, templateId, signedAt, value),
-  });
-  return { timestamp: signedAt, gasUsed: receipt.gasUsed };
+}
+
+/** Api3ServerV1's revert reason for a timestamp that is not newer than the Beacon's. */
+const BEACON_TIMESTAMP_TAKEN = "Does not update timestamp";
+const PUSH_ATTEMPTS = 3;
+
+/** The latest block's timestamp, or one past the Beacon's if that is not older (Beacons take newer ones only). */
+async function nextBeaconTimestamp(
+  ctx: TxContext,
+  api3ServerV1: Address,
+  airnode: LocalAccount,
+  templateId: Hex,
+): Promise<bigint> {
+  const [block, current] = await Promise.all([
+    ctx.publicClient.getBlock({ blockTag: "latest" }),
+    ctx.publicClient.readContract({
+      address: api3ServerV1,
+      abi: api3ServerV1Abi,
+      functionName: "dataFeeds",
+      args: [deriveBeaconId(airnode.address, templateId)],
+    }),
+  ]);
+  const last = BigInt(current[1]);
+  return block.timestamp > last ? block.timestamp : last + 1n;
 }
 
 /**
