@@ -224,12 +224,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
     function pendingUnstakeOf(address user) external view returns (PendingUnstake memory pendingUnstake) {
         Pending memory pending = _pendings[user];
         if (pending.shares == 0) return pendingUnstake;
-        Accrued memory accrued = _accrued();
-        uint256 amount;
-        if (_accounts[user].pendingEra == accrued.era) {
-            amount =
-                _min(pending.amount, ShareMath.toAssetsDown(pending.shares, accrued.totalStake, accrued.totalShares));
-        }
+        uint256 amount = _pendingValue(user, _accounts[user], _accrued());
         return PendingUnstake({shares: pending.shares, amount: amount, maturesAt: pending.maturesAt});
     }
 

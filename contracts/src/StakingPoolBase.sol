@@ -232,6 +232,8 @@ abstract contract StakingPoolBase {
     /// @dev Starts the epoch of `block.timestamp` (the first call of an epoch): see `StakingPoolExtension`.
     function _startEpoch() internal virtual;
 
+    /// @dev `withdraw`'s rule: at most the unstaked balance, and the balance (pending unstake included) minus the
+    /// withdrawal still covers the locked rewards (capped at that balance) and the unvested tokens.
     function _withdrawableOf(address user) internal view returns (uint256) {
         Accrued memory accrued = _accrued();
         Account memory account = _accounts[user];
@@ -288,10 +290,17 @@ abstract contract StakingPoolBase {
         // Fast path: even if all the credit ever earned were locked, the withdrawal fits.
         uint256 creditNow = _creditNow(account, lock, shares, accrued);
         if (balance < need + _creditToTokens(creditNow + LOCK_ROUNDING_MARGIN, accrued)) {
-            uint256 locked = _min(_lockedTokens(user, creditNow, lock, shares, accrued), balance);
-            if (balance < need + locked) {
-                uint256 withdrawable = balance > locked + unvested ? balance - locked - unvested : 0;
-                revert IStakingPool.InsufficientWithdrawable(user, amount, _min(withdrawable, unstaked));
+            uint256 lockedTokens = _lockedTokens(user, creditNow, lock, shares, accrued);
+            if (balance < need + _min(lockedTokens, balance)) {
+                // A pending unstake still covers locked and unvested tokens (it comes back as unstaked tokens, and
+                // payouts shrink it as they shrink locks): read only when the rest does not suffice, which is
+                // equivalent (see `_withdrawableOf`).
+                balance += _pendingValue(user, account, accrued);
+                uint256 locked = _min(lockedTokens, balance);
+                if (balance < need + locked) {
+                    uint256 withdrawable = balance > locked + unvested ? balance - locked - unvested : 0;
+                    revert IStakingPool.InsufficientWithdrawable(user, amount, _min(withdrawable, unstaked));
+                }
             }
         }
         unchecked {
@@ -468,14 +477,28 @@ abstract contract StakingPoolBase {
         return ShareMath.toAssetsUp(shares, accrued.totalStake, accrued.totalShares);
     }
 
+    /// @dev The user's balance (unstaked + stake value + what its pending unstake would pay now) and its locked
+    /// rewards, capped at that balance.
     function _balanceAndLocked(address user, Account memory account, AccountLock memory lock, Accrued memory accrued)
         internal
         view
         returns (uint256 balance, uint256 locked)
     {
         uint256 shares = account.era == accrued.era ? account.shares : 0;
-        balance = account.unstaked + ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
+        balance = account.unstaked + ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares)
+            + _pendingValue(user, account, accrued);
         locked = _min(_lockedTokens(user, _creditNow(account, lock, shares, accrued), lock, shares, accrued), balance);
+    }
+
+    /// @dev What the pending unstake of `user` would pay if executed now: 0 without one or once its era ended.
+    function _pendingValue(address user, Account memory account, Accrued memory accrued)
+        internal
+        view
+        returns (uint256)
+    {
+        Pending memory pending = _pendings[user];
+        if (pending.shares == 0 || account.pendingEra != accrued.era) return 0;
+        return _min(pending.amount, ShareMath.toAssetsDown(pending.shares, accrued.totalStake, accrued.totalShares));
     }
 
     function _unvested(address user, AccountLock memory lock) internal view returns (uint256) {

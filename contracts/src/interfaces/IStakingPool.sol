@@ -166,8 +166,9 @@ interface IStakingPool {
 
     /// @notice Sends `amount` of the caller's unstaked tokens to `recipient`, provided the caller keeps enough to
     /// cover its locked rewards and unvested tokens: `amount <= unstakedOf` and
-    /// `unstakedOf + stakeOf - lockedRewardsOf - unvestedOf >= amount` (a pending unstake counts for nothing until
-    /// executed). Reverts with `ZeroAmount`, `ZeroAddress`, `InsufficientUnstaked`, `InsufficientWithdrawable`.
+    /// `unstakedOf + stakeOf + pendingUnstakeOf.amount - lockedRewardsOf - unvestedOf >= amount` (a pending unstake
+    /// covers them too: it can only come back as unstaked tokens, and payouts shrink it as they shrink locks).
+    /// Reverts with `ZeroAmount`, `ZeroAddress`, `InsufficientUnstaked`, `InsufficientWithdrawable`.
     function withdraw(address recipient, uint256 amount) external;
 
     /// @notice Stakes `amount` of the caller's unstaked tokens (vesting ones included); mints
@@ -258,7 +259,7 @@ interface IStakingPool {
     function withdrawableOf(address user) external view returns (uint256);
 
     /// @notice Rewards of `user` still locked (earned in the current epoch or the 51 before), in tokens, rounded
-    /// up, at most `unstakedOf + stakeOf`. Valued like the stake they were earned in: every payout since shrinks
+    /// up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in: every payout since shrinks
     /// them by its share of the stake, also after they left the stake, and a wipe-out voids them.
     function lockedRewardsOf(address user) external view returns (uint256);
 

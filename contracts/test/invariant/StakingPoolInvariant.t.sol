@@ -69,10 +69,10 @@ contract StakingPoolInvariantTest is PoolFixture {
         address[] memory actors = _actors();
         for (uint256 i = 0; i < actors.length; i++) {
             address actor = actors[i];
-            uint256 balance = pool.unstakedOf(actor) + pool.stakeOf(actor);
+            uint256 balance = _balanceOf(actor);
             uint256 locked = pool.lockedRewardsOf(actor);
             uint256 withdrawable = pool.withdrawableOf(actor);
-            assertLe(locked, balance, "locked <= stake value + unstaked, after any payout");
+            assertLe(locked, balance, "locked <= unstaked + stake value + pending unstake, after any payout");
             assertLe(withdrawable, pool.unstakedOf(actor));
             if (withdrawable != 0) {
                 assertLe(withdrawable + locked + pool.unvestedOf(actor), balance, "never locked or unvested");
@@ -98,7 +98,7 @@ contract StakingPoolInvariantTest is PoolFixture {
             uint256 locked = pool.lockedRewardsOf(actor);
             (uint256 scaled,) = handler.modelLocked(actor);
             uint256 stakeValue = pool.stakeOf(actor);
-            uint256 balance = pool.unstakedOf(actor) + stakeValue;
+            uint256 balance = _balanceOf(actor);
             uint256 modelFloor = Math.min(scaled / wad, balance);
             assertGe(locked + below, modelFloor, "locked rewards below the model");
             uint256 modelCeiling = scaled / wad + 1;
@@ -109,6 +109,12 @@ contract StakingPoolInvariantTest is PoolFixture {
                 assertLe(withdrawable + modelFloor + pool.unvestedOf(actor), balance + below, "withdrawable is locked");
             }
         }
+    }
+
+    /// @dev What covers a user's locked and unvested tokens: unstaked + stake value + what its pending unstake
+    /// would pay now.
+    function _balanceOf(address actor) internal view returns (uint256) {
+        return pool.unstakedOf(actor) + pool.stakeOf(actor) + pool.pendingUnstakeOf(actor).amount;
     }
 
     /// @dev The model's tolerance in tokens. The pool adds `LOCK_ROUNDING_MARGIN` credit units to every lock and may

@@ -183,6 +183,56 @@ contract StakingPoolLocksTest is PoolFixture {
         assertEq(pool.withdrawableOf(alice), unstaked);
     }
 
+    /// @dev While alice's locked rewards wait in her pending unstake, they do not hold back her unrelated unstaked
+    /// tokens: the pending unstake covers them (before, only unstaked + stake counted, so a full schedule blocked
+    /// up to the whole lock of her other tokens for the unstake wait period, up to 52 weeks).
+    function test_lockedRewards_inAPendingUnstake_doNotBlockUnrelatedTokens() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _schedule(alice, pool.sharesOf(alice));
+        _deposit(alice, 5e18);
+        uint256 locked = pool.lockedRewardsOf(alice);
+        uint256 pending = _pending(alice).amount;
+        assertGt(locked, 5e18, "more locked rewards than her unrelated deposit");
+        assertLe(locked, pending, "all of them inside the pending unstake");
+        assertEq(pool.withdrawableOf(alice), 5e18);
+        vm.prank(alice);
+        pool.withdraw(alice, 5e18);
+        // They stay locked once unstaked.
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        assertEq(pool.withdrawableOf(alice), pool.unstakedOf(alice) - pool.lockedRewardsOf(alice));
+        assertGt(pool.lockedRewardsOf(alice), 0);
+    }
+
+    /// @dev The pending unstake covers only what it would pay: a payout shrinks it and the lock alike, and once its
+    /// share era ends it covers nothing (its lock is void too, the unvested tokens are not).
+    function test_lockedRewards_pendingUnstakeCoversWhatItWouldPay() public {
+        _vest(alice, 100e18, block.timestamp, block.timestamp + 400 days);
+        vm.prank(alice);
+        pool.stake(100e18);
+        _depositAndStake(bob, 1000e18);
+        _schedule(alice, pool.sharesOf(alice));
+        _deposit(alice, 150e18);
+        uint256 unvested = pool.unvestedOf(alice);
+        uint256 pending = _pending(alice).amount;
+        assertEq(pool.withdrawableOf(alice), 150e18 + pending - unvested, "the pending unstake covers the unvested");
+        _payOut(pool.totalStake() / 2);
+        pending = _pending(alice).amount;
+        uint256 allowed = 150e18 + pending - pool.unvestedOf(alice);
+        assertEq(pool.withdrawableOf(alice), allowed);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, alice, allowed + 1, allowed)
+        );
+        vm.prank(alice);
+        pool.withdraw(alice, allowed + 1);
+        _payOut(pool.totalStake()); // wipe-out: the pending unstake will pay 0
+        assertEq(_pending(alice).amount, 0);
+        assertEq(pool.withdrawableOf(alice), 150e18 - pool.unvestedOf(alice));
+    }
+
     /// @dev Invariant regression (the handler's model, once): a payout takes its share of the written stake (it
     /// does not accrue first), so a departed user's lock shrinks by exactly that ratio, not by the payout's share
     /// of the accrued stake (which also counts the rewards streamed but not yet written). A schedule credits the

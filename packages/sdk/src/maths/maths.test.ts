@@ -150,14 +150,28 @@ describe("rewards", () => {
 
   it("withdrawable keeps locked rewards and unvested tokens in the pool, saturating at zero", () => {
     assert.equal(
-      withdrawable({ unstaked: 100n, stakeValue: 50n, locked: 30n, unvested: 0n }),
+      withdrawable({ unstaked: 100n, stakeValue: 50n, pending: 0n, locked: 30n, unvested: 0n }),
       100n,
     );
     assert.equal(
-      withdrawable({ unstaked: 100n, stakeValue: 50n, locked: 80n, unvested: 20n }),
+      withdrawable({ unstaked: 100n, stakeValue: 50n, pending: 0n, locked: 80n, unvested: 20n }),
       50n,
     );
-    assert.equal(withdrawable({ unstaked: 100n, stakeValue: 0n, locked: 200n, unvested: 0n }), 0n);
+    assert.equal(
+      withdrawable({ unstaked: 100n, stakeValue: 0n, pending: 0n, locked: 200n, unvested: 0n }),
+      0n,
+    );
+  });
+
+  it("withdrawable counts a pending unstake as covering locked and unvested tokens", () => {
+    assert.equal(
+      withdrawable({ unstaked: 100n, stakeValue: 0n, pending: 80n, locked: 60n, unvested: 20n }),
+      100n,
+    );
+    assert.equal(
+      withdrawable({ unstaked: 100n, stakeValue: 0n, pending: 50n, locked: 60n, unvested: 20n }),
+      70n,
+    );
   });
 });
 

@@ -81,22 +81,25 @@ export function formatApr(apr: bigint): string {
 }
 
 /**
- * What `withdraw` allows (API3's rule): at most the unstaked balance, and what stays in the pool (unstaked
- * plus staked value) must still cover the locked rewards and the unvested tokens. Saturates at zero.
+ * What `withdraw` allows: at most the unstaked balance, and what stays in the pool (unstaked, staked value and
+ * what the pending unstake would pay, `pendingUnstakeOf(user).amount`) must still cover the locked rewards
+ * (`lockedRewardsOf`) and the unvested tokens. Saturates at zero.
  *
  * @example
  * ```ts
- * const max = withdrawable({ unstaked, stakeValue, locked, unvested: 0n });
+ * const max = withdrawable({ unstaked, stakeValue, pending: 0n, locked, unvested: 0n });
  * ```
  */
 export function withdrawable(position: {
   unstaked: bigint;
   stakeValue: bigint;
+  /** What the pending unstake would pay now (0 without one). */
+  pending: bigint;
   locked: bigint;
   unvested: bigint;
 }): bigint {
   const held = position.locked + position.unvested;
-  const total = position.unstaked + position.stakeValue;
+  const total = position.unstaked + position.stakeValue + position.pending;
   if (total <= held) return 0n;
   const free = total - held;
   return minOf(free, position.unstaked);

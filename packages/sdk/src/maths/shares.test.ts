@@ -178,7 +178,7 @@ describe("share maths = the pool's views, over random on-chain states", () => {
         const context = `step ${step} user ${other} (${actions.join(" ")})`;
         assert.equal(toAssetsDown(shares, totals), stakeValue, `stakeOf, ${context}`);
         assert.equal(
-          withdrawable({ unstaked, stakeValue, locked, unvested }),
+          withdrawable({ unstaked, stakeValue, pending: pending.amount, locked, unvested }),
           onChainWithdrawable,
           `withdrawableOf, ${context}`,
         );
