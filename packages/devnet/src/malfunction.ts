@@ -149,7 +149,16 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
   if (price !== undefined) {
     const airnode = mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: devnet.airnode.index });
     const ctx = await createTxContext({ rpcUrl: deployment.rpcUrl, account: airnode });
-    await pushBeaconValue(ctx, api3ServerV1, airnode, feed.templateId as Hex, price);
+    try {
+      await pushBeaconValue(ctx, api3ServerV1, airnode, feed.templateId as Hex, price);
+    } catch (error) {
+      const reason =
+        (error as { shortMessage?: unknown })?.shortMessage ?? (error as Error)?.message;
+      io.stderr(
+        `error: the immediate push failed (${String(reason).split("\n")[0]}); ${feed.name} is set to ${values.value} in the feed control file, so the pusher pushes it at its next tick\n`,
+      );
+      return 1;
+    }
     io.stdout(`${feed.name} now reads ${values.value} (wrong value pushed; the pusher keeps it)\n`);
   } else if (values.stale) {
     io.stdout(

@@ -57,7 +57,7 @@ export function usePoolState() {
       const read = <T>(fn: string, args: readonly unknown[] = []) =>
         readIfPresent<T>(client, pool, abis.stakingPool, fn, args);
       const [
-        totalStake,
+        writtenStake,
         totalShares,
         sharePrice,
         apr,
@@ -83,6 +83,13 @@ export function usePoolState() {
         }),
         read<bigint>("totalVotingSupply"),
       ]);
+      // With the rewards streamed until this block, like the share price and every position (`totalStake()` is
+      // the value as of the last accrual): convertToAssets(totalShares + 1) is exactly totalStake + 1.
+      const accruedPlusOne =
+        totalShares === undefined || totalShares === 0n
+          ? undefined
+          : await read<bigint>("convertToAssets", [totalShares + 1n]);
+      const totalStake = accruedPlusOne === undefined ? writtenStake : accruedPlusOne - 1n;
       const percentScale = scale ?? DEFAULT_HUNDRED_PERCENT;
       return {
         totalStake: totalStake ?? 0n,

@@ -145,7 +145,7 @@ export async function encodeBeaconUpdate(
  * Pushes `value` (18 decimals) to the Beacon of `templateId`, signed at `timestamp` (default: the latest
  * block's timestamp, the chain's own clock, which tests may have moved forward). The Beacon only accepts
  * timestamps newer than its current one and at most 1 hour ahead of the chain: without `timestamp`, one past the
- * Beacon's when the chain's clock has not passed it, and again (up to 3 times) if another pusher takes it first.
+ * Beacon's when the chain's clock has not passed it, and a later one (up to 5 tries) if another pusher takes it first.
  */
 export async function pushBeaconValue(
   ctx: TxContext,
@@ -155,9 +155,10 @@ export async function pushBeaconValue(
   value: bigint,
   timestamp?: bigint,
 ): Promise<{ timestamp: bigint; gasUsed: bigint }> {
+  let taken = 0n; // a second another push already claimed, maybe in a transaction not yet in a block
   for (let attempt = 1; ; attempt++) {
-    const signedAt =
-      timestamp ?? (await nextBeaconTimestamp(ctx, api3ServerV1, airnode, templateId));
+    let signedAt = timestamp ?? (await nextBeaconTimestamp(ctx, api3ServerV1, airnode, templateId));
+    if (signedAt <= taken) signedAt = taken + 1n;
     try {
       const receipt = await sendAndWait(ctx, "updateBeaconWithSignedData", {
         to: api3ServerV1,
@@ -165,17 +166,19 @@ export async function pushBeaconValue(
       });
       return { timestamp: signedAt, gasUsed: receipt.gasUsed };
     } catch (error) {
-      // Another pusher (the devnet's runs every 5 s) may have taken that second between the read and the send:
-      // read again and sign a later one.
+      // Another pusher (the devnet's runs every 5 s) may have taken that second between the read and the send,
+      // possibly in a transaction still waiting for its block (the estimate sees it, the latest block does not):
+      // sign a later second (the Beacon takes up to an hour ahead of the chain).
       const raced = String((error as Error)?.message).includes(BEACON_TIMESTAMP_TAKEN);
       if (timestamp !== undefined || !raced || attempt >= PUSH_ATTEMPTS) throw error;
+      taken = signedAt;
     }
   }
 }
 
 /** Api3ServerV1's revert reason for a timestamp that is not newer than the Beacon's. */
 const BEACON_TIMESTAMP_TAKEN = "Does not update timestamp";
-const PUSH_ATTEMPTS = 3;
+const PUSH_ATTEMPTS = 5;
 
 /** The latest block's timestamp, or one past the Beacon's if that is not older (Beacons take newer ones only). */
 async function nextBeaconTimestamp(

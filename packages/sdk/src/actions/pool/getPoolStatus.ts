@@ -16,7 +16,10 @@ export interface GetPoolStatusParameters {
 export interface GetPoolStatusReturnType {
   blockNumber: bigint;
   timestamp: bigint;
-  /** Tokens backing all shares (including shares pending unstake). */
+  /**
+   * Tokens backing all shares (including shares pending unstake), with the rewards streamed until this block:
+   * what `stakeOf` and `sharePrice` use. The pool's `totalStake()` is the value as of its last accrual.
+   */
   totalStake: bigint;
   /** All shares (including shares pending unstake). */
   totalShares: bigint;
@@ -57,7 +60,7 @@ export async function getPoolStatus(
     }),
   ]);
   const [
-    totalStake,
+    writtenStake,
     totalShares,
     totalVotingSupply,
     sharePrice,
@@ -82,6 +85,15 @@ export async function getPoolStatus(
     readContract(client, { ...poolRead, functionName: "apr" }),
     readContract(client, { ...poolRead, functionName: "currentEpoch" }),
   ]);
+  // convertToAssets(totalShares + 1) is exactly the accrued totalStake + 1 (one virtual share, one virtual unit).
+  const totalStake =
+    totalShares === 0n
+      ? writtenStake
+      : (await readContract(client, {
+          ...poolRead,
+          functionName: "convertToAssets",
+          args: [totalShares + 1n],
+        })) - 1n;
   return {
     blockNumber,
     timestamp: block.timestamp,
