@@ -237,6 +237,8 @@ export const policy = onchainTable(
   "policy",
   (t) => ({
     id: t.bigint().primaryKey(),
+    /** The policy's sequence number (1, 2, ...), what the CLI and the dashboard show; `id` packs its terms. */
+    number: t.bigint().notNull(),
     claimant: t.hex().notNull(),
     dapiId: t.bigint().notNull(),
     /** The dAPI's bytes32 name and chain (from its DapiCapSet; null if unknown). */
@@ -255,7 +257,11 @@ export const policy = onchainTable(
     createdTx: t.hex().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
-  (table) => ({ claimantIdx: index().on(table.claimant), dapiIdx: index().on(table.dapiId) }),
+  (table) => ({
+    numberIdx: index().on(table.number),
+    claimantIdx: index().on(table.claimant),
+    dapiIdx: index().on(table.dapiId),
+  }),
 );
 
 /** A policy's history. kind: created | upgraded | downgraded. */
@@ -288,6 +294,8 @@ export const claim = onchainTable(
   "claim",
   (t) => ({
     id: t.bigint().primaryKey(),
+    /** The claim's sequence number (1, 2, ...), what the CLI and the dashboard show; `id` packs its policy. */
+    number: t.bigint().notNull(),
     policyId: t.bigint().notNull(),
     claimant: t.hex().notNull(),
     amountUsd: t.bigint().notNull(),
@@ -312,6 +320,7 @@ export const claim = onchainTable(
     resolvedAt: t.bigint(),
   }),
   (table) => ({
+    numberIdx: index().on(table.number),
     policyIdx: index().on(table.policyId),
     claimantIdx: index().on(table.claimant),
     statusIdx: index().on(table.status),

@@ -384,11 +384,22 @@ describe("indexer", { timeout: 300_000 }, () => {
 
   it("indexes policies and answers SQL over HTTP and /stats", async () => {
     assert.ok(indexer);
-    const { policys: policies } = await graphql<{ policys: Page<{ id: string; premium: string }> }>(
-      indexer.url,
-      "{ policys { totalCount items { id premium } } }",
-    );
+    const { policys: policies } = await graphql<{
+      policys: Page<{ id: string; number: string; premium: string }>;
+    }>(indexer.url, '{ policys(orderBy: "number") { totalCount items { id number premium } } }');
     assert.equal(policies.totalCount, 2);
+    // Sequence numbers as the CLI shows them, from the packed ids.
+    assert.deepEqual(
+      policies.items.map((p) => p.number),
+      ["1", "2"],
+    );
+    for (const p of policies.items) assert.equal(BigInt(p.id) >> 192n, BigInt(p.number));
+    const { claims } = await graphql<{ claims: Page<{ id: string; number: string }> }>(
+      indexer.url,
+      '{ claims(where: { number: "1" }) { totalCount items { id number } } }',
+    );
+    assert.equal(claims.totalCount, 1);
+    assert.equal(BigInt(claims.items[0]?.id ?? 0) >> 224n, 1n);
     const stats = (await (await fetch(`${indexer.url}/stats/pool`)).json()) as {
       totalPaidOut: string;
     };

@@ -6,7 +6,7 @@
 import { ponder } from "ponder:registry";
 import schema from "ponder:schema";
 import { type Address, type Hex, hexToString, trim } from "viem";
-import { CLAIM_STATUS } from "../claimStatus.ts";
+import { CLAIM_STATUS, claimNumber, policyNumber } from "../claimStatus.ts";
 import { disputeKey } from "../disputes.ts";
 import { type Db, linkPayout, recordParameter, type Where, where } from "./common.ts";
 
@@ -171,6 +171,7 @@ ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
   const dapiRow = await context.db.find(dapi, { id: a.dapiId });
   await context.db.insert(policy).values({
     id: a.policyId,
+    number: policyNumber(a.policyId),
     claimant: a.claimant,
     dapiId: a.dapiId,
     dapiName: dapiRow?.name ?? null,
@@ -298,6 +299,7 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
   const evidenceURI = link?.evidenceURI ?? null;
   await context.db.insert(claim).values({
     id: claimId,
+    number: claimNumber(claimId),
     policyId,
     claimant,
     amountUsd,
