@@ -259,8 +259,9 @@ interface IStakingPool {
     function withdrawableOf(address user) external view returns (uint256);
 
     /// @notice Rewards of `user` still locked (earned in the current epoch or the 51 before), in tokens, rounded
-    /// up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in: every payout since shrinks
-    /// them by its share of the stake, also after they left the stake, and a wipe-out voids them.
+    /// up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in:
+    /// every payout since shrinks them by its share of the stake, also after they left the stake, and a wipe-out
+    /// voids them.
     function lockedRewardsOf(address user) external view returns (uint256);
 
     /// @notice Tokens of `user`'s vesting schedule not vested yet, rounded up.
