@@ -52,13 +52,18 @@ export function formatSummary(
   // The commands find `.devnet/deployment.json` on their own; another file must be named.
   const file = relative(process.cwd(), devnet.deploymentPath) || devnet.deploymentPath;
   const where = file === join(".devnet", "deployment.json") ? "" : ` --deployment ${file}`;
-  const commands = [
-    "npx ipool status --account alice",
-    "npx ipool deposit 1.5k --stake --account bob",
-    "npx ipool quote 10k --dapi ETH/USD --period 30d",
-    "npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
-    "npx ipool claims --all",
-  ].map((command) => `  ${command}${where}`);
+  // Without the demo data nobody holds tokens or stake yet: only the reads work.
+  const commands = (
+    devnet.seed
+      ? [
+          "npx ipool status --account alice",
+          "npx ipool deposit 1.5k --stake --account bob",
+          "npx ipool quote 10k --dapi ETH/USD --period 30d",
+          "npx ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
+          "npx ipool claims --all",
+        ]
+      : ["npx ipool status", "npx ipool --help"]
+  ).map((command) => `  ${command}${where}`);
   if (devnet.seed) {
     commands.push(
       `  npx ipool accept ${claimNumber(devnet.seed.claimId)} --account mediator${where}          (the claim awaiting the mediator)`,
