@@ -12,14 +12,6 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 
 contract GovernanceTest is GovernanceBase {
-    function setUp() public override {
-        super.setUp();
-        pool.stake(alice, 600e18);
-        pool.stake(bob, 399e18);
-        pool.stake(carol, 1e18); // exactly 0.1% of 1,000e18
-        vm.warp(START + 1);
-    }
-
     // ------------------------------------------------------------------ deployment and wiring
 
     function test_deploy_wiresRolesAndLeavesNoAdmin() public view {

@@ -9,8 +9,9 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Test} from "forge-std/Test.sol";
 
-/// @notice The DAO (two governors + timelocks, wired by `DaoDeployment`) over a stand-in pool, and helpers that
-/// walk a proposal through its life.
+/// @notice The DAO (two governors + timelocks, wired by `DaoDeployment`) over a stand-in pool where alice, bob and
+/// carol stake 600, 399 and 1 (of 1,000) one second before the tests start, and helpers that walk a proposal
+/// through its life.
 abstract contract GovernanceBase is Test {
     GovernancePoolHarness internal pool;
     PoolGovernor internal primary;
@@ -32,6 +33,10 @@ abstract contract GovernanceBase is Test {
         primary = DaoDeployment.deployGovernor(IVotes(address(pool)), primaryTimelock, DaoDeployment.primarySettings());
         secondary =
             DaoDeployment.deployGovernor(IVotes(address(pool)), secondaryTimelock, DaoDeployment.secondarySettings());
+        pool.stake(alice, 600e18);
+        pool.stake(bob, 399e18);
+        pool.stake(carol, 1e18); // exactly 0.1% of 1,000e18
+        vm.warp(START + 1);
     }
 
     function _single(address target, bytes memory data)

@@ -30,14 +30,6 @@ contract GovernanceFuzzTest is GovernanceBase {
 
     address internal dave = makeAddr("dave"); // no votes
 
-    function setUp() public override {
-        super.setUp();
-        pool.stake(alice, 600e18);
-        pool.stake(bob, 399e18);
-        pool.stake(carol, 1e18); // exactly 0.1% of 1,000e18
-        vm.warp(START + 1);
-    }
-
     // ------------------------------------------------------------------ references and helpers
 
     /// The rule: ceil(supply x bps / 10,000), and at least 1.
@@ -210,13 +202,7 @@ contract GovernanceFuzzTest is GovernanceBase {
         uint256 value = _pick(seed, MIN_DELAY, MAX_DELAY, type(uint48).max);
         PoolGovernor governor = _governor(usePrimary);
         bytes memory data = abi.encodeCall(governor.setVotingDelay, (uint48(value)));
-        if (_inside(value, MIN_DELAY, MAX_DELAY)) {
-            _pass(governor, alice, _voters(alice), address(governor), data, "delay");
-            assertEq(governor.votingDelay(), value);
-        } else {
-            _executeExpectingRevert(governor, data, "delay", _boundsError(value, MIN_DELAY, MAX_DELAY));
-            assertEq(governor.votingDelay(), 1 days);
-        }
+        _checkSettingByProposal(governor, data, "delay", value, MIN_DELAY, MAX_DELAY, governor.votingDelay, 1 days);
     }
 
     /// forge-config: default.fuzz.runs = 96
@@ -224,12 +210,27 @@ contract GovernanceFuzzTest is GovernanceBase {
         uint256 value = _pick(seed, MIN_PERIOD, MAX_PERIOD, type(uint32).max);
         PoolGovernor governor = _governor(usePrimary);
         bytes memory data = abi.encodeCall(governor.setVotingPeriod, (uint32(value)));
-        if (_inside(value, MIN_PERIOD, MAX_PERIOD)) {
-            _pass(governor, alice, _voters(alice), address(governor), data, "period");
-            assertEq(governor.votingPeriod(), value);
+        _checkSettingByProposal(governor, data, "period", value, MIN_PERIOD, MAX_PERIOD, governor.votingPeriod, 1 weeks);
+    }
+
+    /// A governed setting changed by a proposal that calls `data`: inside [min, max] it takes `value`; outside, the
+    /// execution reverts with the bounds error and the setting keeps `unchanged`.
+    function _checkSettingByProposal(
+        PoolGovernor governor,
+        bytes memory data,
+        string memory label,
+        uint256 value,
+        uint256 min,
+        uint256 max,
+        function() external view returns (uint256) setting,
+        uint256 unchanged
+    ) internal {
+        if (_inside(value, min, max)) {
+            _pass(governor, alice, _voters(alice), address(governor), data, label);
+            assertEq(setting(), value);
         } else {
-            _executeExpectingRevert(governor, data, "period", _boundsError(value, MIN_PERIOD, MAX_PERIOD));
-            assertEq(governor.votingPeriod(), 1 weeks);
+            _executeExpectingRevert(governor, data, label, _boundsError(value, min, max));
+            assertEq(setting(), unchanged);
         }
     }
 

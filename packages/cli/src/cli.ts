@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { BaseError, toIpoolError } from "@insurance-pool/sdk";
+import { BaseError, splitWords, toIpoolError } from "@insurance-pool/sdk";
 import { BaseError as ViemError } from "viem";
 import type { Command, Role } from "./command.ts";
 import { loadCommands } from "./commands/index.ts";
@@ -71,10 +71,7 @@ function readable(error: unknown, ctx: BaseContext | undefined): unknown {
   const functionName = (error as { functionName?: unknown }).functionName;
   return toIpoolError(error, {
     // quoteCoverage -> "quote coverage", as the commands name what they do
-    functionName:
-      typeof functionName === "string"
-        ? functionName.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()
-        : undefined,
+    functionName: typeof functionName === "string" ? splitWords(functionName) : undefined,
     tokenInfo: (ctx as { token?: { symbol: string; decimals: number } } | undefined)?.token,
   });
 }

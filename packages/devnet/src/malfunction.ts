@@ -152,10 +152,8 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
     try {
       await pushBeaconValue(ctx, api3ServerV1, airnode, feed.templateId as Hex, price);
     } catch (error) {
-      const reason =
-        (error as { shortMessage?: unknown })?.shortMessage ?? (error as Error)?.message;
       io.stderr(
-        `error: the immediate push failed (${String(reason).split("\n")[0]}); ${feed.name} is set to ${values.value} in the feed control file, so the pusher pushes it at its next tick\n`,
+        `error: the immediate push failed (${firstLine(error)}); ${feed.name} is set to ${values.value} in the feed control file, so the pusher pushes it at its next tick\n`,
       );
       return 1;
     }
@@ -170,6 +168,12 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
   return 0;
 }
 
+/** The first line of viem's short message (or of the message): what went wrong, without the dump. */
+function firstLine(error: unknown): string {
+  const short = (error as { shortMessage?: unknown })?.shortMessage ?? (error as Error)?.message;
+  return String(short ?? error).split("\n")[0] ?? "";
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   runMalfunction(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -182,9 +186,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
     (error: unknown) => {
       // One line, not viem's dump: e.g. the devnet is not running, or the chain refused the push.
-      const short =
-        (error as { shortMessage?: unknown })?.shortMessage ?? (error as Error)?.message;
-      process.stderr.write(`error: ${String(short ?? error).split("\n")[0]}\n`);
+      process.stderr.write(`error: ${firstLine(error)}\n`);
       process.exitCode = 1;
     },
   );

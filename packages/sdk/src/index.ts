@@ -862,6 +862,7 @@ export {
   findRevertData,
   formatUsd,
   proposalStateName,
+  splitWords,
   toIpoolError,
 } from "./errors/contract.ts";
 export * from "./generated/contracts.ts";

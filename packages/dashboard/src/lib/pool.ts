@@ -86,7 +86,7 @@ export function usePoolState() {
       // With the rewards streamed until this block, like the share price and every position (`totalStake()` is
       // the value as of the last accrual): convertToAssets(totalShares + 1) is exactly totalStake + 1.
       const accruedPlusOne =
-        totalShares === undefined || totalShares === 0n
+        totalShares === undefined
           ? undefined
           : await read<bigint>("convertToAssets", [totalShares + 1n]);
       const totalStake = accruedPlusOne === undefined ? writtenStake : accruedPlusOne - 1n;

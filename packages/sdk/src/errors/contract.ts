@@ -109,7 +109,15 @@ export function proposalStateName(state: unknown): string {
   return PROPOSAL_STATES[index] ?? `state ${String(state)}`;
 }
 
-function splitWords(name: string): string {
+/**
+ * A Solidity name as lower-case words, e.g. `"quoteCoverage"` -> `"quote coverage"`, `"APRUpdated"` -> `"apr updated"`.
+ *
+ * @example
+ * ```ts
+ * splitWords("StalePrice"); // "stale price"
+ * ```
+ */
+export function splitWords(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")

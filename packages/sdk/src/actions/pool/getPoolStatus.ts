@@ -59,41 +59,31 @@ export async function getPoolStatus(
       blockNumber,
     }),
   ]);
-  const [
-    writtenStake,
-    totalShares,
-    totalVotingSupply,
-    sharePrice,
-    unstakeWaitPeriod,
-    apr,
-    currentEpoch,
-  ] = await Promise.all([
-    readContract(client, { ...poolRead, functionName: "totalStake" }),
-    readContract(client, { ...poolRead, functionName: "totalShares" }),
-    readContract(client, {
-      address: pool,
-      abi: iPoolVotesAbi,
-      functionName: "totalVotingSupply",
-      blockNumber,
-    }),
-    readContract(client, {
-      ...poolRead,
-      functionName: "convertToAssets",
-      args: [10n ** BigInt(decimals)],
-    }),
-    readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
-    readContract(client, { ...poolRead, functionName: "apr" }),
-    readContract(client, { ...poolRead, functionName: "currentEpoch" }),
-  ]);
+  const [totalShares, totalVotingSupply, sharePrice, unstakeWaitPeriod, apr, currentEpoch] =
+    await Promise.all([
+      readContract(client, { ...poolRead, functionName: "totalShares" }),
+      readContract(client, {
+        address: pool,
+        abi: iPoolVotesAbi,
+        functionName: "totalVotingSupply",
+        blockNumber,
+      }),
+      readContract(client, {
+        ...poolRead,
+        functionName: "convertToAssets",
+        args: [10n ** BigInt(decimals)],
+      }),
+      readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
+      readContract(client, { ...poolRead, functionName: "apr" }),
+      readContract(client, { ...poolRead, functionName: "currentEpoch" }),
+    ]);
   // convertToAssets(totalShares + 1) is exactly the accrued totalStake + 1 (one virtual share, one virtual unit).
   const totalStake =
-    totalShares === 0n
-      ? writtenStake
-      : (await readContract(client, {
-          ...poolRead,
-          functionName: "convertToAssets",
-          args: [totalShares + 1n],
-        })) - 1n;
+    (await readContract(client, {
+      ...poolRead,
+      functionName: "convertToAssets",
+      args: [totalShares + 1n],
+    })) - 1n;
   return {
     blockNumber,
     timestamp: block.timestamp,
