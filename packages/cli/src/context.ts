@@ -26,27 +26,10 @@ import {
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { getChainId } from "viem/actions";
 import { type Io, Spinner } from "./io.ts";
+import { asUsageError, refuseNegative, UsageError } from "./usage.ts";
 
 /** anvil's default mnemonic: `--account <index>` derives the devnet's well-known accounts from it. */
 export const DEVNET_MNEMONIC = "test test test test test test test test test test test junk";
-
-/** Options every command accepts. */
-export const globalOptions = {
-  rpc: { type: "string" },
-  deployment: { type: "string" },
-  account: { type: "string", short: "a" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-export const globalOptionHelp = [
-  "--rpc <url>            JSON-RPC endpoint (default: the deployment's rpcUrl)",
-  "--deployment <file>    deployment file (default: $IPOOL_DEPLOYMENT or .devnet/deployment.json)",
-  "--account, -a <i|role> devnet account by index (anvil's mnemonic) or role name from the deployment;",
-  "                       otherwise the key in $IPOOL_PRIVATE_KEY",
-  "--json                 machine-readable output on stdout, no progress on stderr",
-  "--help, -h             help",
-];
 
 /** A transaction sent by a command, for the confirmation. */
 export interface SentTransaction {
@@ -250,9 +233,15 @@ export async function createContext(values: GlobalValues, io: Io): Promise<Conte
       return checkedWallet;
     },
     amount: (text, what) => {
-      if (text === undefined || text === "") throw new InvalidInputError(`missing ${what}`);
-      const value = parseAmount(text, token.decimals);
-      if (value === 0n) throw new InvalidInputError(`${what} must be above zero`);
+      if (text === undefined || text === "") throw new UsageError(`missing ${what}`);
+      refuseNegative(text, what, "amounts are positive token amounts, e.g. 250 or 1.5k");
+      let value: bigint;
+      try {
+        value = parseAmount(text, token.decimals);
+      } catch (error) {
+        throw asUsageError(error, what);
+      }
+      if (value === 0n) throw new UsageError(`${what} must be above zero`);
       return value;
     },
     show: (amount) => formatAmount(amount, token.decimals, { symbol: token.symbol }),

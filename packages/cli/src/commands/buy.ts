@@ -19,17 +19,23 @@ export const buyCommand: Command = {
   summary: "buy coverage on a dAPI at the quoted premium (approves the premium when needed)",
   usage: "<coverageUsd>",
   options: {
-    dapi: { type: "string" },
-    period: { type: "string" },
-    "max-premium": { type: "string" },
-    uri: { type: "string" },
+    dapi: {
+      type: "string",
+      value: "<name|id>",
+      description: "the covered dAPI (optional when only one is covered)",
+    },
+    period: {
+      type: "string",
+      value: "<duration>",
+      description: "30d (default), 2w, 1y, or seconds",
+    },
+    "max-premium": {
+      type: "string",
+      value: "<amount>",
+      description: "most tokens to pay (default: the quote + 1%)",
+    },
+    uri: { type: "string", value: "<uri>", description: "the policy document (default: none)" },
   },
-  optionHelp: [
-    "--dapi <name|id>         the covered dAPI (optional when only one is covered)",
-    "--period <duration>      30d (default), 2w, 1y, or seconds",
-    "--max-premium <amount>   most tokens to pay (default: the quote + 1%)",
-    "--uri <uri>              the policy document (default: none)",
-  ],
   description: "Example: ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
   run: async (ctx, input) => {
     const [text] = positionals(

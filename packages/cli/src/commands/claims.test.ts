@@ -16,10 +16,16 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
-  const refused = async (from: string, argv: string[], message: RegExp): Promise<void> => {
+  /** A refused input (exit 1), or with `code` 2 a malformed one; either way nothing is sent. */
+  const refused = async (
+    from: string,
+    argv: string[],
+    message: RegExp,
+    code = 1,
+  ): Promise<void> => {
     const before = await nonce(fx.role(from));
     const result = await cli(...argv);
-    assert.equal(result.code, 1, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
+    assert.equal(result.code, code, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
     assert.match(result.stderr, message);
     assert.equal(await nonce(fx.role(from)), before, `ipool ${argv.join(" ")} sent a transaction`);
   };
@@ -174,6 +180,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       "policyholder",
       ["claim", "x", "1k", "--evidence", "ipfs://x", "--account", "policyholder"],
       /policy id "x" is not a whole number/,
+      2,
     );
   });
 

@@ -17,10 +17,16 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
-  const refused = async (from: string, argv: string[], message: RegExp): Promise<void> => {
+  /** A refused input (exit 1), or with `code` 2 a malformed one; either way nothing is sent. */
+  const refused = async (
+    from: string,
+    argv: string[],
+    message: RegExp,
+    code = 1,
+  ): Promise<void> => {
     const before = await nonce(fx.role(from));
     const result = await cli(...argv);
-    assert.equal(result.code, 1, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
+    assert.equal(result.code, code, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
     assert.match(result.stderr, message);
     assert.equal(await nonce(fx.role(from)), before, `ipool ${argv.join(" ")} sent a transaction`);
   };

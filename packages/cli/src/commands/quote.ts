@@ -22,11 +22,18 @@ export const quoteCommand: Command = {
   role: "dAPI user",
   summary: "quote the premium of coverage on a dAPI (USD amount) for a period",
   usage: "<coverageUsd>",
-  options: { dapi: { type: "string" }, period: { type: "string" } },
-  optionHelp: [
-    "--dapi <name|id>    the covered dAPI, e.g. ETH/USD (optional when only one is covered)",
-    "--period <duration> 30d (default), 2w, 1y, or seconds",
-  ],
+  options: {
+    dapi: {
+      type: "string",
+      value: "<name|id>",
+      description: "the covered dAPI, e.g. ETH/USD (optional when only one is covered)",
+    },
+    period: {
+      type: "string",
+      value: "<duration>",
+      description: "30d (default), 2w, 1y, or seconds",
+    },
+  },
   description: "Example: ipool quote 10k --dapi ETH/USD --period 30d",
   run: async (ctx, input) => {
     const [text] = positionals(

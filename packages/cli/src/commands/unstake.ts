@@ -7,10 +7,12 @@ export const unstakeCommand: Command = {
   role: "staker",
   summary: "execute a matured unstake (yours, or anyone's by address); --withdraw also withdraws",
   usage: "[staker]",
-  options: { withdraw: { type: "boolean" } },
-  optionHelp: [
-    "--withdraw   also withdraw everything withdrawable to your wallet (your own unstake only)",
-  ],
+  options: {
+    withdraw: {
+      type: "boolean",
+      description: "also withdraw everything withdrawable to your wallet (your own unstake only)",
+    },
+  },
   run: async (ctx, input) => {
     const [who] = positionals(input, 0, 1, "unstake [staker] [--withdraw]");
     const client = await ctx.wallet();

@@ -10,8 +10,9 @@ export const voteCommand: Command = {
   role: "DAO",
   summary: "vote for, against or abstain on an active proposal (id or its first digits)",
   usage: "<proposalId> <for|against|abstain>",
-  options: { reason: { type: "string" } },
-  optionHelp: ["--reason <text>   a public reason"],
+  options: {
+    reason: { type: "string", value: "<text>", description: "a public reason" },
+  },
   run: async (ctx, input) => {
     const [idText, supportText] = positionals(
       input,
