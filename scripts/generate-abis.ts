@@ -2,11 +2,13 @@
  * Generates `packages/sdk/src/generated/contracts.ts` from forge's release build (contracts/out-release, the
  * IR-compiled contracts that ship; see scripts/build-contracts.ts): one `as const` ABI and the creation
  * bytecode per contract under `contracts/src`.
+ * Then `generate-actions.ts` writes the one-shape typed actions (`generated/actions.ts`) from the same ABIs.
  * ABIs are never copied by hand; run `npm run build` after changing a contract.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateActions } from "./generate-actions.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release build's directory, as scripts/build-contracts.ts writes it (RELEASE_OUT moves both).
@@ -55,3 +57,4 @@ writeFileSync(
     .join("\n")}\n`,
 );
 console.log(`wrote ${entries.filter(Boolean).length} exports to ${target.slice(root.length + 1)}`);
+console.log(`wrote ${generateActions(outDir)} actions to packages/sdk/src/generated/actions.ts`);

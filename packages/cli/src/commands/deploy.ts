@@ -7,7 +7,17 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import type { Deployment } from "@insurance-pool/sdk";
 import { InvalidInputError } from "@insurance-pool/sdk";
+import { startAnvil } from "@insurance-pool/sdk/anvil";
+import {
+  createTxContext,
+  DEFAULT_GOVERNANCE,
+  deploySystem,
+  type SystemContracts,
+  type SystemParameters,
+  type TxRecord,
+} from "@insurance-pool/sdk/deploy";
 import {
   type Address,
   createPublicClient,
@@ -20,15 +30,6 @@ import {
   keccak256,
   stringToHex,
 } from "viem";
-import { startAnvil } from "../../../devnet/src/anvil.ts";
-import { createTxContext, type TxRecord } from "../../../sdk/src/deploy/context.ts";
-import {
-  DEFAULT_GOVERNANCE,
-  deploySystem,
-  type SystemContracts,
-  type SystemParameters,
-} from "../../../sdk/src/deploy/system.ts";
-import type { Deployment } from "../../../sdk/src/deployment.ts";
 import type { CommandInput, CommandOutput, StandaloneCommand } from "../command.ts";
 import type { BaseContext } from "../context.ts";
 
