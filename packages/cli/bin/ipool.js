@@ -34,4 +34,7 @@ if (builtIsCurrent()) {
   register({ tsconfig: here("../../../tsconfig.json") });
   ({ main } = await import("../src/cli.ts"));
 }
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// A request still pending on a dead RPC (or its retry timer) must not hold the exit: leave once output drains.
+setTimeout(() => process.exit(code), 200).unref();

@@ -20,15 +20,10 @@ async function execute(entry: ManifestEntry, input: CommandInput, json: boolean,
   try {
     const command = await loadCommand(entry);
     const { createBaseContext, createContext } = await import("./context.ts");
-    const globals = {
-      rpc: input.values.rpc as string | undefined,
-      deployment: input.values.deployment as string | undefined,
-      account: input.values.account as string | undefined,
-      json,
-    };
+    const globals = { ...input.values, json };
     let output: Awaited<ReturnType<typeof command.run>>;
     if (command.standalone) {
-      const base = createBaseContext(globals, io);
+      const base = await createBaseContext(globals, io);
       ctx = base;
       output = await command.run(base, input);
     } else {
@@ -44,7 +39,11 @@ async function execute(entry: ManifestEntry, input: CommandInput, json: boolean,
     printError(io, json, error, ctx);
     // Say what did go through before the failure (e.g. an approval), so nothing is sent unknowingly.
     for (const tx of ctx?.transactions ?? []) {
-      io.stderr(`  sent before the failure: ${tx.label}, tx ${tx.hash}\n`);
+      const state =
+        tx.block === undefined ? "sent, receipt not seen" : `mined in block ${tx.block}`;
+      io.stderr(
+        `  sent before the failure: ${tx.label}, tx ${tx.hash} nonce ${tx.nonce} (${state})\n`,
+      );
     }
     return error instanceof UsageError ? EXIT.usage : EXIT.failure;
   }

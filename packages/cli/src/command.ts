@@ -49,8 +49,13 @@ interface CommandBase {
   usage?: string;
   /** Longer help: what it does, examples. */
   description?: string;
-  /** Options of this command (the global ones are added by `cli.ts`). */
+  /** Options of this command (the global ones are added by `program.ts`). */
   options?: Record<string, OptionSpec>;
+  /**
+   * Sends transactions: gets the transaction options (`--dry-run`, `--calldata`, `--safe-json`, `--from`,
+   * fees, `--nonce`, `--timeout`, `--confirmations`), applied by `ctx.send`.
+   */
+  writes?: boolean;
 }
 
 /**

@@ -50,6 +50,36 @@ describe("the command line's grammar", () => {
     }
   });
 
+  it("checks the transaction options before reading anything", async () => {
+    const cases: [string[], string][] = [
+      [["stake", "1", "--nonce", "x"], 'error: --nonce "x" is not a whole number\n'],
+      [
+        ["stake", "1", "--nonce", "-1"],
+        'error: --nonce "-1" is negative: give a positive number\n',
+      ],
+      [
+        ["stake", "1", "--confirmations", "0"],
+        'error: --confirmations "0" is not a whole number from 1\n',
+      ],
+      [
+        ["stake", "1", "--gas-price", "2", "--max-fee", "3"],
+        "error: --gas-price (legacy) and --max-fee/--priority-fee (EIP-1559) exclude each other\n",
+      ],
+      [["stake", "1", "--dry-run", "--calldata"], "error: give one of --dry-run, --calldata\n"],
+      [
+        ["stake", "1", "--timeout", "soon"],
+        'error: --timeout: "soon" is not a duration\n  Use a number with a unit: "45s", "90m", "12h", "30d", "2w", "1y".\n',
+      ],
+      [["stake", "1", "--from", "0x12", "--calldata"], 'error: --from "0x12" is not an address\n'],
+      [["status", "--dry-run"], "error: unknown option '--dry-run'\n(see ipool status --help)\n"],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await cli(...argv);
+      assert.equal(result.code, 2, `ipool ${argv.join(" ")}: ${result.stderr}`);
+      assert.equal(result.stderr, message);
+    }
+  });
+
   it("takes the global options before or after the command, --json included", async () => {
     for (const argv of [
       ["--json", "stake"],
@@ -121,7 +151,9 @@ describe("the command line's grammar", () => {
         { encoding: "utf8" },
       ).stdout.trim();
     assert.equal(complete("ipool", "sta"), "stake status");
-    assert.equal(complete("ipool", "buy", "--max"), "--max-premium");
+    assert.equal(complete("ipool", "buy", "--max-p"), "--max-premium");
+    assert.equal(complete("ipool", "buy", "--dry"), "--dry-run");
+    assert.equal(complete("ipool", "status", "--dry"), "", "reads have no transaction options");
     assert.equal(complete("ipool", "--json", "unst"), "unstake");
     assert.match((await cli("completion", "zsh")).stdout, /^#compdef ipool/);
     assert.match((await cli("completion", "fish")).stdout, /-a time-out/);

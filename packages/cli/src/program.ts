@@ -4,7 +4,7 @@
  */
 import { Command as Commander, CommanderError, Option } from "commander";
 import type { CommandInput, CommandMeta, OptionSpec, Role } from "./command.ts";
-import { globalOptions } from "./globals.ts";
+import { globalOptions, keyOptions, transactionOptions } from "./globals.ts";
 import type { Io } from "./io.ts";
 import { refuseNegative, UsageError } from "./usage.ts";
 
@@ -50,7 +50,13 @@ function addOptions(target: Commander, options: Record<string, OptionSpec>): voi
 function valuesOf(command: Commander, meta: CommandMeta): CommandInput["values"] {
   const opts = command.optsWithGlobals() as Record<string, string | boolean | undefined>;
   const values: CommandInput["values"] = {};
-  for (const name of [...Object.keys(globalOptions), ...Object.keys(meta.options ?? {})]) {
+  const names = [
+    ...Object.keys(globalOptions),
+    ...Object.keys(keyOptions),
+    ...Object.keys(meta.writes ? transactionOptions : {}),
+    ...Object.keys(meta.options ?? {}),
+  ];
+  for (const name of names) {
     const key = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     if (opts[key] !== undefined) values[name] = opts[key];
   }
@@ -135,6 +141,7 @@ export async function parse(argv: string[], metas: CommandMeta[], io: Io): Promi
     });
   program.optionsGroup("Global options:");
   addOptions(program, globalOptions);
+  addOptions(program, keyOptions);
   program.addHelpText("after", (context) =>
     context.command === program && !json
       ? "\nAmounts are in tokens: 250, 0.5, 1.5k, 2.5m; durations: 30d, 2w, 12h.\nRun `ipool <command> --help` for details; `ipool completion bash|zsh|fish` prints a completion script."
@@ -151,6 +158,10 @@ export async function parse(argv: string[], metas: CommandMeta[], io: Io): Promi
     if (meta.usage) sub.arguments(meta.usage);
     sub.optionsGroup("Options:");
     addOptions(sub, meta.options ?? {});
+    if (meta.writes) {
+      sub.optionsGroup("Transaction options:");
+      addOptions(sub, transactionOptions);
+    }
     sub.action((...args: unknown[]) => {
       const command = args.at(-1) as Commander;
       refuseNegatives(command);

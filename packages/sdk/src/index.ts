@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-export { type AbiError, allErrorsAbi } from "./abis.ts";
+export { type AbiError, type AbiEvent, allErrorsAbi, allEventsAbi } from "./abis.ts";
 export type { ClaimWithId } from "./actions/claims/getClaimsOf.ts";
 export {
   type GetClaimsOfParameters,
@@ -160,9 +160,12 @@ export {
 export {
   execute,
   type PreflightCall,
+  type PreparedWrite,
   preflight,
   preflightWithAllowance,
   type ReadClient,
+  simulateAndSend,
+  type TransactionSettings,
   type WalletClient,
   type WriteHooks,
   type WriteResult,

@@ -14,6 +14,7 @@ import { positionals, stringOption } from "./shared.ts";
 export const acceptSettlementCommand: Command = {
   name: "accept-settlement",
   role: "dAPI user",
+  writes: true,
   summary: "accept the mediator's settlement of your claim (paid now, bond returned)",
   usage: "<claimId>",
   options: {

@@ -16,6 +16,7 @@ import { positionals, stringOption } from "./shared.ts";
 export const buyCommand: Command = {
   name: "buy",
   role: "dAPI user",
+  writes: true,
   summary: "buy coverage on a dAPI at the quoted premium (approves the premium when needed)",
   usage: "<coverageUsd>",
   options: {

@@ -15,6 +15,7 @@ import { positionals, stringOption } from "./shared.ts";
 export const claimCommand: Command = {
   name: "claim",
   role: "dAPI user",
+  writes: true,
   summary: "file a claim on your policy with evidence (deposits the claimant bond)",
   usage: "<policyId> <amountUsd>",
   options: {

@@ -11,6 +11,7 @@ import { formatShares, positionals, stakerSummary } from "./shared.ts";
 export const depositCommand: Command = {
   name: "deposit",
   role: "staker",
+  writes: true,
   summary: "deposit pool tokens (approves the pool when needed); --stake also stakes them",
   usage: "<amount>",
   options: {

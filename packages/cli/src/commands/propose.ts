@@ -73,6 +73,7 @@ function parseArgument(ctx: Context, type: string, text: string, name: string): 
 export const proposeCommand: Command = {
   name: "propose",
   role: "DAO",
+  writes: true,
   summary: "propose a call to the pool or claims manager, executed by an agent's timelock",
   usage: "<contract>.<function> [args...]",
   options: {

@@ -12,6 +12,7 @@ import { positionals, stakerSummary, stringOption } from "./shared.ts";
 export const scheduleUnstakeCommand: Command = {
   name: "schedule-unstake",
   role: "staker",
+  writes: true,
   summary: "schedule an unstake of tokens' worth of shares (or --shares, or `all`)",
   usage: "[amount|all]",
   options: {

@@ -136,6 +136,7 @@ describe("staker commands against anvil", () => {
       alice,
       ["stake", "1", "--account", "1", "--rpc", "ftp://x"],
       /not an http\(s\) URL/,
+      2,
     );
   });
 
@@ -248,6 +249,7 @@ describe("staker commands against anvil", () => {
       alice,
       ["delegate", "0x1234", "--account", "1"],
       /"0x1234" is not an address or a devnet role/,
+      2,
     );
   });
 

@@ -5,6 +5,7 @@ import { positionals, stakerSummary } from "./shared.ts";
 export const unstakeCommand: Command = {
   name: "unstake",
   role: "staker",
+  writes: true,
   summary: "execute a matured unstake (yours, or anyone's by address); --withdraw also withdraws",
   usage: "[staker]",
   options: {

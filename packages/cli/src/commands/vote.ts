@@ -8,6 +8,7 @@ const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
 export const voteCommand: Command = {
   name: "vote",
   role: "DAO",
+  writes: true,
   summary: "vote for, against or abstain on an active proposal (id or its first digits)",
   usage: "<proposalId> <for|against|abstain>",
   options: {

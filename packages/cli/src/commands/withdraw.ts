@@ -5,6 +5,7 @@ import { positionals, stakerSummary, stringOption } from "./shared.ts";
 export const withdrawCommand: Command = {
   name: "withdraw",
   role: "staker",
+  writes: true,
   summary: "withdraw unstaked, unlocked tokens to your wallet (`all` = everything withdrawable)",
   usage: "<amount|all>",
   options: {
