@@ -191,6 +191,14 @@ describe("staker commands against anvil", () => {
       /your unstake matures .* UTC, in 6d 23h 5\dm|your unstake matures .* UTC, in 7d/,
     );
     await refused(bob, ["unstake", "--account", "2"], /you have no pending unstake/);
+    // --withdraw refuses too (it withdrew alice's unrelated 1,000 unstaked tokens and left the unstake pending).
+    await refused(
+      alice,
+      ["unstake", "--withdraw", "--account", "1"],
+      /your unstake matures .* UTC, in 6d 23h 5\dm|your unstake matures .* UTC, in 7d/,
+    );
+    await refused(bob, ["unstake", "--withdraw", "--account", "2"], /you have no pending unstake/);
+    assert.equal(await getUnstaked(fx.wallet(0), { pool: fx.pool, user: alice }), 1_000n * e18);
     await refused(alice, ["schedule-unstake", "--account", "1"], /give either an amount/, 2);
 
     await fx.warp(7 * 86_400 + 1);

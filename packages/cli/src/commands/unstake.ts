@@ -1,4 +1,11 @@
-import { InvalidInputError, unstake, unstakeAndWithdraw } from "@insurance-pool/sdk";
+import {
+  InvalidInputError,
+  iStakingPoolAbi,
+  preflight,
+  unstake,
+  unstakeAndWithdraw,
+} from "@insurance-pool/sdk";
+import { simulateContract } from "viem/actions";
 import type { Command } from "../command.ts";
 import { positionals, stakerSummary } from "./shared.ts";
 
@@ -23,6 +30,19 @@ export const unstakeCommand: Command = {
       if (user.toLowerCase() !== client.account.address.toLowerCase()) {
         throw new InvalidInputError("--withdraw only works for your own unstake");
       }
+      // unstakeAndWithdraw withdraws whatever is withdrawable even when the unstake has not matured (and
+      // leaves it pending): refuse exactly as `unstake` would, with its decoded reason.
+      await preflight(
+        () =>
+          simulateContract(ctx.client, {
+            account: user,
+            address: pool,
+            abi: iStakingPoolAbi,
+            functionName: "unstake",
+            args: [user],
+          }),
+        { functionName: "unstake", account: user, tokenInfo: ctx.token },
+      );
       const { result } = await ctx.send("unstake and withdraw", (hooks) =>
         unstakeAndWithdraw(client, { ...hooks, pool, recipient: user }),
       );
