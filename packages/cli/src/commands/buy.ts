@@ -46,7 +46,7 @@ export const buyCommand: Command = {
       "buy <coverageUsd> --dapi <name|id> --period <duration>",
     );
     const coverageUsd = parseUsd(text, "coverage");
-    const period = periodOption(stringOption(input, "period"));
+    const period = await periodOption(ctx, stringOption(input, "period"));
     const maxText = stringOption(input, "max-premium");
     const maxGiven = maxText === undefined ? undefined : ctx.amount(maxText, "--max-premium");
     const policyURI = stringOption(input, "uri") ?? "";
