@@ -7,7 +7,7 @@
  * Actions that add logic (several reads, events, allowances, maths) stay hand-written in
  * `packages/sdk/src/actions/`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 interface AbiParameter {
@@ -173,8 +173,6 @@ const SOURCES: Source[] = [
   },
 ];
 
-const root = join(import.meta.dirname, "..");
-
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `MAX_FEE` → `maxFee`; `_disputeID` → `disputeId`; `arbitrator_` → `arbitrator`. */
@@ -324,9 +322,8 @@ function generate(source: Source, fn: AbiFunction, docs: MethodDoc): Generated {
   return { name, code: code.join("\n"), kind: "write" };
 }
 
-/** Writes `generated/actions.ts` from the artifacts in `outDir`; returns the number of actions. */
-export function generateActions(outDir: string): number {
-  const target = join(root, "packages", "sdk", "src", "generated", "actions.ts");
+/** The text of `generated/actions.ts` from the artifacts in `outDir`, and the number of actions. */
+export function renderActions(outDir: string): { text: string; count: number } {
   const seen = new Map<string, string>();
   const blocks: string[] = [];
   const abis = new Set<string>();
@@ -371,6 +368,5 @@ export function generateActions(outDir: string): number {
     `import { ${[...abis].sort().join(", ")} } from "./contracts.ts";`,
     "",
   ];
-  writeFileSync(target, `${header.join("\n")}${blocks.join("\n\n")}\n`);
-  return blocks.length;
+  return { text: `${header.join("\n")}${blocks.join("\n\n")}\n`, count: blocks.length };
 }

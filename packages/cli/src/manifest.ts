@@ -1,8 +1,8 @@
 /**
  * The commands' metadata (names, roles, summaries, arguments, options) without their code. The build
- * writes it to `dist/commands.json` (`writeManifest`), so the compiled `ipool --help` and the parser load
- * no command module, hence neither the SDK nor viem; run from the sources (tests, tsx), it is read from
- * the modules themselves.
+ * writes it to `dist/commands.json` (`writeManifest`) beside the bundled `dist/cli.js`, so the compiled
+ * `ipool --help` and the parser load no command module, hence neither the SDK nor viem; run from the
+ * sources (tests, tsx), it is read from the modules themselves.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command, CommandMeta } from "./command.ts";
@@ -41,9 +41,9 @@ export async function readManifest(): Promise<ManifestEntry[]> {
   return fromModules();
 }
 
-/** Writes `commands.json` beside this file (run by the build on the compiled `dist/manifest.js`). */
-export async function writeManifest(): Promise<number> {
+/** Writes the manifest to `path` (the build: `packages/cli/dist/commands.json`); returns the number of commands. */
+export async function writeManifest(path: string): Promise<number> {
   const entries = await fromModules();
-  writeFileSync(MANIFEST, `${JSON.stringify(entries, null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify(entries, null, 2)}\n`);
   return entries.length;
 }
