@@ -143,7 +143,17 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
     await refused(
       "policyholder",
-      ["claim", "1", "2k", "--evidence", "ipfs://x", "--incident", "soon", "--account", "policyholder"],
+      [
+        "claim",
+        "1",
+        "2k",
+        "--evidence",
+        "ipfs://x",
+        "--incident",
+        "soon",
+        "--account",
+        "policyholder",
+      ],
       /"soon" is not a time/,
     );
     const stakeBefore = await getTotalStake(fx.deployer.publicClient, {
