@@ -3,12 +3,12 @@ pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
-import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
 import {PremiumCurve} from "../libraries/PremiumCurve.sol";
 import {PriceConversion} from "../libraries/PriceConversion.sol";
 import {QuotaWindow} from "../libraries/QuotaWindow.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
