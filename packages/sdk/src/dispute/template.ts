@@ -8,7 +8,7 @@
  */
 import Mustache from "mustache";
 import { type AbiEvent, type AbiFunction, type Address, parseAbiItem } from "viem";
-import { getLogs, readContract } from "viem/actions";
+import { createEventFilter, getFilterLogs, readContract, uninstallFilter } from "viem/actions";
 import { InvalidInputError } from "../errors/base.ts";
 import type { ReadClient } from "../utils/transaction.ts";
 import { type DisputeDetails, validateDisputeDetails } from "./validate.ts";
@@ -88,13 +88,17 @@ async function runMapping(
     case "abi/event": {
       const event = parseAbiItem(mapping.abi) as AbiEvent;
       const { fromBlock, toBlock, args } = mapping.eventFilter;
-      const logs = await getLogs(client, {
+      // As Kleros' SDK does: an eth_newFilter with the rendered (string) arguments, then its logs. (viem's getLogs
+      // would drop every log here: it compares the decoded bigint topics with the string arguments.)
+      const filter = await createEventFilter(client, {
         address: mapping.address as Address,
         event,
         args: args as never,
         fromBlock: fromBlock ? BigInt(fromBlock) : undefined,
         toBlock: toBlock ? BigInt(toBlock) : undefined,
       });
+      const logs = await getFilterLogs(client, { filter });
+      await uninstallFilter(client, { filter });
       const first = logs[0] as { args?: unknown } | undefined;
       if (!first) throw new InvalidInputError(`data mapping "${mapping.abi}": no matching event`);
       return seekValues(first.args, mapping.seek, mapping.populate);
