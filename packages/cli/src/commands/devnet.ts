@@ -59,12 +59,9 @@ export const devnetCommand: Command = {
         `ipool devnet works on the local devnet only (npm start); ${ctx.deploymentPath} is chain ${ctx.deployment.chainId}`,
       );
     }
-    // The devnet's API3 stack (its ABIs come from @api3/contracts): loaded only by this command.
-    const [{ pushBeaconValue }, { api3ServerV1Abi }, { createTxContext }] = await Promise.all([
-      import("../../../sdk/src/deploy/api3.ts"),
-      import("../../../sdk/src/deploy/api3Artifacts.ts"),
-      import("@insurance-pool/sdk/deploy"),
-    ]);
+    const { beaconServerAbi, createTxContext, pushBeaconValue } = await import(
+      "@insurance-pool/sdk/deploy"
+    );
     const before = await getBlock(ctx.client, { blockTag: "latest" });
     await ctx.client.request({
       method: "evm_increaseTime" as never,
@@ -89,7 +86,7 @@ export const devnetCommand: Command = {
       }
       const [value] = await readContract(ctx.client, {
         address: api3ServerV1,
-        abi: api3ServerV1Abi,
+        abi: beaconServerAbi,
         functionName: "dataFeeds",
         args: [feed.beaconId as Hex],
       });

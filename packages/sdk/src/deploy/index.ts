@@ -14,6 +14,13 @@ export {
   hasArtifact,
 } from "./artifacts.ts";
 export {
+  beaconServerAbi,
+  deriveBeaconId,
+  encodeBeaconUpdate,
+  pushBeaconValue,
+  signBeaconValue,
+} from "./beacon.ts";
+export {
   chainFor,
   createTxContext,
   DeployError,
