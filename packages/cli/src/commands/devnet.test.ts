@@ -21,7 +21,10 @@ describe("ipool devnet advance", () => {
     await fx.refreshFeeds();
     assert.equal((await cli("quote", "1k", "--dapi", "ETH/USD")).code, 0);
     // A bare jump leaves every price older than the maximum age: what later commands would meet.
-    await fx.deployer.publicClient.request({ method: "evm_increaseTime", params: [2 * 86_400] } as never);
+    await fx.deployer.publicClient.request({
+      method: "evm_increaseTime",
+      params: [2 * 86_400],
+    } as never);
     await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
     const stale = await cli("quote", "1k", "--dapi", "ETH/USD");
     assert.equal(stale.code, 1);

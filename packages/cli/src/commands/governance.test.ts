@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { getUnstakeWaitPeriod } from "@insurance-pool/sdk";
-import type { Address } from "viem";
+import { getUnstakeWaitPeriod, iClaimsManagerAbi, poolGovernorAbi } from "@insurance-pool/sdk";
+import { type Address, decodeFunctionData, type Hex } from "viem";
 import { getTransactionCount } from "viem/actions";
 import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
 import { type CliResult, deploymentDir, ipool } from "../testing.ts";
@@ -76,7 +76,15 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     await refused(
       "alice",
       ["propose", "pool.setUnstakeWaitPeriod", "soon", "--account", "alice"],
-      /is not an integer or a duration like 2w/,
+      /unstakeWaitPeriod "soon" is not a duration like 2w, 3d, 12h or seconds/,
+      2,
+    );
+    // Fractions need their % sign: a bare number is ambiguous.
+    await refused(
+      "alice",
+      ["propose", "claims.setTreasuryShare", "5", "--agent", "secondary", "--account", "alice"],
+      /share "5" is not a percentage like 50% or 0.5%/,
+      2,
     );
   });
 
@@ -108,6 +116,60 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
         `proposal ${proposalId} \\(primary\\): Two-week unstake wait\\n {2}state: +Pending`,
       ),
     );
+  });
+
+  it("reads proposal arguments by their meaning and prints the call with units", async () => {
+    // `setClaimantBond 200` once proposed 200 wei: token amounts are tokens, as in every other command.
+    const bond = (
+      await ok(
+        "propose",
+        "claims.setClaimantBond",
+        "200",
+        "--agent",
+        "secondary",
+        "--account",
+        "bob",
+        "--json",
+      )
+    ).json();
+    assert.equal(bond.call, "claims.setClaimantBond(bond: 200 API3)");
+    assert.equal(bond.description, "claims.setClaimantBond(bond: 200 API3)");
+    const { args } = decodeFunctionData({ abi: iClaimsManagerAbi, data: bond.calldata as Hex });
+    assert.deepEqual(args, [200n * 10n ** 18n]);
+    const human = await cli(
+      "propose",
+      "claims.setTreasuryShare",
+      "12.5%",
+      "--agent",
+      "secondary",
+      "--account",
+      "bob",
+    );
+    // One proposal per proposer per week: refused, but only after parsing and printing nothing wrong.
+    assert.equal(human.code, 1);
+    assert.match(human.stderr, /proposal too soon/);
+    const share = (
+      await ok(
+        "propose",
+        "claims.setTreasuryShare",
+        "12.5%",
+        "--agent",
+        "secondary",
+        "--account",
+        "alice",
+        "--dry-run",
+        "--json",
+      )
+    ).json().plan as { transactions: { data: Hex }[] };
+    const proposeArgs = decodeFunctionData({
+      abi: poolGovernorAbi,
+      data: share.transactions[0]?.data as Hex,
+    }).args;
+    const inner = decodeFunctionData({
+      abi: iClaimsManagerAbi,
+      data: (proposeArgs?.[2] as Hex[])[0] as Hex,
+    });
+    assert.deepEqual(inner.args, [125n * 10n ** 15n]);
   });
 
   it("votes when voting is open, once per voter", async () => {
