@@ -285,7 +285,33 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       ["time-out", "1", "--account", "bob"],
       /claim 1 is PaidClaim: it cannot time out/,
     );
-    await fx.warp(6 * 86_400 + 2);
+    // `claims` says when a claim can be timed out, and says so at exactly that second (not one before).
+    const pending = (await ok("claims", "4", "--json")).json();
+    assert.equal(pending.canTimeOut, false);
+    assert.equal(pending.claimNumber, "4");
+    assert.equal((pending.claim as { statusName: string }).statusName, "Pending");
+    assert.match((await ok("claims", "4")).stdout, /can be timed out from: .* UTC/);
+    const timeOutFrom = Number(pending.timeOutFrom);
+    const mineAt = async (timestamp: number) => {
+      await fx.deployer.publicClient.request({
+        method: "evm_setNextBlockTimestamp",
+        params: [timestamp],
+      } as never);
+      await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    };
+    await mineAt(timeOutFrom - 1);
+    assert.equal((await ok("claims", "4", "--json")).json().canTimeOut, false);
+    await mineAt(timeOutFrom);
+    assert.equal((await ok("claims", "4", "--json")).json().canTimeOut, true);
+    const shown = await ok("claims", "4");
+    assert.match(shown.stdout, /status: +Pending, past every deadline/);
+    assert.match(shown.stdout, /time out: +anyone can close it now: ipool time-out 4/);
+    const listed = await ok("claims", "--of", "policyholder");
+    assert.match(
+      listed.stdout,
+      /claim 4: Pending, 500 USD on policy 1 by 0x[0-9a-fA-F]{40} \(past every deadline: ipool time-out 4\)/,
+    );
+    await fx.refreshFeeds();
     const timedOut = await ok("time-out", "4", "--account", "bob");
     assert.match(timedOut.stdout, /status: +TimedOut/);
     const distributed = await ok("distribute", "--account", "bob");
