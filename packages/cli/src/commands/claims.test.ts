@@ -323,6 +323,72 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     );
   });
 
+  it("a policy agent creates and upgrades a policy; its claimant downgrades it", async () => {
+    await refused(
+      "alice",
+      ["create-policy", "policyholder", "5k", "--dapi", "ETH/USD", "--account", "alice"],
+      /^error: create policy: you are not allowed, only the DAO's policy agents are\n/,
+    );
+    const created = await ok(
+      "create-policy",
+      "policyholder",
+      "5k",
+      "--dapi",
+      "ETH/USD",
+      "--period",
+      "90d",
+      "--account",
+      "policyAgent",
+      "--json",
+    );
+    const number = String(created.json().policyNumber);
+    const policy = created.json().policy as {
+      coverageUsd: string;
+      claimsAllowedFrom: number;
+      claimsAllowedUntil: number;
+    };
+    assert.equal(policy.coverageUsd, (5_000n * 10n ** 18n).toString());
+    assert.equal(Number(policy.claimsAllowedUntil) - Number(policy.claimsAllowedFrom), 90 * 86_400);
+    const upgraded = await ok(
+      "upgrade-policy",
+      number,
+      "--coverage",
+      "8k",
+      "--extend",
+      "10d",
+      "--account",
+      "policyAgent",
+    );
+    assert.match(
+      upgraded.stdout,
+      new RegExp(`policy ${number} upgraded: 8,000 USD for ${fx.role("policyholder")}`),
+    );
+    await refused(
+      "policyholder",
+      ["upgrade-policy", number, "--account", "policyholder"],
+      /give --coverage <usd> and\/or --extend <duration>/,
+      2,
+    );
+    const downgraded = await ok(
+      "downgrade-policy",
+      number,
+      "--coverage",
+      "6k",
+      "--shorten",
+      "5d",
+      "--account",
+      "policyholder",
+      "--json",
+    );
+    const after = downgraded.json().policy as {
+      coverageUsd: string;
+      claimsAllowedFrom: number;
+      claimsAllowedUntil: number;
+    };
+    assert.equal(after.coverageUsd, (6_000n * 10n ** 18n).toString());
+    assert.equal(Number(after.claimsAllowedUntil) - Number(after.claimsAllowedFrom), 95 * 86_400);
+  });
+
   it("claims lists a claimant's claims and shows one in detail", async () => {
     const list = await ok("claims", "--of", "policyholder");
     assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);

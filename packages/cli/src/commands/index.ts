@@ -15,6 +15,7 @@ export const commandModules = {
   quote: () => import("./quote.ts"),
   buy: () => import("./buy.ts"),
   policies: () => import("./policies.ts"),
+  policyTerms: () => import("./policyTerms.ts"),
   claim: () => import("./claim.ts"),
   acceptSettlement: () => import("./acceptSettlement.ts"),
   escalate: () => import("./escalate.ts"),
