@@ -323,6 +323,35 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     );
   });
 
+  it("dapis lists each covered dAPI with its cap, active coverage, what is available and a price", async () => {
+    const json = (await ok("dapis", "--json")).json();
+    const dapis = json.dapis as {
+      name: string;
+      capUsd: string;
+      activeCoverageUsd: string;
+      availableUsd: string;
+      samplePremium: string;
+    }[];
+    const eth = dapis.find((d) => d.name === "ETH/USD");
+    assert.ok(eth, "ETH/USD is listed");
+    assert.ok(
+      BigInt(eth.activeCoverageUsd) >= 10_000n * 10n ** 18n,
+      "the policy bought above counts",
+    );
+    assert.ok(BigInt(eth.availableUsd) <= BigInt(eth.capUsd) - BigInt(eth.activeCoverageUsd));
+    assert.ok(BigInt(eth.samplePremium) > 0n);
+    const human = await ok("dapis");
+    assert.match(
+      human.stdout,
+      /^pool: capacity [\d,.]+ USD, active coverage [\d,.]+ USD \([\d.]+% used\)\n/,
+    );
+    assert.match(
+      human.stdout,
+      /dAPI \d: ETH\/USD \(chain \d+\)\n {2}cap: +[\d,.]+ USD \([\d.]+% of capacity\)\n {2}active coverage: +[\d,.]+ USD/,
+    );
+    assert.match(human.stdout, /price: +[\d,.<]+ API3 for 1,000 USD over 30 days/);
+  });
+
   it("a policy agent creates and upgrades a policy; its claimant downgrades it", async () => {
     await refused(
       "alice",

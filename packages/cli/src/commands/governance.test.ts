@@ -167,7 +167,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     }).args;
     const inner = decodeFunctionData({
       abi: iClaimsManagerAbi,
-      data: (proposeArgs?.[2] as Hex[])[0] as Hex,
+      data: ((proposeArgs as readonly unknown[])[2] as Hex[])[0] as Hex,
     });
     assert.deepEqual(inner.args, [125n * 10n ** 15n]);
   });

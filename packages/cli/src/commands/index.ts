@@ -30,6 +30,7 @@ export const commandModules = {
   anyone: () => import("./anyone.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),
+  dapis: () => import("./dapis.ts"),
   devnet: () => import("./devnet.ts"),
   deploy: () => import("./deploy.ts"),
 } satisfies Record<string, () => Promise<Record<string, unknown>>>;
