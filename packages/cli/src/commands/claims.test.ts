@@ -418,6 +418,54 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.equal(Number(after.claimsAllowedUntil) - Number(after.claimsAllowedFrom), 95 * 86_400);
   });
 
+  it("accept-settlement names a used-up policy as the cause, not the payout guard", async () => {
+    // Two open claims on a 1,000 USD policy: the first is paid in full, then nothing is left for the second.
+    const created = await ok(
+      "create-policy",
+      "policyholder",
+      "1k",
+      "--dapi",
+      "ETH/USD",
+      "--account",
+      "policyAgent",
+      "--json",
+    );
+    const policy = String(created.json().policyNumber);
+    const first = (
+      await ok(
+        "claim",
+        policy,
+        "1k",
+        "--evidence",
+        "ipfs://a",
+        "--account",
+        "policyholder",
+        "--json",
+      )
+    ).json();
+    const second = (
+      await ok(
+        "claim",
+        policy,
+        "1k",
+        "--evidence",
+        "ipfs://b",
+        "--account",
+        "policyholder",
+        "--json",
+      )
+    ).json();
+    await ok("accept", String(first.claimNumber), "--account", "mediator");
+    await ok("settle", String(second.claimNumber), "500", "--account", "mediator");
+    await refused(
+      "policyholder",
+      ["accept-settlement", String(second.claimNumber), "--account", "policyholder"],
+      new RegExp(
+        `^error: policy ${policy}'s coverage is used up \\(1,000 USD of 1,000 USD already paid\\): accepting the settlement of claim ${second.claimNumber} would pay nothing\n$`,
+      ),
+    );
+  });
+
   it("claims lists a claimant's claims and shows one in detail", async () => {
     const list = await ok("claims", "--of", "policyholder");
     assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);
