@@ -3,11 +3,9 @@ import {
   claimNumber,
   claimStatusName,
   formatUsd,
-  getPolicy,
   getTokenPrice,
   InvalidInputError,
   payoutTokens,
-  policyNumber,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
@@ -35,23 +33,13 @@ export const acceptSettlementCommand: Command = {
       );
     }
     const claimsManager = claimsManagerOf(ctx);
-    // The payout is capped by what the policy has left: once other claims used it up, the contract's
-    // refusal ("payout below minimum") would blame the price guard instead of the cause.
-    const policy = await getPolicy(ctx.client, { claimsManager, policyId: claim.policyId });
-    const remainingUsd =
-      policy.coverageUsd > policy.paidUsd ? policy.coverageUsd - policy.paidUsd : 0n;
-    if (remainingUsd === 0n) {
-      throw new InvalidInputError(
-        `policy ${policyNumber(claim.policyId)}'s coverage is used up (${formatUsd(policy.paidUsd)} of ${formatUsd(policy.coverageUsd)} already paid): accepting the settlement of claim ${claimNumber(claimId)} would pay nothing`,
-      );
-    }
-    const payableUsd = remainingUsd < claim.settlementUsd ? remainingUsd : claim.settlementUsd;
     const client = await ctx.wallet();
     const minText = stringOption(input, "min-payout");
     let minimumPayoutTokens: bigint;
     if (minText === undefined) {
       const price = await getTokenPrice(ctx.client, { claimsManager });
-      minimumPayoutTokens = (payoutTokens(payableUsd, price, ctx.token.decimals) * 99n) / 100n;
+      minimumPayoutTokens =
+        (payoutTokens(claim.settlementUsd, price, ctx.token.decimals) * 99n) / 100n;
     } else {
       minimumPayoutTokens = ctx.amount(minText, "--min-payout");
     }
@@ -59,15 +47,6 @@ export const acceptSettlementCommand: Command = {
       acceptSettlement(client, { ...hooks, claimsManager, claimId, minimumPayoutTokens }),
     );
     const summary = await claimSummary(ctx, claimId);
-    const capped =
-      payableUsd < claim.settlementUsd
-        ? [
-            `paid ${formatUsd(payableUsd)}: all that was left of policy ${policyNumber(claim.policyId)}'s coverage`,
-          ]
-        : [];
-    return {
-      lines: [...capped, ...summary.lines],
-      data: { minimumPayoutTokens, payableUsd, ...summary.data },
-    };
+    return { lines: summary.lines, data: { minimumPayoutTokens, ...summary.data } };
   },
 };

@@ -13,7 +13,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
   const cli = (...argv: string[]) => ipool(dir, argv);
   const ok = async (...argv: string[]): Promise<CliResult> => {
     const result = await cli(...argv);
-    assert.equal(result.code, 0, `ipool ${argv.join(" ")}\n${result.stderr}`);
+    assert.equal(result.code, 0, `ipool ${argv.join(" ")}\n${result.stderr}${result.stdout}`);
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
@@ -125,6 +125,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
         "propose",
         "claims.setClaimantBond",
         "200",
+        "0.02",
         "--agent",
         "secondary",
         "--account",
@@ -132,10 +133,15 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
         "--json",
       )
     ).json();
-    assert.equal(bond.call, "claims.setClaimantBond(bond: 200 API3)");
-    assert.equal(bond.description, "claims.setClaimantBond(bond: 200 API3)");
+    assert.equal(bond.call, "claims.setClaimantBond(floor: 200 API3, rate: 0.02 API3 per USD)");
+    assert.equal(bond.description, bond.call);
     const { args } = decodeFunctionData({ abi: iClaimsManagerAbi, data: bond.calldata as Hex });
-    assert.deepEqual(args, [200n * 10n ** 18n]);
+    assert.deepEqual(args, [200n * 10n ** 18n, 2n * 10n ** 16n]);
+    // Only its proposer cancels a pending proposal.
+    const bondId = String(bond.proposalId);
+    await refused("alice", ["cancel", bondId, "--account", "alice"], /cancel/);
+    const canceled = await ok("cancel", bondId, "--account", "bob");
+    assert.match(canceled.stdout, new RegExp(`proposal ${bondId} is Canceled`));
     const human = await cli(
       "propose",
       "claims.setTreasuryShare",
@@ -215,6 +221,22 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
       /you had no voting power at proposal \d+'s snapshot \(.* UTC\): only shares staked before it vote/,
     );
     await refused("bob", ["vote", proposalId, "for", "--account", "bob"], /you have already voted/);
+    // One proposal in detail: its action with units, the quorum and its progress, your power, the voters.
+    const detail = await ok("proposals", proposalId.slice(0, 8), "--account", "alice");
+    assert.match(
+      detail.stdout,
+      /action 1: +pool\.setUnstakeWaitPeriod\(unstakeWaitPeriod: 14d \(1209600 s\)\)/,
+    );
+    assert.match(detail.stdout, /quorum: +[\d,.]+ of [\d,.]+ shares \(for \+ abstain\)/);
+    assert.match(detail.stdout, /your voting power: +[\d,.]+ shares at the snapshot/);
+    assert.match(
+      detail.stdout,
+      new RegExp(`${fx.role("alice")} for with [\\d,.]+ shares \\("safer"\\)`),
+    );
+    assert.match(detail.stdout, new RegExp(`${fx.role("bob")} against with [\\d,.]+ shares`));
+    const detailJson = (await ok("proposals", proposalId, "--json")).json();
+    assert.equal((detailJson.voters as unknown[]).length, 2);
+    assert.ok(BigInt(String(detailJson.quorum)) > 0n);
   });
 
   it("queues after the vote and executes after the timelock delay", async () => {

@@ -7,7 +7,7 @@
 import { formatAmount, formatDuration, parseAmount, parseDuration } from "@insurance-pool/sdk";
 import { UsageError } from "../usage.ts";
 
-export type Unit = "tokens" | "duration" | "wad" | "rate" | "bps" | "percent";
+export type Unit = "tokens" | "tokensPerUsd" | "duration" | "wad" | "rate" | "bps" | "percent";
 
 /** `contract.function.parameter` → unit. Integers not listed are taken as raw integers. */
 export const PROPOSAL_UNITS: Record<string, Unit> = {
@@ -16,8 +16,16 @@ export const PROPOSAL_UNITS: Record<string, Unit> = {
   "pool.setMaxApr.maxApr": "rate",
   "pool.setAprUpdateStep.aprUpdateStep": "rate",
   "pool.setStakeTarget.stakeTarget": "rate",
-  "claims.setClaimantBond.bond": "tokens",
+  "pool.setPayoutCap.payoutCap": "rate",
+  "pool.setMaxFreeze.maxFreeze": "duration",
+  "claims.setClaimantBond.floor": "tokens",
+  "claims.setClaimantBond.rate": "tokensPerUsd",
   "claims.setMaxPriceAge.maxPriceAge_": "duration",
+  "claims.setWaitingPeriod.waitingPeriod_": "duration",
+  "claims.setMaxDisputeInactivity.maxDisputeInactivity_": "duration",
+  "claims.setDapiFeed.heartbeat": "duration",
+  "claims.setDapiFeed.grace": "duration",
+  "claims.setPriceHaircut.haircut": "wad",
   "claims.setCollateralizationRatio.ratio": "wad",
   "claims.setTreasuryShare.share": "wad",
   "claims.setPayoutQuota.share": "wad",
@@ -46,6 +54,7 @@ const HUNDRED: Record<"wad" | "rate" | "bps" | "percent", bigint> = {
 
 const EXAMPLES: Record<Unit, string> = {
   tokens: "a token amount like 200 or 1.5k",
+  tokensPerUsd: "tokens per USD like 0.01",
   duration: "a duration like 2w, 3d, 12h or seconds",
   wad: "a percentage like 50% or 0.5%",
   rate: "a percentage like 5% or 0.25%",
@@ -64,7 +73,7 @@ export function parseWithUnit(
     throw new UsageError(`${name} "${text}" is not ${EXAMPLES[unit]}`);
   };
   const trimmed = text.trim();
-  if (unit === "tokens") {
+  if (unit === "tokens" || unit === "tokensPerUsd") {
     const amount = trimmed.replace(new RegExp(`\\s*${token.symbol}$`, "i"), "");
     try {
       return parseAmount(amount, token.decimals);
@@ -102,6 +111,9 @@ export function showWithUnit(
 ): string {
   if (unit === "tokens")
     return formatAmount(value, token.decimals, { symbol: token.symbol, exact: true });
+  if (unit === "tokensPerUsd") {
+    return `${formatAmount(value, token.decimals, { symbol: token.symbol, exact: true })} per USD`;
+  }
   if (unit === "duration") return `${formatDuration(value)} (${value} s)`;
   const scale = HUNDRED[unit];
   return `${formatAmount(value * 100n, scale.toString().length - 1, { exact: true })}%`;
