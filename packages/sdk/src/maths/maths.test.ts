@@ -11,6 +11,7 @@ import {
   WAD,
 } from "./premium.ts";
 import {
+  accruedTotals,
   EPOCH,
   formatApr,
   HUNDRED_PERCENT,
@@ -23,6 +24,7 @@ import {
 } from "./rewards.ts";
 import {
   DEAD_SHARES,
+  minFirstStakeFor,
   sharePrice,
   sharesForAssetsUp,
   sharesMinted,
@@ -61,6 +63,13 @@ describe("share conversions (virtual share and token of 1)", () => {
       100n * e18 - DEAD_SHARES,
     );
     assert.equal(sharesMinted(500n, { totalStake: 0n, totalShares: 0n }), 0n);
+    // The first stake of an era must be at least one token (MIN_FIRST_STAKE): at the minimum, and one unit below.
+    const era = { totalStake: 0n, totalShares: 0n };
+    assert.equal(minFirstStakeFor(era, 18), e18);
+    assert.equal(minFirstStakeFor({ totalStake: 1n, totalShares: 1n }, 18), 0n);
+    assert.equal(sharesMinted(e18, era), e18 - DEAD_SHARES);
+    assert.equal(sharesMinted(e18 - 1n, era), 0n);
+    assert.equal(sharesMinted(10n ** 6n, era, 10n ** 6n), 10n ** 6n - DEAD_SHARES);
     assert.equal(
       sharesMinted(5n * e18, { totalStake: 10n * e18, totalShares: 10n * e18 }),
       5n * e18,
@@ -139,6 +148,30 @@ describe("rewards", () => {
     assert.equal(streamedReward(stream, lastUpdate), 0n);
     assert.equal(streamedReward(stream, lastUpdate + (stream.end - lastUpdate) / 2n), 300n);
     assert.equal(streamedReward(stream, 11n * EPOCH + 5n), 600n);
+  });
+
+  it("accrues like the pool: the stream, idle queued lumps at a new epoch, nothing without stakers", () => {
+    const totals = { totalStake: 100n * e18, totalShares: 100n * e18 };
+    const lastUpdate = 10n * EPOCH + 1_000n;
+    const stream = { remaining: 600n, lastUpdate, end: 11n * EPOCH };
+    const half = lastUpdate + (stream.end - lastUpdate) / 2n;
+    assert.equal(accruedTotals(totals, stream, half).totalStake, totals.totalStake + 300n);
+    // A lump queued in epoch 10 streams over epoch 11 (not released at its start); one queued in epoch 9 is idle.
+    const queued10 = { amount: 50n, epoch: 10n };
+    assert.equal(
+      accruedTotals(totals, stream, 11n * EPOCH, queued10).totalStake,
+      totals.totalStake + 600n,
+    );
+    const queued9 = { amount: 50n, epoch: 9n };
+    assert.equal(
+      accruedTotals(totals, stream, 11n * EPOCH, queued9).totalStake,
+      totals.totalStake + 650n,
+    );
+    // Stakers with fewer shares than MIN_FIRST_STAKE (one token): at the limit it streams, one share below it waits.
+    const atMin = { totalStake: e18, totalShares: e18 };
+    assert.equal(accruedTotals(atMin, stream, half).totalStake, e18 + 300n);
+    const belowMin = { totalStake: e18, totalShares: e18 - 1n };
+    assert.equal(accruedTotals(belowMin, stream, half).totalStake, e18);
   });
 
   it("vests linearly, rounding what is held back up", () => {
