@@ -131,6 +131,7 @@ export {
 } from "./maths/rewards.ts";
 export {
   DEAD_SHARES,
+  frozenExitReleased,
   type PoolTotals,
   sharePrice,
   sharesForAssetsUp,
