@@ -18,6 +18,7 @@ import {
 import { type TokenInfo, useAppConfig, useClient, useToken } from "../lib/context.tsx";
 import { abis, hasFunction } from "../lib/contracts.ts";
 import { type CoverageState, USD_DECIMALS, useCoverage, usePolicies } from "../lib/coverage.ts";
+import { disputeActions } from "../lib/disputes.ts";
 import {
   claimNumber,
   formatAmount,
@@ -508,9 +509,11 @@ function ClaimDetail({
 
   // A silent arbitrator (#12): past the claim's deadline with no ruling, anyone closes the dispute (bond back); a
   // ruling awaiting appeal or given can be noted, which moves that deadline.
-  const disputeActive = a?.status === 1 || a?.status === 2;
-  const stalled = c.status === "Disputed" && !beforeDeadline && !disputeActive;
-  if (stalled && user) {
+  const { canCloseStalled, canNoteActivity } =
+    now === undefined
+      ? { canCloseStalled: false, canNoteActivity: false }
+      : disputeActions(c, a?.status, now);
+  if (canCloseStalled && user) {
     actions.push(
       <button
         key="close-stalled"
@@ -523,7 +526,7 @@ function ClaimDetail({
       </button>,
     );
   }
-  if (c.status === "Disputed" && disputeActive && user) {
+  if (canNoteActivity && user) {
     actions.push(
       <button
         key="note-activity"
