@@ -109,7 +109,7 @@ export function ClaimsPage() {
               ? "—"
               : `${formatAmount(coverage.data.claimantBond, token.decimals)} ${token.symbol}`
           }
-          hint={`${bondRateText(coverage.data.claimantBondRate, token.symbol).trim()} (returned if paid, settled or the dispute is closed as stalled)`}
+          hint={`${bondRateText(coverage.data.claimantBondRate, token.symbol).trim() || "flat"} (returned if paid, settled or the dispute is closed as stalled)`}
         />
         <Stat
           label="Paid out from the pool"

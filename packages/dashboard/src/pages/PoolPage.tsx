@@ -276,6 +276,7 @@ function FrozenExit({
   now: number | undefined;
   format: (value: bigint) => string;
 }) {
+  // An exposure not read yet counts as open claims: the exit is shown frozen until known otherwise.
   const released =
     now !== undefined && frozenExitReleased(pending, openExposure ?? 1n, BigInt(now));
   return (
