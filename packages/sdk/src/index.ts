@@ -132,6 +132,7 @@ export {
 } from "./maths/rewards.ts";
 export {
   DEAD_SHARES,
+  frozenExitReleased,
   minFirstStakeFor,
   type PoolTotals,
   sharePrice,

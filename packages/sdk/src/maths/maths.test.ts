@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { claimDeadlines, claimStatusName } from "./claims.ts";
+import { claimBond, claimDeadlines, claimStatusName, incidentCover } from "./claims.ts";
 import { mulDiv } from "./mulDiv.ts";
 import {
   payoutTokens,
@@ -24,6 +24,7 @@ import {
 } from "./rewards.ts";
 import {
   DEAD_SHARES,
+  frozenExitReleased,
   minFirstStakeFor,
   sharePrice,
   sharesForAssetsUp,
@@ -113,6 +114,24 @@ describe("share conversions (virtual share and token of 1)", () => {
       matured: true,
       secondsLeft: 0n,
     });
+  });
+});
+
+describe("frozen exits", () => {
+  const frozen = { frozen: true, maturesAt: 1_000n };
+
+  it("releases a frozen exit once no claim is open, whatever the time", () => {
+    assert.equal(frozenExitReleased(frozen, 1n, 10n), false, "one token of exposure holds it");
+    assert.equal(frozenExitReleased(frozen, 0n, 10n), true);
+  });
+
+  it("releases a frozen exit at its maturesAt with claims still open, not a second before", () => {
+    assert.equal(frozenExitReleased(frozen, 5n, 999n), false);
+    assert.equal(frozenExitReleased(frozen, 5n, 1_000n), true);
+  });
+
+  it("never calls an exit that is not frozen released", () => {
+    assert.equal(frozenExitReleased({ frozen: false, maturesAt: 1_000n }, 0n, 2_000n), false);
   });
 });
 
@@ -310,5 +329,42 @@ describe("claim deadlines", () => {
       timeOutFrom: 501n,
     });
     assert.deepEqual(claimDeadlines({ status: 6, deadline: 500 }, periods), {});
+    assert.deepEqual(claimDeadlines({ status: 4, deadline: 500 }, periods), {
+      closeStalledFrom: 501n,
+    });
+  });
+});
+
+describe("claim bond and incident cover", () => {
+  const bond = { floor: 50n * e18, rate: 10n ** 16n, tokenUnit: e18 };
+
+  it("charges the floor plus the rate per USD claimed, rounded up", () => {
+    assert.equal(claimBond(5_000n * e18, bond), 100n * e18);
+    assert.equal(claimBond(0n, bond), 50n * e18);
+    // One USD unit (1e-18 USD) costs a whole token unit more: rounded up, never down.
+    assert.equal(claimBond(1n, bond), 50n * e18 + 1n);
+    assert.equal(claimBond(5_000n * e18, { ...bond, rate: 0n }), 50n * e18);
+    // A 6-decimal token: 0.01 token per USD is 10,000 units per USD.
+    assert.equal(
+      claimBond(3n * e18, { floor: 0n, rate: 10n ** 16n, tokenUnit: 10n ** 6n }),
+      30_000n,
+    );
+  });
+
+  it("covers incidents from the policy's start plus the waiting period, not a second before", () => {
+    const policy = { claimsAllowedFrom: 1_000 };
+    const waiting = 86_400n;
+    const from = 1_000n + waiting;
+    assert.deepEqual(incidentCover(from, policy, waiting, from + 10n), {
+      coverFrom: from,
+      covered: true,
+    });
+    assert.equal(incidentCover(from - 1n, policy, waiting, from + 10n).covered, false);
+  });
+
+  it("covers incidents up to now, not a second in the future", () => {
+    const policy = { claimsAllowedFrom: 1_000n };
+    assert.equal(incidentCover(5_000n, policy, 0n, 5_000n).covered, true);
+    assert.equal(incidentCover(5_001n, policy, 0n, 5_000n).covered, false);
   });
 });

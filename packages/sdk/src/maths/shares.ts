@@ -154,3 +154,22 @@ export function unstakeMaturity(
   const secondsLeft = isPending && pending.maturesAt > now ? pending.maturesAt - now : 0n;
   return { pending: isPending, matured: isPending && secondsLeft === 0n, secondsLeft };
 }
+
+/**
+ * Whether the frozen part of an exit (held back by claims open when it matured) may leave at `now`: once no claim
+ * is open (`openExposure` 0) or at its `maturesAt` (the latest release), whichever comes first; a second `unstake`
+ * then credits it. Before that, `unstake` reverts with `ExitFrozen`. False for a pending unstake that is not frozen
+ * (see {@link unstakeMaturity}).
+ *
+ * @example
+ * ```ts
+ * const canRelease = frozenExitReleased(pending, await getOpenExposure(client, { pool }), now);
+ * ```
+ */
+export function frozenExitReleased(
+  pending: { frozen: boolean; maturesAt: bigint },
+  openExposure: bigint,
+  now: bigint,
+): boolean {
+  return pending.frozen && (openExposure === 0n || now >= pending.maturesAt);
+}
