@@ -25,6 +25,12 @@ export {
   type GetPoliciesOfReturnType,
   getPoliciesOf,
 } from "./actions/claims/getPoliciesOf.ts";
+export {
+  type GetStressStateParameters,
+  type GetStressStateReturnType,
+  getStressState,
+  type StressDapi,
+} from "./actions/claims/getStressState.ts";
 export type { Proposal } from "./actions/governance/getProposals.ts";
 export {
   type GetProposalsParameters,
@@ -103,10 +109,10 @@ export {
 } from "./maths/claims.ts";
 export { minOf, mulDiv, type Rounding } from "./maths/mulDiv.ts";
 export {
+  capacityPriceOf,
   type PremiumInputs,
   type PremiumQuote,
   type PricingCurve,
-  capacityPriceOf,
   payoutTokens,
   premiumIntegral,
   premiumRate,
@@ -143,6 +149,25 @@ export {
   VIRTUAL_ASSETS,
   VIRTUAL_SHARES,
 } from "./maths/shares.ts";
+export {
+  BPS,
+  breakingPriceDrop,
+  DEFAULT_MAX_WEEKS,
+  droppedPrice,
+  PAYOUT_WINDOW,
+  type StressClaim,
+  type StressOptions,
+  type StressPolicy,
+  type StressResult,
+  type StressStaker,
+  type StressStakerLoss,
+  type StressState,
+  type StressWeek,
+  stakerLoss,
+  stressedDapis,
+  stressScenario,
+  worstScenarios,
+} from "./maths/stress.ts";
 export {
   type FormatAmountOptions,
   formatAmount,
