@@ -31,6 +31,16 @@ export {
   getStressState,
   type StressDapi,
 } from "./actions/claims/getStressState.ts";
+export {
+  checkDapiGovernance,
+  type DapiNameCall,
+  type DapiTarget,
+  type DataFeedSpec,
+  dapiGovernanceAbi,
+  getDapiTarget,
+  parseDataFeed,
+  setDapiNameCall,
+} from "./actions/governance/dapiName.ts";
 export type { Proposal } from "./actions/governance/getProposals.ts";
 export {
   type GetProposalsParameters,

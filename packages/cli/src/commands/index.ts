@@ -30,6 +30,7 @@ export const commandModules = {
   payouts: () => import("./payouts.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),
+  stress: () => import("./stress.ts"),
   deploy: () => import("./deploy.ts"),
 } satisfies Record<string, () => Promise<Record<string, unknown>>>;
 
