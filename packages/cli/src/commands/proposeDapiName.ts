@@ -82,7 +82,7 @@ export async function proposeSetDapiName(
 
   const [current, next] = await Promise.all([
     getDapiTarget(ctx.client, { api3ServerV1, name }),
-    ctx.client.readContract({
+    readContract(ctx.client, {
       address: api3ServerV1,
       abi: dapiGovernanceAbi,
       functionName: "dataFeeds",

@@ -32,6 +32,9 @@ export function parsePriceDrop(text: string | undefined): bigint {
   return bps;
 }
 
+/** `1 tranche`, `2 tranches`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /** A WAD share or basis points as a percentage with two decimals. */
 const percent = (value: bigint, unit: bigint) =>
   `${(Number((value * 10_000n) / unit) / 100).toFixed(2)}%`;
@@ -115,7 +118,7 @@ function scenarioLines(
       "payments",
       result.payments === 0
         ? "none"
-        : `${result.payments} (${result.payments - result.claims.filter((c) => c.paidNow > 0n).length} tranches after acceptance) in ${result.windows} weekly window${result.windows === 1 ? "" : "s"} over ${result.weeks} week${result.weeks === 1 ? "" : "s"}, the last from ${formatTimestamp(result.paidBy ?? 0n)}`,
+        : `${result.payments} (${plural(result.payments - result.claims.filter((c) => c.paidNow > 0n).length, "tranche")} after acceptance) in ${result.windows} weekly window${result.windows === 1 ? "" : "s"} over ${result.weeks} week${result.weeks === 1 ? "" : "s"}, the last from ${formatTimestamp(result.paidBy ?? 0n)}`,
     ],
     ...(result.unpaidTokens > 0n
       ? ([["unpaid", `${ctx.show(result.unpaidTokens)} still owed after the horizon`]] as [

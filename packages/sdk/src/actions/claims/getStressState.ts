@@ -86,16 +86,23 @@ export async function getStressState(
     ]);
   const used = (limit: bigint, room: bigint) => (room >= limit ? 0n : limit - room);
 
-  const logs = {
-    address: claimsManager,
-    abi: iClaimsManagerAbi,
-    fromBlock,
-    pageSize,
-    strict: true,
-  };
   const [created, claimsCreated, staked] = await Promise.all([
-    getContractEventsPaged(client, { ...logs, eventName: "PolicyCreated" }),
-    getContractEventsPaged(client, { ...logs, eventName: "ClaimCreated" }),
+    getContractEventsPaged(client, {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      eventName: "PolicyCreated",
+      fromBlock,
+      pageSize,
+      strict: true,
+    }),
+    getContractEventsPaged(client, {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      eventName: "ClaimCreated",
+      fromBlock,
+      pageSize,
+      strict: true,
+    }),
     getContractEventsPaged(client, {
       address: pool,
       abi: iStakingPoolAbi,
