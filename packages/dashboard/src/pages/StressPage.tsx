@@ -36,6 +36,8 @@ function useStressState() {
   });
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 const share = (part: bigint, whole: bigint) =>
   whole === 0n ? 0 : Number((part * 1_000_000n) / whole) / 1_000_000;
 
@@ -130,7 +132,8 @@ function ScenarioRow({
       </td>
       <td>{formatPercent(share(result.lossShare, WAD))}</td>
       <td>
-        {result.payments} payments, {result.windows} windows, {result.weeks} weeks
+        {plural(result.payments, "payment")}, {plural(result.windows, "window")} over{" "}
+        {plural(result.weeks, "week")}
       </td>
       <td>
         {result.holds ? <Badge tone="ok">holds</Badge> : <Badge tone="bad">does not hold</Badge>}{" "}
