@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { Address } from "viem";
+import { type Address, formatUnits } from "viem";
 import {
   type GetStressStateReturnType,
   getStressState,
@@ -14,7 +14,13 @@ import {
 } from "../../../sdk/src/maths/stress.ts";
 import { Badge, Card, Empty, NoClaimsManager, Stat } from "../components/ui.tsx";
 import { useAppConfig, useClient, useLatestBlock, useToken } from "../lib/context.tsx";
-import { formatAmount, formatDate, formatPercent, shortAddress } from "../lib/format.ts";
+import {
+  formatAmount,
+  formatCompact,
+  formatDate,
+  formatPercent,
+  shortAddress,
+} from "../lib/format.ts";
 
 const WAD = 10n ** 18n;
 
@@ -47,7 +53,7 @@ function PaymentsChart({ result, decimals }: { result: StressResult; decimals: n
   if (weeks === 0) return <Empty>Nothing to pay.</Empty>;
   const width = 560;
   const height = 180;
-  const pad = { top: 10, bottom: 24, left: 8, right: 8 };
+  const pad = { top: 18, bottom: 24, left: 8, right: 8 };
   let max = 0n;
   for (const w of result.schedule) if (w.paid > max) max = w.paid;
   const slot = (width - pad.left - pad.right) / weeks;
@@ -55,7 +61,12 @@ function PaymentsChart({ result, decimals }: { result: StressResult; decimals: n
     max === 0n ? 0 : (Number((paid * 10_000n) / max) / 10_000) * (height - pad.top - pad.bottom);
   return (
     <div className="chart" data-testid="stress-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Tokens paid per weekly window">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ maxWidth: width }}
+        role="img"
+        aria-label="Tokens paid per weekly window"
+      >
         <line
           className="axis"
           x1={pad.left}
@@ -65,13 +76,22 @@ function PaymentsChart({ result, decimals }: { result: StressResult; decimals: n
         />
         {result.schedule.map((w) => {
           const h = barHeight(w.paid);
-          const x = pad.left + w.week * slot + slot * 0.15;
+          const barWidth = Math.min(slot * 0.7, 48);
+          const x = pad.left + w.week * slot + (slot - barWidth) / 2;
           return (
             <g key={w.week}>
+              <text
+                x={x + barWidth / 2}
+                y={height - pad.bottom - h - 4}
+                textAnchor="middle"
+                className="axis"
+              >
+                {formatCompact(Number(formatUnits(w.paid, decimals)))}
+              </text>
               <rect
                 x={x}
                 y={height - pad.bottom - h}
-                width={slot * 0.7}
+                width={barWidth}
                 height={h}
                 fill="var(--accent, #3b82f6)"
               >
@@ -138,10 +158,10 @@ function ScenarioRow({
       <td>
         {result.holds ? <Badge tone="ok">holds</Badge> : <Badge tone="bad">does not hold</Badge>}{" "}
         {breaking === undefined
-          ? "even at today's price it does not"
+          ? "not even at today's price"
           : breaking >= BPS - 1n
-            ? "at any drop"
-            : `up to −${formatPercent(Number(breaking) / Number(BPS))}`}
+            ? "at any price drop"
+            : `up to a ${formatPercent(Number(breaking) / Number(BPS))} price drop`}
       </td>
     </tr>
   );
