@@ -25,6 +25,22 @@ export {
   type GetPoliciesOfReturnType,
   getPoliciesOf,
 } from "./actions/claims/getPoliciesOf.ts";
+export {
+  type GetStressStateParameters,
+  type GetStressStateReturnType,
+  getStressState,
+  type StressDapi,
+} from "./actions/claims/getStressState.ts";
+export {
+  checkDapiGovernance,
+  type DapiNameCall,
+  type DapiTarget,
+  type DataFeedSpec,
+  dapiGovernanceAbi,
+  getDapiTarget,
+  parseDataFeed,
+  setDapiNameCall,
+} from "./actions/governance/dapiName.ts";
 export type { Proposal } from "./actions/governance/getProposals.ts";
 export {
   type GetProposalsParameters,
@@ -146,6 +162,25 @@ export {
   VIRTUAL_ASSETS,
   VIRTUAL_SHARES,
 } from "./maths/shares.ts";
+export {
+  BPS,
+  breakingPriceDrop,
+  DEFAULT_MAX_WEEKS,
+  droppedPrice,
+  PAYOUT_WINDOW,
+  type StressClaim,
+  type StressOptions,
+  type StressPolicy,
+  type StressResult,
+  type StressStaker,
+  type StressStakerLoss,
+  type StressState,
+  type StressWeek,
+  stakerLoss,
+  stressedDapis,
+  stressScenario,
+  worstScenarios,
+} from "./maths/stress.ts";
 export {
   type FormatAmountOptions,
   formatAmount,
