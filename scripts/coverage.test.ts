@@ -40,9 +40,12 @@ test("ranges joins consecutive line numbers", () => {
   assert.equal(ranges([]), "");
 });
 
-test("summaryTable takes forge's table from its top border to its bottom border", () => {
+test("summaryTable takes forge's coverage table, not an invariant test's table of calls", () => {
   const output = [
     "Ran 2 test suites in 1.00s: 5 tests passed, 0 failed, 0 skipped (5 total tests)",
+    "╭---------+-------╮",
+    "| Contract | Calls |",
+    "╰---------+-------╯",
     "",
     "╭------+---------╮",
     "| File | % Lines |",

@@ -94,7 +94,7 @@ export function parseLcov(text: string): Uncovered[] {
         current.branches.push(number);
       }
     } else if (current && tag === "FNDA") {
-      const [hits, name] = rest.split(",");
+      const [hits, name = ""] = rest.split(",");
       if (Number(hits) === 0) current.functions.push(name);
     }
   }
@@ -103,23 +103,26 @@ export function parseLcov(text: string): Uncovered[] {
 
 /** `[1, 2, 3, 7]` as `1-3, 7`. */
 export function ranges(numbers: number[]): string {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j;
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last[1] + 1 === n) last[1] = n;
+    else runs.push([n, n]);
   }
-  return parts.join(", ");
+  return runs.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(", ");
 }
 
-/** forge's summary table: the lines from its top border to its bottom border. */
+/** forge's coverage summary table (the one headed `% Lines`; invariant tests print tables of calls too), from its
+ * top border to its bottom border. */
 export function summaryTable(output: string): string | undefined {
   const lines = output.split("\n");
-  const start = lines.findIndex((line) => line.startsWith("╭"));
-  const end = lines.findIndex((line, i) => i > start && line.startsWith("╰"));
-  return start === -1 || end === -1 ? undefined : lines.slice(start, end + 1).join("\n");
+  const header = lines.findIndex((line) => line.includes("% Lines"));
+  let start = header;
+  while (start >= 0 && !lines[start]?.startsWith("╭")) start--;
+  const end = lines.findIndex((line, i) => i > header && line.startsWith("╰"));
+  return header === -1 || start === -1 || end === -1
+    ? undefined
+    : lines.slice(start, end + 1).join("\n");
 }
 
 async function main(): Promise<void> {
