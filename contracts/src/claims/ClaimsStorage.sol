@@ -22,25 +22,39 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     using SafeCast for uint256;
 
-    /// @notice A dAPI to register at deployment.
+    /// @notice A dAPI to register at deployment: its name and chain, its cap, and how to judge it (`DapiFeed`).
     struct DapiConfig {
         bytes32 name;
         uint256 chainId;
         uint256 capShare;
+        IApi3ReaderProxy proxy;
+        uint256 heartbeat;
+        uint256 grace;
     }
 
-    /// @dev Parameters read by claims and distribution, packed in one slot.
+    /// @dev Parameters read by claims and distribution, packed in one slot. `claimantBondShare` is in millionths.
     struct Params {
         uint64 treasuryShare;
         uint96 claimantBond;
+        uint32 claimantBondShare;
+        uint32 maxDisputeInactivity;
     }
 
-    /// @dev The mediator with the parameters every purchase and payout reads (the price's maximum age, the
-    /// collateralization ratio), packed in one slot: a mediator's payout reads it once for both.
+    /// @dev The mediator with the parameters every purchase and payout reads, packed in one slot: the price's maximum
+    /// age, the collateralization ratio and the price haircut (both in millionths).
     struct HotParams {
         address mediator;
         uint32 maxPriceAge;
-        uint64 collateralizationRatio;
+        uint32 collateralizationRatio;
+        uint32 priceHaircut;
+    }
+
+    /// @dev The arbitrator, the meta-evidence new disputes refer to, and the waiting period: the slot `createClaim`
+    /// reads for its `Evidence` event anyway.
+    struct ArbitrationParams {
+        IArbitrator arbitrator;
+        uint64 metaEvidenceId;
+        uint32 waitingPeriod;
     }
 
     /// @dev The pool's totals, the policy counter and the undistributed premiums, packed in one slot written
@@ -53,11 +67,13 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint96 premiums;
     }
 
-    /// @dev Claim and dAPI counters and the forfeited bonds held for `distributeRewards`, packed in one slot.
+    /// @dev Claim and dAPI counters, the open exposure in USD (open claims' amounts) and the owed tokens (final,
+    /// unpaid payouts), packed in one slot that `createClaim` and every final decision write anyway.
     struct Counters {
         uint32 claimCount;
         uint32 dapiCount;
-        uint128 forfeitedBonds;
+        uint96 openUsd;
+        uint96 owedTokens;
     }
 
     /// @dev One dAPI's active coverage and cap, packed in one slot; `registered` marks a known id.
@@ -68,8 +84,17 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         bool registered;
     }
 
+    /// @dev How the contracts judge a covered dAPI: its reader proxy on this chain (zero: not readable here), its
+    /// heartbeat (the longest API3 lets it go without an update) and a grace beyond it (`IClaimsTypes.DapiFeed`).
+    struct DapiFeedRecord {
+        IApi3ReaderProxy proxy;
+        uint32 heartbeat;
+        uint32 grace;
+    }
+
     /// @dev A claim as stored. Its policy is not stored: a claim id is `claim count << 224 | policy id`, so
-    /// `claimId & POLICY_ID_MASK` is its policy (`IClaimsTypes.Claim` adds it for the view).
+    /// `claimId & POLICY_ID_MASK` is its policy (`IClaimsTypes.Claim` adds it for the view). `owedTokens`: what a
+    /// final payout still owes (paid in tranches).
     struct ClaimRecord {
         ClaimStatus status;
         uint32 deadline;
@@ -77,8 +102,15 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint88 bond;
         uint96 settlementUsd;
         uint8 ruling;
+        uint104 owedTokens;
         address arbitrator;
         uint96 disputeId;
+    }
+
+    /// @dev A payer's claims waiting for tranches, first in first out: positions `head` to `tail - 1`.
+    struct PayoutQueue {
+        uint64 head;
+        uint64 tail;
     }
 
     /// @dev The totals rolled to now, and the capacity at the current price.
@@ -89,12 +121,15 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 dapiWeek;
         uint256 capShare;
         uint256 price;
+        uint256 capacityPrice;
         uint256 capacityTokens;
         uint256 policyCount;
         uint256 premiums;
     }
 
     uint256 internal constant WAD = 1e18;
+    /// @dev Parameters stored in millionths (`PPM`) are set in WAD, multiples of `WAD / PPM`.
+    uint256 internal constant PPM = 1e6;
     /// @dev The mediator's response window (API3's `mediatorResponsePeriod`).
     uint256 internal constant MEDIATOR_RESPONSE_PERIOD = 3 days;
     /// @dev The claimant's response window (API3's `claimantResponsePeriod`).
@@ -115,21 +150,31 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     uint256 internal constant MAX_SLOPE2 = 10e18;
     uint256 internal constant MIN_COLLATERALIZATION_RATIO = 0.05e18;
     uint256 internal constant MAX_COLLATERALIZATION_RATIO = 1e18;
+    uint256 internal constant MAX_PRICE_HAIRCUT = 0.5e18;
     uint256 internal constant MAX_TREASURY_SHARE = 0.5e18;
-    uint256 internal constant MIN_MAX_PRICE_AGE = 10 minutes;
     uint256 internal constant MAX_MAX_PRICE_AGE = 7 days;
+    uint256 internal constant MIN_PAYOUT_QUOTA_SHARE = 0.01e18;
     uint256 internal constant MAX_PAYOUT_QUOTA_SHARE = 0.5e18;
     /// @dev The quota of a payer the primary agent never set: 10% of the total stake per window.
     uint256 internal constant DEFAULT_PAYOUT_QUOTA_SHARE = 0.1e18;
-    /// @dev `maxClaimantBond` in whole tokens.
-    uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1_000_000;
+    /// @dev Bounds of the claimant bond: its floor in whole tokens, its share of the amount claimed.
+    uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1000;
+    uint256 internal constant MAX_CLAIMANT_BOND_SHARE = 0.05e18;
+    uint256 internal constant MAX_WAITING_PERIOD = 7 days;
+    uint256 internal constant MIN_MAX_DISPUTE_INACTIVITY = 14 days;
+    uint256 internal constant MAX_MAX_DISPUTE_INACTIVITY = 180 days;
+    uint256 internal constant MIN_HEARTBEAT = 1 minutes;
+    uint256 internal constant MAX_HEARTBEAT = 2 days;
+    uint256 internal constant MAX_GRACE = 1 days;
 
     // A policy is one storage slot, written once at its creation: `_policyStates[policyId]` =
     // `claimant | remainingUsd << 160 | changed << 255`. Its terms at creation are its id:
     // `policyId = count << 192 | claimsAllowedFrom << 160 | claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`
     // (the count makes ids unique; a forged id finds an empty slot). An upgrade or a downgrade sets `changed` and
-    // writes the new end and coverage to `_policyChanges[policyId]` = `claimsAllowedUntil << 128 | coverageUsd`.
-    // `paidUsd = coverageUsd - remainingUsd`. A claim id is `claim count << 224 | policy id`.
+    // writes the new end and coverage to `_policyChanges[policyId]` = `claimsAllowedUntil << 128 | coverageUsd`; an
+    // upgrade also records, in `_policyUpgrades`, when it happened and the end and coverage before it (the added
+    // coverage waits the waiting period). `remainingUsd` is what new claims may still ask: coverage less what was paid
+    // and what open claims reserve. A claim id is `claim count << 224 | policy id`.
     uint256 internal constant POLICY_ID_MASK = (1 << 224) - 1;
     uint256 internal constant CLAIM_COUNT_SHIFT = 224;
     /// @dev Largest coverage of one policy (2^95 - 1 USD units, ~3.9e10 USD): the remaining coverage and the
@@ -140,6 +185,8 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     IStakingPool internal immutable _pool;
     IERC20 internal immutable _token;
     IApi3ReaderProxy internal immutable _priceFeed;
+    /// @dev The price dAPI's heartbeat: `maxPriceAge` never goes below it.
+    uint256 internal immutable _priceFeedHeartbeat;
     /// @dev Mutable (unlike the other constructor arguments) so the DAO can move its agents (`setPrimaryAgent`).
     address internal _primaryAgent;
     address internal _secondaryAgent;
@@ -151,34 +198,46 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     Globals internal _globals;
     Counters internal _counters;
     HotParams internal _hot;
+    ArbitrationParams internal _arbitration;
     address internal _treasury;
-    IArbitrator internal _arbitrator;
-    uint96 internal _metaEvidenceId;
+    uint256 internal _forfeitedBonds;
     bytes internal _arbitratorExtraData;
 
     mapping(address agent => bool authorized) internal _policyAgents;
     /// @dev share + 1; 0 = never set (default share). Set together with `_quotas[payer].customShare`.
     mapping(address payer => uint256 shareOrZero) internal _quotaShares;
     mapping(address payer => QuotaWindow.Quota) internal _quotas;
+    mapping(address payer => PayoutQueue) internal _payoutQueues;
+    mapping(address payer => mapping(uint256 position => uint256 claimId)) internal _queuedClaims;
     mapping(uint256 dapiId => DapiState) internal _dapiStates;
+    mapping(uint256 dapiId => DapiFeedRecord) internal _dapiFeeds;
     mapping(uint256 dapiId => bytes32 name) internal _dapiNames;
     mapping(uint256 dapiId => uint256 chainId) internal _dapiChainIds;
     mapping(bytes32 key => uint256 dapiId) internal _dapiIds;
     mapping(uint256 policyId => uint256 claimantRemainingChanged) internal _policyStates;
     mapping(uint256 policyId => uint256 untilAndCoverage) internal _policyChanges;
+    mapping(uint256 policyId => uint256 upgradedAtUntilCoverageBefore) internal _policyUpgrades;
     mapping(uint256 week => uint256 usd) internal _expiring;
     mapping(uint256 dapiId => mapping(uint256 week => uint256 usd)) internal _dapiExpiring;
     mapping(uint256 claimId => ClaimRecord) internal _claims;
     mapping(address arbitrator => mapping(uint256 disputeId => uint256 claimId)) internal _disputeClaims;
 
-    constructor(IStakingPool pool_, IApi3ReaderProxy priceFeed_, address primaryAgent_, address secondaryAgent_) {
+    constructor(
+        IStakingPool pool_,
+        IApi3ReaderProxy priceFeed_,
+        uint256 priceFeedHeartbeat_,
+        address primaryAgent_,
+        address secondaryAgent_
+    ) {
         if (
             address(pool_) == address(0) || address(priceFeed_) == address(0) || primaryAgent_ == address(0)
                 || secondaryAgent_ == address(0)
         ) revert ZeroAddress();
+        _checkBounds(priceFeedHeartbeat_, MIN_HEARTBEAT, MAX_HEARTBEAT);
         _pool = pool_;
         _token = pool_.token();
         _priceFeed = priceFeed_;
+        _priceFeedHeartbeat = priceFeedHeartbeat_;
         _primaryAgent = primaryAgent_;
         _secondaryAgent = secondaryAgent_;
         _tokenUnit = 10 ** IERC20Metadata(address(_token)).decimals();
@@ -198,6 +257,13 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         if (value < min || value > max) revert ParameterOutOfBounds(value, min, max);
     }
 
+    /// @dev `value` (WAD) in millionths, after checking its bounds and that it is a whole number of millionths.
+    function _toPpm(uint256 value, uint256 min, uint256 max) internal pure returns (uint32) {
+        _checkBounds(value, min, max);
+        if (value % (WAD / PPM) != 0) revert ParameterPrecision(value, WAD / PPM);
+        return uint32(value / (WAD / PPM));
+    }
+
     function _setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) internal returns (uint256 dapiId) {
         if (dapiName == bytes32(0)) revert UnknownDapi(0);
         _checkBounds(capShare, 0, WAD);
@@ -213,6 +279,14 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         emit DapiCapSet(dapiId, dapiName, chainId, capShare);
     }
 
+    function _setDapiFeed(uint256 dapiId, IApi3ReaderProxy proxy, uint256 heartbeat, uint256 grace) internal {
+        if (!_dapiStates[dapiId].registered) revert UnknownDapi(dapiId);
+        _checkBounds(heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT);
+        _checkBounds(grace, 0, MAX_GRACE);
+        _dapiFeeds[dapiId] = DapiFeedRecord({proxy: proxy, heartbeat: uint32(heartbeat), grace: uint32(grace)});
+        emit DapiFeedSet(dapiId, address(proxy), heartbeat, grace);
+    }
+
     // --------------------------------------------------------------- capacity
 
     /// @dev Adds a new policy's coverage to the totals after checking capacity, counts it and, for a purchase
@@ -224,6 +298,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     {
         if (coverageUsd == 0) revert ZeroCoverage();
         Exposure memory e = _exposure(dapiId);
+        _checkDapiHealthy(dapiId);
         _checkCapacity(e, dapiId, coverageUsd);
         e.activeUsd += coverageUsd;
         e.dapiActiveUsd += coverageUsd;
@@ -233,6 +308,16 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _dapiExpiring[dapiId][week] += coverageUsd;
         count = e.policyCount + 1;
         _writeExposure(e, dapiId, count, e.premiums + premium);
+    }
+
+    /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its value older than heartbeat + grace (no
+    /// coverage is sold into a failure that is already visible). A dAPI not readable on this chain is not checked.
+    function _checkDapiHealthy(uint256 dapiId) internal view {
+        DapiFeedRecord memory feed = _dapiFeeds[dapiId];
+        if (address(feed.proxy) == address(0)) return;
+        (, uint32 updatedAt) = feed.proxy.read();
+        uint256 staleFrom = uint256(updatedAt) + feed.heartbeat + feed.grace;
+        if (block.timestamp > staleFrom) revert DapiStale(dapiId, updatedAt, staleFrom);
     }
 
     /// @dev Writes the packed slots whole (one SSTORE each), in the layouts of `Globals` and `DapiState`.
@@ -249,27 +334,27 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     /// @dev Reverts unless `addUsd` more coverage fits both the pool's and the dAPI's capacity, in tokens at
-    /// the current price (coverage rounded up, capacity down).
+    /// the haircut price (coverage rounded up, capacity down).
     function _checkCapacity(Exposure memory e, uint256 dapiId, uint256 addUsd) internal view {
         uint256 unit = _tokenUnit;
-        if (PriceConversion.toTokensUp(e.activeUsd + addUsd, e.price, unit) > e.capacityTokens) {
-            uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, unit);
+        if (PriceConversion.toTokensUp(e.activeUsd + addUsd, e.capacityPrice, unit) > e.capacityTokens) {
+            uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, unit);
             revert InsufficientCapacity(addUsd, capUsd > e.activeUsd ? capUsd - e.activeUsd : 0);
         }
         uint256 dapiCapTokens = e.capacityTokens * e.capShare / WAD;
-        if (PriceConversion.toTokensUp(e.dapiActiveUsd + addUsd, e.price, unit) > dapiCapTokens) {
-            uint256 capUsd = PriceConversion.toUsdDown(dapiCapTokens, e.price, unit);
+        if (PriceConversion.toTokensUp(e.dapiActiveUsd + addUsd, e.capacityPrice, unit) > dapiCapTokens) {
+            uint256 capUsd = PriceConversion.toUsdDown(dapiCapTokens, e.capacityPrice, unit);
             revert InsufficientDapiCapacity(dapiId, addUsd, capUsd > e.dapiActiveUsd ? capUsd - e.dapiActiveUsd : 0);
         }
     }
 
     /// @dev The premium of raising active coverage from `e.activeUsd - coverageUsd` to `e.activeUsd` for
     /// `period`: the pricing curve's integral over that interval of utilization (coverage over capacity, both in
-    /// USD at the current price), so a purchase split in parts pays at least as much as in one piece (each part
-    /// pays its own interval, rounded up). Tokens = integral * period / (1 year * WAD) / price, rounded up.
+    /// USD, capacity at the haircut price), so a purchase split in parts pays at least as much as in one piece (each
+    /// part pays its own interval, rounded up). Tokens = integral * period / (1 year * WAD) / price, rounded up.
     function _premium(Exposure memory e, uint256 coverageUsd, uint256 period) internal view returns (uint256) {
         PremiumCurve.Params memory curve = _curveParams();
-        uint256 capacityUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, _tokenUnit);
+        uint256 capacityUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, _tokenUnit);
         uint256 cost = PremiumCurve.cumulative(curve, e.activeUsd, capacityUsd)
             - PremiumCurve.cumulative(curve, e.activeUsd - coverageUsd, capacityUsd);
         uint256 scale = period * _tokenUnit;
@@ -297,8 +382,10 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         (e.dapiActiveUsd, e.dapiWeek) =
             CoverageExposure.roll(uint128(d), uint32(d >> 128), _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
         e.capShare = uint64(d >> 160);
-        e.price = _price();
-        e.capacityTokens = _capacityTokens();
+        HotParams memory hot = _hot;
+        e.price = PriceConversion.read(_priceFeed, hot.maxPriceAge);
+        e.capacityPrice = e.price * (PPM - hot.priceHaircut) / PPM;
+        e.capacityTokens = _pool.stayingStake() * hot.collateralizationRatio / PPM;
     }
 
     /// @dev The pricing curve, read in one SLOAD (`PremiumCurve.Params`: four uint64 from the low bits).
@@ -308,10 +395,6 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             w := sload(_curve.slot)
         }
         c = PremiumCurve.Params(uint64(w), uint64(w >> 64), uint64(w >> 128), uint64(w >> 192));
-    }
-
-    function _capacityTokens() internal view returns (uint256) {
-        return _pool.totalStake() * _hot.collateralizationRatio / WAD;
     }
 
     function _price() internal view returns (uint256) {
@@ -352,8 +435,20 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             claimsAllowedUntil: uint32(terms >> 128),
             dapiId: uint32(policyId >> 96),
             coverageUsd: uint96(terms),
-            paidUsd: uint96(terms) - uint96((state >> 160) & MAX_POLICY_COVERAGE)
+            claimedUsd: uint96(terms) - uint96((state >> 160) & MAX_POLICY_COVERAGE)
         });
+    }
+
+    /// @dev Gives back to its policy what an open claim reserved (`releaseUsd`, all or the part not paid), and takes
+    /// the claim's whole amount out of the open exposure; `owedTokens` more are now owed (paid in tranches).
+    function _closeReservation(uint256 claimId, uint256 reservedUsd, uint256 releaseUsd, uint256 owedTokens)
+        internal
+    {
+        if (releaseUsd != 0) _policyStates[claimId & POLICY_ID_MASK] += releaseUsd << 160;
+        Counters memory counters = _counters;
+        counters.openUsd -= uint96(reservedUsd);
+        counters.owedTokens = (counters.owedTokens + owedTokens).toUint96();
+        _counters = counters;
     }
 
     /// @dev Pending rewards split: the treasury's share of premiums (rounded down; 0 without a treasury),
@@ -361,7 +456,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     function _pendingSplit() internal view returns (uint256 toStakers, uint256 toTreasury) {
         uint256 premiums = _globals.premiums;
         if (_treasury != address(0)) toTreasury = premiums * _params.treasuryShare / WAD;
-        toStakers = premiums - toTreasury + _counters.forfeitedBonds;
+        toStakers = premiums - toTreasury + _forfeitedBonds;
     }
 
     function _quotaShare(address payer) internal view returns (uint256) {
