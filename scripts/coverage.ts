@@ -23,6 +23,11 @@ const lcovFile = "coverage/lcov.info";
  * 10,000-checkpoint histories that run out of forge's default 2^30 gas unoptimized. */
 const GAS_BOUND_TESTS = "everyEpochUserIsOneRead|tenThousandCheckpoints";
 
+const STACK_TOO_DEEP_HINT = `forge coverage compiles without the optimizer and the IR pipeline, where a function with
+many local variables can run out of stack slots. \`npm run coverage -- --ir-minimum\` compiles through the IR
+pipeline with minimal optimization instead (solc-js takes ~5 min for it on 2 cores, and its source maps are less
+exact); or give the function fewer locals.`;
+
 const args = [
   "coverage",
   "--report",
@@ -134,6 +139,7 @@ async function main(): Promise<void> {
   if (run.code !== 0 || table === undefined) {
     process.stderr.write(run.output);
     console.error(`forge coverage failed (exit ${run.code}) after ${seconds} s`);
+    if (run.output.includes("Stack too deep")) console.error(STACK_TOO_DEEP_HINT);
     process.exit(run.code === 0 ? 1 : run.code);
   }
   const testsLine = run.output.split("\n").find((line) => /^Ran \d+ test suites/.test(line));

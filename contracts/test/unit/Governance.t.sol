@@ -153,7 +153,8 @@ contract GovernanceTest is GovernanceBase {
     // ------------------------------------------------------------------ one proposal per proposer per epoch
 
     function test_propose_revertsWhenSecondInSameEpoch() public {
-        uint256 first = block.timestamp;
+        // Not block.timestamp: the IR pipeline (`forge coverage --ir-minimum`) may read it again after the warp.
+        uint256 first = vm.getBlockTimestamp();
         _propose(primary, alice, address(pool), abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks)), "a");
         vm.warp(first + 1 weeks - 1);
         vm.expectRevert(
