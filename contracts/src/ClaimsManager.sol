@@ -63,7 +63,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         _params = Params({
             treasuryShare: 0.1e18,
             claimantBond: uint96(50 * unit),
-            claimantBondShare: uint32(PPM / 100),
+            claimantBondRate: uint32(0.01e18 / BOND_RATE_UNIT),
             maxDisputeInactivity: 60 days
         });
         _hot = HotParams({
@@ -90,7 +90,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         for (uint256 i; i < dapis_.length; ++i) {
             DapiConfig memory config = dapis_[i];
             uint256 dapiId = _setDapiCap(config.name, config.chainId, config.capShare);
-            _setDapiFeed(dapiId, config.proxy, config.heartbeat, config.grace);
+            _setDapiFeed(dapiId, config.heartbeat, config.grace);
         }
     }
 
@@ -146,26 +146,11 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         nonReentrant
         returns (uint256 claimId)
     {
-        uint256 state = _policyStates[policyId];
-        address claimant = address(uint160(state));
-        if (claimant == address(0)) revert UnknownPolicy(policyId);
-        if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
-        uint256 from = uint32(policyId >> 160);
-        bool changed = state & POLICY_CHANGED != 0;
-        uint256 terms = changed ? _policyChanges[policyId] : policyId;
-        uint256 until = uint32(terms >> 128);
-        if (block.timestamp < from || block.timestamp > until) {
-            revert OutsideClaimsPeriod(policyId, from, until, block.timestamp);
-        }
         ArbitrationParams memory arbitration = _arbitration;
-        uint256 remaining = (state >> 160) & MAX_POLICY_COVERAGE;
-        uint256 claimable = _claimable(policyId, changed, terms, remaining, incidentAt, arbitration.waitingPeriod);
-        if (amountUsd == 0 || amountUsd > claimable) revert InvalidClaimAmount(amountUsd, claimable);
-
+        _reserve(policyId, amountUsd, incidentAt, arbitration.waitingPeriod);
         uint256 bond = _bondFor(amountUsd);
         uint256 deadline = block.timestamp + MEDIATOR_RESPONSE_PERIOD;
-        // The claim reserves its amount against its policy and joins the open exposure until it is final.
-        _policyStates[policyId] = state - (amountUsd << 160);
+        // The claim joins the open exposure until it is final.
         Counters memory counters = _counters;
         claimId = uint256(++counters.claimCount) << CLAIM_COUNT_SHIFT | policyId;
         counters.openUsd = uint96(counters.openUsd + amountUsd);
@@ -457,10 +442,17 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         tokens = counters.owedTokens;
         if (counters.openUsd == 0) return tokens;
         // Any positive price, however old: the exposure only sizes what exits hold back. Without one, all of it.
-        try _priceFeed.read() returns (int224 value, uint32) {
-            if (value > 0) return tokens + PriceConversion.toTokensUp(counters.openUsd, uint256(int256(value)), _tokenUnit);
+        try this.readPrice() returns (int224 value, uint32) {
+            if (value > 0) {
+                return tokens + PriceConversion.toTokensUp(counters.openUsd, uint256(int256(value)), _tokenUnit);
+            }
         } catch {}
         return tokens + _pool.totalStake();
+    }
+
+    /// @inheritdoc IClaimsCore
+    function readPrice() external view override returns (int224 value, uint32 timestamp) {
+        return _readPrice();
     }
 
     /// @inheritdoc IClaimsExposure
@@ -469,6 +461,25 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     }
 
     // --------------------------------------------------------------- internal
+
+    /// @dev Checks a new claim of the caller on `policyId` (its claimant, within its claims period, the incident in its
+    /// cover, the amount within what it still covers) and reserves `amountUsd` against the policy.
+    function _reserve(uint256 policyId, uint256 amountUsd, uint256 incidentAt, uint256 waitingPeriod) internal {
+        uint256 state = _policyStates[policyId];
+        address claimant = address(uint160(state));
+        if (claimant == address(0)) revert UnknownPolicy(policyId);
+        if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
+        bool changed = state & POLICY_CHANGED != 0;
+        uint256 terms = changed ? _policyChanges[policyId] : policyId;
+        uint256 until = uint32(terms >> 128);
+        if (block.timestamp < uint32(policyId >> 160) || block.timestamp > until) {
+            revert OutsideClaimsPeriod(policyId, uint32(policyId >> 160), until, block.timestamp);
+        }
+        uint256 remaining = (state >> 160) & MAX_POLICY_COVERAGE;
+        uint256 claimable = _claimable(policyId, changed, terms, remaining, incidentAt, waitingPeriod);
+        if (amountUsd == 0 || amountUsd > claimable) revert InvalidClaimAmount(amountUsd, claimable);
+        _policyStates[policyId] = state - (amountUsd << 160);
+    }
 
     /// @dev What a claim on policy `policyId` for an incident at `incidentAt` may ask: the policy's `remaining`
     /// coverage, if the incident lies in its cover (from its start plus the waiting period until now, within its
@@ -496,13 +507,14 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         return remaining > added ? remaining - added : 0;
     }
 
-    /// @dev The claimant bond of a claim of `amountUsd`: the floor plus its share of the amount, in tokens at the
-    /// current price (rounded up).
+    /// @dev The claimant bond of a claim of `amountUsd`: the floor plus `claimantBondRate` tokens per USD claimed
+    /// (rounded up). A rate in tokens, not a share converted at the price, keeps an oracle read out of `createClaim`.
     function _bondFor(uint256 amountUsd) internal view returns (uint256) {
         Params memory params = _params;
-        if (params.claimantBondShare == 0) return params.claimantBond;
-        uint256 shareUsd = Math.mulDiv(amountUsd, params.claimantBondShare, PPM, Math.Rounding.Ceil);
-        return params.claimantBond + PriceConversion.toTokensUp(shareUsd, _price(), _tokenUnit);
+        if (params.claimantBondRate == 0) return params.claimantBond;
+        // amountUsd (18 decimals) * rate (1e-9 tokens per USD) * token unit / (1e18 * 1e9).
+        return params.claimantBond
+            + Math.mulDiv(amountUsd, uint256(params.claimantBondRate) * _tokenUnit, 1e27, Math.Rounding.Ceil);
     }
 
     /// @dev Makes claim `claimId` final with a payout of `usd` (at most the amount it reserved) decided by `payer`.
@@ -541,8 +553,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (bond != 0) _token.safeTransfer(claimant, bond);
     }
 
-    /// @dev What `payer` may pay now: its quota's room and the pool's cap's, the smaller; and when it may pay again
-    /// if that is nothing.
+    /// @dev What `payer` may pay now: its quota's room and the pool's cap's, the smaller; and, if that is nothing, the
+    /// earliest time it may pay again (its quota's, or the start of the pool's next window bucket).
     function _payoutRoom(address payer, QuotaWindow.Quota memory quota)
         internal
         view
@@ -561,8 +573,12 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
         uint256 share = quota.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
         uint256 limit = stake * share / WAD;
-        room = Math.min(quota.available(block.timestamp, limit), poolRoom);
-        if (room == 0) nextRoomAt = quota.nextRoomAt(block.timestamp, limit);
+        uint256 quotaRoom = quota.available(block.timestamp, limit);
+        room = Math.min(quotaRoom, poolRoom);
+        if (room != 0) return (room, 0, stake);
+        nextRoomAt = quotaRoom == 0
+            ? quota.nextRoomAt(block.timestamp, limit)
+            : (block.timestamp / QuotaWindow.WINDOW + 1) * QuotaWindow.WINDOW;
     }
 
     /// @dev A claim ends without payout (refused, timed out): its reservation goes back to the policy and its bond to

@@ -26,7 +26,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
     using SafeCast for int256;
     using LockHistory for LockHistory.Ring;
 
-    /// @notice The contract the pool DELEGATECALLs for its rarely used functions (created by the constructor).
+    /// @inheritdoc IStakingPoolCore
     address public immutable extension;
 
     // ---------------------------------------------------------------- set-up
@@ -131,8 +131,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         emit UnstakeScheduled(user, amount, shares, maturesAt, newShares, totals.totalShares, totals.totalStake);
     }
 
-    /// @notice Clears the shares and reward-lock history of `user` if its share era ended (they are void
-    /// already: views and votes count them as 0); anyone may call. Does nothing otherwise.
+    /// @inheritdoc IStakingPoolCore
     function syncShareEra(address user) external nonReentrant {
         uint256 era = _totals.era;
         Account memory account = _accounts[user];
@@ -287,7 +286,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         return (_stream.remaining, lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
     }
 
-    /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
+    /// @inheritdoc IStakingPoolCore
     function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
         return _loadIndices();
     }
@@ -329,19 +328,27 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
     }
 
     /// @dev Records a payout of `amount` against the pool-wide cap (`stakeBefore` = the total stake before it); reverts with
-    /// `PayoutCapExceeded` if it does not fit together with the current and the previous window bucket.
+    /// `PayoutCapExceeded` if it does not fit together with the current and the previous window bucket. Reads and
+    /// writes `PayoutWindow` (bucket 0-23, current 24-127, previous 128-231, capBps 232-247) as one word.
     function _usePayoutCap(uint256 amount, uint256 stakeBefore) private {
-        PayoutWindow memory window = _payoutWindow;
-        uint256 available = _payoutCapAvailable(window, stakeBefore);
-        if (amount > available) revert PayoutCapExceeded(amount, available);
-        uint256 bucket = block.timestamp / PAYOUT_WINDOW;
-        if (window.bucket == bucket) {
-            window.current += uint104(amount);
-        } else {
-            window.previous = window.bucket + 1 == bucket ? window.current : 0;
-            (window.bucket, window.current) = (uint24(bucket), uint104(amount));
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(_payoutWindow.slot)
         }
-        _payoutWindow = window;
+        uint256 bucket = block.timestamp / PAYOUT_WINDOW;
+        uint256 current = uint104(word >> 24);
+        uint256 previous = uint104(word >> 128);
+        uint256 capBps = word >> 232;
+        uint256 lastBucket = uint24(word);
+        if (lastBucket != bucket) (previous, current) = (lastBucket + 1 == bucket ? current : 0, 0);
+        uint256 used = current + previous;
+        uint256 limit = stakeBefore * capBps / _BPS;
+        if (used + amount > limit) revert PayoutCapExceeded(amount, used >= limit ? 0 : limit - used);
+        // current + amount <= limit < 2^104 (the stake fits 104 bits).
+        word = bucket | (current + amount) << 24 | previous << 128 | capBps << 232;
+        assembly ("memory-safe") {
+            sstore(_payoutWindow.slot, word)
+        }
     }
 
     function _stake(uint256 amount, bool depositFirst) private returns (uint256 minted) {

@@ -331,7 +331,9 @@ abstract contract StakingPoolBase {
         // Keep the slot non-zero (`maturesAt`) so that the next schedule rewrites it cheaply (unless `_freeze` kept
         // a frozen part pending).
         if (shares == pending.shares) _writePending(user, 0, 0, pending.maturesAt, false);
-        emit IStakingPoolTypes.Unstaked(user, msg.sender, amount, shares, unstaked, totals.totalShares, totals.totalStake);
+        emit IStakingPoolTypes.Unstaked(
+            user, msg.sender, amount, shares, unstaked, totals.totalShares, totals.totalStake
+        );
     }
 
     /// @dev Takes `shares` (capped at `cap` tokens) out of the stake in `totals` and returns what they pay: their value
@@ -360,33 +362,41 @@ abstract contract StakingPoolBase {
         internal
         returns (uint256 amount, uint256 leftShares)
     {
-        uint256 stakeBefore = totals.totalStake;
         uint256 exitValue = _min(
-            pending.amount, _min(ShareMath.toAssetsDown(pending.shares, stakeBefore, totals.totalShares), stakeBefore)
+            pending.amount,
+            _min(ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares), totals.totalStake)
         );
-        uint256 heldShares = pending.shares;
-        uint256 heldCap = pending.amount;
-        if (exposure < stakeBefore) {
-            heldShares = Math.mulDiv(pending.shares, exposure, stakeBefore, Math.Rounding.Ceil);
-            heldCap = Math.mulDiv(pending.amount, exposure, stakeBefore, Math.Rounding.Ceil);
-            leftShares = pending.shares - heldShares;
-            amount = _leave(leftShares, pending.amount - heldCap, 0, totals);
+        Pending memory held = Pending({
+            shares: pending.shares,
+            amount: pending.amount,
+            maturesAt: uint32(block.timestamp + _maxFreeze),
+            frozen: true
+        });
+        if (exposure < totals.totalStake) {
+            held.shares = uint112(Math.mulDiv(pending.shares, exposure, totals.totalStake, Math.Rounding.Ceil));
+            held.amount = uint104(Math.mulDiv(pending.amount, exposure, totals.totalStake, Math.Rounding.Ceil));
+            leftShares = pending.shares - held.shares;
+            amount = _leave(leftShares, pending.amount - held.amount, 0, totals);
         }
-        // The released part answers for the payouts of the claims open now as if it had stayed: with S the stake after
-        // it left, V the whole exit and H the held part, a payout P taken from S costs the exit V * P / (S + V - H) in
-        // all, of which the held shares bear H * P / S; the rest, (K - H) * P / S with K = V * S / (S + V - H), is
-        // charged at release (exact for payouts while S stands; the held part caps it).
-        uint256 stakeAfter = totals.totalStake;
-        uint256 held = _min(heldCap, ShareMath.toAssetsDown(heldShares, stakeAfter, totals.totalShares));
-        uint256 liable;
-        if (exitValue > held && stakeAfter != 0) {
-            uint256 whole = Math.mulDiv(exitValue, stakeAfter, stakeAfter + exitValue - held, Math.Rounding.Ceil);
-            liable = whole > held ? whole - held : 0;
-        }
-        uint256 releasesAt = block.timestamp + _maxFreeze;
+        uint256 heldValue =
+            _min(held.amount, ShareMath.toAssetsDown(held.shares, totals.totalStake, totals.totalShares));
+        uint256 liable = _liable(exitValue, heldValue, totals.totalStake);
         _frozenExits[user] = FrozenExit({liable: liable.toUint104(), payoutIndex: _payoutIndex(totals).toUint152()});
-        _writePending(user, heldShares, heldCap, releasesAt, true);
-        emit IStakingPoolTypes.UnstakeFrozen(user, held, heldShares, liable, releasesAt, exposure, stakeAfter);
+        _writePending(user, held.shares, held.amount, held.maturesAt, true);
+        emit IStakingPoolTypes.UnstakeFrozen(
+            user, heldValue, held.shares, liable, held.maturesAt, exposure, totals.totalStake
+        );
+    }
+
+    /// @dev What a frozen exit answers for beyond its held shares. The released part answers for the payouts of the
+    /// claims open now as if it had stayed: with S the stake after it left, V the whole exit and H the held part, a
+    /// payout P taken from S costs the exit V * P / (S + V - H) in all, of which the held shares bear H * P / S; the
+    /// rest, (K - H) * P / S with K = V * S / (S + V - H), is charged at release (exact for payouts while S stands; the
+    /// held part caps it). Rounded up.
+    function _liable(uint256 exitValue, uint256 heldValue, uint256 stakeAfter) internal pure returns (uint256) {
+        if (exitValue <= heldValue || stakeAfter == 0) return 0;
+        uint256 whole = Math.mulDiv(exitValue, stakeAfter, stakeAfter + exitValue - heldValue, Math.Rounding.Ceil);
+        return whole > heldValue ? whole - heldValue : 0;
     }
 
     /// @dev Releases a frozen exit: its held shares' value (capped), less its charge for the payouts made while it was
@@ -415,9 +425,8 @@ abstract contract StakingPoolBase {
     }
 
     function _payoutIndexOf(uint256 stake, uint256 shares, uint256 growthIndex) internal pure returns (uint256) {
-        uint256 price = Math.mulDiv(
-            stake + ShareMath.VIRTUAL_ASSETS, _PAYOUT_INDEX_SCALE, shares + ShareMath.VIRTUAL_SHARES
-        );
+        uint256 price =
+            Math.mulDiv(stake + ShareMath.VIRTUAL_ASSETS, _PAYOUT_INDEX_SCALE, shares + ShareMath.VIRTUAL_SHARES);
         return Math.mulDiv(price, RewardMath.INDEX_SCALE, growthIndex);
     }
 

@@ -222,8 +222,8 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
     /// @inheritdoc IStakingPoolAdmin
     function unstakeAndWithdraw(address recipient) external nonReentrant returns (uint256 amount) {
         Pending memory pending = _pendings[msg.sender];
-        bool unstaked = pending.shares != 0
-            && (pending.maturesAt <= block.timestamp || (pending.frozen && _openExposure() == 0));
+        bool unstaked =
+            pending.shares != 0 && (pending.maturesAt <= block.timestamp || (pending.frozen && _openExposure() == 0));
         if (unstaked) _unstake(msg.sender);
         amount = _withdrawableOf(msg.sender);
         // Nothing withdrawable (locked or unvested): the unstake alone stands; with no unstake either, it is an error.

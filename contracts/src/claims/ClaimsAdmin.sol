@@ -53,7 +53,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         Exposure memory e = _exposure(dapiId);
         uint256 unit = _tokenUnit;
         uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, unit);
-        uint256 dapiCapUsd = PriceConversion.toUsdDown(e.capacityTokens * e.capShare / WAD, e.capacityPrice, unit);
+        uint256 dapiCapUsd = PriceConversion.toUsdDown(e.capacityTokens * e.capShare / PPM, e.capacityPrice, unit);
         availableUsd = Math.min(
             capUsd > e.activeUsd ? capUsd - e.activeUsd : 0,
             dapiCapUsd > e.dapiActiveUsd ? dapiCapUsd - e.dapiActiveUsd : 0
@@ -98,7 +98,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             revert InvalidUntilChange(policyId, p.claimsAllowedUntil, claimsAllowedUntil);
         }
         _checkUntil(claimsAllowedUntil);
-        _checkDapiHealthy(p.dapiId);
+        DapiState memory state = _dapiStates[p.dapiId];
+        _checkDapiHealthy(p.dapiId, state.heartbeat, state.grace);
         _moveExposure(p, coverageUsd, claimsAllowedUntil, true);
         _recordUpgrade(policyId, p);
         _updatePolicy(policyId, p, coverageUsd, claimsAllowedUntil);
@@ -193,13 +194,9 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     }
 
     /// @inheritdoc IClaimsAdmin
-    function setDapiFeed(uint256 dapiId, address proxy, uint256 heartbeat, uint256 grace)
-        external
-        override
-        onlyDelegated
-    {
+    function setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) external override onlyDelegated {
         _onlyPrimaryAgent();
-        _setDapiFeed(dapiId, IApi3ReaderProxy(proxy), heartbeat, grace);
+        _setDapiFeed(dapiId, heartbeat, grace);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -258,12 +255,13 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     }
 
     /// @inheritdoc IClaimsAdmin
-    function setClaimantBond(uint256 floor, uint256 share) external override onlyDelegated {
+    function setClaimantBond(uint256 floor, uint256 rate) external override onlyDelegated {
         _onlySecondaryAgent();
         _checkBounds(floor, 0, MAX_CLAIMANT_BOND_TOKENS * _tokenUnit);
-        uint32 sharePpm = _toPpm(share, 0, MAX_CLAIMANT_BOND_SHARE);
-        (_params.claimantBond, _params.claimantBondShare) = (uint96(floor), sharePpm);
-        emit ClaimantBondSet(floor, share);
+        _checkBounds(rate, 0, MAX_CLAIMANT_BOND_RATE);
+        if (rate % BOND_RATE_UNIT != 0) revert ParameterPrecision(rate, BOND_RATE_UNIT);
+        (_params.claimantBond, _params.claimantBondRate) = (uint96(floor), uint32(rate / BOND_RATE_UNIT));
+        emit ClaimantBondSet(floor, rate);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -352,8 +350,18 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function dapiFeed(uint256 dapiId) external view override returns (DapiFeed memory) {
-        DapiFeedRecord storage feed = _dapiFeeds[dapiId];
-        return DapiFeed(address(feed.proxy), feed.heartbeat, feed.grace);
+        DapiState memory state = _dapiStates[dapiId];
+        return DapiFeed(state.heartbeat, state.grace);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function openClaimsUsd() external view override returns (uint256) {
+        return _counters.openUsd;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function api3ServerV1() external view override returns (address) {
+        return _api3Server;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -388,8 +396,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     }
 
     /// @inheritdoc IClaimsAdmin
-    function claimantBondShare() external view override returns (uint256) {
-        return uint256(_params.claimantBondShare) * (WAD / PPM);
+    function claimantBondRate() external view override returns (uint256) {
+        return uint256(_params.claimantBondRate) * BOND_RATE_UNIT;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -431,7 +439,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         DapiState memory s = _dapiStates[dapiId];
         (uint256 active,) =
             CoverageExposure.roll(s.activeUsd, s.nextWeek, _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
-        return Dapi(_dapiNames[dapiId], _dapiChainIds[dapiId], s.capShare, active);
+        return Dapi(_dapiNames[dapiId], _dapiChainIds[dapiId], uint256(s.capShare) * (WAD / PPM), active);
     }
 
     /// @inheritdoc IClaimsAdmin

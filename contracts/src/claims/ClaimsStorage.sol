@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IApi3ReaderProxyV1Source, IApi3ServerV1Reader} from "../interfaces/IApi3ServerV1Reader.sol";
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
 import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
@@ -22,21 +23,22 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     using SafeCast for uint256;
 
-    /// @notice A dAPI to register at deployment: its name and chain, its cap, and how to judge it (`DapiFeed`).
+    /// @notice A dAPI to register at deployment: its name and chain, its cap, and how to judge it (`DapiFeed`:
+    /// `heartbeat` 0 when it is not served by this chain's Api3ServerV1).
     struct DapiConfig {
         bytes32 name;
         uint256 chainId;
         uint256 capShare;
-        IApi3ReaderProxy proxy;
         uint256 heartbeat;
         uint256 grace;
     }
 
-    /// @dev Parameters read by claims and distribution, packed in one slot. `claimantBondShare` is in millionths.
+    /// @dev Parameters read by claims and distribution, packed in one slot. `claimantBondRate` is in 1e-9 tokens per
+    /// USD claimed.
     struct Params {
         uint64 treasuryShare;
         uint96 claimantBond;
-        uint32 claimantBondShare;
+        uint32 claimantBondRate;
         uint32 maxDisputeInactivity;
     }
 
@@ -76,20 +78,15 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint96 owedTokens;
     }
 
-    /// @dev One dAPI's active coverage and cap, packed in one slot; `registered` marks a known id.
+    /// @dev One dAPI's active coverage, cap (millionths) and how it is judged (`IClaimsTypes.DapiFeed`: heartbeat 0 =
+    /// not served by this chain's Api3ServerV1), packed in one slot every purchase reads; `registered` marks a known id.
     struct DapiState {
         uint128 activeUsd;
         uint32 nextWeek;
-        uint64 capShare;
+        uint32 capShare;
+        uint24 heartbeat;
+        uint24 grace;
         bool registered;
-    }
-
-    /// @dev How the contracts judge a covered dAPI: its reader proxy on this chain (zero: not readable here), its
-    /// heartbeat (the longest API3 lets it go without an update) and a grace beyond it (`IClaimsTypes.DapiFeed`).
-    struct DapiFeedRecord {
-        IApi3ReaderProxy proxy;
-        uint32 heartbeat;
-        uint32 grace;
     }
 
     /// @dev A claim as stored. Its policy is not stored: a claim id is `claim count << 224 | policy id`, so
@@ -120,6 +117,8 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 dapiActiveUsd;
         uint256 dapiWeek;
         uint256 capShare;
+        uint256 heartbeat;
+        uint256 grace;
         uint256 price;
         uint256 capacityPrice;
         uint256 capacityTokens;
@@ -159,7 +158,10 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     uint256 internal constant DEFAULT_PAYOUT_QUOTA_SHARE = 0.1e18;
     /// @dev Bounds of the claimant bond: its floor in whole tokens, its share of the amount claimed.
     uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1000;
-    uint256 internal constant MAX_CLAIMANT_BOND_SHARE = 0.05e18;
+    /// @dev Bound of the bond's rate, in tokens per USD claimed (WAD): 0.05 (5% of the claim at a token price of 1 USD).
+    uint256 internal constant MAX_CLAIMANT_BOND_RATE = 0.05e18;
+    /// @dev The bond's rate is stored in units of 1e-9 tokens per USD.
+    uint256 internal constant BOND_RATE_UNIT = 1e9;
     uint256 internal constant MAX_WAITING_PERIOD = 7 days;
     uint256 internal constant MIN_MAX_DISPUTE_INACTIVITY = 14 days;
     uint256 internal constant MAX_MAX_DISPUTE_INACTIVITY = 180 days;
@@ -185,6 +187,11 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     IStakingPool internal immutable _pool;
     IERC20 internal immutable _token;
     IApi3ReaderProxy internal immutable _priceFeed;
+    /// @dev The Api3ServerV1 the price proxy reads (an `Api3ReaderProxyV1`), and the hash of the price dAPI's name:
+    /// prices and covered dAPIs are read there directly, on their base feeds (zero: a proxy of another kind; prices
+    /// then go through it and no covered dAPI can be judged here).
+    address internal immutable _api3Server;
+    bytes32 internal immutable _priceDapiNameHash;
     /// @dev The price dAPI's heartbeat: `maxPriceAge` never goes below it.
     uint256 internal immutable _priceFeedHeartbeat;
     /// @dev Mutable (unlike the other constructor arguments) so the DAO can move its agents (`setPrimaryAgent`).
@@ -210,7 +217,6 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     mapping(address payer => PayoutQueue) internal _payoutQueues;
     mapping(address payer => mapping(uint256 position => uint256 claimId)) internal _queuedClaims;
     mapping(uint256 dapiId => DapiState) internal _dapiStates;
-    mapping(uint256 dapiId => DapiFeedRecord) internal _dapiFeeds;
     mapping(uint256 dapiId => bytes32 name) internal _dapiNames;
     mapping(uint256 dapiId => uint256 chainId) internal _dapiChainIds;
     mapping(bytes32 key => uint256 dapiId) internal _dapiIds;
@@ -237,10 +243,21 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _pool = pool_;
         _token = pool_.token();
         _priceFeed = priceFeed_;
+        (_api3Server, _priceDapiNameHash) = _proxySource(address(priceFeed_));
         _priceFeedHeartbeat = priceFeedHeartbeat_;
         _primaryAgent = primaryAgent_;
         _secondaryAgent = secondaryAgent_;
         _tokenUnit = 10 ** IERC20Metadata(address(_token)).decimals();
+    }
+
+    /// @dev The server and the dAPI name hash an `Api3ReaderProxyV1` reads, or zeros for another kind of proxy.
+    function _proxySource(address proxy) private view returns (address server, bytes32 nameHash) {
+        (bool ok, bytes memory data) = proxy.staticcall(abi.encodeCall(IApi3ReaderProxyV1Source.api3ServerV1, ()));
+        if (!ok || data.length != 32) return (address(0), 0);
+        address source = abi.decode(data, (address));
+        (ok, data) = proxy.staticcall(abi.encodeCall(IApi3ReaderProxyV1Source.dapiName, ()));
+        if (!ok || data.length != 32 || source.code.length == 0) return (address(0), 0);
+        return (source, keccak256(abi.encodePacked(abi.decode(data, (bytes32)))));
     }
 
     // ------------------------------------------------------------------ roles
@@ -266,7 +283,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
 
     function _setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) internal returns (uint256 dapiId) {
         if (dapiName == bytes32(0)) revert UnknownDapi(0);
-        _checkBounds(capShare, 0, WAD);
+        uint32 capPpm = _toPpm(capShare, 0, WAD);
         bytes32 key = keccak256(abi.encode(dapiName, chainId));
         dapiId = _dapiIds[key];
         if (dapiId == 0) {
@@ -275,16 +292,23 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             _dapiNames[dapiId] = dapiName;
             _dapiChainIds[dapiId] = chainId;
         }
-        (_dapiStates[dapiId].capShare, _dapiStates[dapiId].registered) = (uint64(capShare), true);
+        (_dapiStates[dapiId].capShare, _dapiStates[dapiId].registered) = (capPpm, true);
         emit DapiCapSet(dapiId, dapiName, chainId, capShare);
     }
 
-    function _setDapiFeed(uint256 dapiId, IApi3ReaderProxy proxy, uint256 heartbeat, uint256 grace) internal {
+    /// @dev How dAPI `dapiId` is judged: `heartbeat` 0 = not served by this chain's Api3ServerV1 (never judged stale);
+    /// else within [1 minute, 2 days], and served here (this chain, a known server).
+    function _setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) internal {
         if (!_dapiStates[dapiId].registered) revert UnknownDapi(dapiId);
-        _checkBounds(heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT);
+        if (heartbeat != 0) {
+            _checkBounds(heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT);
+            if (_api3Server == address(0) || _dapiChainIds[dapiId] != block.chainid) {
+                revert DapiNotServedHere(dapiId, _dapiChainIds[dapiId]);
+            }
+        }
         _checkBounds(grace, 0, MAX_GRACE);
-        _dapiFeeds[dapiId] = DapiFeedRecord({proxy: proxy, heartbeat: uint32(heartbeat), grace: uint32(grace)});
-        emit DapiFeedSet(dapiId, address(proxy), heartbeat, grace);
+        (_dapiStates[dapiId].heartbeat, _dapiStates[dapiId].grace) = (uint24(heartbeat), uint24(grace));
+        emit DapiFeedSet(dapiId, heartbeat, grace);
     }
 
     // --------------------------------------------------------------- capacity
@@ -298,7 +322,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     {
         if (coverageUsd == 0) revert ZeroCoverage();
         Exposure memory e = _exposure(dapiId);
-        _checkDapiHealthy(dapiId);
+        _checkDapiHealthy(dapiId, e.heartbeat, e.grace);
         _checkCapacity(e, dapiId, coverageUsd);
         e.activeUsd += coverageUsd;
         e.dapiActiveUsd += coverageUsd;
@@ -310,13 +334,19 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _writeExposure(e, dapiId, count, e.premiums + premium);
     }
 
-    /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its value older than heartbeat + grace (no
-    /// coverage is sold into a failure that is already visible). A dAPI not readable on this chain is not checked.
-    function _checkDapiHealthy(uint256 dapiId) internal view {
-        DapiFeedRecord memory feed = _dapiFeeds[dapiId];
-        if (address(feed.proxy) == address(0)) return;
-        (, uint32 updatedAt) = feed.proxy.read();
-        uint256 staleFrom = uint256(updatedAt) + feed.heartbeat + feed.grace;
+    /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its base feed older than heartbeat + grace, or
+    /// unreadable (no coverage is sold into a failure that is already visible). A dAPI not served here
+    /// (`heartbeat == 0`) is not checked.
+    function _checkDapiHealthy(uint256 dapiId, uint256 heartbeat, uint256 grace) internal view {
+        if (heartbeat == 0) return;
+        uint256 updatedAt;
+        try IApi3ServerV1Reader(_api3Server)
+            .readDataFeedWithDapiNameHash(keccak256(abi.encodePacked(_dapiNames[dapiId]))) returns (
+            int224, uint32 timestamp
+        ) {
+            updatedAt = timestamp;
+        } catch {}
+        uint256 staleFrom = updatedAt + heartbeat + grace;
         if (block.timestamp > staleFrom) revert DapiStale(dapiId, updatedAt, staleFrom);
     }
 
@@ -325,7 +355,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 g = uint256(e.activeUsd.toUint96()) | uint256(uint32(e.week)) << 96 | uint256(policyCount_.toUint32())
             << 128 | uint256(premiums_.toUint96()) << 160;
         uint256 d = uint256(e.dapiActiveUsd.toUint128()) | uint256(uint32(e.dapiWeek)) << 128
-            | uint256(uint64(e.capShare)) << 160 | 1 << 224;
+            | uint256(uint32(e.capShare)) << 160 | e.heartbeat << 192 | e.grace << 216 | 1 << 240;
         DapiState storage dapiSlot = _dapiStates[dapiId];
         assembly ("memory-safe") {
             sstore(_globals.slot, g)
@@ -341,7 +371,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, unit);
             revert InsufficientCapacity(addUsd, capUsd > e.activeUsd ? capUsd - e.activeUsd : 0);
         }
-        uint256 dapiCapTokens = e.capacityTokens * e.capShare / WAD;
+        uint256 dapiCapTokens = e.capacityTokens * e.capShare / PPM;
         if (PriceConversion.toTokensUp(e.dapiActiveUsd + addUsd, e.capacityPrice, unit) > dapiCapTokens) {
             uint256 capUsd = PriceConversion.toUsdDown(dapiCapTokens, e.capacityPrice, unit);
             revert InsufficientDapiCapacity(dapiId, addUsd, capUsd > e.dapiActiveUsd ? capUsd - e.dapiActiveUsd : 0);
@@ -373,17 +403,18 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             d := sload(dapiSlot.slot)
             g := sload(_globals.slot)
         }
-        // DapiState: activeUsd 0-127, nextWeek 128-159, capShare 160-223, registered 224-231.
-        if ((d >> 224) & 0xff == 0) revert UnknownDapi(dapiId);
+        // DapiState: activeUsd 0-127, nextWeek 128-159, capShare 160-191, heartbeat 192-215, grace 216-239,
+        // registered 240-247.
+        if ((d >> 240) & 0xff == 0) revert UnknownDapi(dapiId);
         // Globals: activeUsd 0-95, nextWeek 96-127, policyCount 128-159, premiums 160-255.
         (e.policyCount, e.premiums) = (uint32(g >> 128), g >> 160);
         (e.activeUsd, e.week) =
             CoverageExposure.roll(uint96(g), uint32(g >> 96), _expiring, block.timestamp, HORIZON_WEEKS);
         (e.dapiActiveUsd, e.dapiWeek) =
             CoverageExposure.roll(uint128(d), uint32(d >> 128), _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
-        e.capShare = uint64(d >> 160);
+        (e.capShare, e.heartbeat, e.grace) = (uint32(d >> 160), uint24(d >> 192), uint24(d >> 216));
         HotParams memory hot = _hot;
-        e.price = PriceConversion.read(_priceFeed, hot.maxPriceAge);
+        e.price = _checkedPrice(hot.maxPriceAge);
         e.capacityPrice = e.price * (PPM - hot.priceHaircut) / PPM;
         e.capacityTokens = _pool.stayingStake() * hot.collateralizationRatio / PPM;
     }
@@ -398,7 +429,21 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     function _price() internal view returns (uint256) {
-        return PriceConversion.read(_priceFeed, _hot.maxPriceAge);
+        return _checkedPrice(_hot.maxPriceAge);
+    }
+
+    /// @dev The pool token's price (see `_readPrice`), refused when not positive or older than `maxAge`.
+    function _checkedPrice(uint256 maxAge) internal view returns (uint256) {
+        (int224 value, uint32 timestamp) = _readPrice();
+        return PriceConversion.check(value, timestamp, maxAge);
+    }
+
+    /// @dev The pool token's price as last updated: the price dAPI's base feed in Api3ServerV1, or the proxy's value for
+    /// a proxy of another kind. Reverts if the dAPI is not set or never updated.
+    function _readPrice() internal view returns (int224 value, uint32 timestamp) {
+        address server = _api3Server;
+        if (server != address(0)) return IApi3ServerV1Reader(server).readDataFeedWithDapiNameHash(_priceDapiNameHash);
+        return _priceFeed.read();
     }
 
     // ---------------------------------------------------------------- policies
@@ -441,9 +486,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
 
     /// @dev Gives back to its policy what an open claim reserved (`releaseUsd`, all or the part not paid), and takes
     /// the claim's whole amount out of the open exposure; `owedTokens` more are now owed (paid in tranches).
-    function _closeReservation(uint256 claimId, uint256 reservedUsd, uint256 releaseUsd, uint256 owedTokens)
-        internal
-    {
+    function _closeReservation(uint256 claimId, uint256 reservedUsd, uint256 releaseUsd, uint256 owedTokens) internal {
         if (releaseUsd != 0) _policyStates[claimId & POLICY_ID_MASK] += releaseUsd << 160;
         Counters memory counters = _counters;
         counters.openUsd -= uint96(reservedUsd);

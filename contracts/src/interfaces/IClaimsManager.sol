@@ -70,11 +70,11 @@ interface IClaimsTypes is IEvidence {
         uint256 activeCoverageUsd;
     }
 
-    /// @notice How the contracts judge a covered dAPI: its reader proxy on this chain (zero: not readable here, so
-    /// never judged stale), its `heartbeat` (the longest API3 lets it go without an update) and a `grace` beyond it.
-    /// The dAPI is *stale* while its value is older than `heartbeat + grace`.
+    /// @notice How the contracts judge a covered dAPI: its `heartbeat` (the longest API3 lets it go without an update)
+    /// and a `grace` beyond it. The dAPI is read on this chain's Api3ServerV1 (`api3ServerV1()`, the server the price
+    /// proxy reads), by its name, on its base feed (the one the heartbeat applies to). It is *stale* while that feed is
+    /// older than `heartbeat + grace` (or unreadable). `heartbeat` 0: the dAPI is not served here and is never judged.
     struct DapiFeed {
-        address proxy;
         uint256 heartbeat;
         uint256 grace;
     }
@@ -130,6 +130,9 @@ interface IClaimsTypes is IEvidence {
     /// @notice The incident at `incidentAt` is outside policy `policyId`'s cover: before `coverFrom` (its start plus
     /// the waiting period) or after `coverUntil` (now, or the end the policy had before an upgrade still waiting).
     error IncidentOutsideCover(uint256 policyId, uint256 incidentAt, uint256 coverFrom, uint256 coverUntil);
+    /// @notice dAPI `dapiId` (registered for chain `chainId`) is not served by this chain's Api3ServerV1 (another chain,
+    /// or a price proxy that is not an Api3ReaderProxyV1): it cannot be judged here.
+    error DapiNotServedHere(uint256 dapiId, uint256 chainId);
     /// @notice dAPI `dapiId` is stale: its value from `updatedAt` is older than heartbeat + grace since `staleFrom`;
     /// no coverage is sold on it.
     error DapiStale(uint256 dapiId, uint256 updatedAt, uint256 staleFrom);
@@ -280,12 +283,12 @@ interface IClaimsTypes is IEvidence {
     event PricingCurveSet(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
     event CollateralizationRatioSet(uint256 ratio);
     event PriceHaircutSet(uint256 haircut);
-    /// @notice A claim's bond is now `floor` tokens plus `share` of the amount claimed (WAD), in tokens.
-    event ClaimantBondSet(uint256 floor, uint256 share);
+    /// @notice A claim's bond is now `floor` tokens plus `rate` tokens (WAD) per USD claimed.
+    event ClaimantBondSet(uint256 floor, uint256 rate);
     event WaitingPeriodSet(uint256 waitingPeriod);
     event MaxDisputeInactivitySet(uint256 maxDisputeInactivity);
-    /// @notice dAPI `dapiId` is judged by `proxy` (zero: not readable on this chain) with `heartbeat` and `grace`.
-    event DapiFeedSet(uint256 indexed dapiId, address proxy, uint256 heartbeat, uint256 grace);
+    /// @notice dAPI `dapiId` is judged with `heartbeat` (0: not served here) and `grace`.
+    event DapiFeedSet(uint256 indexed dapiId, uint256 heartbeat, uint256 grace);
     event MaxPriceAgeSet(uint256 maxPriceAge);
     event TreasuryShareSet(uint256 share);
 }
@@ -316,12 +319,12 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
 
     /// @notice The claimant files a claim of `amountUsd` within the policy's claims period, for an incident that
     /// started at `incidentAt`, with evidence at `evidenceURI`, and deposits the bond (pulled): `claimantBond` tokens
-    /// plus `claimantBondShare` of the amount in tokens at the current price (rounded up).
+    /// plus `claimantBondRate` tokens per USD claimed (rounded up).
     /// The incident must lie in the policy's cover: from `claimsAllowedFrom` plus the *waiting period* until now (for
     /// coverage an upgrade added, from the upgrade plus the waiting period). The claim reserves `amountUsd` against the
     /// policy until it is final: open claims together never ask for more than the policy's remaining coverage.
     /// Reverts with `UnknownPolicy`, `Unauthorized`, `OutsideClaimsPeriod`, `IncidentOutsideCover`,
-    /// `InvalidClaimAmount`, `StalePrice` (for the bond's share).
+    /// `InvalidClaimAmount`.
     /// @return claimId The new claim.
     function createClaim(uint256 policyId, uint256 amountUsd, uint256 incidentAt, string calldata evidenceURI)
         external
@@ -389,6 +392,9 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
     function token() external view returns (IERC20);
     /// @notice The dAPI proxy giving the pool token's price in USD (18 decimals).
     function priceFeed() external view returns (IApi3ReaderProxy);
+    /// @notice The pool token's price as the contract reads it, unchecked: the price dAPI's base feed in `api3ServerV1`
+    /// (or the proxy's value for a proxy of another kind).
+    function readPrice() external view returns (int224 value, uint32 timestamp);
     function primaryAgent() external view returns (address);
     function secondaryAgent() external view returns (address);
     function policy(uint256 policyId) external view returns (Policy memory);
@@ -453,8 +459,11 @@ interface IClaimsAdmin is IClaimsTypes {
     function maxPriceAge() external view returns (uint256);
     /// @notice The bond's floor, in tokens.
     function claimantBond() external view returns (uint256);
-    /// @notice The bond's share of the amount claimed (WAD), added in tokens at the current price.
-    function claimantBondShare() external view returns (uint256);
+    /// @notice The bond's rate: tokens (WAD) added per USD claimed.
+    function claimantBondRate() external view returns (uint256);
+    /// @notice The Api3ServerV1 the price proxy reads, where prices and covered dAPIs are read (zero: the price proxy
+    /// is not an Api3ReaderProxyV1; prices then go through it and no covered dAPI is judged).
+    function api3ServerV1() external view returns (address);
     /// @notice Upper bound of `claimantBond`: one thousand whole tokens.
     function maxClaimantBond() external view returns (uint256);
     /// @notice The waiting period (see `IClaimsManager`).
@@ -468,6 +477,9 @@ interface IClaimsAdmin is IClaimsTypes {
     function priceFeedHeartbeat() external view returns (uint256);
     /// @notice How dAPI `dapiId` is judged (see `DapiFeed`).
     function dapiFeed(uint256 dapiId) external view returns (DapiFeed memory);
+    /// @notice What the claims that are not final ask in all, in USD (they reserve it against their policies; the
+    /// pool holds back that share of exits: `openExposure`).
+    function openClaimsUsd() external view returns (uint256);
     /// @notice `payer`'s claims waiting for tranches, oldest first, and what each still owes.
     function owedClaims(address payer) external view returns (uint256[] memory claimIds, uint256[] memory owed);
     /// @notice The mediator's and the claimant's response periods (3 days each, constants).
@@ -519,8 +531,9 @@ interface IClaimsAdmin is IClaimsTypes {
     /// @notice Primary agent. Bounds: [14 days, 180 days]. Default: 60 days. Keep it, plus the mediated path (9 days)
     /// and the tranches, below the pool's `maxFreeze`.
     function setMaxDisputeInactivity(uint256 maxDisputeInactivity_) external;
-    /// @notice Primary agent: how dAPI `dapiId` is judged. Bounds: heartbeat [1 minute, 2 days], grace [0, 1 day].
-    function setDapiFeed(uint256 dapiId, address proxy, uint256 heartbeat, uint256 grace) external;
+    /// @notice Primary agent: how dAPI `dapiId` is judged. Bounds: heartbeat 0 (not served here) or [1 minute, 2 days]
+    /// for a dAPI of this chain, grace [0, 1 day].
+    function setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) external;
     /// @notice Primary agent. The zero address sends the treasury's part to stakers.
     function setTreasury(address treasury_) external;
     /// @notice Secondary agent. Bounds: baseRate <= 50%, slope1 <= 100%, kink in [10%, 95%],
@@ -535,9 +548,10 @@ interface IClaimsAdmin is IClaimsTypes {
     /// @notice Secondary agent. Registers the dAPI on first use. Bounds: [0, 1e18]; 0 stops new coverage.
     /// @return dapiId The dAPI's id.
     function setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) external returns (uint256 dapiId);
-    /// @notice Secondary agent: a claim's bond is `floor` tokens plus `share` (WAD, in millionths) of its amount.
-    /// Bounds: floor [0, maxClaimantBond], share [0, 5%]. Default: 50 tokens + 1%.
-    function setClaimantBond(uint256 floor, uint256 share) external;
+    /// @notice Secondary agent: a claim's bond is `floor` tokens plus `rate` tokens (WAD, multiples of 1e9) per USD
+    /// claimed. Bounds: floor [0, maxClaimantBond], rate [0, 0.05]. Default: 50 tokens + 0.01 per USD (1% of the claim at
+    /// a token price of 1 USD).
+    function setClaimantBond(uint256 floor, uint256 rate) external;
     /// @notice Secondary agent. Bounds: [priceFeedHeartbeat, 7 days]. Default: the larger of 25 hours and the
     /// heartbeat.
     function setMaxPriceAge(uint256 maxPriceAge_) external;

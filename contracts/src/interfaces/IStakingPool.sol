@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IPoolVotes} from "./IPoolVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title IStakingPoolTypes
@@ -163,6 +164,18 @@ interface IStakingPoolTypes {
 interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice The pool token.
     function token() external view returns (IERC20);
+
+    /// @notice The contract the pool DELEGATECALLs (from its fallback) to serve `IStakingPoolAdmin`; created by the
+    /// pool's constructor, immutable.
+    function extension() external view returns (address);
+
+    /// @notice Clears the shares and reward-lock history of `user` if its share era ended (they are void already:
+    /// views and votes count them as 0); anyone may call. Does nothing otherwise.
+    function syncShareEra(address user) external;
+
+    /// @notice The reward indices: `rewardIndex` (A, credit per share) and `growthIndex` (G, the share price's growth
+    /// from rewards alone), both scaled by 1e27, as last accrued.
+    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex);
 
     /// @notice Pulls `amount` tokens from the caller into the caller's unstaked balance.
     /// Reverts with `ZeroAmount`. Does not start a new epoch (no share-price change).
@@ -389,8 +402,8 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
     function setStakeTarget(uint256 stakeTarget) external;
 }
 
-/// @title IStakingPool (types, errors and events: `IStakingPoolTypes`; functions: `IStakingPoolCore` and
-/// `IStakingPoolAdmin`; the full ABI of a deployed StakingPool: `IStakingPool`)
+/// @title IStakingPool (types, errors and events: `IStakingPoolTypes`; functions: `IStakingPoolCore`,
+/// `IStakingPoolAdmin` and the voting power of `IPoolVotes`; the full ABI of a deployed StakingPool: `IStakingPool`)
 /// @notice The collateral of Insurance Pool. Stakers deposit the pool token, stake it for shares, earn
 /// rewards and premiums, vote with their shares, and pay claims pro rata: a payout lowers `totalStake`
 /// and leaves every share alone, so each staker (and each pending unstake) loses the same fraction.
@@ -433,7 +446,7 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
 /// effect `unstakeWaitPeriod + maxFreeze` later (at once in a pool without stake), so stakers who disagree can
 /// leave first; a revocation is immediate, but what the manager owed then stays payable. Both agents can replace
 /// themselves. Everything they can change is listed under "Governance", each within hard-coded bounds.
-interface IStakingPool is IStakingPoolCore, IStakingPoolAdmin {}
+interface IStakingPool is IStakingPoolCore, IStakingPoolAdmin, IPoolVotes {}
 
 /// @title IMintableERC20
 /// @notice The mint function the pool calls on its token for rewards (API3's token and `TestToken` have it).

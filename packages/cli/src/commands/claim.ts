@@ -15,10 +15,16 @@ import { positionals, stringOption } from "./shared.ts";
 export const claimCommand: Command = {
   name: "claim",
   role: "dAPI user",
+  writes: true,
   summary: "file a claim on your policy with evidence (deposits the claimant bond)",
   usage: "<policyId> <amountUsd>",
-  options: { evidence: { type: "string" } },
-  optionHelp: ["--evidence <uri>   the evidence, e.g. ipfs://… (required)"],
+  options: {
+    evidence: {
+      type: "string",
+      value: "<uri>",
+      description: "the evidence, e.g. ipfs://… (required)",
+    },
+  },
   description: "Example: ipool claim 1 5k --evidence ipfs://bafy… --account policyholder",
   run: async (ctx, input) => {
     const [policyText, amountText] = positionals(

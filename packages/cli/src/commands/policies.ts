@@ -15,8 +15,9 @@ export const policiesCommand: Command = {
   role: "dAPI user",
   summary: "list the policies of an account (yours by default; --all for every policy)",
   usage: "[address|role]",
-  options: { all: { type: "boolean" } },
-  optionHelp: ["--all   every policy"],
+  options: {
+    all: { type: "boolean", description: "every policy" },
+  },
   run: async (ctx, input) => {
     const [who] = positionals(input, 0, 1, "policies [address|role] [--all]");
     const claimant = input.values.all

@@ -1,8 +1,9 @@
-import { formatTimestamp, getStakerStatus, InvalidInputError } from "@insurance-pool/sdk";
+import { formatTimestamp, getStakerStatus } from "@insurance-pool/sdk";
 import type { Address } from "viem";
 import type { CommandInput } from "../command.ts";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
+import { refuseNegative, UsageError } from "../usage.ts";
 
 /** Checks the number of positional arguments and returns them. */
 export function positionals(
@@ -13,7 +14,7 @@ export function positionals(
 ): string[] {
   const { positionals: args } = input;
   if (args.length < min || args.length > max) {
-    throw new InvalidInputError(
+    throw new UsageError(
       `expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`,
       { metaMessages: [`Usage: ipool ${usage}`] },
     );
@@ -29,8 +30,9 @@ export function stringOption(input: CommandInput, name: string): string | undefi
 
 /** Parses a positive integer id (policy, claim, dispute, proposal index). */
 export function parseId(text: string | undefined, what: string): bigint {
+  if (text !== undefined) refuseNegative(text, what, "ids are numbers from 1, as listed");
   if (text === undefined || !/^\d+$/.test(text.trim())) {
-    throw new InvalidInputError(`${what} "${text ?? ""}" is not a whole number`);
+    throw new UsageError(`${what} "${text ?? ""}" is not a whole number`);
   }
   return BigInt(text.trim());
 }

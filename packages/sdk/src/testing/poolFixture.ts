@@ -15,7 +15,7 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { sendTransaction, waitForTransactionReceipt, writeContract } from "viem/actions";
-import { type AnvilInstance, startAnvil } from "../../../devnet/src/anvil.ts";
+import { type AnvilInstance, startAnvil } from "../anvil.ts";
 import type { Deployment } from "../deployment.ts";
 import {
   stakingPoolAbi,
