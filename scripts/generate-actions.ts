@@ -62,23 +62,19 @@ interface Source {
 
 const SOURCES: Source[] = [
   {
+    // The pool's whole ABI: its own functions, those its extension serves and its voting power (IPoolVotes).
     artifact: "IStakingPool",
     abi: "iStakingPoolAbi",
     address: "pool",
     addressDoc: "The StakingPool address (`deployment.contracts.stakingPool`).",
+    skip: ["CLOCK_MODE", "delegateBySig"],
     names: {
       convertToAssets: "convertToAssets",
       convertToShares: "convertToShares",
       token: "getPoolToken",
+      delegates: "getDelegate",
+      checkpoints: "getCheckpoint",
     },
-  },
-  {
-    artifact: "IPoolVotes",
-    abi: "iPoolVotesAbi",
-    address: "pool",
-    addressDoc: "The StakingPool address (voting power lives in the pool).",
-    skip: ["CLOCK_MODE", "delegateBySig"],
-    names: { delegates: "getDelegate", checkpoints: "getCheckpoint" },
   },
   {
     artifact: "IClaimsManager",
@@ -89,6 +85,8 @@ const SOURCES: Source[] = [
     skip: ["rule", "token"],
     names: {
       pool: "getClaimsPool",
+      openExposure: "getClaimsOpenExposure",
+      owedTokens: "getClaimsOwedTokens",
       primaryAgent: "getClaimsPrimaryAgent",
       secondaryAgent: "getClaimsSecondaryAgent",
       dapiIdOf: "getDapiIdOf",

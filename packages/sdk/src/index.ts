@@ -84,14 +84,17 @@ export {
 export * from "./generated/actions.ts";
 export * from "./generated/contracts.ts";
 export {
+  type BondParameters,
   CLAIM_NUMBER_SHIFT,
   CLAIM_STATUSES,
   type ClaimDeadlines,
   type ClaimStatusName,
   type ClaimTiming,
+  claimBond,
   claimDeadlines,
   claimNumber,
   claimStatusName,
+  incidentCover,
   MAX_ID_NUMBER,
   POLICY_NUMBER_SHIFT,
   policyIdOfClaim,
@@ -146,6 +149,7 @@ export {
   formatTimestamp,
   parseAmount,
   parseDuration,
+  parseTime,
 } from "./utils/amount.ts";
 export { withGasMargin } from "./utils/gas.ts";
 export {

@@ -76,7 +76,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     const policies = await ok("policies", "--account", "policyholder");
     assert.match(
       policies.stdout,
-      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1 \(ETH\/USD\)\n {2}coverage: +10,000 USD \(10,000 USD remaining\)/,
+      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1 \(ETH\/USD\)\n {2}coverage: +10,000 USD \(10,000 USD remaining for new claims\)/,
     );
   });
 
@@ -130,6 +130,32 @@ describe("coverage, claims, mediation and arbitration commands against the devne
   });
 
   it("claim, mediator accepts: the claimant is paid and the pool pays", async () => {
+    // An incident before the waiting period (1 day after the purchase) is not covered: refused before sending.
+    await refused(
+      "policyholder",
+      ["claim", "1", "2k", "--evidence", "ipfs://too-early", "--account", "policyholder"],
+      /^error: policy 1 covers incidents from .* UTC \(its start plus the 24 h waiting period\); the incident started .* UTC\n/,
+    );
+    await fx.deployer.publicClient.request({
+      method: "evm_increaseTime",
+      params: [86_400 + 60],
+    } as never);
+    await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    await refused(
+      "policyholder",
+      [
+        "claim",
+        "1",
+        "2k",
+        "--evidence",
+        "ipfs://x",
+        "--incident",
+        "soon",
+        "--account",
+        "policyholder",
+      ],
+      /"soon" is not a time/,
+    );
     const stakeBefore = await getTotalStake(fx.deployer.publicClient, {
       pool: fx.deployment.contracts.stakingPool,
     });
@@ -170,7 +196,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "policyholder",
       ["claim", "1", "9k", "--evidence", "ipfs://x", "--account", "policyholder"],
-      /claim: invalid claim amount \(amountUsd 9,000 USD, remainingUsd 8,000 USD\)/,
+      /claim: invalid claim amount \(amountUsd 9,000 USD, claimableUsd 8,000 USD\)/,
     );
     await refused(
       "alice",

@@ -27,6 +27,7 @@ export const commandModules = {
   queueExecute: () => import("./queueExecute.ts"),
   proposals: () => import("./proposals.ts"),
   anyone: () => import("./anyone.ts"),
+  payouts: () => import("./payouts.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),
   deploy: () => import("./deploy.ts"),

@@ -59,10 +59,17 @@ export async function stakerSummary(
       : []),
     ["staked", `${ctx.show(status.stake)} (${formatShares(ctx, status.shares)} shares)`],
   ];
-  if (status.pendingUnstake.shares > 0n) {
+  const pending = status.pendingUnstake;
+  if (pending.shares > 0n && pending.frozen) {
+    // The part of an exit held back by claims that were open when it matured (#12: no escape from a filed claim).
+    rows.push([
+      "frozen exit",
+      `${ctx.show(pending.amount)} (${formatShares(ctx, pending.shares)} shares) held for open claims: leaves once no claim is open, at the latest ${formatTimestamp(pending.maturesAt)}${pending.liable > 0n ? `; answers for up to ${ctx.show(pending.liable)} of the payouts made meanwhile` : ""}`,
+    ]);
+  } else if (pending.shares > 0n) {
     rows.push([
       "pending unstake",
-      `${ctx.show(status.pendingUnstake.amount)} (${formatShares(ctx, status.pendingUnstake.shares)} shares), matures ${formatTimestamp(status.pendingUnstake.maturesAt)}`,
+      `${ctx.show(pending.amount)} (${formatShares(ctx, pending.shares)} shares), matures ${formatTimestamp(pending.maturesAt)}`,
     ]);
   }
   rows.push(["voting power", `${formatShares(ctx, status.votes)} shares`]);

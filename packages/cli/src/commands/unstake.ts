@@ -56,9 +56,14 @@ export const unstakeCommand: Command = {
       unstake(client, { ...hooks, pool, user }),
     );
     const summary = await stakerSummary(ctx, user);
-    return {
-      lines: [`credited ${ctx.show(result)} to the unstaked balance`, ...summary.lines],
-      data: { credited: result, ...summary.data },
-    };
+    const lines = [`credited ${ctx.show(result)} to the unstaked balance`];
+    const pending = (summary.data as { pendingUnstake?: { frozen: boolean } }).pendingUnstake;
+    if (pending?.frozen) {
+      // Claims were open: the exit's share of them stays frozen (#12, no escape from a filed claim).
+      lines.push(
+        "claims are open: the exit's share of them stays frozen (see 'frozen exit'); run `ipool unstake` again once no claim is open",
+      );
+    }
+    return { lines: [...lines, ...summary.lines], data: { credited: result, ...summary.data } };
   },
 };

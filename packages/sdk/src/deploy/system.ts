@@ -20,8 +20,10 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
+import { metaEvidenceURI } from "../dispute/files.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+import { registerDisputeTemplate } from "./disputeTemplate.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
@@ -46,14 +48,35 @@ export interface SystemParameters {
   token: Address;
   /** IApi3ReaderProxy of the pool token's USD price. */
   tokenUsdProxy: Address;
+  /** The heartbeat of that dAPI in seconds (the claims manager's `maxPriceAge` never goes below it). Default 24 h. */
+  tokenUsdHeartbeat?: number;
   /** ERC-792 arbitrator (Kleros). */
   arbitrator: Address;
   /** `arbitratorExtraData` for the arbitrator (Kleros: court id and number of jurors). Default `0x`. */
   arbitratorExtraData?: Hex;
-  /** ERC-1497 meta-evidence URI describing the claim disputes. */
+  /**
+   * ERC-1497 meta-evidence URI describing the claim disputes. Default: `/ipfs/<CIDv0>` of the shipped
+   * contracts/dispute/meta-evidence.json ({@link metaEvidenceURI}), which the operator publishes.
+   */
   metaEvidenceURI?: string;
-  /** Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain) and cap share (1e18 = 100%). */
-  dapis: { name: string; chainId?: number; capShare?: bigint; proxy?: Address }[];
+  /**
+   * A Kleros v2 `DisputeTemplateRegistry` to register the claims template in (Kleros' own on Arbitrum One; the devnet
+   * deploys its own). The id it assigns is returned as `disputeTemplateId`.
+   */
+  disputeTemplateRegistry?: Address;
+  /**
+   * Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain), cap share (1e18 = 100%), and how they
+   * are judged: heartbeat and grace in seconds (default for a dAPI of this chain: {@link DEFAULT_DAPI_HEARTBEAT} and
+   * {@link DEFAULT_DAPI_GRACE}; a dAPI of another chain cannot be judged here: heartbeat 0).
+   */
+  dapis: {
+    name: string;
+    chainId?: number;
+    capShare?: bigint;
+    heartbeat?: number;
+    grace?: number;
+    proxy?: Address;
+  }[];
   /** Mediator appointed from the start (optional; the DAO can appoint one later). */
   mediator?: Address;
   /** Policy agent appointed from the start (optional). */
@@ -71,6 +94,8 @@ export interface SystemContracts {
   primaryTimelock: Address;
   secondaryGovernor: Address;
   secondaryTimelock: Address;
+  /** The claims template's id in `disputeTemplateRegistry`, when one was given. */
+  disputeTemplateId?: bigint;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -83,11 +108,14 @@ function call(target: Address, abi: Abi, functionName: string, args: readonly un
   return { target, data: encodeFunctionData({ abi, functionName, args }) };
 }
 
-/** ERC-1497 meta-evidence of claim disputes when none is given. */
-export const DEFAULT_META_EVIDENCE_URI = "ipfs://insurance-pool/meta-evidence/claims-v1.json";
-
 /** Default cap of a covered dAPI: at most 50% of the capacity. */
 export const DEFAULT_DAPI_CAP_SHARE = 5n * 10n ** 17n;
+
+/** Default heartbeat of a covered dAPI of this chain (API3's usual one): 24 hours. */
+export const DEFAULT_DAPI_HEARTBEAT = 24 * 3600;
+
+/** Default grace beyond the heartbeat before a covered dAPI counts as stale: 1 hour. */
+export const DEFAULT_DAPI_GRACE = 3600;
 
 /** The `bytes32` dAPI name (API3 encoding) of a human name. */
 export function dapiNameOf(name: string): Hex {
@@ -129,6 +157,7 @@ export async function deploySystem(
 ): Promise<SystemContracts> {
   const deployer = ctx.walletClient.account.address;
   const chainId = await ctx.publicClient.getChainId();
+  const firstBlock = await ctx.publicClient.getBlockNumber();
   const governance = params.governance ?? DEFAULT_GOVERNANCE;
   const timelock = artifact("PoolTimelock");
   const pool = artifact("StakingPool");
@@ -200,17 +229,23 @@ export async function deploySystem(
       args: [
         stakingPool,
         params.tokenUsdProxy,
+        BigInt(params.tokenUsdHeartbeat ?? DEFAULT_DAPI_HEARTBEAT),
         primaryTimelock,
         secondaryTimelock,
         params.mediator ?? zeroAddress,
         params.arbitrator,
         params.arbitratorExtraData ?? "0x",
-        params.metaEvidenceURI ?? DEFAULT_META_EVIDENCE_URI,
-        params.dapis.map((dapi) => ({
-          name: dapiNameOf(dapi.name),
-          chainId: BigInt(dapi.chainId ?? chainId),
-          capShare: dapi.capShare ?? DEFAULT_DAPI_CAP_SHARE,
-        })),
+        params.metaEvidenceURI ?? metaEvidenceURI(),
+        params.dapis.map((dapi) => {
+          const here = (dapi.chainId ?? chainId) === chainId;
+          return {
+            name: dapiNameOf(dapi.name),
+            chainId: BigInt(dapi.chainId ?? chainId),
+            capShare: dapi.capShare ?? DEFAULT_DAPI_CAP_SHARE,
+            heartbeat: BigInt(dapi.heartbeat ?? (here ? DEFAULT_DAPI_HEARTBEAT : 0)),
+            grace: BigInt(dapi.grace ?? (here ? DEFAULT_DAPI_GRACE : 0)),
+          };
+        }),
       ],
     }),
   );
@@ -258,6 +293,13 @@ export async function deploySystem(
     }
   }
 
+  const disputeTemplateId = params.disputeTemplateRegistry
+    ? await registerDisputeTemplate(ctx, {
+        registry: params.disputeTemplateRegistry,
+        fromBlock: firstBlock,
+      })
+    : undefined;
+
   return {
     stakingPool,
     claimsManager,
@@ -265,6 +307,7 @@ export async function deploySystem(
     primaryTimelock,
     secondaryGovernor,
     secondaryTimelock,
+    ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
   };
 }
 

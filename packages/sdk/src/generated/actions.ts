@@ -3,7 +3,29 @@ import type { Address, ContractFunctionReturnType, Hex } from "viem";
 import { readContract } from "viem/actions";
 import type { ReadClient, WalletClient, WriteHooks, WriteResult } from "../utils/transaction.ts";
 import { simulateAndSend } from "../utils/transaction.ts";
-import { iArbitratorAbi, iClaimsManagerAbi, iPoolVotesAbi, iStakingPoolAbi, localArbitratorAbi, poolGovernorAbi } from "./contracts.ts";
+import { iArbitratorAbi, iClaimsManagerAbi, iStakingPoolAbi, localArbitratorAbi, poolGovernorAbi } from "./contracts.ts";
+/** Parameters of {@link getDelegationPeriod}. */
+export interface GetDelegationPeriodParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `DELEGATION_PERIOD` returns. */
+export type GetDelegationPeriodReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "DELEGATION_PERIOD", readonly []>;
+
+/**
+ * The minimum time between two delegation changes of one account (1 week, one epoch).
+ * (`IStakingPool.DELEGATION_PERIOD()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getDelegationPeriod(client, { pool });
+ * ```
+ */
+export async function getDelegationPeriod(client: ReadClient, parameters: GetDelegationPeriodParameters): Promise<GetDelegationPeriodReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "DELEGATION_PERIOD",  });
+}
+
 /** Parameters of {@link accrue}. */
 export interface AccrueParameters extends WriteHooks {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -98,6 +120,122 @@ export async function getAprUpdateStep(client: ReadClient, parameters: GetAprUpd
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "aprUpdateStep",  });
 }
 
+/** Parameters of {@link getCheckpoint}. */
+export interface GetCheckpointParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `checkpoints`. */
+  account: Address;
+  /** `index` of `checkpoints`. */
+  index: bigint;
+}
+
+/** What `checkpoints` returns. */
+export type GetCheckpointReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "checkpoints", readonly [Address, bigint]>;
+
+/**
+ * The checkpoint at position `index` (0 = oldest) of `account`'s history: from `timepoint` on its voting power was `votes` (until the next checkpoint). After a wipe-out, the history of an account whose votes it voided ends with a checkpoint of 0 votes at the wipe-out's time (no `DelegateVotesChanged` is emitted for it: `ShareEraEnded` voids every account's votes at once).
+ * (`IStakingPool.checkpoints(address,uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getCheckpoint(client, { pool, account, index });
+ * ```
+ */
+export async function getCheckpoint(client: ReadClient, parameters: GetCheckpointParameters): Promise<GetCheckpointReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "checkpoints", args: [parameters.account, parameters.index], });
+}
+
+/** Parameters of {@link getClaimsManagerActivationDelay}. */
+export interface GetClaimsManagerActivationDelayParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `claimsManagerActivationDelay` returns. */
+export type GetClaimsManagerActivationDelayReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "claimsManagerActivationDelay", readonly []>;
+
+/**
+ * How long after `setClaimsManager(x, true)` a new manager becomes active: `unstakeWaitPeriod + maxFreeze`, or 0 while nothing is staked.
+ * (`IStakingPool.claimsManagerActivationDelay()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimsManagerActivationDelay(client, { pool });
+ * ```
+ */
+export async function getClaimsManagerActivationDelay(client: ReadClient, parameters: GetClaimsManagerActivationDelayParameters): Promise<GetClaimsManagerActivationDelayReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "claimsManagerActivationDelay",  });
+}
+
+/** Parameters of {@link getClaimsManagerState}. */
+export interface GetClaimsManagerStateParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `claimsManager` of `claimsManagerState`. */
+  claimsManager: Address;
+}
+
+/** What `claimsManagerState` returns. */
+export type GetClaimsManagerStateReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "claimsManagerState", readonly [Address]>;
+
+/**
+ * `claimsManager`'s standing: `authorized`, paying from `activatesAt`; `owed`: what a revoked (or not yet active) manager may still pay.
+ * (`IStakingPool.claimsManagerState(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimsManagerState(client, { pool, claimsManager });
+ * ```
+ */
+export async function getClaimsManagerState(client: ReadClient, parameters: GetClaimsManagerStateParameters): Promise<GetClaimsManagerStateReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "claimsManagerState", args: [parameters.claimsManager], });
+}
+
+/** Parameters of {@link getClaimsManagers}. */
+export interface GetClaimsManagersParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `claimsManagers` returns. */
+export type GetClaimsManagersReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "claimsManagers", readonly []>;
+
+/**
+ * The claims managers whose exposure counts: authorized ones, and revoked ones that owed when revoked.
+ * (`IStakingPool.claimsManagers()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimsManagers(client, { pool });
+ * ```
+ */
+export async function getClaimsManagers(client: ReadClient, parameters: GetClaimsManagersParameters): Promise<GetClaimsManagersReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "claimsManagers",  });
+}
+
+/** Parameters of {@link getClock}. */
+export interface GetClockParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `clock` returns. */
+export type GetClockReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "clock", readonly []>;
+
+/**
+ * Calls `clock` of IStakingPool.
+ * (`IStakingPool.clock()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClock(client, { pool });
+ * ```
+ */
+export async function getClock(client: ReadClient, parameters: GetClockParameters): Promise<GetClockReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "clock",  });
+}
+
 /** Parameters of {@link convertToAssets}. */
 export interface ConvertToAssetsParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -166,6 +304,80 @@ export type GetCurrentEpochReturnType = ContractFunctionReturnType<typeof iStaki
  */
 export async function getCurrentEpoch(client: ReadClient, parameters: GetCurrentEpochParameters): Promise<GetCurrentEpochReturnType> {
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "currentEpoch",  });
+}
+
+/** Parameters of {@link delegate}. */
+export interface DelegateParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `delegatee` of `delegate`. */
+  delegatee: Address;
+}
+
+/** The transaction and its receipt. */
+export type DelegateReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "delegate", readonly [Address]>>;
+
+/**
+ * Delegates the caller's staked shares, present and future, to `delegatee`. `address(0)` or the caller itself undelegates (the shares count for the caller again). Shares delegated to the caller by others stay with the caller. Reverts with `DelegateeIsDelegating` if `delegatee` delegates, `DelegationTooSoon` within `DELEGATION_PERIOD` of the caller's previous change, `DelegateUnchanged` if nothing would change. Emits `DelegateChanged` and, when the caller has staked shares, `DelegateVotesChanged` for both sides.
+ * (`IStakingPool.delegate(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await delegate(client, { pool, delegatee });
+ * ```
+ */
+export async function delegate(client: WalletClient, parameters: DelegateParameters): Promise<DelegateReturnType> {
+  const { pool, delegatee, ...hooks } = parameters;
+  return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "delegate", args: [delegatee] }, hooks, "delegate");
+}
+
+/** Parameters of {@link getDelegate}. */
+export interface GetDelegateParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `delegates`. */
+  account: Address;
+}
+
+/** What `delegates` returns. */
+export type GetDelegateReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "delegates", readonly [Address]>;
+
+/**
+ * The account that holds `account`'s own votes: its delegate, or `account` itself when it does not delegate (never `address(0)`).
+ * (`IStakingPool.delegates(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getDelegate(client, { pool, account });
+ * ```
+ */
+export async function getDelegate(client: ReadClient, parameters: GetDelegateParameters): Promise<GetDelegateReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "delegates", args: [parameters.account], });
+}
+
+/** Parameters of {@link getDelegationChangeableAt}. */
+export interface GetDelegationChangeableAtParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `delegationChangeableAt`. */
+  account: Address;
+}
+
+/** What `delegationChangeableAt` returns. */
+export type GetDelegationChangeableAtReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "delegationChangeableAt", readonly [Address]>;
+
+/**
+ * When `account` may next change its delegation (0 if it never delegated).
+ * (`IStakingPool.delegationChangeableAt(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getDelegationChangeableAt(client, { pool, account });
+ * ```
+ */
+export async function getDelegationChangeableAt(client: ReadClient, parameters: GetDelegationChangeableAtParameters): Promise<GetDelegationChangeableAtReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "delegationChangeableAt", args: [parameters.account], });
 }
 
 /** Parameters of {@link deposit}. */
@@ -252,6 +464,102 @@ export async function depositWithVesting(client: WalletClient, parameters: Depos
   return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "depositWithVesting", args: [user, amount, start, end] }, hooks, "deposit with vesting");
 }
 
+/** Parameters of {@link getExtension}. */
+export interface GetExtensionParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `extension` returns. */
+export type GetExtensionReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "extension", readonly []>;
+
+/**
+ * The contract the pool DELEGATECALLs (from its fallback) to serve `IStakingPoolAdmin`; created by the pool's constructor, immutable.
+ * (`IStakingPool.extension()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getExtension(client, { pool });
+ * ```
+ */
+export async function getExtension(client: ReadClient, parameters: GetExtensionParameters): Promise<GetExtensionReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "extension",  });
+}
+
+/** Parameters of {@link getPastTotalSupply}. */
+export interface GetPastTotalSupplyParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `timepoint` of `getPastTotalSupply`. */
+  timepoint: bigint;
+}
+
+/** What `getPastTotalSupply` returns. */
+export type GetPastTotalSupplyReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "getPastTotalSupply", readonly [bigint]>;
+
+/**
+ * Calls `getPastTotalSupply` of IStakingPool.
+ * (`IStakingPool.getPastTotalSupply(uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPastTotalSupply(client, { pool, timepoint });
+ * ```
+ */
+export async function getPastTotalSupply(client: ReadClient, parameters: GetPastTotalSupplyParameters): Promise<GetPastTotalSupplyReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "getPastTotalSupply", args: [parameters.timepoint], });
+}
+
+/** Parameters of {@link getPastVotes}. */
+export interface GetPastVotesParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `getPastVotes`. */
+  account: Address;
+  /** `timepoint` of `getPastVotes`. */
+  timepoint: bigint;
+}
+
+/** What `getPastVotes` returns. */
+export type GetPastVotesReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "getPastVotes", readonly [Address, bigint]>;
+
+/**
+ * Calls `getPastVotes` of IStakingPool.
+ * (`IStakingPool.getPastVotes(address,uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPastVotes(client, { pool, account, timepoint });
+ * ```
+ */
+export async function getPastVotes(client: ReadClient, parameters: GetPastVotesParameters): Promise<GetPastVotesReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "getPastVotes", args: [parameters.account, parameters.timepoint], });
+}
+
+/** Parameters of {@link getVotes}. */
+export interface GetVotesParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `getVotes`. */
+  account: Address;
+}
+
+/** What `getVotes` returns. */
+export type GetVotesReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "getVotes", readonly [Address]>;
+
+/**
+ * Calls `getVotes` of IStakingPool.
+ * (`IStakingPool.getVotes(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getVotes(client, { pool, account });
+ * ```
+ */
+export async function getVotes(client: ReadClient, parameters: GetVotesParameters): Promise<GetVotesReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "getVotes", args: [parameters.account], });
+}
+
 /** Parameters of {@link getIsClaimsManager}. */
 export interface GetIsClaimsManagerParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -264,7 +572,7 @@ export interface GetIsClaimsManagerParameters {
 export type GetIsClaimsManagerReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "isClaimsManager", readonly [Address]>;
 
 /**
- * Whether `claimsManager` may call `payOutClaim`.
+ * Whether `claimsManager` is authorized and active (may call `payOutClaim`).
  * (`IStakingPool.isClaimsManager(address)`)
  *
  * @example
@@ -322,6 +630,28 @@ export async function getMaxApr(client: ReadClient, parameters: GetMaxAprParamet
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "maxApr",  });
 }
 
+/** Parameters of {@link getMaxFreeze}. */
+export interface GetMaxFreezeParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `maxFreeze` returns. */
+export type GetMaxFreezeReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "maxFreeze", readonly []>;
+
+/**
+ * The longest a frozen part of an exit waits for open claims; within [4 weeks, 26 weeks], default 12.
+ * (`IStakingPool.maxFreeze()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getMaxFreeze(client, { pool });
+ * ```
+ */
+export async function getMaxFreeze(client: ReadClient, parameters: GetMaxFreezeParameters): Promise<GetMaxFreezeReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "maxFreeze",  });
+}
+
 /** Parameters of {@link getMinApr}. */
 export interface GetMinAprParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -344,6 +674,74 @@ export async function getMinApr(client: ReadClient, parameters: GetMinAprParamet
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "minApr",  });
 }
 
+/** Parameters of {@link getNumCheckpoints}. */
+export interface GetNumCheckpointsParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `account` of `numCheckpoints`. */
+  account: Address;
+}
+
+/** What `numCheckpoints` returns. */
+export type GetNumCheckpointsReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "numCheckpoints", readonly [Address]>;
+
+/**
+ * The number of checkpoints in `account`'s voting power history. The list only grows at its end.
+ * (`IStakingPool.numCheckpoints(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getNumCheckpoints(client, { pool, account });
+ * ```
+ */
+export async function getNumCheckpoints(client: ReadClient, parameters: GetNumCheckpointsParameters): Promise<GetNumCheckpointsReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "numCheckpoints", args: [parameters.account], });
+}
+
+/** Parameters of {@link getNumTotalCheckpoints}. */
+export interface GetNumTotalCheckpointsParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `numTotalCheckpoints` returns. */
+export type GetNumTotalCheckpointsReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "numTotalCheckpoints", readonly []>;
+
+/**
+ * The number of checkpoints in the total voting supply history.
+ * (`IStakingPool.numTotalCheckpoints()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getNumTotalCheckpoints(client, { pool });
+ * ```
+ */
+export async function getNumTotalCheckpoints(client: ReadClient, parameters: GetNumTotalCheckpointsParameters): Promise<GetNumTotalCheckpointsReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "numTotalCheckpoints",  });
+}
+
+/** Parameters of {@link getOpenExposure}. */
+export interface GetOpenExposureParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `openExposure` returns. */
+export type GetOpenExposureReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "openExposure", readonly []>;
+
+/**
+ * Tokens the pool may still have to pay for claims (see the contract's notice); a new stake shares it.
+ * (`IStakingPool.openExposure()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getOpenExposure(client, { pool });
+ * ```
+ */
+export async function getOpenExposure(client: ReadClient, parameters: GetOpenExposureParameters): Promise<GetOpenExposureReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "openExposure",  });
+}
+
 /** Parameters of {@link payOutClaim}. */
 export interface PayOutClaimParameters extends WriteHooks {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -358,7 +756,7 @@ export interface PayOutClaimParameters extends WriteHooks {
 export type PayOutClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "payOutClaim", readonly [Address, bigint]>>;
 
 /**
- * Sends `amount` from the stake to `recipient`; only authorized claims managers. Lowers `totalStake`, leaves shares alone: all stakers and pending unstakes lose pro rata, O(1). Does not release the stream first (a release is pro rata too, so the order changes nobody's share). Warning: a payout of the whole stake (or one leaving less than 0.01 token units per share) ends the era: old shares, pending unstakes and locks are void and the pool restarts empty (see the contracts' README). Reverts with `UnauthorizedClaimsManager`, `ZeroAmount`, `ZeroAddress`, `PayoutExceedsStake`.
+ * Sends `amount` from the stake to `recipient`; only active claims managers, and revoked ones up to what they owed when revoked. Lowers `totalStake`, leaves shares alone: all stakers and pending unstakes lose pro rata, O(1). Does not release the stream first (a release is pro rata too, so the order changes nobody's share). All managers together pay at most `payoutCap` of the total stake per rolling `PAYOUT_WINDOW` (two fixed buckets: a payout must fit under the cap with the current and the previous bucket). Warning: a payout of the whole stake (or one leaving less than 0.01 token units per share) ends the era: old shares, pending unstakes and locks are void and the pool restarts empty (see the contracts' README). Reverts with `UnauthorizedClaimsManager`, `ZeroAmount`, `ZeroAddress`, `PayoutExceedsStake`, `PayoutCapExceeded`.
  * (`IStakingPool.payOutClaim(address,uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -370,6 +768,50 @@ export type PayOutClaimReturnType = WriteResult<ContractFunctionReturnType<typeo
 export async function payOutClaim(client: WalletClient, parameters: PayOutClaimParameters): Promise<PayOutClaimReturnType> {
   const { pool, recipient, amount, ...hooks } = parameters;
   return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "payOutClaim", args: [recipient, amount] }, hooks, "pay out claim");
+}
+
+/** Parameters of {@link getPayoutCap}. */
+export interface GetPayoutCapParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `payoutCap` returns. */
+export type GetPayoutCapReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "payoutCap", readonly []>;
+
+/**
+ * What all claims managers together may pay per rolling `PAYOUT_WINDOW`, as a fraction of the total stake (`HUNDRED_PERCENT` = 100%); within [5%, 50%] in basis-point steps, default 25%.
+ * (`IStakingPool.payoutCap()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPayoutCap(client, { pool });
+ * ```
+ */
+export async function getPayoutCap(client: ReadClient, parameters: GetPayoutCapParameters): Promise<GetPayoutCapReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "payoutCap",  });
+}
+
+/** Parameters of {@link getPayoutRoom}. */
+export interface GetPayoutRoomParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `payoutRoom` returns. */
+export type GetPayoutRoomReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "payoutRoom", readonly []>;
+
+/**
+ * The total stake (as last accrued) and what claims managers may still pay now under `payoutCap`.
+ * (`IStakingPool.payoutRoom()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPayoutRoom(client, { pool });
+ * ```
+ */
+export async function getPayoutRoom(client: ReadClient, parameters: GetPayoutRoomParameters): Promise<GetPayoutRoomReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "payoutRoom",  });
 }
 
 /** Parameters of {@link getPendingUnstake}. */
@@ -416,6 +858,28 @@ export type GetPrimaryAgentReturnType = ContractFunctionReturnType<typeof iStaki
  */
 export async function getPrimaryAgent(client: ReadClient, parameters: GetPrimaryAgentParameters): Promise<GetPrimaryAgentReturnType> {
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "primaryAgent",  });
+}
+
+/** Parameters of {@link getRewardIndices}. */
+export interface GetRewardIndicesParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `rewardIndices` returns. */
+export type GetRewardIndicesReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "rewardIndices", readonly []>;
+
+/**
+ * The reward indices: `rewardIndex` (A, credit per share) and `growthIndex` (G, the share price's growth from rewards alone), both scaled by 1e27, as last accrued.
+ * (`IStakingPool.rewardIndices()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getRewardIndices(client, { pool });
+ * ```
+ */
+export async function getRewardIndices(client: ReadClient, parameters: GetRewardIndicesParameters): Promise<GetRewardIndicesReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "rewardIndices",  });
 }
 
 /** Parameters of {@link getRewardStream}. */
@@ -528,7 +992,7 @@ export interface SetClaimsManagerParameters extends WriteHooks {
 export type SetClaimsManagerReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "setClaimsManager", readonly [Address, boolean]>>;
 
 /**
- * Authorizes or deauthorizes a claims manager. Only the primary agent.
+ * Authorizes or revokes a claims manager. Only the primary agent. An authorization takes effect `claimsManagerActivationDelay()` later; re-authorizing an authorized manager changes nothing. A revocation is immediate and keeps payable what the manager reports it owes (`IClaimsExposure.owedTokens`). Reverts with `Unauthorized`, `ZeroAddress`, `TooManyClaimsManagers`.
  * (`IStakingPool.setClaimsManager(address,bool)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -568,6 +1032,32 @@ export async function setMaxApr(client: WalletClient, parameters: SetMaxAprParam
   return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "setMaxApr", args: [maxApr] }, hooks, "set max apr");
 }
 
+/** Parameters of {@link setMaxFreeze}. */
+export interface SetMaxFreezeParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `maxFreeze` of `setMaxFreeze`. */
+  maxFreeze: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetMaxFreezeReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "setMaxFreeze", readonly [bigint]>>;
+
+/**
+ * Sets `maxFreeze` within [4 weeks, 26 weeks]; applies to exits frozen afterwards. Only the primary agent. Keep it above the claims managers' longest path from a claim to its last tranche.
+ * (`IStakingPool.setMaxFreeze(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setMaxFreeze(client, { pool, maxFreeze });
+ * ```
+ */
+export async function setMaxFreeze(client: WalletClient, parameters: SetMaxFreezeParameters): Promise<SetMaxFreezeReturnType> {
+  const { pool, maxFreeze, ...hooks } = parameters;
+  return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "setMaxFreeze", args: [maxFreeze] }, hooks, "set max freeze");
+}
+
 /** Parameters of {@link setMinApr}. */
 export interface SetMinAprParameters extends WriteHooks {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -592,6 +1082,32 @@ export type SetMinAprReturnType = WriteResult<ContractFunctionReturnType<typeof 
 export async function setMinApr(client: WalletClient, parameters: SetMinAprParameters): Promise<SetMinAprReturnType> {
   const { pool, minApr, ...hooks } = parameters;
   return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "setMinApr", args: [minApr] }, hooks, "set min apr");
+}
+
+/** Parameters of {@link setPayoutCap}. */
+export interface SetPayoutCapParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `payoutCap` of `setPayoutCap`. */
+  payoutCap: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetPayoutCapReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "setPayoutCap", readonly [bigint]>>;
+
+/**
+ * Sets `payoutCap` within [5%, 50%], a multiple of 0.01%. Only the primary agent.
+ * (`IStakingPool.setPayoutCap(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setPayoutCap(client, { pool, payoutCap });
+ * ```
+ */
+export async function setPayoutCap(client: WalletClient, parameters: SetPayoutCapParameters): Promise<SetPayoutCapReturnType> {
+  const { pool, payoutCap, ...hooks } = parameters;
+  return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "setPayoutCap", args: [payoutCap] }, hooks, "set payout cap");
 }
 
 /** Parameters of {@link setPrimaryAgent}. */
@@ -842,6 +1358,54 @@ export async function getStakeTarget(client: ReadClient, parameters: GetStakeTar
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "stakeTarget",  });
 }
 
+/** Parameters of {@link getStayingStake}. */
+export interface GetStayingStakeParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `stayingStake` returns. */
+export type GetStayingStakeReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "stayingStake", readonly []>;
+
+/**
+ * The stake that stays: the value of every voting share (all but shares pending unstake and the dead ones) at the last accrued price, rounded down. Claims managers size capacity by it.
+ * (`IStakingPool.stayingStake()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getStayingStake(client, { pool });
+ * ```
+ */
+export async function getStayingStake(client: ReadClient, parameters: GetStayingStakeParameters): Promise<GetStayingStakeReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "stayingStake",  });
+}
+
+/** Parameters of {@link syncShareEra}. */
+export interface SyncShareEraParameters extends WriteHooks {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+  /** `user` of `syncShareEra`. */
+  user: Address;
+}
+
+/** The transaction and its receipt. */
+export type SyncShareEraReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "syncShareEra", readonly [Address]>>;
+
+/**
+ * Clears the shares and reward-lock history of `user` if its share era ended (they are void already: views and votes count them as 0); anyone may call. Does nothing otherwise.
+ * (`IStakingPool.syncShareEra(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await syncShareEra(client, { pool, user });
+ * ```
+ */
+export async function syncShareEra(client: WalletClient, parameters: SyncShareEraParameters): Promise<SyncShareEraReturnType> {
+  const { pool, user, ...hooks } = parameters;
+  return simulateAndSend(client, { address: pool, abi: iStakingPoolAbi, functionName: "syncShareEra", args: [user] }, hooks, "sync share era");
+}
+
 /** Parameters of {@link getPoolToken}. */
 export interface GetPoolTokenParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -908,6 +1472,28 @@ export async function getTotalStake(client: ReadClient, parameters: GetTotalStak
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "totalStake",  });
 }
 
+/** Parameters of {@link getTotalVotingSupply}. */
+export interface GetTotalVotingSupplyParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `totalVotingSupply` returns. */
+export type GetTotalVotingSupplyReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "totalVotingSupply", readonly []>;
+
+/**
+ * The current total voting supply: all staked shares, excluding shares pending unstake.
+ * (`IStakingPool.totalVotingSupply()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getTotalVotingSupply(client, { pool });
+ * ```
+ */
+export async function getTotalVotingSupply(client: ReadClient, parameters: GetTotalVotingSupplyParameters): Promise<GetTotalVotingSupplyReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "totalVotingSupply",  });
+}
+
 /** Parameters of {@link unstake}. */
 export interface UnstakeParameters extends WriteHooks {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -920,7 +1506,7 @@ export interface UnstakeParameters extends WriteHooks {
 export type UnstakeReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "unstake", readonly [Address]>>;
 
 /**
- * Executes the matured pending unstake of `user` (anyone may call): credits `min(amount, shares * price)` to the user's unstaked balance (0 if its share era ended). What the shares earned while pending goes back to the stakers through the reward stream. Reverts with `NoPendingUnstake`, `UnstakeNotMature`.
+ * Executes the matured pending unstake of `user` (anyone may call): credits `min(amount, shares * price)` to the user's unstaked balance (0 if its share era ended). What the shares earned while pending goes back to the stakers through the reward stream. While claims are open (`openExposure() != 0`), the exit's share of the open exposure stays frozen (see the contract's notice) and only the rest is credited; a frozen part is credited by a later call, at `maturesAt` or once no claim is open, less its charge for the payouts made meanwhile. Reverts with `NoPendingUnstake`, `UnstakeNotMature`, `ExitFrozen`.
  * (`IStakingPool.unstake(address)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -1128,292 +1714,6 @@ export async function getWithdrawable(client: ReadClient, parameters: GetWithdra
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "withdrawableOf", args: [parameters.user], });
 }
 
-/** Parameters of {@link getDelegationPeriod}. */
-export interface GetDelegationPeriodParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-}
-
-/** What `DELEGATION_PERIOD` returns. */
-export type GetDelegationPeriodReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "DELEGATION_PERIOD", readonly []>;
-
-/**
- * The minimum time between two delegation changes of one account (1 week, one epoch).
- * (`IPoolVotes.DELEGATION_PERIOD()`)
- *
- * @example
- * ```ts
- * const result = await getDelegationPeriod(client, { pool });
- * ```
- */
-export async function getDelegationPeriod(client: ReadClient, parameters: GetDelegationPeriodParameters): Promise<GetDelegationPeriodReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "DELEGATION_PERIOD",  });
-}
-
-/** Parameters of {@link getCheckpoint}. */
-export interface GetCheckpointParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `checkpoints`. */
-  account: Address;
-  /** `index` of `checkpoints`. */
-  index: bigint;
-}
-
-/** What `checkpoints` returns. */
-export type GetCheckpointReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "checkpoints", readonly [Address, bigint]>;
-
-/**
- * The checkpoint at position `index` (0 = oldest) of `account`'s history: from `timepoint` on its voting power was `votes` (until the next checkpoint). After a wipe-out, the history of an account whose votes it voided ends with a checkpoint of 0 votes at the wipe-out's time (no `DelegateVotesChanged` is emitted for it: `ShareEraEnded` voids every account's votes at once).
- * (`IPoolVotes.checkpoints(address,uint256)`)
- *
- * @example
- * ```ts
- * const result = await getCheckpoint(client, { pool, account, index });
- * ```
- */
-export async function getCheckpoint(client: ReadClient, parameters: GetCheckpointParameters): Promise<GetCheckpointReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "checkpoints", args: [parameters.account, parameters.index], });
-}
-
-/** Parameters of {@link getClock}. */
-export interface GetClockParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-}
-
-/** What `clock` returns. */
-export type GetClockReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "clock", readonly []>;
-
-/**
- * Calls `clock` of IPoolVotes.
- * (`IPoolVotes.clock()`)
- *
- * @example
- * ```ts
- * const result = await getClock(client, { pool });
- * ```
- */
-export async function getClock(client: ReadClient, parameters: GetClockParameters): Promise<GetClockReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "clock",  });
-}
-
-/** Parameters of {@link delegate}. */
-export interface DelegateParameters extends WriteHooks {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `delegatee` of `delegate`. */
-  delegatee: Address;
-}
-
-/** The transaction and its receipt. */
-export type DelegateReturnType = WriteResult<ContractFunctionReturnType<typeof iPoolVotesAbi, "nonpayable", "delegate", readonly [Address]>>;
-
-/**
- * Delegates the caller's staked shares, present and future, to `delegatee`. `address(0)` or the caller itself undelegates (the shares count for the caller again). Shares delegated to the caller by others stay with the caller. Reverts with `DelegateeIsDelegating` if `delegatee` delegates, `DelegationTooSoon` within `DELEGATION_PERIOD` of the caller's previous change, `DelegateUnchanged` if nothing would change. Emits `DelegateChanged` and, when the caller has staked shares, `DelegateVotesChanged` for both sides.
- * (`IPoolVotes.delegate(address)`)
- * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
- *
- * @example
- * ```ts
- * const { hash } = await delegate(client, { pool, delegatee });
- * ```
- */
-export async function delegate(client: WalletClient, parameters: DelegateParameters): Promise<DelegateReturnType> {
-  const { pool, delegatee, ...hooks } = parameters;
-  return simulateAndSend(client, { address: pool, abi: iPoolVotesAbi, functionName: "delegate", args: [delegatee] }, hooks, "delegate");
-}
-
-/** Parameters of {@link getDelegate}. */
-export interface GetDelegateParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `delegates`. */
-  account: Address;
-}
-
-/** What `delegates` returns. */
-export type GetDelegateReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "delegates", readonly [Address]>;
-
-/**
- * The account that holds `account`'s own votes: its delegate, or `account` itself when it does not delegate (never `address(0)`).
- * (`IPoolVotes.delegates(address)`)
- *
- * @example
- * ```ts
- * const result = await getDelegate(client, { pool, account });
- * ```
- */
-export async function getDelegate(client: ReadClient, parameters: GetDelegateParameters): Promise<GetDelegateReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "delegates", args: [parameters.account], });
-}
-
-/** Parameters of {@link getDelegationChangeableAt}. */
-export interface GetDelegationChangeableAtParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `delegationChangeableAt`. */
-  account: Address;
-}
-
-/** What `delegationChangeableAt` returns. */
-export type GetDelegationChangeableAtReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "delegationChangeableAt", readonly [Address]>;
-
-/**
- * When `account` may next change its delegation (0 if it never delegated).
- * (`IPoolVotes.delegationChangeableAt(address)`)
- *
- * @example
- * ```ts
- * const result = await getDelegationChangeableAt(client, { pool, account });
- * ```
- */
-export async function getDelegationChangeableAt(client: ReadClient, parameters: GetDelegationChangeableAtParameters): Promise<GetDelegationChangeableAtReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "delegationChangeableAt", args: [parameters.account], });
-}
-
-/** Parameters of {@link getPastTotalSupply}. */
-export interface GetPastTotalSupplyParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `timepoint` of `getPastTotalSupply`. */
-  timepoint: bigint;
-}
-
-/** What `getPastTotalSupply` returns. */
-export type GetPastTotalSupplyReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "getPastTotalSupply", readonly [bigint]>;
-
-/**
- * Calls `getPastTotalSupply` of IPoolVotes.
- * (`IPoolVotes.getPastTotalSupply(uint256)`)
- *
- * @example
- * ```ts
- * const result = await getPastTotalSupply(client, { pool, timepoint });
- * ```
- */
-export async function getPastTotalSupply(client: ReadClient, parameters: GetPastTotalSupplyParameters): Promise<GetPastTotalSupplyReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "getPastTotalSupply", args: [parameters.timepoint], });
-}
-
-/** Parameters of {@link getPastVotes}. */
-export interface GetPastVotesParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `getPastVotes`. */
-  account: Address;
-  /** `timepoint` of `getPastVotes`. */
-  timepoint: bigint;
-}
-
-/** What `getPastVotes` returns. */
-export type GetPastVotesReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "getPastVotes", readonly [Address, bigint]>;
-
-/**
- * Calls `getPastVotes` of IPoolVotes.
- * (`IPoolVotes.getPastVotes(address,uint256)`)
- *
- * @example
- * ```ts
- * const result = await getPastVotes(client, { pool, account, timepoint });
- * ```
- */
-export async function getPastVotes(client: ReadClient, parameters: GetPastVotesParameters): Promise<GetPastVotesReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "getPastVotes", args: [parameters.account, parameters.timepoint], });
-}
-
-/** Parameters of {@link getVotes}. */
-export interface GetVotesParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `getVotes`. */
-  account: Address;
-}
-
-/** What `getVotes` returns. */
-export type GetVotesReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "getVotes", readonly [Address]>;
-
-/**
- * Calls `getVotes` of IPoolVotes.
- * (`IPoolVotes.getVotes(address)`)
- *
- * @example
- * ```ts
- * const result = await getVotes(client, { pool, account });
- * ```
- */
-export async function getVotes(client: ReadClient, parameters: GetVotesParameters): Promise<GetVotesReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "getVotes", args: [parameters.account], });
-}
-
-/** Parameters of {@link getNumCheckpoints}. */
-export interface GetNumCheckpointsParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-  /** `account` of `numCheckpoints`. */
-  account: Address;
-}
-
-/** What `numCheckpoints` returns. */
-export type GetNumCheckpointsReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "numCheckpoints", readonly [Address]>;
-
-/**
- * The number of checkpoints in `account`'s voting power history. The list only grows at its end.
- * (`IPoolVotes.numCheckpoints(address)`)
- *
- * @example
- * ```ts
- * const result = await getNumCheckpoints(client, { pool, account });
- * ```
- */
-export async function getNumCheckpoints(client: ReadClient, parameters: GetNumCheckpointsParameters): Promise<GetNumCheckpointsReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "numCheckpoints", args: [parameters.account], });
-}
-
-/** Parameters of {@link getNumTotalCheckpoints}. */
-export interface GetNumTotalCheckpointsParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-}
-
-/** What `numTotalCheckpoints` returns. */
-export type GetNumTotalCheckpointsReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "numTotalCheckpoints", readonly []>;
-
-/**
- * The number of checkpoints in the total voting supply history.
- * (`IPoolVotes.numTotalCheckpoints()`)
- *
- * @example
- * ```ts
- * const result = await getNumTotalCheckpoints(client, { pool });
- * ```
- */
-export async function getNumTotalCheckpoints(client: ReadClient, parameters: GetNumTotalCheckpointsParameters): Promise<GetNumTotalCheckpointsReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "numTotalCheckpoints",  });
-}
-
-/** Parameters of {@link getTotalVotingSupply}. */
-export interface GetTotalVotingSupplyParameters {
-  /** The StakingPool address (voting power lives in the pool). */
-  pool: Address;
-}
-
-/** What `totalVotingSupply` returns. */
-export type GetTotalVotingSupplyReturnType = ContractFunctionReturnType<typeof iPoolVotesAbi, "view", "totalVotingSupply", readonly []>;
-
-/**
- * The current total voting supply: all staked shares, excluding shares pending unstake.
- * (`IPoolVotes.totalVotingSupply()`)
- *
- * @example
- * ```ts
- * const result = await getTotalVotingSupply(client, { pool });
- * ```
- */
-export async function getTotalVotingSupply(client: ReadClient, parameters: GetTotalVotingSupplyParameters): Promise<GetTotalVotingSupplyReturnType> {
-  return readContract(client, { address: parameters.pool, abi: iPoolVotesAbi, functionName: "totalVotingSupply",  });
-}
-
 /** Parameters of {@link acceptClaim}. */
 export interface AcceptClaimParameters extends WriteHooks {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -1426,7 +1726,7 @@ export interface AcceptClaimParameters extends WriteHooks {
 export type AcceptClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "acceptClaim", readonly [bigint]>>;
 
 /**
- * The mediator accepts a pending claim: pays `min(amountUsd, remaining coverage)` now, within its payout quota, and returns the bond.
+ * The mediator accepts a pending claim: the claim is final and its amount is *owed* in tokens at the current price, paid now as far as the mediator's quota and the pool's cap allow, the rest in tranches (`payTranche`); the bond is returned.
  * (`IClaimsManager.acceptClaim(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -1446,7 +1746,7 @@ export interface AcceptSettlementParameters extends WriteHooks {
   claimsManager: Address;
   /** `claimId` of `acceptSettlement`. */
   claimId: bigint;
-  /** Slippage guard on the price: reverts with `PayoutBelowMinimum` below it. */
+  /** Slippage guard on the price: reverts with `PayoutBelowMinimum` if the whole payout (now and in tranches) is below it. */
   minimumPayoutTokens: bigint;
 }
 
@@ -1454,7 +1754,7 @@ export interface AcceptSettlementParameters extends WriteHooks {
 export type AcceptSettlementReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "acceptSettlement", readonly [bigint, bigint]>>;
 
 /**
- * The claimant accepts the proposed settlement: paid within the mediator's quota, bond returned.
+ * The claimant accepts the proposed settlement: final, owed in tokens at the current price and paid within the mediator's quota, now or in tranches (another claim using the quota first only delays it); bond returned.
  * (`IClaimsManager.acceptSettlement(uint256,uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -1488,6 +1788,28 @@ export type GetActiveCoverageUsdReturnType = ContractFunctionReturnType<typeof i
  */
 export async function getActiveCoverageUsd(client: ReadClient, parameters: GetActiveCoverageUsdParameters): Promise<GetActiveCoverageUsdReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "activeCoverageUsd",  });
+}
+
+/** Parameters of {@link getApi3ServerV1}. */
+export interface GetApi3ServerV1Parameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `api3ServerV1` returns. */
+export type GetApi3ServerV1ReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "api3ServerV1", readonly []>;
+
+/**
+ * The Api3ServerV1 the price proxy reads, where prices and covered dAPIs are read (zero: the price proxy is not an Api3ReaderProxyV1; prices then go through it and no covered dAPI is judged).
+ * (`IClaimsManager.api3ServerV1()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getApi3ServerV1(client, { claimsManager });
+ * ```
+ */
+export async function getApi3ServerV1(client: ReadClient, parameters: GetApi3ServerV1Parameters): Promise<GetApi3ServerV1ReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "api3ServerV1",  });
 }
 
 /** Parameters of {@link getArbitrator}. */
@@ -1602,7 +1924,7 @@ export interface GetCapacityUsdParameters {
 export type GetCapacityUsdReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "capacityUsd", readonly []>;
 
 /**
- * The pool's capacity in USD at the current price: totalStake * collateralizationRatio * price.
+ * The pool's capacity in USD: the stake that stays (`IStakingPool.stayingStake`, without pending unstakes) * collateralizationRatio * price * (1 - priceHaircut).
  * (`IClaimsManager.capacityUsd()`)
  *
  * @example
@@ -1696,7 +2018,7 @@ export interface GetClaimantBondParameters {
 export type GetClaimantBondReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "claimantBond", readonly []>;
 
 /**
- * Calls `claimantBond` of IClaimsManager.
+ * The bond's floor, in tokens.
  * (`IClaimsManager.claimantBond()`)
  *
  * @example
@@ -1706,6 +2028,54 @@ export type GetClaimantBondReturnType = ContractFunctionReturnType<typeof iClaim
  */
 export async function getClaimantBond(client: ReadClient, parameters: GetClaimantBondParameters): Promise<GetClaimantBondReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "claimantBond",  });
+}
+
+/** Parameters of {@link getClaimantBondRate}. */
+export interface GetClaimantBondRateParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `claimantBondRate` returns. */
+export type GetClaimantBondRateReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "claimantBondRate", readonly []>;
+
+/**
+ * The bond's rate: tokens (WAD) added per USD claimed.
+ * (`IClaimsManager.claimantBondRate()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimantBondRate(client, { claimsManager });
+ * ```
+ */
+export async function getClaimantBondRate(client: ReadClient, parameters: GetClaimantBondRateParameters): Promise<GetClaimantBondRateReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "claimantBondRate",  });
+}
+
+/** Parameters of {@link closeStalledDispute}. */
+export interface CloseStalledDisputeParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `claimId` of `closeStalledDispute`. */
+  claimId: bigint;
+}
+
+/** The transaction and its receipt. */
+export type CloseStalledDisputeReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "closeStalledDispute", readonly [bigint]>>;
+
+/**
+ * Closes a `Disputed` claim whose arbitrator shows no activity: past its `deadline` (escalation, or the last noted activity, plus `maxDisputeInactivity`) and with no ruling awaiting appeal (ERC-792 status `Waiting`, or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()` for it is accepted and ignored. Anyone. Reverts with `DeadlineNotPassed`, `DisputeActive`.
+ * (`IClaimsManager.closeStalledDispute(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await closeStalledDispute(client, { claimsManager, claimId });
+ * ```
+ */
+export async function closeStalledDispute(client: WalletClient, parameters: CloseStalledDisputeParameters): Promise<CloseStalledDisputeReturnType> {
+  const { claimsManager, claimId, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "closeStalledDispute", args: [claimId] }, hooks, "close stalled dispute");
 }
 
 /** Parameters of {@link getCollateralizationRatio}. */
@@ -1760,26 +2130,28 @@ export interface CreateClaimParameters extends WriteHooks {
   policyId: bigint;
   /** `amountUsd` of `createClaim`. */
   amountUsd: bigint;
+  /** `incidentAt` of `createClaim`. */
+  incidentAt: bigint;
   /** `evidenceURI` of `createClaim`. */
   evidenceURI: string;
 }
 
 /** The new claim. (`result`, as simulated), with the transaction. */
-export type CreateClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "createClaim", readonly [bigint, bigint, string]>>;
+export type CreateClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "createClaim", readonly [bigint, bigint, bigint, string]>>;
 
 /**
- * The claimant files a claim of `amountUsd` (<= remaining coverage) within the policy's claims period, with evidence at `evidenceURI`, and deposits `claimantBond` tokens (pulled).
- * (`IClaimsManager.createClaim(uint256,uint256,string)`)
+ * The claimant files a claim of `amountUsd` within the policy's claims period, for an incident that started at `incidentAt`, with evidence at `evidenceURI`, and deposits the bond (pulled): `claimantBond` tokens plus `claimantBondRate` tokens per USD claimed (rounded up). The incident must lie in the policy's cover: from `claimsAllowedFrom` plus the *waiting period* until now (for coverage an upgrade added, from the upgrade plus the waiting period). The claim reserves `amountUsd` against the policy until it is final: open claims together never ask for more than the policy's remaining coverage. Reverts with `UnknownPolicy`, `Unauthorized`, `OutsideClaimsPeriod`, `IncidentOutsideCover`, `InvalidClaimAmount`.
+ * (`IClaimsManager.createClaim(uint256,uint256,uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
  * @example
  * ```ts
- * const { hash } = await createClaim(client, { claimsManager, policyId, amountUsd, evidenceURI });
+ * const { hash } = await createClaim(client, { claimsManager, policyId, amountUsd, incidentAt, evidenceURI });
  * ```
  */
 export async function createClaim(client: WalletClient, parameters: CreateClaimParameters): Promise<CreateClaimReturnType> {
-  const { claimsManager, policyId, amountUsd, evidenceURI, ...hooks } = parameters;
-  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "createClaim", args: [policyId, amountUsd, evidenceURI] }, hooks, "claim");
+  const { claimsManager, policyId, amountUsd, incidentAt, evidenceURI, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "createClaim", args: [policyId, amountUsd, incidentAt, evidenceURI] }, hooks, "claim");
 }
 
 /** Parameters of {@link createPolicy}. */
@@ -1864,6 +2236,30 @@ export async function getDapiCount(client: ReadClient, parameters: GetDapiCountP
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "dapiCount",  });
 }
 
+/** Parameters of {@link getDapiFeed}. */
+export interface GetDapiFeedParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `dapiId` of `dapiFeed`. */
+  dapiId: bigint;
+}
+
+/** What `dapiFeed` returns. */
+export type GetDapiFeedReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "dapiFeed", readonly [bigint]>;
+
+/**
+ * How dAPI `dapiId` is judged (see `DapiFeed`).
+ * (`IClaimsManager.dapiFeed(uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getDapiFeed(client, { claimsManager, dapiId });
+ * ```
+ */
+export async function getDapiFeed(client: ReadClient, parameters: GetDapiFeedParameters): Promise<GetDapiFeedReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "dapiFeed", args: [parameters.dapiId], });
+}
+
 /** Parameters of {@link getDapiIdOf}. */
 export interface GetDapiIdOfParameters {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -1932,7 +2328,7 @@ export interface DowngradePolicyParameters extends WriteHooks {
 export type DowngradePolicyReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "downgradePolicy", readonly [bigint, bigint, bigint, string]>>;
 
 /**
- * The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy (not before now). Premiums are not refunded.
+ * The claimant lowers the coverage (not below what was paid and what open claims reserve) and/or shortens an unexpired policy (not before now). Premiums are not refunded.
  * (`IClaimsManager.downgradePolicy(uint256,uint256,uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -1986,7 +2382,7 @@ export interface ExecuteRulingParameters extends WriteHooks {
 export type ExecuteRulingReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "executeRuling", readonly [bigint]>>;
 
 /**
- * Pays out a ruling whose payout was blocked when it arrived. Anyone.
+ * Makes final a payout ruling that could not be when it arrived (the price could not be read). Anyone.
  * (`IClaimsManager.executeRuling(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2034,7 +2430,7 @@ export interface GetMaxClaimantBondParameters {
 export type GetMaxClaimantBondReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "maxClaimantBond", readonly []>;
 
 /**
- * Upper bound of `claimantBond`: one million whole tokens.
+ * Upper bound of `claimantBond`: one thousand whole tokens.
  * (`IClaimsManager.maxClaimantBond()`)
  *
  * @example
@@ -2044,6 +2440,28 @@ export type GetMaxClaimantBondReturnType = ContractFunctionReturnType<typeof iCl
  */
 export async function getMaxClaimantBond(client: ReadClient, parameters: GetMaxClaimantBondParameters): Promise<GetMaxClaimantBondReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "maxClaimantBond",  });
+}
+
+/** Parameters of {@link getMaxDisputeInactivity}. */
+export interface GetMaxDisputeInactivityParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `maxDisputeInactivity` returns. */
+export type GetMaxDisputeInactivityReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "maxDisputeInactivity", readonly []>;
+
+/**
+ * How long a `Disputed` claim's arbitrator may stay silent before anyone can close the dispute.
+ * (`IClaimsManager.maxDisputeInactivity()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getMaxDisputeInactivity(client, { claimsManager });
+ * ```
+ */
+export async function getMaxDisputeInactivity(client: ReadClient, parameters: GetMaxDisputeInactivityParameters): Promise<GetMaxDisputeInactivityReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "maxDisputeInactivity",  });
 }
 
 /** Parameters of {@link getMaxPriceAge}. */
@@ -2110,6 +2528,148 @@ export type GetMetaEvidenceIdReturnType = ContractFunctionReturnType<typeof iCla
  */
 export async function getMetaEvidenceId(client: ReadClient, parameters: GetMetaEvidenceIdParameters): Promise<GetMetaEvidenceIdReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "metaEvidenceId",  });
+}
+
+/** Parameters of {@link noteDisputeActivity}. */
+export interface NoteDisputeActivityParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `claimId` of `noteDisputeActivity`. */
+  claimId: bigint;
+}
+
+/** The transaction and its receipt. */
+export type NoteDisputeActivityReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "noteDisputeActivity", readonly [bigint]>>;
+
+/**
+ * Records that the arbitrator of a `Disputed` claim is active (a ruling awaits appeal or was given): moves the claim's deadline to now + `maxDisputeInactivity`. Anyone. Reverts with `NoDisputeActivity`.
+ * (`IClaimsManager.noteDisputeActivity(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await noteDisputeActivity(client, { claimsManager, claimId });
+ * ```
+ */
+export async function noteDisputeActivity(client: WalletClient, parameters: NoteDisputeActivityParameters): Promise<NoteDisputeActivityReturnType> {
+  const { claimsManager, claimId, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "noteDisputeActivity", args: [claimId] }, hooks, "note dispute activity");
+}
+
+/** Parameters of {@link getOpenClaimsUsd}. */
+export interface GetOpenClaimsUsdParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `openClaimsUsd` returns. */
+export type GetOpenClaimsUsdReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "openClaimsUsd", readonly []>;
+
+/**
+ * What the claims that are not final ask in all, in USD (they reserve it against their policies; the pool holds back that share of exits: `openExposure`).
+ * (`IClaimsManager.openClaimsUsd()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getOpenClaimsUsd(client, { claimsManager });
+ * ```
+ */
+export async function getOpenClaimsUsd(client: ReadClient, parameters: GetOpenClaimsUsdParameters): Promise<GetOpenClaimsUsdReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "openClaimsUsd",  });
+}
+
+/** Parameters of {@link getClaimsOpenExposure}. */
+export interface GetClaimsOpenExposureParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `openExposure` returns. */
+export type GetClaimsOpenExposureReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "openExposure", readonly []>;
+
+/**
+ * What this manager may still have to pay: its open claims' amounts at the current price (rounded up), plus its final but unpaid payouts (`owedTokens`).
+ * (`IClaimsManager.openExposure()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimsOpenExposure(client, { claimsManager });
+ * ```
+ */
+export async function getClaimsOpenExposure(client: ReadClient, parameters: GetClaimsOpenExposureParameters): Promise<GetClaimsOpenExposureReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "openExposure",  });
+}
+
+/** Parameters of {@link getOwedClaims}. */
+export interface GetOwedClaimsParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `payer` of `owedClaims`. */
+  payer: Address;
+}
+
+/** What `owedClaims` returns. */
+export type GetOwedClaimsReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "owedClaims", readonly [Address]>;
+
+/**
+ * `payer`'s claims waiting for tranches, oldest first, and what each still owes.
+ * (`IClaimsManager.owedClaims(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getOwedClaims(client, { claimsManager, payer });
+ * ```
+ */
+export async function getOwedClaims(client: ReadClient, parameters: GetOwedClaimsParameters): Promise<GetOwedClaimsReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "owedClaims", args: [parameters.payer], });
+}
+
+/** Parameters of {@link getClaimsOwedTokens}. */
+export interface GetClaimsOwedTokensParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `owedTokens` returns. */
+export type GetClaimsOwedTokensReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "owedTokens", readonly []>;
+
+/**
+ * Final payouts not paid yet (tranches still to come).
+ * (`IClaimsManager.owedTokens()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getClaimsOwedTokens(client, { claimsManager });
+ * ```
+ */
+export async function getClaimsOwedTokens(client: ReadClient, parameters: GetClaimsOwedTokensParameters): Promise<GetClaimsOwedTokensReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "owedTokens",  });
+}
+
+/** Parameters of {@link payTranche}. */
+export interface PayTrancheParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `payer` of `payTranche`. */
+  payer: Address;
+}
+
+/** The claim paid. @return paid The tokens paid. (`result`, as simulated), with the transaction. */
+export type PayTrancheReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "payTranche", readonly [Address]>>;
+
+/**
+ * Pays the next tranche `payer` (a mediator or an arbitrator) owes: the oldest of its owed claims, as much as its quota and the pool's cap allow now. Anyone. Reverts with `NothingOwed`, `NoPayoutRoom`.
+ * (`IClaimsManager.payTranche(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await payTranche(client, { claimsManager, payer });
+ * ```
+ */
+export async function payTranche(client: WalletClient, parameters: PayTrancheParameters): Promise<PayTrancheReturnType> {
+  const { claimsManager, payer, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "payTranche", args: [payer] }, hooks, "pay tranche");
 }
 
 /** Parameters of {@link getPayoutQuotaShare}. */
@@ -2248,6 +2808,50 @@ export async function getPriceFeed(client: ReadClient, parameters: GetPriceFeedP
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "priceFeed",  });
 }
 
+/** Parameters of {@link getPriceFeedHeartbeat}. */
+export interface GetPriceFeedHeartbeatParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `priceFeedHeartbeat` returns. */
+export type GetPriceFeedHeartbeatReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "priceFeedHeartbeat", readonly []>;
+
+/**
+ * The heartbeat of the pool token's price dAPI (a constructor argument): `maxPriceAge` is at least this.
+ * (`IClaimsManager.priceFeedHeartbeat()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPriceFeedHeartbeat(client, { claimsManager });
+ * ```
+ */
+export async function getPriceFeedHeartbeat(client: ReadClient, parameters: GetPriceFeedHeartbeatParameters): Promise<GetPriceFeedHeartbeatReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "priceFeedHeartbeat",  });
+}
+
+/** Parameters of {@link getPriceHaircut}. */
+export interface GetPriceHaircutParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `priceHaircut` returns. */
+export type GetPriceHaircutReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "priceHaircut", readonly []>;
+
+/**
+ * The haircut applied to the pool token's price for capacity (WAD): liabilities are in USD, collateral in tokens.
+ * (`IClaimsManager.priceHaircut()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPriceHaircut(client, { claimsManager });
+ * ```
+ */
+export async function getPriceHaircut(client: ReadClient, parameters: GetPriceHaircutParameters): Promise<GetPriceHaircutReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "priceHaircut",  });
+}
+
 /** Parameters of {@link getPricingCurve}. */
 export interface GetPricingCurveParameters {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2346,6 +2950,28 @@ export type QuoteCoverageReturnType = ContractFunctionReturnType<typeof iClaimsM
  */
 export async function quoteCoverage(client: ReadClient, parameters: QuoteCoverageParameters): Promise<QuoteCoverageReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "quoteCoverage", args: [parameters.dapiId, parameters.coverageUsd, parameters.period], });
+}
+
+/** Parameters of {@link getReadPrice}. */
+export interface GetReadPriceParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `readPrice` returns. */
+export type GetReadPriceReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "readPrice", readonly []>;
+
+/**
+ * The pool token's price as the contract reads it, unchecked: the price dAPI's base feed in `api3ServerV1` (or the proxy's value for a proxy of another kind).
+ * (`IClaimsManager.readPrice()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getReadPrice(client, { claimsManager });
+ * ```
+ */
+export async function getReadPrice(client: ReadClient, parameters: GetReadPriceParameters): Promise<GetReadPriceReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "readPrice",  });
 }
 
 /** Parameters of {@link rejectClaim}. */
@@ -2452,26 +3078,28 @@ export async function setArbitrator(client: WalletClient, parameters: SetArbitra
 export interface SetClaimantBondParameters extends WriteHooks {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
   claimsManager: Address;
-  /** `bond` of `setClaimantBond`. */
-  bond: bigint;
+  /** `floor` of `setClaimantBond`. */
+  floor: bigint;
+  /** `rate` of `setClaimantBond`. */
+  rate: bigint;
 }
 
 /** The transaction and its receipt. */
-export type SetClaimantBondReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setClaimantBond", readonly [bigint]>>;
+export type SetClaimantBondReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setClaimantBond", readonly [bigint, bigint]>>;
 
 /**
- * Secondary agent. Bounds: [0, maxClaimantBond]. Default: 100 tokens.
- * (`IClaimsManager.setClaimantBond(uint256)`)
+ * Secondary agent: a claim's bond is `floor` tokens plus `rate` tokens (WAD, multiples of 1e9) per USD claimed. Bounds: floor [0, maxClaimantBond], rate [0, 0.05]. Default: 50 tokens + 0.01 per USD (1% of the claim at a token price of 1 USD).
+ * (`IClaimsManager.setClaimantBond(uint256,uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
  * @example
  * ```ts
- * const { hash } = await setClaimantBond(client, { claimsManager, bond });
+ * const { hash } = await setClaimantBond(client, { claimsManager, floor, rate });
  * ```
  */
 export async function setClaimantBond(client: WalletClient, parameters: SetClaimantBondParameters): Promise<SetClaimantBondReturnType> {
-  const { claimsManager, bond, ...hooks } = parameters;
-  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setClaimantBond", args: [bond] }, hooks, "set claimant bond");
+  const { claimsManager, floor, rate, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setClaimantBond", args: [floor, rate] }, hooks, "set claimant bond");
 }
 
 /** Parameters of {@link setCollateralizationRatio}. */
@@ -2486,7 +3114,7 @@ export interface SetCollateralizationRatioParameters extends WriteHooks {
 export type SetCollateralizationRatioReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setCollateralizationRatio", readonly [bigint]>>;
 
 /**
- * Secondary agent. Bounds: [5%, 100%]. Default: 50%.
+ * Secondary agent. Bounds: [5%, 100%], in millionths. Default: 50%.
  * (`IClaimsManager.setCollateralizationRatio(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2530,6 +3158,62 @@ export async function setDapiCap(client: WalletClient, parameters: SetDapiCapPar
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setDapiCap", args: [dapiName, chainId, capShare] }, hooks, "set dapi cap");
 }
 
+/** Parameters of {@link setDapiFeed}. */
+export interface SetDapiFeedParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `dapiId` of `setDapiFeed`. */
+  dapiId: bigint;
+  /** `heartbeat` of `setDapiFeed`. */
+  heartbeat: bigint;
+  /** `grace` of `setDapiFeed`. */
+  grace: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetDapiFeedReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setDapiFeed", readonly [bigint, bigint, bigint]>>;
+
+/**
+ * Primary agent: how dAPI `dapiId` is judged. Bounds: heartbeat 0 (not served here) or [1 minute, 2 days] for a dAPI of this chain, grace [0, 1 day].
+ * (`IClaimsManager.setDapiFeed(uint256,uint256,uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setDapiFeed(client, { claimsManager, dapiId, heartbeat, grace });
+ * ```
+ */
+export async function setDapiFeed(client: WalletClient, parameters: SetDapiFeedParameters): Promise<SetDapiFeedReturnType> {
+  const { claimsManager, dapiId, heartbeat, grace, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setDapiFeed", args: [dapiId, heartbeat, grace] }, hooks, "set dapi feed");
+}
+
+/** Parameters of {@link setMaxDisputeInactivity}. */
+export interface SetMaxDisputeInactivityParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `maxDisputeInactivity_` of `setMaxDisputeInactivity`. */
+  maxDisputeInactivity: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetMaxDisputeInactivityReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setMaxDisputeInactivity", readonly [bigint]>>;
+
+/**
+ * Primary agent. Bounds: [14 days, 180 days]. Default: 60 days. Keep it, plus the mediated path (9 days) and the tranches, below the pool's `maxFreeze`.
+ * (`IClaimsManager.setMaxDisputeInactivity(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setMaxDisputeInactivity(client, { claimsManager, maxDisputeInactivity });
+ * ```
+ */
+export async function setMaxDisputeInactivity(client: WalletClient, parameters: SetMaxDisputeInactivityParameters): Promise<SetMaxDisputeInactivityReturnType> {
+  const { claimsManager, maxDisputeInactivity, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setMaxDisputeInactivity", args: [maxDisputeInactivity] }, hooks, "set max dispute inactivity");
+}
+
 /** Parameters of {@link setMaxPriceAge}. */
 export interface SetMaxPriceAgeParameters extends WriteHooks {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2542,7 +3226,7 @@ export interface SetMaxPriceAgeParameters extends WriteHooks {
 export type SetMaxPriceAgeReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setMaxPriceAge", readonly [bigint]>>;
 
 /**
- * Secondary agent. Bounds: [10 minutes, 7 days]. Default: 25 hours.
+ * Secondary agent. Bounds: [priceFeedHeartbeat, 7 days]. Default: the larger of 25 hours and the heartbeat.
  * (`IClaimsManager.setMaxPriceAge(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2596,7 +3280,7 @@ export interface SetPayoutQuotaParameters extends WriteHooks {
 export type SetPayoutQuotaReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setPayoutQuota", readonly [Address, bigint]>>;
 
 /**
- * Primary agent. Bounds: [0, 50%]; 0 stops the payer. Default: 10%.
+ * Primary agent. Bounds: [1%, 50%]. Default: 10%. (No payer can be stopped from paying what it owes; to stop new decisions, replace the mediator or the arbitrator.)
  * (`IClaimsManager.setPayoutQuota(address,uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2636,6 +3320,32 @@ export type SetPolicyAgentReturnType = WriteResult<ContractFunctionReturnType<ty
 export async function setPolicyAgent(client: WalletClient, parameters: SetPolicyAgentParameters): Promise<SetPolicyAgentReturnType> {
   const { claimsManager, agent, authorized, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setPolicyAgent", args: [agent, authorized] }, hooks, "set policy agent");
+}
+
+/** Parameters of {@link setPriceHaircut}. */
+export interface SetPriceHaircutParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `haircut` of `setPriceHaircut`. */
+  haircut: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetPriceHaircutReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setPriceHaircut", readonly [bigint]>>;
+
+/**
+ * Secondary agent. Bounds: [0, 50%], in millionths. Default: 10%.
+ * (`IClaimsManager.setPriceHaircut(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setPriceHaircut(client, { claimsManager, haircut });
+ * ```
+ */
+export async function setPriceHaircut(client: WalletClient, parameters: SetPriceHaircutParameters): Promise<SetPriceHaircutReturnType> {
+  const { claimsManager, haircut, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setPriceHaircut", args: [haircut] }, hooks, "set price haircut");
 }
 
 /** Parameters of {@link setPricingCurve}. */
@@ -2772,6 +3482,32 @@ export type SetTreasuryShareReturnType = WriteResult<ContractFunctionReturnType<
 export async function setTreasuryShare(client: WalletClient, parameters: SetTreasuryShareParameters): Promise<SetTreasuryShareReturnType> {
   const { claimsManager, share, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setTreasuryShare", args: [share] }, hooks, "set treasury share");
+}
+
+/** Parameters of {@link setWaitingPeriod}. */
+export interface SetWaitingPeriodParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `waitingPeriod_` of `setWaitingPeriod`. */
+  waitingPeriod: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetWaitingPeriodReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setWaitingPeriod", readonly [bigint]>>;
+
+/**
+ * Secondary agent. Bounds: [0, 7 days]. Default: 1 day.
+ * (`IClaimsManager.setWaitingPeriod(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setWaitingPeriod(client, { claimsManager, waitingPeriod });
+ * ```
+ */
+export async function setWaitingPeriod(client: WalletClient, parameters: SetWaitingPeriodParameters): Promise<SetWaitingPeriodReturnType> {
+  const { claimsManager, waitingPeriod, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setWaitingPeriod", args: [waitingPeriod] }, hooks, "set waiting period");
 }
 
 /** Parameters of {@link submitEvidence}. */
@@ -2912,7 +3648,7 @@ export interface UpgradePolicyParameters extends WriteHooks {
 export type UpgradePolicyReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "upgradePolicy", readonly [bigint, bigint, bigint, string]>>;
 
 /**
- * A policy agent raises the coverage and/or extends an unexpired policy (never lowers either).
+ * A policy agent raises the coverage and/or extends an unexpired policy (never lowers either). Refused while the dAPI is stale. The added coverage (and period) covers incidents from now plus the waiting period on.
  * (`IClaimsManager.upgradePolicy(uint256,uint256,uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2926,13 +3662,35 @@ export async function upgradePolicy(client: WalletClient, parameters: UpgradePol
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "upgradePolicy", args: [policyId, coverageUsd, claimsAllowedUntil, policyURI] }, hooks, "upgrade policy");
 }
 
+/** Parameters of {@link getWaitingPeriod}. */
+export interface GetWaitingPeriodParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `waitingPeriod` returns. */
+export type GetWaitingPeriodReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "waitingPeriod", readonly []>;
+
+/**
+ * The waiting period (see `IClaimsManager`).
+ * (`IClaimsManager.waitingPeriod()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getWaitingPeriod(client, { claimsManager });
+ * ```
+ */
+export async function getWaitingPeriod(client: ReadClient, parameters: GetWaitingPeriodParameters): Promise<GetWaitingPeriodReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "waitingPeriod",  });
+}
+
 /** Parameters of {@link appeal}. */
 export interface AppealParameters extends WriteHooks {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appeal`. */
+  /** ID of the dispute to be appealed. */
   disputeId: bigint;
-  /** `_extraData` of `appeal`. */
+  /** Can be used to give extra info on the appeal. */
   extraData: Hex;
   /** Native currency sent with the call (wei). */
   value: bigint;
@@ -2942,7 +3700,7 @@ export interface AppealParameters extends WriteHooks {
 export type AppealReturnType = WriteResult<ContractFunctionReturnType<typeof iArbitratorAbi, "payable", "appeal", readonly [bigint, Hex]>>;
 
 /**
- * Appeals the current ruling of `_disputeID`; must be paid at least `appealCost`.
+ * Calls `appeal` of IArbitrator.
  * (`IArbitrator.appeal(uint256,bytes)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2960,17 +3718,17 @@ export async function appeal(client: WalletClient, parameters: AppealParameters)
 export interface GetAppealCostParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appealCost`. */
+  /** ID of the dispute to be appealed. */
   disputeId: bigint;
-  /** `_extraData` of `appealCost`. */
+  /** Can be used to give additional info on the dispute to be created. */
   extraData: Hex;
 }
 
-/** What `appealCost` returns. */
+/** Amount to be paid. */
 export type GetAppealCostReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "appealCost", readonly [bigint, Hex]>;
 
 /**
- * The fee to appeal `_disputeID`.
+ * Calls `appealCost` of IArbitrator.
  * (`IArbitrator.appealCost(uint256,bytes)`)
  *
  * @example
@@ -2986,15 +3744,15 @@ export async function getAppealCost(client: ReadClient, parameters: GetAppealCos
 export interface GetAppealPeriodParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appealPeriod`. */
+  /** ID of the dispute. */
   disputeId: bigint;
 }
 
-/** What `appealPeriod` returns. */
+/** The end of the period. The start of the period. */
 export type GetAppealPeriodReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "appealPeriod", readonly [bigint]>;
 
 /**
- * The period in which the current ruling of `_disputeID` can be appealed, `(0, 0)` when none.
+ * Calls `appealPeriod` of IArbitrator.
  * (`IArbitrator.appealPeriod(uint256)`)
  *
  * @example
@@ -3010,15 +3768,15 @@ export async function getAppealPeriod(client: ReadClient, parameters: GetAppealP
 export interface GetArbitrationCostParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_extraData` of `arbitrationCost`. */
+  /** Can be used to give additional info on the dispute to be created. */
   extraData: Hex;
 }
 
-/** What `arbitrationCost` returns. */
+/** Amount to be paid. */
 export type GetArbitrationCostReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "arbitrationCost", readonly [Hex]>;
 
 /**
- * The fee to create a dispute with `_extraData`.
+ * Calls `arbitrationCost` of IArbitrator.
  * (`IArbitrator.arbitrationCost(bytes)`)
  *
  * @example
@@ -3034,15 +3792,15 @@ export async function getArbitrationCost(client: ReadClient, parameters: GetArbi
 export interface GetCurrentRulingParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `currentRuling`. */
+  /** ID of the dispute. */
   disputeId: bigint;
 }
 
-/** What `currentRuling` returns. */
+/** The ruling which has been given or the one which will be given if there is no appeal. */
 export type GetCurrentRulingReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "currentRuling", readonly [bigint]>;
 
 /**
- * The current ruling of `_disputeID` (0 before any ruling).
+ * Calls `currentRuling` of IArbitrator.
  * (`IArbitrator.currentRuling(uint256)`)
  *
  * @example
@@ -3058,15 +3816,15 @@ export async function getCurrentRuling(client: ReadClient, parameters: GetCurren
 export interface GetDisputeStatusParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `disputeStatus`. */
+  /** ID of the dispute to rule. */
   disputeId: bigint;
 }
 
-/** What `disputeStatus` returns. */
+/** The status of the dispute. */
 export type GetDisputeStatusReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "disputeStatus", readonly [bigint]>;
 
 /**
- * The status of `_disputeID`.
+ * Calls `disputeStatus` of IArbitrator.
  * (`IArbitrator.disputeStatus(uint256)`)
  *
  * @example
