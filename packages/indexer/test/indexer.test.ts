@@ -81,9 +81,16 @@ describe("indexer", { timeout: 300_000 }, () => {
   const disputeAClaim = async () => {
     const claims = deployment.contracts.claimsManager as Address;
     const arbitrator = deployment.contracts.arbitrator as Address;
+    // The seed moved the clock past the policy's waiting period: an incident now is covered.
+    const incidentAt = (
+      await (
+        await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") })
+      ).publicClient.getBlock()
+    ).timestamp;
     const filed = await send("policyholder", claims, claimsManagerAbi, "createClaim", [
       seededPolicyId,
       parseEther("5000"),
+      incidentAt,
       "ipfs://indexer-test/evidence/second-claim.json",
     ]);
     const [created] = parseEventLogs({

@@ -29,6 +29,8 @@ describe("the claim walkthrough with Kleros' CentralizedArbitratorWithAppeal", (
     arbitrator = fx.deployment.contracts.arbitrator as Address;
     await ok("deposit", "200k", "--stake", "--account", "alice");
     await ok("buy", "10k", "--dapi", "ETH/USD", "--period", "30d", "--account", "policyholder");
+    // The incident comes after the policy's 1-day waiting period.
+    await fx.warp(86_400 + 60);
     await ok("claim", "1", "8k", "--evidence", "ipfs://eth-usd-wrong", "--account", "policyholder");
     await ok("settle", "1", "3k", "--account", "mediator");
   });
