@@ -7,7 +7,6 @@ import {ISequencerUptimeFeed} from "./interfaces/ISequencerUptimeFeed.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -17,8 +16,10 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @notice Records stale and deviation incidents of dAPIs, proven on-chain against Api3ServerV1 and API3 signed data,
 /// under versioned definitions the DAO's primary agent governs. The specification is `IIncidentRegistry`.
 /// @dev Every report is O(1): at most `MAX_REFERENCES` signed values, one slot of per-dAPI state (the current
-/// definition's terms live beside the counters), one incident slot, one reference slot per signed value.
-contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
+/// definition's terms live beside the counters), one incident slot, one reference slot per signed value, the bounty
+/// slot and the reporter's earnings slot. Reports make only static external calls (Api3ServerV1, the sequencer feed),
+/// so they need no reentrancy guard; `claimBounties` writes before it transfers.
+contract IncidentRegistry is IIncidentRegistry {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
 
@@ -59,6 +60,8 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
     uint256 public constant MAX_BOUNTY_TOKENS = 100;
     /// @notice The minimum report interval until governance sets one.
     uint256 public constant DEFAULT_REPORT_INTERVAL = 10 minutes;
+    /// @notice The most decimals the token may have (so that `maxBounty()` fits the bounty's 96 bits).
+    uint256 public constant MAX_TOKEN_DECIMALS = 26;
 
     uint256 private constant BPS = 10_000;
 
@@ -94,10 +97,12 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         address[] airnodes;
     }
 
-    /// @dev The bounty and the minimum interval between an incident's reports, in one slot.
+    /// @dev The bounty, the minimum interval between an incident's reports and the bounty funds not yet earned, in one
+    /// slot (a report reads it once and writes it once when it earns a bounty).
     struct BountyParams {
-        uint128 amount;
+        uint96 amount;
         uint32 minReportInterval;
+        uint128 funds;
     }
 
     address private immutable _api3ServerV1;
@@ -110,6 +115,7 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         _templateIds;
     mapping(bytes32 dapiName => mapping(uint256 incidentId => Incident)) internal _incidents;
     BountyParams internal _bounty;
+    mapping(address reporter => uint256 amount) internal _earned;
     address internal _primaryAgent;
     address internal _mediator;
 
@@ -123,10 +129,12 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         }
         _api3ServerV1 = api3ServerV1_;
         _token = token_;
-        _maxBounty = MAX_BOUNTY_TOKENS * 10 ** IERC20Metadata(address(token_)).decimals();
+        uint256 decimals = IERC20Metadata(address(token_)).decimals();
+        _check("decimals", decimals, 0, MAX_TOKEN_DECIMALS);
+        _maxBounty = MAX_BOUNTY_TOKENS * 10 ** decimals;
         _primaryAgent = primaryAgent_;
         _mediator = mediator_;
-        _bounty = BountyParams(0, uint32(DEFAULT_REPORT_INTERVAL));
+        _bounty = BountyParams(0, uint32(DEFAULT_REPORT_INTERVAL), 0);
         emit PrimaryAgentSet(primaryAgent_);
         emit MediatorSet(mediator_);
         emit BountySet(0, DEFAULT_REPORT_INTERVAL);
@@ -135,7 +143,7 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- reports
 
     /// @inheritdoc IIncidentRegistry
-    function reportStale(bytes32 dapiName) external nonReentrant returns (uint256 incidentId) {
+    function reportStale(bytes32 dapiName) external returns (uint256 incidentId) {
         DapiState memory state = _dapis[dapiName];
         if (state.version == 0) revert UnknownDefinition(dapiName, 0);
         uint256 resumedAt = state.hasSequencerFeed ? _checkSequencer(dapiName, state.version) : 0;
@@ -166,13 +174,12 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
             });
         }
         _incidents[dapiName][incidentId] = record;
-        _payBounty(dapiName, incidentId, record);
+        _earnBounty(dapiName, incidentId, record);
     }
 
     /// @inheritdoc IIncidentRegistry
     function reportDeviation(bytes32 dapiName, SignedValue[] calldata signedValues)
         external
-        nonReentrant
         returns (uint256 incidentId)
     {
         DapiState memory state = _dapis[dapiName];
@@ -208,7 +215,7 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
             });
         }
         _incidents[dapiName][incidentId] = record;
-        _payBounty(dapiName, incidentId, record);
+        _earnBounty(dapiName, incidentId, record);
     }
 
     /// @inheritdoc IIncidentRegistry
@@ -223,6 +230,26 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         }
         record.voided = true;
         emit IncidentVoided(dapiName, incidentId, msg.sender, reasonURI);
+    }
+
+    // --------------------------------------------------------------- bounties
+
+    /// @inheritdoc IIncidentRegistry
+    function fundBounties(uint256 amount) external {
+        if (amount == 0) revert ZeroAmount();
+        _token.safeTransferFrom(msg.sender, address(this), amount);
+        _bounty.funds = (uint256(_bounty.funds) + amount).toUint128();
+        emit BountiesFunded(msg.sender, amount);
+    }
+
+    /// @inheritdoc IIncidentRegistry
+    function claimBounties(address to) external returns (uint256 amount) {
+        if (to == address(0)) revert ZeroAddress();
+        amount = _earned[msg.sender];
+        if (amount == 0) revert NoBountyEarned(msg.sender);
+        delete _earned[msg.sender];
+        _token.safeTransfer(to, amount);
+        emit BountiesClaimed(msg.sender, to, amount);
     }
 
     // ------------------------------------------------------------- governance
@@ -273,7 +300,7 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         _onlyPrimaryAgent();
         _check("bounty", amount, 0, _maxBounty);
         _check("minReportInterval", minReportInterval, MIN_REPORT_INTERVAL, MAX_REPORT_INTERVAL);
-        _bounty = BountyParams(uint128(amount), uint32(minReportInterval));
+        (_bounty.amount, _bounty.minReportInterval) = (uint96(amount), uint32(minReportInterval));
         emit BountySet(amount, minReportInterval);
     }
 
@@ -362,6 +389,16 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
     function bounty() external view returns (uint256 amount, uint256 minReportInterval) {
         BountyParams memory bounty_ = _bounty;
         return (bounty_.amount, bounty_.minReportInterval);
+    }
+
+    /// @inheritdoc IIncidentRegistry
+    function bountyFunds() external view returns (uint256) {
+        return _bounty.funds;
+    }
+
+    /// @inheritdoc IIncidentRegistry
+    function earnedBounties(address reporter) external view returns (uint256) {
+        return _earned[reporter];
     }
 
     /// @inheritdoc IIncidentRegistry
@@ -521,14 +558,16 @@ contract IncidentRegistry is IIncidentRegistry, ReentrancyGuardTransient {
         return Math.min(Math.ceilDiv(difference * BPS, base), type(uint32).max);
     }
 
-    /// @dev Emits the report and pays the bounty to the reporter, or the registry's whole balance if that is less (the
-    /// last interaction: every write precedes it).
-    function _payBounty(bytes32 dapiName, uint256 incidentId, Incident memory record) internal {
-        uint256 amount = _bounty.amount;
-        uint256 paid;
-        if (amount != 0) paid = Math.min(amount, _token.balanceOf(address(this)));
-        emit IncidentReported(dapiName, incidentId, msg.sender, record, paid);
-        if (paid != 0) _token.safeTransfer(msg.sender, paid);
+    /// @dev Credits the reporter with the bounty, or with the funds left if they are less, and emits the report. No
+    /// token moves (the reporter withdraws with `claimBounties`): a report's only external calls are static reads.
+    function _earnBounty(bytes32 dapiName, uint256 incidentId, Incident memory record) internal {
+        BountyParams memory params = _bounty;
+        uint256 earned = Math.min(params.amount, params.funds);
+        if (earned != 0) {
+            _bounty.funds = uint128(params.funds - earned);
+            _earned[msg.sender] += earned;
+        }
+        emit IncidentReported(dapiName, incidentId, msg.sender, record, earned);
     }
 
     /// @dev Reverts unless the terms of `d` are within their bounds (the references themselves are checked as they are

@@ -49,17 +49,21 @@ pragma solidity ^0.8.24;
 /// incident then starts no earlier than the end of that grace (a feed cannot update while the sequencer is down).
 /// Without such a feed, an outage of the chain itself is not detected: set one on rollups.
 ///
-/// Bounty: a report that starts, confirms or extends an incident pays `bounty` pool tokens to the reporter from the
-/// registry's own balance (anyone, e.g. the DAO, funds it with a plain transfer). Extensions and confirmations are
-/// accepted at most once per `minReportInterval` per incident, so repeated reports cannot drain the balance; when the
-/// balance is short, the report is still recorded and pays what is there (possibly nothing).
+/// Bounty: a report that starts, confirms or extends an incident earns the reporter `bounty` pool tokens, taken from
+/// the registry's bounty funds (`bountyFunds`, which anyone, e.g. the DAO, adds to with `fundBounties`); the reporter
+/// withdraws its earnings with `claimBounties`. No token moves in a report (a transfer would cost each report ~15K gas
+/// more, and a report's only external calls stay static reads). Extensions and confirmations are accepted at most once
+/// per `minReportInterval` per incident, so repeated reports cannot drain the funds; when the funds are short, the
+/// report is still recorded and earns what is left (possibly nothing). The event says what was earned. Warning: tokens
+/// sent to the registry by a plain transfer are not bounty funds and stay in the registry for good; a token that takes
+/// a fee on transfers would leave the funds over-counted (the pool token takes none).
 ///
 /// Governance: the primary agent (the DAO's primary Timelock) sets definitions, the bounty, the mediator and the
 /// primary agent; every value has hard bounds (`OutOfBounds` names the parameter). Warning: it can change a dAPI's
 /// definition at any time (a new version; incidents keep the version they were proven under, and policies pin the
 /// version they were bought under), appoint a mediator that voids deviation incidents within their challenge window,
 /// and set the bounty to 0. It cannot void a stale incident, alter a recorded incident, or move the registry's tokens
-/// other than as bounties.
+/// other than as earned bounties.
 interface IIncidentRegistry {
     // ------------------------------------------------------------------ types
 
@@ -206,13 +210,17 @@ interface IIncidentRegistry {
     error IncidentAlreadyVoided(bytes32 dapiName, uint256 incidentId);
     /// @notice Incident `incidentId` of `dapiName` became payable at `payableAt`: its challenge window is over.
     error ChallengeWindowOver(bytes32 dapiName, uint256 incidentId, uint256 payableAt);
+    /// @notice An amount that must be positive was zero.
+    error ZeroAmount();
+    /// @notice `reporter` has no bounties to claim.
+    error NoBountyEarned(address reporter);
 
     // ----------------------------------------------------------------- events
 
     /// @notice Governance set `definition` as version `version` of dAPI `dapiName`'s incident definition.
     event IncidentDefinitionSet(bytes32 indexed dapiName, uint256 indexed version, IncidentDefinition definition);
     /// @notice `reporter` started, confirmed or extended incident `incidentId` of `dapiName`, which now reads
-    /// `incident`, and was paid `bounty` tokens.
+    /// `incident`, and earned `bounty` tokens (claimable with `claimBounties`).
     event IncidentReported(
         bytes32 indexed dapiName,
         uint256 indexed incidentId,
@@ -227,6 +235,10 @@ interface IIncidentRegistry {
     /// @notice Governance set the bounty to `amount` tokens per report and the minimum report interval to
     /// `minReportInterval` seconds.
     event BountySet(uint256 amount, uint256 minReportInterval);
+    /// @notice `funder` added `amount` tokens to the bounty funds.
+    event BountiesFunded(address indexed funder, uint256 amount);
+    /// @notice `reporter` withdrew its earned bounties, `amount` tokens, to `to`.
+    event BountiesClaimed(address indexed reporter, address indexed to, uint256 amount);
     /// @notice Governance appointed `mediator` (the zero address: nobody can void).
     event MediatorSet(address indexed mediator);
     /// @notice Governance handed the primary agent's powers to `primaryAgent`.
@@ -236,7 +248,7 @@ interface IIncidentRegistry {
 
     /// @notice Proves that dAPI `dapiName` is stale now, and records it: a new incident starting at
     /// `updatedAt + heartbeat + grace`, or, for an outage already recorded (the same `updatedAt`), an extension of its
-    /// incident (at most once per `minReportInterval`). Anyone; pays the bounty (see the contract's NatSpec).
+    /// incident (at most once per `minReportInterval`). Anyone; earns the bounty (see the contract's NatSpec).
     /// @dev Reverts with `UnknownDefinition`, `SequencerDown`, `SequencerGracePeriod`, `FeedUnreadable`,
     /// `FeedNotStale` or `ReportTooSoon`; nothing is recorded then.
     /// @param dapiName The dAPI's `bytes32` name.
@@ -245,7 +257,7 @@ interface IIncidentRegistry {
 
     /// @notice Proves that dAPI `dapiName` deviates now from the median of `signedValues`, and records it: starts an
     /// unconfirmed deviation incident, confirms the open one (at least `confirmationGap` after its start) or extends
-    /// a confirmed one (at least `minReportInterval` after its last proof). Anyone; pays the bounty.
+    /// a confirmed one (at least `minReportInterval` after its last proof). Anyone; earns the bounty.
     /// @dev `signedValues` must hold at least `quorum` values of the current definition's references, airnodes
     /// strictly ascending, each timestamp newer than the dAPI's `updatedAt` and than the newest timestamp used by the
     /// dAPI's previous deviation report, and at most 60 seconds ahead of the block. Reverts with `UnknownDefinition`,
@@ -269,6 +281,19 @@ interface IIncidentRegistry {
     /// @param reasonURI Where the mediator explains the decision (e.g. an IPFS URI).
     function voidIncident(bytes32 dapiName, uint256 incidentId, string calldata reasonURI) external;
 
+    // --------------------------------------------------------------- bounties
+
+    /// @notice Adds `amount` tokens, pulled from the caller (who approved them), to the bounty funds. Anyone.
+    /// @dev Reverts with `ZeroAmount`, or the token's error if the transfer fails.
+    /// @param amount Tokens to add (not zero).
+    function fundBounties(uint256 amount) external;
+
+    /// @notice Sends the caller's earned bounties, all of them, to `to`.
+    /// @dev Reverts with `ZeroAddress` or `NoBountyEarned`. The earnings are zeroed before the transfer.
+    /// @param to The recipient (not zero).
+    /// @return amount Tokens sent.
+    function claimBounties(address to) external returns (uint256 amount);
+
     // ------------------------------------------------------------- governance
 
     /// @notice Sets the next version of dAPI `dapiName`'s incident definition. Only the primary agent.
@@ -282,7 +307,7 @@ interface IIncidentRegistry {
         external
         returns (uint256 version);
 
-    /// @notice Sets the bounty paid per accepted report and the minimum interval between an incident's reports. Only
+    /// @notice Sets the bounty earned per accepted report and the minimum interval between an incident's reports. Only
     /// the primary agent.
     /// @param amount Tokens per report, [0, `maxBounty()`].
     /// @param minReportInterval Seconds, [1 minute, 1 hour].
@@ -336,6 +361,15 @@ interface IIncidentRegistry {
     /// @return amount Tokens per report.
     /// @return minReportInterval Seconds.
     function bounty() external view returns (uint256 amount, uint256 minReportInterval);
+
+    /// @notice The bounty funds not yet earned by any report.
+    /// @return Tokens.
+    function bountyFunds() external view returns (uint256);
+
+    /// @notice What `reporter` has earned and not yet claimed.
+    /// @param reporter The reporter.
+    /// @return Tokens.
+    function earnedBounties(address reporter) external view returns (uint256);
 
     /// @notice The most `setBounty` accepts: 100 whole tokens.
     /// @return The maximum, in token units.

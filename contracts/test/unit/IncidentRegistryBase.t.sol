@@ -42,7 +42,7 @@ contract SequencerFeedDouble {
 /// (release build) owned by `primary`, seven reference Airnodes (local keys, sorted by address) and, for each dAPI, a
 /// definition: heartbeat 1 day, grace 1 hour, threshold 5%, confirmation gap 10 minutes, challenge window 1 day, open
 /// period 2 hours, all seven references (one template per reference and dAPI) with a quorum of 4. Bounty: 5 tokens per
-/// report, at most one extension per 10 minutes; the registry holds 1,000 tokens. Tests start a minute after the feeds'
+/// report, at most one extension per 10 minutes; 1,000 tokens of bounty funds. Tests start a minute after the feeds'
 /// last update (`updatedAt`).
 abstract contract IncidentRegistryBase is Api3Feed {
     uint256 internal constant START = 2900 * 1 weeks + 1 days;
@@ -112,9 +112,9 @@ abstract contract IncidentRegistryBase is Api3Feed {
         registry.setIncidentDefinition(BTC, _definition(BTC));
         registry.setBounty(BOUNTY, INTERVAL);
         vm.stopPrank();
-        token.mint(address(registry), FUNDING);
-        // The reporter already holds tokens (its balance slot exists), as a watcher that reported before.
-        token.mint(reporter, 1);
+        token.mint(address(this), FUNDING);
+        token.approve(address(registry), FUNDING);
+        registry.fundBounties(FUNDING);
         // A minute later: data signed now is newer than the feeds.
         vm.warp(START + 1 minutes);
     }

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IncidentRegistry} from "../../src/IncidentRegistry.sol";
 import {IIncidentRegistry} from "../../src/interfaces/IIncidentRegistry.sol";
 import {IncidentRegistryBase, IncidentTestToken} from "./IncidentRegistryBase.t.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Definitions (every bound at and one past its edge, versions, references), the bounty, the mediator and
@@ -257,37 +258,93 @@ contract IncidentRegistryGovernanceTest is IncidentRegistryBase {
         registry.setBounty(BOUNTY, INTERVAL);
     }
 
-    function test_bounty_aShortBalancePaysWhatIsThereAndStillRecords() public {
-        deal(address(token), address(registry), 3e18);
+    function test_bounty_shortFundsEarnWhatIsLeftAndStillRecord() public {
+        IIncidentRegistry fresh = _registryFundedWith(token, 3e18);
         vm.warp(updatedAt[ETH] + HEARTBEAT + GRACE + 1);
-        _reportStale(ETH);
-        assertEq(token.balanceOf(reporter), 1 + 3e18, "the whole balance");
-        assertEq(token.balanceOf(address(registry)), 0);
+        vm.prank(reporter);
+        fresh.reportStale(ETH);
+        assertEq(fresh.earnedBounties(reporter), 3e18, "what was left");
+        assertEq(fresh.bountyFunds(), 0);
 
         vm.warp(block.timestamp + INTERVAL);
-        IIncidentRegistry.Incident memory extended = _extended(uint32(block.timestamp));
-        vm.expectEmit(address(registry));
+        IIncidentRegistry.Incident memory extended = fresh.incident(ETH, 1);
+        extended.lastProvenAt = uint32(block.timestamp);
+        vm.expectEmit(address(fresh));
         emit IIncidentRegistry.IncidentReported(ETH, 1, reporter, extended, 0);
-        _reportStale(ETH);
-        assertEq(registry.incident(ETH, 1).lastProvenAt, block.timestamp, "recorded with an empty balance");
+        vm.prank(reporter);
+        fresh.reportStale(ETH);
+        assertEq(fresh.incident(ETH, 1).lastProvenAt, block.timestamp, "recorded with no funds left");
+        assertEq(fresh.earnedBounties(reporter), 3e18);
     }
 
-    function _extended(uint32 at) internal view returns (IIncidentRegistry.Incident memory incident) {
-        incident = registry.incident(ETH, 1);
-        incident.lastProvenAt = at;
+    /// @dev A registry like `registry` (ETH/USD defined, bounty `BOUNTY`) on `token_`, with `funds` of bounty funds.
+    function _registryFundedWith(IncidentTestToken token_, uint256 funds) internal returns (IIncidentRegistry fresh) {
+        fresh = IIncidentRegistry(
+            address(new IncidentRegistry(address(api3ServerV1), IERC20(address(token_)), primary, mediator))
+        );
+        vm.startPrank(primary);
+        fresh.setIncidentDefinition(ETH, _definition(ETH));
+        fresh.setBounty(BOUNTY, INTERVAL);
+        vm.stopPrank();
+        token_.mint(address(this), funds);
+        token_.approve(address(fresh), funds);
+        fresh.fundBounties(funds);
     }
 
-    function test_bounty_zeroPaysNothing() public {
+    function test_bounty_zeroEarnsNothing() public {
         vm.prank(primary);
         registry.setBounty(0, INTERVAL);
         vm.warp(updatedAt[ETH] + HEARTBEAT + GRACE + 1);
         _reportStale(ETH);
-        assertEq(token.balanceOf(reporter), 1);
-        assertEq(token.balanceOf(address(registry)), FUNDING);
+        assertEq(registry.earnedBounties(reporter), 0);
+        assertEq(registry.bountyFunds(), FUNDING);
     }
 
-    /// @dev However often a watcher reports one outage, it earns at most one bounty per interval (plus the first).
-    function testFuzz_bounty_repeatedReportsCannotDrainTheBalance(uint256 seed) public {
+    function test_fundBounties_pullsTheTokensAndCountsThem() public {
+        token.mint(stranger, 7e18);
+        vm.startPrank(stranger);
+        token.approve(address(registry), 7e18);
+        vm.expectEmit(address(registry));
+        emit IIncidentRegistry.BountiesFunded(stranger, 7e18);
+        registry.fundBounties(7e18);
+        vm.expectRevert(IIncidentRegistry.ZeroAmount.selector);
+        registry.fundBounties(0);
+        vm.stopPrank();
+        assertEq(registry.bountyFunds(), FUNDING + 7e18);
+        assertEq(token.balanceOf(address(registry)), FUNDING + 7e18);
+        assertEq(token.balanceOf(stranger), 0);
+    }
+
+    function test_fundBounties_aPlainTransferIsNotCounted() public {
+        token.mint(address(registry), 50e18);
+        assertEq(registry.bountyFunds(), FUNDING);
+    }
+
+    function test_claimBounties_sendsEverythingEarnedOnce() public {
+        vm.warp(updatedAt[ETH] + HEARTBEAT + GRACE + 1);
+        _reportStale(ETH);
+        vm.warp(block.timestamp + INTERVAL);
+        _reportStale(ETH);
+        vm.expectEmit(address(registry));
+        emit IIncidentRegistry.BountiesClaimed(reporter, stranger, 2 * BOUNTY);
+        vm.prank(reporter);
+        assertEq(registry.claimBounties(stranger), 2 * BOUNTY);
+        assertEq(token.balanceOf(stranger), 2 * BOUNTY);
+        assertEq(registry.earnedBounties(reporter), 0);
+        assertEq(token.balanceOf(address(registry)), FUNDING - 2 * BOUNTY);
+        assertEq(registry.bountyFunds(), FUNDING - 2 * BOUNTY);
+
+        vm.expectRevert(abi.encodeWithSelector(IIncidentRegistry.NoBountyEarned.selector, reporter));
+        vm.prank(reporter);
+        registry.claimBounties(stranger);
+        vm.expectRevert(IIncidentRegistry.ZeroAddress.selector);
+        vm.prank(reporter);
+        registry.claimBounties(address(0));
+    }
+
+    /// @dev However often a watcher reports one outage, it earns at most one bounty per interval (plus the first);
+    /// funds and earnings always add up to what was funded.
+    function testFuzz_bounty_repeatedReportsCannotDrainTheFunds(uint256 seed) public {
         uint256 staleFrom = updatedAt[ETH] + HEARTBEAT + GRACE;
         vm.warp(staleFrom + 1);
         uint256 start = block.timestamp;
@@ -296,29 +353,25 @@ contract IncidentRegistryGovernanceTest is IncidentRegistryBase {
             vm.prank(reporter);
             try registry.reportStale(ETH) {} catch {}
         }
-        uint256 earned = token.balanceOf(reporter) - 1;
+        uint256 earned = registry.earnedBounties(reporter);
         assertLe(earned, BOUNTY * ((block.timestamp - start) / INTERVAL + 1));
-        assertEq(earned + token.balanceOf(address(registry)), FUNDING);
+        assertEq(earned + registry.bountyFunds(), FUNDING);
         assertEq(registry.incidentCount(ETH), 1);
     }
 
-    function test_bounty_aReentrantTokenCannotReportTwice() public {
+    /// @dev A token that calls back on transfer (an ERC-777-style hook) cannot claim twice: the earnings are zeroed
+    /// before the transfer. Here the token itself is the reporter, and re-enters from the transfer to itself.
+    function test_claimBounties_aReentrantTokenCannotClaimTwice() public {
         ReentrantToken evil = new ReentrantToken();
-        IIncidentRegistry other = IIncidentRegistry(
-            address(new IncidentRegistry(address(api3ServerV1), IERC20(address(evil)), primary, mediator))
-        );
-        vm.startPrank(primary);
-        other.setIncidentDefinition(ETH, _definition(ETH));
-        other.setBounty(BOUNTY, INTERVAL);
-        vm.stopPrank();
-        evil.mint(address(other), FUNDING);
-        evil.arm(other, ETH);
-        vm.warp(updatedAt[ETH] + HEARTBEAT + GRACE + INTERVAL + 1);
-        other.reportStale(ETH);
+        IIncidentRegistry other = _registryFundedWith(evil, FUNDING);
+        vm.warp(updatedAt[ETH] + HEARTBEAT + GRACE + 1);
+        evil.report(other, ETH);
+        assertEq(other.earnedBounties(address(evil)), BOUNTY);
+        evil.claim(other);
         assertTrue(evil.reentered(), "the token tried");
-        assertEq(evil.innerError(), bytes4(keccak256("ReentrancyGuardReentrantCall()")), "and was refused");
-        assertEq(other.incidentCount(ETH), 1);
-        assertEq(other.incident(ETH, 1).lastProvenAt, block.timestamp);
+        assertEq(evil.innerError(), IIncidentRegistry.NoBountyEarned.selector, "and found nothing earned");
+        assertEq(evil.balanceOf(address(evil)), BOUNTY, "paid once");
+        assertEq(evil.balanceOf(address(other)), FUNDING - BOUNTY);
     }
 
     // --------------------------------------------------------------- voiding
@@ -415,6 +468,15 @@ contract IncidentRegistryGovernanceTest is IncidentRegistryBase {
         assertEq(registry.token(), address(token));
     }
 
+    /// @dev `maxBounty()` must fit the bounty's 96 bits: 100 tokens of 26 decimals do, of 27 do not.
+    function test_constructor_tokenDecimalsAtTheLimitAndOnePast() public {
+        IncidentRegistry at = new IncidentRegistry(address(api3ServerV1), new DecimalsToken(26), primary, mediator);
+        assertEq(at.maxBounty(), 100e26);
+        DecimalsToken past = new DecimalsToken(27);
+        vm.expectRevert(abi.encodeWithSelector(IIncidentRegistry.OutOfBounds.selector, bytes32("decimals"), 27, 0, 26));
+        new IncidentRegistry(address(api3ServerV1), past, primary, mediator);
+    }
+
     function test_constructor_refusesZeroAddresses() public {
         vm.expectRevert(IIncidentRegistry.ZeroAddress.selector);
         new IncidentRegistry(address(0), IERC20(address(token)), primary, mediator);
@@ -425,25 +487,43 @@ contract IncidentRegistryGovernanceTest is IncidentRegistryBase {
     }
 }
 
-/// @dev A pool token whose transfer calls back into the registry once, recording how that call ended.
+/// @dev A pool token that reports and claims bounties itself, and whose transfer to itself calls back into the
+/// registry's `claimBounties` once, recording how that call ended.
 contract ReentrantToken is IncidentTestToken {
     IIncidentRegistry internal target;
-    bytes32 internal dapi;
     bool public reentered;
     bytes4 public innerError;
 
-    function arm(IIncidentRegistry target_, bytes32 dapi_) external {
-        (target, dapi) = (target_, dapi_);
+    function report(IIncidentRegistry registry, bytes32 dapiName) external {
+        registry.reportStale(dapiName);
+    }
+
+    function claim(IIncidentRegistry registry) external {
+        target = registry;
+        registry.claimBounties(address(this));
     }
 
     function _update(address from, address to, uint256 value) internal override {
         super._update(from, to, value);
         if (address(target) != address(0) && from == address(target) && !reentered) {
             reentered = true;
-            try target.reportStale(dapi) {}
+            try target.claimBounties(address(this)) {}
             catch (bytes memory reason) {
                 innerError = bytes4(reason);
             }
         }
+    }
+}
+
+/// @dev A token with the given decimals.
+contract DecimalsToken is ERC20 {
+    uint8 internal immutable _decimals;
+
+    constructor(uint8 decimals_) ERC20("Decimals", "DEC") {
+        _decimals = decimals_;
+    }
+
+    function decimals() public view override returns (uint8) {
+        return _decimals;
     }
 }
