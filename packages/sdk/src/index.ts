@@ -32,6 +32,17 @@ export {
   getProposals,
 } from "./actions/governance/getProposals.ts";
 export {
+  type GetIncidentsParameters,
+  type GetIncidentsReturnType,
+  getIncidents,
+  type IncidentWithId,
+} from "./actions/incidents/getIncidents.ts";
+export {
+  type ReportDeviationParameters,
+  type ReportDeviationReturnType,
+  reportDeviation,
+} from "./actions/incidents/reportDeviation.ts";
+export {
   type GetPoolStatusParameters,
   type GetPoolStatusReturnType,
   getPoolStatus,
@@ -83,6 +94,13 @@ export {
 /** One typed action per contract function, generated from the ABIs and NatSpec (`npm run build:abis`). */
 export * from "./generated/actions.ts";
 export * from "./generated/contracts.ts";
+export { type SignedValue, signReferenceValue, sortByAirnode } from "./incidents/signedValue.ts";
+export {
+  type IncidentRecord,
+  type IncidentState,
+  incidentKindName,
+  incidentState,
+} from "./incidents/state.ts";
 export {
   type BondParameters,
   CLAIM_NUMBER_SHIFT,

@@ -26,6 +26,17 @@ export const DEVNET_ROLES = {
 
 export type DevnetRole = keyof typeof DEVNET_ROLES;
 
+/**
+ * The devnet's reference Airnodes, as indices of anvil's mnemonic: they only sign (the data the IncidentRegistry
+ * judges covered dAPIs against), never send, so they hold no ETH and clash with no account that does.
+ */
+export const DEVNET_REFERENCE_AIRNODES = [40, 41, 42, 43, 44] as const;
+
+/** The local account of the devnet's reference Airnode at mnemonic index `index`. */
+export function devnetReferenceAccount(index: number) {
+  return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index });
+}
+
 /** The local account (private key from the mnemonic) of a devnet role. */
 export function devnetAccount(role: DevnetRole) {
   return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: DEVNET_ROLES[role] });

@@ -24,6 +24,11 @@ import { metaEvidenceURI } from "../dispute/files.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
+import {
+  deployIncidentRegistry,
+  type IncidentDefinition,
+  staleOnlyDefinition,
+} from "./incidents.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
@@ -84,6 +89,17 @@ export interface SystemParameters {
   /** Treasury receiving its share of premiums (default: the primary timelock). */
   treasury?: Address;
   governance?: GovernanceParameters;
+  /**
+   * This chain's Api3ServerV1: when given, an IncidentRegistry is deployed on it (issue #14) with an incident
+   * definition for every covered dAPI of this chain (by default staleness only, at the dAPI's heartbeat and grace),
+   * the mediator above, and the primary timelock as its governance.
+   */
+  api3ServerV1?: Address;
+  /** Incident definitions by dAPI name (e.g. with deviation references) and the bounty, for the registry. */
+  incidents?: {
+    definitions?: Record<string, IncidentDefinition>;
+    bounty?: { amount: bigint; minReportInterval: bigint };
+  };
 }
 
 /** Addresses deployed by {@link deploySystem}. */
@@ -96,6 +112,8 @@ export interface SystemContracts {
   secondaryTimelock: Address;
   /** The claims template's id in `disputeTemplateRegistry`, when one was given. */
   disputeTemplateId?: bigint;
+  /** The IncidentRegistry, when `api3ServerV1` was given. */
+  incidentRegistry?: Address;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -293,6 +311,27 @@ export async function deploySystem(
     }
   }
 
+  const incidentRegistry = params.api3ServerV1
+    ? await deployIncidentRegistry(ctx, {
+        api3ServerV1: params.api3ServerV1,
+        token: params.token,
+        primaryAgent: primaryTimelock,
+        ...(params.mediator ? { mediator: params.mediator } : {}),
+        definitions: params.dapis
+          .filter((dapi) => (dapi.chainId ?? chainId) === chainId)
+          .map((dapi) => ({
+            dapiName: dapiNameOf(dapi.name),
+            definition:
+              params.incidents?.definitions?.[dapi.name] ??
+              staleOnlyDefinition(
+                dapi.heartbeat ?? DEFAULT_DAPI_HEARTBEAT,
+                dapi.grace ?? DEFAULT_DAPI_GRACE,
+              ),
+          })),
+        ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
+      })
+    : undefined;
+
   const disputeTemplateId = params.disputeTemplateRegistry
     ? await registerDisputeTemplate(ctx, {
         registry: params.disputeTemplateRegistry,
@@ -308,6 +347,7 @@ export async function deploySystem(
     secondaryGovernor,
     secondaryTimelock,
     ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
+    ...(incidentRegistry ? { incidentRegistry } : {}),
   };
 }
 
