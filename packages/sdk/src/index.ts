@@ -94,6 +94,11 @@ export {
 /** One typed action per contract function, generated from the ABIs and NatSpec (`npm run build:abis`). */
 export * from "./generated/actions.ts";
 export * from "./generated/contracts.ts";
+export {
+  DEVNET_SIGN_AHEAD,
+  type SignDevnetReferenceValuesParameters,
+  signDevnetReferenceValues,
+} from "./incidents/devnetReferences.ts";
 export { type SignedValue, signReferenceValue, sortByAirnode } from "./incidents/signedValue.ts";
 export {
   type IncidentRecord,

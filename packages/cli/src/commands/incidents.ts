@@ -7,28 +7,22 @@ import {
   getIncident,
   getIncidentDefinitionVersion,
   getIncidents,
-  getLatestIncidentIds,
   type IncidentRecord,
   InvalidInputError,
-  iApi3ServerV1ReaderAbi,
   incidentKindName,
   incidentState,
   parseAmount,
   reportDeviation,
   reportStale,
   type SignedValue,
-  signReferenceValue,
+  signDevnetReferenceValues,
 } from "@insurance-pool/sdk";
-import { type Address, getAddress, type Hex, isAddress, isHex, keccak256, stringToHex } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { getBlock, readContract } from "viem/actions";
+import { type Address, getAddress, type Hex, isAddress, isHex, stringToHex } from "viem";
+import { getBlock } from "viem/actions";
 import type { Command } from "../command.ts";
-import { type Context, DEVNET_MNEMONIC } from "../context.ts";
+import type { Context } from "../context.ts";
 import { UsageError } from "../usage.ts";
 import { positionals, stringOption } from "./shared.ts";
-
-/** How far past the feed's last update the devnet's references sign (see {@link devnetSignedData}). */
-const SIGN_AHEAD = 10n;
 
 /** The deployment's IncidentRegistry, or a clear error. */
 function registryOf(ctx: Context): Address {
@@ -121,60 +115,6 @@ function readSignedData(ctx: Context, path: string): SignedValue[] {
   });
 }
 
-/**
- * The devnet's reference Airnodes sign `--reference-value` (default: the feed's base value) for a time just past
- * the feed's last update, the latest block and the data of the dAPI's last deviation report. "Just past" is
- * {@link SIGN_AHEAD} seconds: the devnet's pusher may update the feed (at the latest block's time) before the report
- * is mined, and the registry takes data up to 60 s ahead of the block.
- */
-async function devnetSignedData(
-  ctx: Context,
-  text: string,
-  dapiName: Hex,
-  referenceValue: string | undefined,
-) {
-  const devnet = ctx.deployment.devnet;
-  const feed = devnet?.feeds.find((candidate) => candidate.name === text);
-  const server = ctx.deployment.contracts.api3ServerV1;
-  if (!devnet?.references || !feed?.referenceTemplateId || !server) {
-    throw new InvalidInputError(
-      `no devnet reference Airnodes sign ${text} here: give the references' signed data with --signed-data <file>`,
-    );
-  }
-  const value =
-    referenceValue === undefined ? BigInt(feed.baseValue) : parseAmount(referenceValue, 18);
-  const incidentRegistry = registryOf(ctx);
-  const [block, [, updatedAt], [, deviationId]] = await Promise.all([
-    getBlock(ctx.client, { blockTag: "latest" }),
-    readContract(ctx.client, {
-      address: server,
-      abi: iApi3ServerV1ReaderAbi,
-      functionName: "readDataFeedWithDapiNameHash",
-      args: [keccak256(dapiName)],
-    }),
-    getLatestIncidentIds(ctx.client, { incidentRegistry, dapiName }),
-  ]);
-  let after = block.timestamp > BigInt(updatedAt) ? block.timestamp : BigInt(updatedAt);
-  if (deviationId !== 0n) {
-    const last = await getIncident(ctx.client, {
-      incidentRegistry,
-      dapiName,
-      incidentId: deviationId,
-    });
-    if (BigInt(last.lastSignedAt) > after) after = BigInt(last.lastSignedAt);
-  }
-  const templateId = feed.referenceTemplateId;
-  return Promise.all(
-    devnet.references.map((reference) =>
-      signReferenceValue(mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: reference.index }), {
-        templateId,
-        timestamp: after + SIGN_AHEAD,
-        value,
-      }),
-    ),
-  );
-}
-
 export const reportIncidentCommand: Command = {
   name: "report-incident",
   role: "anyone",
@@ -225,7 +165,11 @@ export const reportIncidentCommand: Command = {
     const signedValues = deviation
       ? signedDataPath !== undefined
         ? readSignedData(ctx, signedDataPath)
-        : await devnetSignedData(ctx, text, dapiName, referenceValue)
+        : await signDevnetReferenceValues(ctx.client, {
+            deployment: ctx.deployment,
+            dapi: text,
+            ...(referenceValue === undefined ? {} : { value: parseAmount(referenceValue, 18) }),
+          })
       : [];
     const client = await ctx.wallet();
     const reporter = client.account.address;

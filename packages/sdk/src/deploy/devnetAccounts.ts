@@ -7,7 +7,8 @@ export const DEVNET_MNEMONIC = "test test test test test test test test test tes
 /**
  * The devnet's accounts by role, as indices of anvil's mnemonic (`ipool --account <index|role>`).
  * Index 9 (the Airnode) signs the data (and sends the malfunction command's pushes); index 10 sends the
- * pusher's transactions, so that their nonces never clash with what a person sends from other accounts.
+ * pusher's transactions and index 19 the incident watcher's, so that their nonces never clash with what a person
+ * sends from other accounts.
  */
 export const DEVNET_ROLES = {
   deployer: 0,
@@ -22,6 +23,7 @@ export const DEVNET_ROLES = {
   airnode: 9,
   pusher: 10,
   treasury: 11,
+  watcher: 19,
 } as const;
 
 export type DevnetRole = keyof typeof DEVNET_ROLES;
