@@ -117,7 +117,7 @@ describe("the command line's grammar", () => {
       assert.match(main.stdout, new RegExp(`\\n${section}\\n`));
     }
     assert.match(main.stdout, /\n {2}time-out <claimId> +close a claim/);
-    assert.match(main.stdout, /\n {2}distribute +send collected premiums/);
+    assert.match(main.stdout, /\n {2}distribute +send forfeited bonds to the pool/);
     const stake = await cli("stake", "--help");
     assert.match(stake.stdout, /^Usage: ipool stake \[options\] <amount\|all>/);
     assert.equal((await cli("help", "stake")).stdout, stake.stdout);

@@ -212,7 +212,7 @@ describe("staker commands against anvil", () => {
   it("withdraw all sends everything withdrawable to the wallet", async () => {
     const result = await cli("withdraw", "all", "--account", "1");
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /✔ withdraw 1,100 API3/);
+    assert.match(result.stdout, /✔ withdraw everything withdrawable \(now 1,100 API3\)/);
     assert.match(result.stdout, /unstaked in pool: 0 API3/);
     await refused(alice, ["withdraw", "all", "--account", "1"], /nothing is withdrawable now/);
   });

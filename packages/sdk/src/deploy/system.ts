@@ -16,12 +16,12 @@ import {
   encodeFunctionData,
   type Hex,
   keccak256,
+  parseAbi,
   stringToHex,
   zeroAddress,
   zeroHash,
 } from "viem";
 import { metaEvidenceURI } from "../dispute/files.ts";
-import { api3ServerV1Abi, ownableCallForwarderAbi } from "./api3Artifacts.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
@@ -30,6 +30,16 @@ import {
   type IncidentDefinition,
   staleOnlyDefinition,
 } from "./incidents.ts";
+
+/**
+ * The two calls of API3's contracts that the dAPI-manager hand-over needs, declared here so that the published
+ * `@insurance-pool/sdk/deploy` does not load `@api3/contracts` (the devnet's artifacts, `api3Artifacts.ts`).
+ */
+const api3ServerV1Abi = parseAbi(["function manager() view returns (address)"]);
+const ownableCallForwarderAbi = parseAbi([
+  "function owner() view returns (address)",
+  "function transferOwnership(address newOwner)",
+]);
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
