@@ -130,9 +130,10 @@ export function spawnPonder(options: {
     if (msg === "Created HTTP server" && typeof parsed?.port === "number") port = parsed.port;
     if (msg.startsWith(DEEP_REORG_MESSAGE)) reason = msg;
     if (msg === PONDER_UNRECOVERABLE_REORG && !reason) {
-      // Ponder found no common ancestor above its finalized block and cannot go on: stop it, so
-      // that nothing serves the rows of the orphaned blocks.
-      reason = `${DEEP_REORG_MESSAGE}: ponder found the chain no longer contains its finalized block ${String(parsed?.finalized_block ?? "")}`;
+      // Ponder found no common ancestor above its finalized block and cannot go on (its API would
+      // serve the orphaned blocks' rows as healthy): say so in the log, and stop it.
+      reason = `${DEEP_REORG_MESSAGE}: the chain no longer contains ponder's finalized block ${String(parsed?.finalized_block ?? "")}. The indexed data comes from blocks the chain replaced; the indexer stops (start it again to resync from scratch).`;
+      onLine(JSON.stringify({ level: 50, time: Date.now(), msg: reason }));
       child.kill("SIGINT");
     }
   };

@@ -1,17 +1,22 @@
 /**
  * The indexer end to end: anvil, the devnet's full deployment and demo history (stakes, a delegation,
  * a pending unstake, policies, a claim), a mediator payout, a proposal with votes and a disputed,
- * appealed claim, then ponder started on the deployment file; rows are checked through GraphQL, SQL
- * over HTTP and /stats against the chain itself. Then the indexer restarts on the same data (no
- * duplicates, new events picked up), follows a live block and, on a fresh chain with the same
- * addresses, starts over. Set DATABASE_URL to run it on PostgreSQL instead of PGlite.
+ * appealed claim, 25 more stakers with 3,000 pool events, then ponder started on the deployment
+ * file; rows are checked through GraphQL, SQL over HTTP and /stats against the chain itself. SQL
+ * over HTTP stays right after a block updates 25 stakers, and hostile requests are refused while the
+ * indexer stays healthy (issue 17). Then the indexer restarts on the same data (the stop released
+ * its lock; no duplicates, new events picked up), follows a live block, starts over on a fresh chain
+ * with the same addresses, and stops loudly on a reorganization deeper than finality, to resync on
+ * its next start. Set DATABASE_URL to run it on PostgreSQL instead of PGlite.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { PGlite } from "@electric-sql/pglite";
 import { count, createClient, sum } from "@ponder/client";
+import superjson from "superjson";
 import { type Abi, type Address, encodeFunctionData, parseEther, parseEventLogs } from "viem";
 import { type AnvilInstance, startAnvil } from "../../devnet/src/anvil.ts";
 import { seedDevnet } from "../../devnet/src/seed.ts";
@@ -26,8 +31,11 @@ import {
   stakingPoolAbi,
 } from "../../sdk/src/generated/contracts.ts";
 import * as schema from "../ponder.schema.ts";
+import { DEEP_REORG_EXIT_CODE, readFinalizedBlock } from "../src/chainGuardState.ts";
 import { CLAIM_STATUS } from "../src/claimStatus.ts";
 import { type IndexerInstance, startIndexer, waitForIndexedBlock } from "../src/start.ts";
+import { depositAndStakeCalls, fundStakers, mineInOneBlock, rpc } from "./support/chain.ts";
+import { watchHealth } from "./support/health.ts";
 
 async function graphql<T>(url: string, query: string): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
@@ -53,8 +61,11 @@ describe("indexer", { timeout: 300_000 }, () => {
   let seededPolicyId: bigint;
   let disputedClaimId: bigint;
   let proposalId: bigint;
+  /** 25 stakers beyond the devnet's, with 60 blocks of deposits and stakes: 3,000 pool events. */
+  let stakers: Address[];
   const dir = mkdtempSync(join(tmpdir(), "ipool-indexer-"));
   const deploymentPath = join(dir, "deployment.json");
+  const dataDir = join(dir, "indexer");
 
   const send = async (
     role: DevnetRole,
@@ -182,6 +193,13 @@ describe("indexer", { timeout: 300_000 }, () => {
     // A week later, anyone's accrual starts a new epoch: the pool mints its reward and moves its APR.
     await anvilRequest("evm_increaseTime", [`0x${(8 * 24 * 3600).toString(16)}`]);
     await send("carol", deployment.contracts.stakingPool, stakingPoolAbi, "accrue", []);
+    stakers = await fundStakers(anvil.rpcUrl, deployment, 25);
+    for (let round = 0; round < 60; round++) {
+      await mineInOneBlock(
+        anvil.rpcUrl,
+        depositAndStakeCalls(deployment, stakers, parseEther("1")),
+      );
+    }
     indexer = await startIndexer({ deploymentPath });
   });
 
@@ -224,14 +242,18 @@ describe("indexer", { timeout: 300_000 }, () => {
 
   it("keeps the pool's totals per event, ending at the chain's totals", async () => {
     assert.ok(indexer);
-    const { pools, poolEvents } = await graphql<{
-      pools: Page<{ totalShares: string; totalStake: string; totalPaidOut: string }>;
-      poolEvents: Page<{ kind: string; totalShares: string; totalStake: string }>;
-    }>(
+    const kindsSought = ["deposit", "stake", "unstakeScheduled", "payout"];
+    const { pools, poolEvents, ...byKind } = await graphql<
+      {
+        pools: Page<{ totalShares: string; totalStake: string; totalPaidOut: string }>;
+        poolEvents: Page<{ kind: string; totalShares: string; totalStake: string }>;
+      } & Record<string, { totalCount: number }>
+    >(
       indexer.url,
       `{ pools { totalCount items { totalShares totalStake totalPaidOut } }
-         poolEvents(orderBy: "id", orderDirection: "desc", limit: 1000) {
-           totalCount items { kind totalShares totalStake } } }`,
+         poolEvents(orderBy: "id", orderDirection: "desc", limit: 1) {
+           totalCount items { kind totalShares totalStake } }
+         ${kindsSought.map((kind) => `${kind}: poolEvents(where: { kind: "${kind}" }) { totalCount }`).join("\n")} }`,
     );
     assert.equal(pools.totalCount, 1);
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
@@ -246,9 +268,8 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(BigInt(pool.totalShares), await read("totalShares"));
     // The stake accrues rewards continuously: the chain's view is at least the last event's.
     assert.ok((await read("totalStake")) >= BigInt(pool.totalStake));
-    const kinds = new Set(poolEvents.items.map((e) => e.kind));
-    for (const kind of ["deposit", "stake", "unstakeScheduled", "payout"]) {
-      assert.ok(kinds.has(kind), `a ${kind} event among ${[...kinds].join(", ")}`);
+    for (const kind of kindsSought) {
+      assert.ok((byKind[kind]?.totalCount ?? 0) > 0, `a ${kind} event`);
     }
     assert.equal(poolEvents.items[0]?.totalShares, pool.totalShares);
   });
@@ -426,6 +447,87 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(BigInt(row.shares ?? 0) + pool.pendingUnstakeShares + dead, pool.totalShares);
   });
 
+  it("answers SQL over HTTP like GraphQL and the chain after one block updates 25 stakers", async () => {
+    assert.ok(indexer);
+    // More than 20 updated rows of one table in one flush: Ponder's temp-table path (issue 17).
+    const block = await mineInOneBlock(
+      anvil.rpcUrl,
+      depositAndStakeCalls(deployment, stakers, parseEther("2")),
+    );
+    await waitForIndexedBlock(indexer.url, Number(block), 30_000);
+    const { stakers: page } = await graphql<{
+      stakers: Page<{ id: string; shares: string }>;
+    }>(indexer.url, '{ stakers(limit: 1000, orderBy: "id") { totalCount items { id shares } } }');
+    const client = createClient(`${indexer.url}/sql`, { schema });
+    const rows = await client.db
+      .select({ id: schema.staker.id, shares: schema.staker.shares })
+      .from(schema.staker)
+      .orderBy(schema.staker.id);
+    assert.equal(rows.length, page.totalCount, "SQL over HTTP counts the stakers GraphQL counts");
+    assert.deepEqual(
+      rows.map((r) => ({ id: r.id, shares: String(r.shares) })),
+      page.items,
+    );
+    for (const address of stakers) {
+      const onChain = await read<bigint>(
+        deployment.contracts.stakingPool,
+        stakingPoolAbi,
+        "sharesOf",
+        [address],
+      );
+      const row = rows.find((r) => r.id === address.toLowerCase());
+      assert.equal(row?.shares, onChain, `shares of ${address}`);
+    }
+  });
+
+  it("refuses the cross-join SQL and the nested GraphQL request, stays healthy and keeps indexing", async () => {
+    assert.ok(indexer);
+    const url = indexer.url;
+    const { poolEvents } = await graphql<{ poolEvents: { totalCount: number } }>(
+      url,
+      "{ poolEvents { totalCount } }",
+    );
+    assert.ok(poolEvents.totalCount >= 3_000, `${poolEvents.totalCount} pool events`);
+    const health = watchHealth(url);
+    const started = Date.now();
+    const crossJoin =
+      "select a.id, b.id, a.tx_hash, b.tx_hash from pool_event a, pool_event b limit 500000";
+    // As @ponder/client sends it (GET /sql/db?sql=<superjson>), with a deadline.
+    const sqlQuery = superjson.stringify({ sql: crossJoin, params: [] });
+    const refused = await fetch(`${url}/sql/db?sql=${encodeURIComponent(sqlQuery)}`, {
+      signal: AbortSignal.timeout(30_000),
+    });
+    assert.equal(refused.status, 413);
+    assert.match(await refused.text(), /the result has more than 10,000 rows/);
+    const nested = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `{ stakers(limit: 1000) { items { events(limit: 1000) { items { staker {
+          events(limit: 1000) { items { staker { events(limit: 1000) { items { id } } } } } } } } } } }`,
+      }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await nested.json()) as { errors?: { message: string }[] };
+    assert.equal(nested.status, 400);
+    assert.match(body.errors?.[0]?.message ?? "", /may read 1,002,002,001,000 rows, above 10,000/);
+    const refusedMs = Date.now() - started;
+    // A new event is indexed meanwhile.
+    const receipt = await send(
+      "alice",
+      deployment.contracts.stakingPool,
+      stakingPoolAbi,
+      "deposit",
+      [parseEther("1")],
+    );
+    await waitForIndexedBlock(url, Number(receipt.blockNumber), 10_000);
+    const { worstMs, failures } = await health.stop();
+    console.log(`hostile requests refused in ${refusedMs} ms; worst /health ${worstMs} ms`);
+    assert.ok(refusedMs < 10_000, `refused in ${refusedMs} ms`);
+    assert.deepEqual(failures, [], "/health answered 200 every time");
+    assert.ok(worstMs < 3_000, `/health took ${worstMs} ms at worst`);
+  });
+
   it("resumes after a restart without duplicates and picks up new events", async () => {
     assert.ok(indexer);
     const countEvents = async (url: string) =>
@@ -447,10 +549,28 @@ describe("indexer", { timeout: 300_000 }, () => {
     const stakedBefore = await stakedBy(indexer.url);
     await indexer.stop();
     indexer = undefined;
+    // The stop released ponder's schema lock: the next start does not wait for it to expire.
+    if (!process.env.DATABASE_URL) {
+      const db = new PGlite(join(dataDir, "pglite"));
+      const { rows } = await db.query<{ locked: number }>(
+        "select (value->>'is_locked')::int as locked from ipool._ponder_meta",
+      );
+      await db.close();
+      assert.deepEqual(rows, [{ locked: 0 }], "_ponder_meta.is_locked after stop()");
+    }
     await send("alice", deployment.contracts.stakingPool, stakingPoolAbi, "depositAndStake", [
       parseEther("1000"),
     ]);
-    indexer = await startIndexer({ deploymentPath });
+    const lockWaits: string[] = [];
+    const restarting = Date.now();
+    indexer = await startIndexer({
+      deploymentPath,
+      onLog: (line) => {
+        if (line.includes("Schema is locked")) lockWaits.push(line);
+      },
+    });
+    console.log(`restarted in ${Date.now() - restarting} ms`);
+    assert.deepEqual(lockWaits, [], "the restart did not wait for a lock");
     const afterRestart = await countEvents(indexer.url);
     assert.equal(afterRestart.claimEvents.totalCount, before.claimEvents.totalCount);
     // depositAndStake adds a Deposited and a Staked event (maybe an epoch start too).
@@ -499,5 +619,64 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(fresh.poolEvents.totalCount, 0, "no pool event on the fresh chain");
     assert.equal(fresh.stakers.totalCount, 0, "no staker on the fresh chain");
     assert.ok(fresh.parameterChanges.totalCount > 0, "the fresh deployment's set-up is indexed");
+  });
+
+  it("stops loudly on a reorg deeper than finality, and resyncs on the next start", async () => {
+    assert.ok(indexer);
+    const fresh = await fundStakers(anvil.rpcUrl, deployment, 3);
+    const eventBlock = await mineInOneBlock(
+      anvil.rpcUrl,
+      depositAndStakeCalls(deployment, fresh, parseEther("10")),
+    );
+    // 100 blocks more: ponder (finality 30 blocks on anvil) finalizes the block of the events.
+    await rpc(anvil.rpcUrl, "anvil_mine", ["0x64"]);
+    const head = Number(await rpc<string>(anvil.rpcUrl, "eth_blockNumber"));
+    await waitForIndexedBlock(indexer.url, head, 30_000);
+    for (let i = 0; (readFinalizedBlock(dataDir)?.number ?? 0) < eventBlock; i++) {
+      assert.ok(i < 100, "the indexer recorded a finalized block past the events");
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    const count = async (url: string) =>
+      (await graphql<{ stakers: { totalCount: number } }>(url, "{ stakers { totalCount } }"))
+        .stakers.totalCount;
+    assert.equal(await count(indexer.url), 3);
+
+    // Replace every block from the one with the events on: a reorg 101 blocks deep.
+    await rpc(anvil.rpcUrl, "anvil_reorg", [head - Number(eventBlock) + 1, []]);
+    const reorged = Date.now();
+    const exit = await Promise.race([
+      indexer.exited,
+      new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error("the indexer kept serving after the reorg")), 10_000),
+      ),
+    ]);
+    const detectedMs = Date.now() - reorged;
+    console.log(`deep reorg: indexer stopped ${detectedMs} ms after it`);
+    // The indexer's chain guard (exit code 65) or ponder's own reorg check (stopped by SIGINT,
+    // exit code 0) notices first; either way with this reason, logged.
+    assert.equal(exit.requested, false);
+    assert.ok(exit.code === DEEP_REORG_EXIT_CODE || exit.code === 0, `exit code ${exit.code}`);
+    assert.match(exit.reason ?? "", /^Reorg deeper than finality: .*the indexer stops/);
+    assert.ok(readFileSync(join(dataDir, "ponder.log"), "utf8").includes(exit.reason ?? "?"));
+    await assert.rejects(fetch(`${indexer.url}/health`), "health is red: nothing answers");
+
+    let wiped = "";
+    indexer = await startIndexer({
+      deploymentPath,
+      onWipe: (reason) => {
+        wiped = reason;
+      },
+    });
+    assert.match(wiped, /the chain replaced block \d+ .* resyncing/);
+    const staked = await Promise.all(
+      fresh.map((address) =>
+        read<bigint>(deployment.contracts.stakingPool, stakingPoolAbi, "sharesOf", [address]),
+      ),
+    );
+    assert.equal(
+      await count(indexer.url),
+      staked.filter((shares) => shares > 0n).length,
+      "after the resync the indexer serves the chain's stakers, none from orphaned blocks",
+    );
   });
 });

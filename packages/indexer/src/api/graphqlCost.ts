@@ -19,6 +19,10 @@ import { RequestRefused } from "./refusal.ts";
 
 /** Ponder's default `limit` of a list (plural fields and one-to-many relations). */
 export const DEFAULT_LIST_LIMIT = 50;
+/** The fields of a page (a list field's result). */
+const PAGE_FIELDS = new Set(["items", "totalCount", "pageInfo"]);
+/** Selections that read no rows (cursors of the page, introspection). */
+const PAGE_FIELDS_WITHOUT_ROWS = new Set(["pageInfo", "__schema", "__type"]);
 /** Ponder refuses a larger `limit`. */
 const MAX_LIST_LIMIT = 1_000;
 
@@ -87,15 +91,20 @@ export function estimateGraphqlRows(request: GraphqlRequest): number {
       } else if (node.kind === Kind.INLINE_FRAGMENT) {
         rows += rowsOf(node.selectionSet, multiplicity, depth + 1);
       } else if (node.name.value === "totalCount") {
-        rows += multiplicity;
-      } else if (node.selectionSet && !node.name.value.startsWith("__")) {
-        const items = node.selectionSet.selections.find(
-          (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "items",
+        rows += multiplicity; // one count per page
+      } else if (node.selectionSet && !PAGE_FIELDS_WITHOUT_ROWS.has(node.name.value)) {
+        const selections = node.selectionSet.selections;
+        const isPage = selections.some(
+          (s) => s.kind === Kind.FIELD && PAGE_FIELDS.has(s.name.value),
         );
-        if (items?.selectionSet) {
-          const listed = multiplicity * limitOf(node);
-          rows += listed + rowsOf(items.selectionSet, listed, depth + 1);
-          // pageInfo, totalCount beside items
+        if (isPage) {
+          const items = selections.find(
+            (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "items",
+          );
+          if (items?.selectionSet) {
+            const listed = multiplicity * limitOf(node);
+            rows += listed + rowsOf(items.selectionSet, listed, depth + 1);
+          }
           rows += rowsOf(withoutItems(node.selectionSet), multiplicity, depth + 1);
         } else {
           rows += multiplicity + rowsOf(node.selectionSet, multiplicity, depth + 1);

@@ -151,16 +151,15 @@ export async function checkSqlPolicy(
         }
         break;
       }
-      case "TypeName": {
-        const type = names(body.names).at(-1) ?? "";
+      case "TypeCast": {
+        const typeName = (body.typeName ?? {}) as AstNode;
+        const type = names(typeName.names).at(-1) ?? "";
         if (!CAST_TYPES.has(type)) throw refuse(`casts to ${type} are not served`);
-        if (body.arrayBounds) throw refuse("casts to arrays are not served");
-        for (const typmod of nodesOf(body.typmods)) {
+        if (typeName.arrayBounds) throw refuse("casts to arrays are not served");
+        for (const typmod of nodesOf(typeName.typmods)) {
           if (typmod.type !== "A_Const") continue;
           const value = (typmod.body.ival as { ival?: number } | undefined)?.ival ?? 0;
-          if (value > MAX_TYPMOD) {
-            throw refuse(`type modifier ${value} is above ${MAX_TYPMOD}`);
-          }
+          if (value > MAX_TYPMOD) throw refuse(`type modifier ${value} is above ${MAX_TYPMOD}`);
         }
         break;
       }
