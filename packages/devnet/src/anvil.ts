@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { boundToParent } from "./processes.ts";
 
 /** Options of {@link startAnvil}. */
 export interface StartAnvilOptions {
@@ -36,6 +37,8 @@ export interface AnvilInstance {
   pid: number;
   /** Kills anvil and resolves once the process has exited. Safe to call twice. */
   stop: () => Promise<void>;
+  /** Resolves when anvil has exited, stopped or not (`requested`: stop() asked for it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; requested: boolean }>;
 }
 
 /** Children not stopped yet: if this process exits without stop() (a crash, process.exit), they die too. */
@@ -99,10 +102,18 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
       : []),
     ...(options.args ?? []),
   ];
-  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
+  // Bound to this process: anvil dies with it, even when it is killed without stopping anvil.
+  const [command, commandArgs] = boundToParent(anvilBinary(), args, "TERM");
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });
+  let requested = false;
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    requested: boolean;
+  }>((resolve) => {
+    const report = () => resolve({ code: child.exitCode, signal: child.signalCode, requested });
+    if (child.exitCode !== null || child.signalCode !== null) report();
+    else child.once("exit", report);
   });
   running.add(child);
   if (!exitHookInstalled) {
@@ -110,6 +121,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     process.on("exit", killRunning);
   }
   const stop = async () => {
+    requested = true;
     running.delete(child);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
@@ -124,7 +136,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     child.stdout?.resume();
     child.stderr?.resume();
     if (child.pid === undefined) throw new Error("anvil has no pid");
-    return { rpcUrl, port, pid: child.pid, stop };
+    return { rpcUrl, port, pid: child.pid, stop, exited };
   } catch (error) {
     await stop();
     throw error;

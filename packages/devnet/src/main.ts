@@ -88,6 +88,10 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   console.log(formatSummary(devnet, { blockTime, pushIntervalMs: pushIntervalMs || 5_000 }));
+  const reason = await devnet.failure;
+  if (stopping) return;
+  console.error(`devnet stopped: ${reason}`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

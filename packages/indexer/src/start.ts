@@ -46,6 +46,11 @@ export interface StartIndexerOptions {
   onLog?: (line: string) => void;
   /** Why the indexed state was wiped before this start, if it was (a fresh chain, a deep reorg). */
   onWipe?: (reason: string) => void;
+  /**
+   * The ponder that last ran on this data is known to have exited (a supervisor restarting it after
+   * a crash): release the schema lock it may have kept, rather than wait ~25 s for it to expire.
+   */
+  releaseLock?: boolean;
 }
 
 /** A running indexer. */
@@ -118,6 +123,8 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Indexe
             : "nothing indexed yet"),
     );
     await wipe({ dataDir, databaseUrl, schema, dropSync: historyChanged });
+  } else if (options.releaseLock) {
+    await releaseLock({ dataDir, databaseUrl, schema });
   }
 
   const launch = async (): Promise<IndexerInstance> => {
@@ -315,6 +322,30 @@ function redact(url: string): string {
   }
 }
 
+/** Runs `body` with a node-postgres client connected to `url`. */
+async function withPostgres<T>(
+  url: string,
+  body: (client: { query(sql: string): Promise<unknown> }) => Promise<T>,
+): Promise<T> {
+  const require = createRequire(join(repoRoot, "package.json"));
+  const pg = require("pg") as {
+    Client: new (config: {
+      connectionString: string;
+    }) => {
+      connect(): Promise<void>;
+      query(sql: string): Promise<unknown>;
+      end(): Promise<void>;
+    };
+  };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Deletes the indexed state: PGlite's directory, or the app schema (and the sync cache) in Postgres. */
 async function wipe(options: {
   dataDir: string;
@@ -326,22 +357,36 @@ async function wipe(options: {
     rmSync(join(options.dataDir, "pglite"), { recursive: true, force: true });
     return;
   }
-  const require = createRequire(join(repoRoot, "package.json"));
-  const pg = require("pg") as {
-    Client: new (config: {
-      connectionString: string;
-    }) => {
-      connect(): Promise<void>;
-      query(sql: string): Promise<unknown>;
-      end(): Promise<void>;
-    };
-  };
-  const client = new pg.Client({ connectionString: options.databaseUrl });
-  await client.connect();
-  try {
+  await withPostgres(options.databaseUrl, async (client) => {
     await client.query(`DROP SCHEMA IF EXISTS "${options.schema.replaceAll('"', '""')}" CASCADE`);
     if (options.dropSync) await client.query(`DROP SCHEMA IF EXISTS "ponder_sync" CASCADE`);
+  });
+}
+
+/**
+ * Releases the schema lock (`_ponder_meta.is_locked`) of a ponder known to have exited without
+ * releasing it (killed): otherwise the next start waits ~25 s for the lock to expire. Nothing to do
+ * when nothing was indexed yet.
+ */
+async function releaseLock(options: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  schema: string;
+}): Promise<void> {
+  const unlock = `UPDATE "${options.schema.replaceAll('"', '""')}"."_ponder_meta" SET value = jsonb_set(value, '{is_locked}', to_jsonb(0))`;
+  if (options.databaseUrl) {
+    await withPostgres(options.databaseUrl, (client) => client.query(unlock)).catch(() => {});
+    return;
+  }
+  const directory = join(options.dataDir, "pglite");
+  if (!existsSync(directory)) return;
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = new PGlite(directory);
+  try {
+    await db.query(unlock);
+  } catch {
+    // no app schema yet
   } finally {
-    await client.end();
+    await db.close();
   }
 }
