@@ -30,6 +30,7 @@ export function superviseIndexer(options: {
   let current: IndexerService | undefined = options.first;
   let stopped = false;
   let restarting: Promise<void> | undefined;
+  const window = windowMs >= 60_000 ? `${windowMs / 60_000} minutes` : `${windowMs / 1_000} s`;
 
   const describe = (exit: ServiceExit) =>
     [exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`, exit.reason]
@@ -43,7 +44,7 @@ export function superviseIndexer(options: {
       const recent = restarts.filter((at) => now() - at < windowMs);
       if (recent.length >= maxRestarts) {
         options.log(
-          `indexer exited (${describe(exit)}); it exited ${recent.length + 1} times within ${windowMs / 60_000} minutes, not restarting it again`,
+          `indexer exited (${describe(exit)}); it exited ${recent.length + 1} times within ${window}, not restarting it again`,
         );
         return;
       }

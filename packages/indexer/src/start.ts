@@ -283,8 +283,9 @@ async function blockHash(rpcUrl: string, block: number): Promise<string> {
 /**
  * Why the data of the previous run cannot stay, if the chain no longer holds the last finalized
  * block it was built on (chainGuardState.ts); undefined when it does, or when none was recorded.
+ * startIndexer() wipes the data then.
  */
-async function finalizedBlockReplaced(
+export async function finalizedBlockReplaced(
   rpcUrl: string,
   dataDir: string,
 ): Promise<string | undefined> {

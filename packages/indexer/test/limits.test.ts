@@ -12,7 +12,7 @@ import superjson from "superjson";
 import { checkFinalizedBlock } from "../src/api/chainGuard.ts";
 import { concurrencyLimit } from "../src/api/concurrency.ts";
 import { estimateGraphqlRows } from "../src/api/graphqlCost.ts";
-import { graphqlGuard } from "../src/api/graphqlGuard.ts";
+import { graphqlGuard, MAX_REQUEST_BYTES } from "../src/api/graphqlGuard.ts";
 import { API_LIMITS } from "../src/api/limits.ts";
 import { createGuardedReader, type GuardedReader } from "../src/api/reader.ts";
 import { RequestRefused } from "../src/api/refusal.ts";
@@ -111,6 +111,17 @@ describe("GraphQL row estimate", () => {
     );
   });
 
+  it("counts a limit of 1,000 as given and more as Ponder's maximum, 1,000", () => {
+    assert.equal(
+      estimateGraphqlRows({ query: "{ stakers(limit: 1000) { items { id } } }" }),
+      1_000,
+    );
+    assert.equal(
+      estimateGraphqlRows({ query: "{ stakers(limit: 1001) { items { id } } }" }),
+      1_000,
+    );
+  });
+
   it("multiplies nested lists: the issue's four-level query asks for 10^12 rows", () => {
     const query = `{ stakers(limit: 1000) { items { events(limit: 1000) { items { staker {
       events(limit: 1000) { items { staker { events(limit: 1000) { items { id } } } } } } } } } } }`;
@@ -123,6 +134,10 @@ describe("GraphQL row estimate", () => {
     assert.equal(estimateGraphqlRows({ query, variables: { m: 5 } }), 20 + 20 * 5);
     assert.equal(estimateGraphqlRows({ query, variables: { n: 2, m: 3 } }), 2 + 2 * 3);
     assert.throws(() => estimateGraphqlRows({ query: "{ a { ...Missing } }" }), /Missing/);
+    assert.throws(
+      () => estimateGraphqlRows({ query: "{ a { ...A } } fragment A on X { b { ...A } }" }),
+      /fragment A spreads itself/,
+    );
     assert.throws(() => estimateGraphqlRows({ query: "{ stakers(" }), RequestRefused);
   });
 });
@@ -167,6 +182,19 @@ describe("GraphQL guard", () => {
     assert.equal((await post(app(), "{")).status, 400);
   });
 
+  it(`reads a request body of ${MAX_REQUEST_BYTES} bytes and refuses one byte more`, async () => {
+    const body = (bytes: number) => {
+      const frame = JSON.stringify({ query: "{ a }", variables: { pad: "" } });
+      return JSON.stringify({
+        query: "{ a }",
+        variables: { pad: "x".repeat(bytes - frame.length) },
+      });
+    };
+    assert.equal(Buffer.byteLength(body(MAX_REQUEST_BYTES)), MAX_REQUEST_BYTES);
+    assert.equal((await post(app(), body(MAX_REQUEST_BYTES))).status, 200);
+    assert.equal((await post(app(), body(MAX_REQUEST_BYTES + 1))).status, 413);
+  });
+
   it("passes a response of exactly the byte cap and refuses one byte more", async () => {
     assert.equal((await post(app(100), { query: "{ a }" })).status, 200);
     const refused = await post(app(101), { query: "{ a }" });
@@ -176,28 +204,54 @@ describe("GraphQL guard", () => {
 });
 
 describe("SQL guard", () => {
-  const limits = { ...API_LIMITS, sqlMaxRows: 3, sqlMaxCost: 100, maxResponseBytes: 10_000 };
-  /** A stub reader whose plan has the given cost, and a stub client() returning `rows` rows. */
-  const app = (options: { cost?: number; rows?: number; live?: string[] }) => {
+  const limits = {
+    ...API_LIMITS,
+    sqlMaxRows: 3,
+    sqlMaxCost: 100,
+    maxResponseBytes: 1_000,
+    sqlMaxLiveQueries: 1,
+  };
+  /**
+   * The guard in front of stub handlers: the reader plans `plan`; /sql/db answers `rows` rows (or
+   * `body`); /sql/live sends `live` events, then ends (or stays open with `open`).
+   */
+  const app = (
+    options: {
+      plan?: { cost?: number; rows?: number; width?: number };
+      rows?: number;
+      body?: string;
+      live?: string[];
+      open?: boolean;
+    } = {},
+  ) => {
     const seen: string[] = [];
     const reader: GuardedReader = {
       run: async () => ({ rows: [] }),
-      explain: async () => ({ cost: options.cost ?? 1, rows: 1, width: 10 }),
+      explain: async () => ({ cost: 1, rows: 1, width: 10, ...options.plan }),
     };
     const hono = new Hono();
     hono.use("/sql/*", sqlGuard({ reader, tables: TABLES, limits }));
     hono.get("/sql/db", (c) => {
       seen.push((superjson.parse(c.req.query("sql") ?? "") as { sql: string }).sql);
+      if (options.body !== undefined) return c.text(options.body);
       return c.json({ rows: Array.from({ length: options.rows ?? 0 }, (_, id) => ({ id })) });
     });
     hono.get("/sql/live", () => {
       const events = (options.live ?? []).map((data) => `data: ${data}\n\n`).join("");
-      return new Response(events, { headers: { "content-type": "text/event-stream" } });
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(events));
+          if (!options.open) controller.close();
+        },
+      });
+      return new Response(stream, { headers: { "content-type": "text/event-stream" } });
     });
     return { hono, seen };
   };
   const query = (sql: string, path = "db") =>
     `/sql/${path}?sql=${encodeURIComponent(superjson.stringify({ sql, params: [] }))}`;
+  const status = async (options: Parameters<typeof app>[0], path = "db") =>
+    (await app(options).hono.request(query("select * from staker", path))).status;
 
   it("hands client() the query wrapped to one row past the cap", async () => {
     const { hono, seen } = app({ rows: 1 });
@@ -211,28 +265,40 @@ describe("SQL guard", () => {
   });
 
   it("passes an estimated cost of exactly the cap and refuses one unit more", async () => {
-    assert.equal(
-      (await app({ cost: 100 }).hono.request(query("select * from staker"))).status,
-      200,
-    );
-    const refused = await app({ cost: 100.5 }).hono.request(query("select * from staker"));
+    assert.equal(await status({ plan: { cost: 100 } }), 200);
+    const refused = await app({ plan: { cost: 101 } }).hono.request(query("select * from staker"));
     assert.equal(refused.status, 400);
     assert.match(await refused.text(), /estimated cost 101 is above 100/);
   });
 
+  it("passes an estimated size (rows x width) of exactly the byte cap, not one byte more", async () => {
+    assert.equal(await status({ plan: { rows: 1_000, width: 1 } }), 200);
+    assert.equal(await status({ plan: { rows: 1_001, width: 1 } }), 413);
+  });
+
   it("passes a result of exactly the row cap and refuses one row more (never cut)", async () => {
-    assert.equal((await app({ rows: 3 }).hono.request(query("select * from staker"))).status, 200);
+    assert.equal(await status({ rows: 3 }), 200);
     const refused = await app({ rows: 4 }).hono.request(query("select * from staker"));
     assert.equal(refused.status, 413);
     assert.match(await refused.text(), /more than 3 rows/);
   });
 
+  it("passes a result of exactly the byte cap and refuses one byte more", async () => {
+    const body = (bytes: number) => {
+      const frame = JSON.stringify({ rows: [{ x: "" }] });
+      return JSON.stringify({ rows: [{ x: "x".repeat(bytes - frame.length) }] });
+    };
+    assert.equal(Buffer.byteLength(body(1_000)), 1_000);
+    assert.equal(await status({ body: body(1_000) }), 200);
+    assert.equal(await status({ body: body(1_001) }), 413);
+  });
+
   it("refuses a policy breach before planning, and a query that is not @ponder/client's", async () => {
-    const refused = await app({}).hono.request(query("select power(shares, 2) from staker"));
+    const refused = await app().hono.request(query("select power(shares, 2) from staker"));
     assert.equal(refused.status, 400);
     assert.match(await refused.text(), /power\(\) is not served/);
-    assert.equal((await app({}).hono.request("/sql/db?sql=nonsense")).status, 400);
-    assert.equal((await app({}).hono.request("/sql/db")).status, 400);
+    assert.equal((await app().hono.request("/sql/db?sql=nonsense")).status, 400);
+    assert.equal((await app().hono.request("/sql/db")).status, 400);
   });
 
   it("ends a live query whose result grows past the cap with an error event", async () => {
@@ -243,6 +309,17 @@ describe("SQL guard", () => {
       text,
       `data: ${rows(3)}\n\nevent: error\ndata: SQL over HTTP: the result has more than 3 rows; narrow it (where, limit)\n\n`,
     );
+  });
+
+  it("keeps 1 live query open with a cap of 1, refuses a second, and counts a closed one out", async () => {
+    const { hono } = app({ live: ['{"rows":[]}'], open: true });
+    const first = await hono.request(query("select * from staker", "live"));
+    assert.equal(first.status, 200);
+    const second = await hono.request(query("select * from staker", "live"));
+    assert.equal(second.status, 503);
+    assert.match(await second.text(), /1 live queries are open/);
+    await first.body?.cancel();
+    assert.equal((await hono.request(query("select * from staker", "live"))).status, 200);
   });
 });
 
@@ -296,6 +373,81 @@ describe("chain guard check", () => {
       { finalizedBlock: async () => 10, blockHash: chain({}) },
     );
     assert.equal(gone.mismatch, "finalized block 10 was 0xa, no longer on the chain");
+  });
+});
+
+describe("guarded reader settings", () => {
+  const plan = {
+    rows: [{ "QUERY PLAN": [{ Plan: { "Total Cost": 1, "Plan Rows": 1, "Plan Width": 1 } }] }],
+  };
+  const answer = async (sql: string) => (sql.startsWith("EXPLAIN") ? plan : { rows: [] });
+
+  it(`refreshes PGlite's statistics at most every ${API_LIMITS.analyzeEveryMs} ms`, async () => {
+    const statements: string[] = [];
+    const pglite = {
+      transaction: async <T>(
+        body: (tx: { query: (sql: string) => Promise<unknown> }) => Promise<T>,
+      ) =>
+        body({
+          query: (sql: string) => {
+            statements.push(sql);
+            return answer(sql);
+          },
+        }),
+    };
+    let now = 0;
+    const reader = createGuardedReader({
+      client: pglite,
+      dialect: "pglite",
+      schema: "app",
+      tables: ["staker", "pool_event"],
+      limits: API_LIMITS,
+      now: () => now,
+    });
+    const analyzed = () => statements.filter((s) => s.startsWith("ANALYZE")).length;
+    await reader.explain("select 1", []);
+    assert.equal(analyzed(), 1);
+    assert.ok(statements.includes('ANALYZE "app"."staker", "app"."pool_event"'));
+    now = API_LIMITS.analyzeEveryMs - 1;
+    await reader.explain("select 1", []);
+    assert.equal(analyzed(), 1);
+    now = API_LIMITS.analyzeEveryMs;
+    await reader.explain("select 1", []);
+    assert.equal(analyzed(), 2);
+    assert.ok(statements.includes('SET LOCAL search_path = "app", pg_temp'));
+  });
+
+  it(`reads PostgreSQL read-only, with a ${API_LIMITS.postgresStatementTimeoutMs} ms statement timeout`, async () => {
+    const statements: string[] = [];
+    let released = 0;
+    const pool = {
+      connect: async () => ({
+        query: (sql: string) => {
+          statements.push(sql);
+          return answer(sql);
+        },
+        release: () => {
+          released++;
+        },
+      }),
+    };
+    const reader = createGuardedReader({
+      client: pool,
+      dialect: "postgres",
+      schema: "app",
+      tables: ["staker"],
+      limits: API_LIMITS,
+    });
+    await reader.run("select 1", []);
+    assert.deepEqual(statements, [
+      "BEGIN",
+      "SET TRANSACTION READ ONLY",
+      'SET LOCAL search_path = "app", pg_temp',
+      `SET LOCAL statement_timeout = ${API_LIMITS.postgresStatementTimeoutMs}`,
+      "select 1",
+      "COMMIT",
+    ]);
+    assert.equal(released, 1);
   });
 });
 

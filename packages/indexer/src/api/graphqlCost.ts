@@ -79,17 +79,26 @@ export function estimateGraphqlRows(request: GraphqlRequest): number {
     return Math.min(Math.max(limit, 0), MAX_LIST_LIMIT);
   };
 
-  /** Rows read by `selection` for each of `multiplicity` parent rows. */
-  const rowsOf = (selection: SelectionSetNode, multiplicity: number, depth: number): number => {
-    if (depth > 100) throw refuse("the query nests deeper than 100 levels");
+  /**
+   * Rows read by `selection` for each of `multiplicity` parent rows; `spreading` holds the fragments
+   * being expanded (a fragment that spreads itself is invalid GraphQL, but this runs before Ponder
+   * validates the query).
+   */
+  const rowsOf = (
+    selection: SelectionSetNode,
+    multiplicity: number,
+    spreading: ReadonlySet<string>,
+  ): number => {
     let rows = 0;
     for (const node of selection.selections) {
       if (node.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(node.name.value);
-        if (!fragment) throw refuse(`unknown fragment ${node.name.value}`);
-        rows += rowsOf(fragment.selectionSet, multiplicity, depth + 1);
+        const name = node.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment) throw refuse(`unknown fragment ${name}`);
+        if (spreading.has(name)) throw refuse(`fragment ${name} spreads itself`);
+        rows += rowsOf(fragment.selectionSet, multiplicity, new Set([...spreading, name]));
       } else if (node.kind === Kind.INLINE_FRAGMENT) {
-        rows += rowsOf(node.selectionSet, multiplicity, depth + 1);
+        rows += rowsOf(node.selectionSet, multiplicity, spreading);
       } else if (node.name.value === "totalCount") {
         rows += multiplicity; // one count per page
       } else if (node.selectionSet && !PAGE_FIELDS_WITHOUT_ROWS.has(node.name.value)) {
@@ -103,17 +112,17 @@ export function estimateGraphqlRows(request: GraphqlRequest): number {
           );
           if (items?.selectionSet) {
             const listed = multiplicity * limitOf(node);
-            rows += listed + rowsOf(items.selectionSet, listed, depth + 1);
+            rows += listed + rowsOf(items.selectionSet, listed, spreading);
           }
-          rows += rowsOf(withoutItems(node.selectionSet), multiplicity, depth + 1);
+          rows += rowsOf(withoutItems(node.selectionSet), multiplicity, spreading);
         } else {
-          rows += multiplicity + rowsOf(node.selectionSet, multiplicity, depth + 1);
+          rows += multiplicity + rowsOf(node.selectionSet, multiplicity, spreading);
         }
       }
     }
     return rows;
   };
-  return rowsOf(operation.selectionSet, 1, 0);
+  return rowsOf(operation.selectionSet, 1, new Set());
 }
 
 function withoutItems(selection: SelectionSetNode): SelectionSetNode {

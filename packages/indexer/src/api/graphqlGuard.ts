@@ -10,7 +10,7 @@ import { formatCount, RequestRefused } from "./refusal.ts";
 import { replaceBody } from "./responses.ts";
 
 /** Largest request body read (a query is at most Ponder's 1,000 tokens; variables are small). */
-const MAX_REQUEST_BYTES = 256 * 1024;
+export const MAX_REQUEST_BYTES = 256 * 1024;
 
 const errorResponse = (c: Context, error: RequestRefused) =>
   c.json({ errors: [{ message: error.message }] }, error.status);
