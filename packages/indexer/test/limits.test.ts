@@ -210,6 +210,8 @@ describe("SQL guard", () => {
     sqlMaxCost: 100,
     maxResponseBytes: 1_000,
     sqlMaxLiveQueries: 1,
+    sqlMaxLiveRows: 2,
+    sqlMaxLiveCost: 10,
   };
   /**
    * The guard in front of stub handlers: the reader plans `plan`; /sql/db answers `rows` rows (or
@@ -301,14 +303,20 @@ describe("SQL guard", () => {
     assert.equal((await app().hono.request("/sql/db")).status, 400);
   });
 
-  it("ends a live query whose result grows past the cap with an error event", async () => {
+  it("ends a live query whose result grows past its cap (2 rows) with an error event", async () => {
     const rows = (n: number) => JSON.stringify({ rows: Array.from({ length: n }, () => ({})) });
-    const { hono } = app({ live: [rows(3), rows(4), rows(1)] });
+    const { hono, seen } = app({ live: [rows(2), rows(3), rows(1)] });
     const text = await (await hono.request(query("select * from staker", "live"))).text();
     assert.equal(
       text,
-      `data: ${rows(3)}\n\nevent: error\ndata: SQL over HTTP: the result has more than 3 rows; narrow it (where, limit)\n\n`,
+      `data: ${rows(2)}\n\nevent: error\ndata: SQL over HTTP: the result has more than 2 rows; narrow it (where, limit)\n\n`,
     );
+    assert.deepEqual(seen, [], "live queries go to client()'s live handler");
+  });
+
+  it("plans a live query against its own cost cap: 10 passes, 11 is refused", async () => {
+    assert.equal(await status({ plan: { cost: 10 }, live: [] }, "live"), 200);
+    assert.equal(await status({ plan: { cost: 11 }, live: [] }, "live"), 400);
   });
 
   it("keeps 1 live query open with a cap of 1, refuses a second, and counts a closed one out", async () => {

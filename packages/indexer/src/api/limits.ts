@@ -18,8 +18,15 @@ export const API_LIMITS = {
   sqlMaxArithmetic: 16,
   /** Characters of one string constant. */
   sqlMaxStringConstant: 1_024,
-  /** Open live queries (`/sql/live`); each one runs again after every indexed block. */
-  sqlMaxLiveQueries: 50,
+  /**
+   * Open live queries (`/sql/live`). Each one runs again after every indexed block that changed its
+   * tables, so their caps below bound the work added to each block: 10 x ~0.1 s at most.
+   */
+  sqlMaxLiveQueries: 10,
+  /** Rows of one live query's result. */
+  sqlMaxLiveRows: 1_000,
+  /** Estimated cost of one live query (about 0.1 s of PGlite work at the limit). */
+  sqlMaxLiveCost: 1_000,
   /**
    * Rows one GraphQL request may ask for, estimated before it runs: each list's `limit` (50 when
    * omitted) times the lists around it, plus one per single-row field and per `totalCount`.

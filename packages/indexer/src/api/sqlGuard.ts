@@ -6,6 +6,8 @@
  *    more than one row past the cap, and a result past the cap is refused (never cut silently);
  * 3. the planner's estimate of the wrapped query (EXPLAIN, in the reader's settings) must stay under
  *    the cost cap, and its estimated size under the response cap.
+ * Live queries run again after every indexed block, so their row and cost caps are lower and only
+ * a few may be open.
  * PGlite cannot interrupt a running statement, so these checks are the time bound there.
  */
 import type { Context, MiddlewareHandler } from "hono";
@@ -31,6 +33,8 @@ type SqlLimits = Pick<
   | "sqlMaxArithmetic"
   | "sqlMaxStringConstant"
   | "sqlMaxLiveQueries"
+  | "sqlMaxLiveRows"
+  | "sqlMaxLiveCost"
   | "maxResponseBytes"
 >;
 
@@ -67,9 +71,12 @@ export function sqlGuard(options: {
   let liveQueries = 0;
 
   /** Checks the query and returns it capped; throws RequestRefused. */
-  const admit = async (query: ClientQuery): Promise<ClientQuery> => {
+  const admit = async (
+    query: ClientQuery,
+    caps: { maxRows: number; maxCost: number },
+  ): Promise<ClientQuery> => {
     await checkSqlPolicy(query.sql, tables, limits);
-    const sql = capRows(query.sql, limits.sqlMaxRows);
+    const sql = capRows(query.sql, caps.maxRows);
     let plan: Awaited<ReturnType<GuardedReader["explain"]>>;
     try {
       plan = await reader.explain(sql, query.params);
@@ -77,10 +84,10 @@ export function sqlGuard(options: {
       const message = error instanceof Error ? error.message : String(error);
       throw new RequestRefused(400, `SQL over HTTP: ${message}`);
     }
-    if (plan.cost > limits.sqlMaxCost) {
+    if (plan.cost > caps.maxCost) {
       throw new RequestRefused(
         400,
-        `SQL over HTTP: the query's estimated cost ${formatCount(plan.cost)} is above ${formatCount(limits.sqlMaxCost)}; narrow it (where on indexed columns, fewer joins, limit)`,
+        `SQL over HTTP: the query's estimated cost ${formatCount(plan.cost)} is above ${formatCount(caps.maxCost)}; narrow it (where on indexed columns, fewer joins, limit)`,
       );
     }
     if (plan.rows * plan.width > limits.maxResponseBytes) {
@@ -106,7 +113,11 @@ export function sqlGuard(options: {
           `SQL over HTTP: ${limits.sqlMaxLiveQueries} live queries are open, the most served`,
         );
       }
-      const capped = await admit(decode(c.req.query("sql")));
+      const caps =
+        kind === "db"
+          ? { maxRows: limits.sqlMaxRows, maxCost: limits.sqlMaxCost }
+          : { maxRows: limits.sqlMaxLiveRows, maxCost: limits.sqlMaxLiveCost };
+      const capped = await admit(decode(c.req.query("sql")), caps);
       const url = new URL(c.req.url);
       url.searchParams.set("sql", superjson.stringify(capped));
       c.req.raw = new Request(url, c.req.raw);
@@ -136,7 +147,7 @@ export function sqlGuard(options: {
       release();
       return;
     }
-    replaceBody(c, capLiveRows(body, limits.sqlMaxRows, release));
+    replaceBody(c, capLiveRows(body, limits.sqlMaxLiveRows, release));
   };
 }
 
