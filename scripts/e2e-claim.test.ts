@@ -22,6 +22,7 @@ import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
 import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";
 import { dapiNameOf } from "../packages/sdk/src/deploy/system.ts";
 import type { Deployment } from "../packages/sdk/src/deployment.ts";
+import { claimBond } from "../packages/sdk/src/maths/claims.ts";
 
 const tokenAbi = artifact("TestToken").abi;
 const poolAbi = artifact("StakingPool").abi;
@@ -46,6 +47,8 @@ let claims: Address;
 let arbitrator: Address;
 let token: Address;
 let policyId: bigint;
+/** When the covered dAPI failed: the claims' incident time (after the policy's 1-day waiting period). */
+let incidentAt: bigint;
 
 const send = (
   from: Address,
@@ -122,7 +125,9 @@ test("the covered dAPI malfunctions: signed data pushes a wrong value, read thro
   assert.ok(feed && deployment.contracts.api3ServerV1);
   const airnode = devnetAccount("airnode");
   const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: airnode });
-  await chain.increaseTime(5);
+  // The failure comes after the policy's waiting period (1 day by default): an incident the policy covers.
+  const waitingPeriod = await chain.read<bigint>(claims, claimsAbi, "waitingPeriod");
+  await chain.increaseTime(Number(waitingPeriod) + 5);
   await pushBeaconValue(
     ctx,
     deployment.contracts.api3ServerV1,
@@ -136,14 +141,23 @@ test("the covered dAPI malfunctions: signed data pushes a wrong value, read thro
     "read",
   );
   assert.equal(value, parseEther("1"), "ETH/USD reads 1 USD instead of ~3,000");
+  incidentAt = (await ctx.publicClient.getBlock()).timestamp;
 });
 
+/** The bond of a claim of `amountUsd`: the floor plus the rate per USD claimed (18-decimal token). */
+async function bondOf(amountUsd: bigint): Promise<bigint> {
+  const floor = await chain.read<bigint>(claims, claimsAbi, "claimantBond");
+  const rate = await chain.read<bigint>(claims, claimsAbi, "claimantBondRate");
+  return claimBond(amountUsd, { floor, rate, tokenUnit: 10n ** 18n });
+}
+
 test("claim -> settlement -> escalation -> ruling, appeal, final ruling -> payout, pro rata, bond returned", async () => {
-  const bond = await chain.read<bigint>(claims, claimsAbi, "claimantBond");
+  const bond = await bondOf(parseEther("20000"));
   const balance0 = await balanceOf(policyholder);
   const filed = await send(policyholder, claims, claimsAbi, "createClaim", [
     policyId,
     parseEther("20000"),
+    incidentAt,
     "ipfs://e2e/evidence-eth-usd-1usd.json",
   ]);
   const claimId = eventArgOf(claimsAbi, filed, "ClaimCreated", "claimId");
@@ -230,10 +244,11 @@ test("claim -> settlement -> escalation -> ruling, appeal, final ruling -> payou
 });
 
 test("claim -> mediator rejects -> escalation -> refused on appeal -> no payout, the bond goes to stakers", async () => {
-  const bond = await chain.read<bigint>(claims, claimsAbi, "claimantBond");
+  const bond = await bondOf(parseEther("10000"));
   const filed = await send(policyholder, claims, claimsAbi, "createClaim", [
     policyId,
     parseEther("10000"),
+    incidentAt,
     "ipfs://e2e/evidence-2.json",
   ]);
   const claimId = eventArgOf(claimsAbi, filed, "ClaimCreated", "claimId");

@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {ClaimsAdmin} from "./claims/ClaimsAdmin.sol";
 import {ClaimsStorage} from "./claims/ClaimsStorage.sol";
 import {IClaimsCore} from "./interfaces/IClaimsManager.sol";
-import {IStakingPool} from "./interfaces/IStakingPool.sol";
+import {IClaimsExposure, IStakingPool} from "./interfaces/IStakingPool.sol";
 import {IArbitrator} from "./interfaces/erc792/IArbitrator.sol";
 import {PremiumCurve} from "./libraries/PremiumCurve.sol";
 import {PriceConversion} from "./libraries/PriceConversion.sol";
@@ -16,9 +16,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ClaimsManager
 /// @notice Coverage for API3 dAPI users backed by the staking pool: coverage purchases, claims, mediation,
-/// ERC-792 arbitration with ERC-1497 evidence, rolling payout quotas, premium and bond distribution. Quotes,
-/// policy agents' operations, views and governance run in the `ClaimsAdmin` module that this contract
-/// deploys in its constructor and reaches by delegatecall from its fallback (same address, same storage;
+/// ERC-792 arbitration with ERC-1497 evidence, payouts in tranches within rolling quotas, premium and bond
+/// distribution. Quotes, policy agents' operations, views and governance run in the `ClaimsAdmin` module that this
+/// contract deploys in its constructor and reaches by delegatecall from its fallback (same address, same storage;
 /// the module is immutable). The full ABI at this address is `IClaimsManager`.
 /// @dev See `IClaimsManager` for the state machine, units and rounding. Plain constructor, no proxy.
 contract ClaimsManager is ClaimsStorage, IClaimsCore {
@@ -28,22 +28,26 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     uint256 internal constant RULING_REFUSE = 0;
     uint256 internal constant RULING_PAY_CLAIM = 1;
     uint256 internal constant RULING_PAY_SETTLEMENT = 2;
+    /// @dev ERC-792 `DisputeStatus.Waiting`: no ruling given yet in the current round.
+    uint256 internal constant DISPUTE_WAITING = 0;
 
     /// @notice The module serving `IClaimsAdmin` (by delegatecall).
     ClaimsAdmin public immutable admin;
 
     /// @param pool_ The staking pool (authorize this contract there as a claims manager).
     /// @param priceFeed_ The dAPI proxy (IApi3ReaderProxy) of the pool token's USD price.
+    /// @param priceFeedHeartbeat_ That dAPI's heartbeat (`maxPriceAge` never goes below it).
     /// @param primaryAgent_ The DAO's primary agent (Timelock); also the first treasury.
     /// @param secondaryAgent_ The DAO's secondary agent (Timelock).
     /// @param mediator_ The first mediator (may be zero).
     /// @param arbitrator_ The first arbitrator (may be zero).
     /// @param arbitratorExtraData_ Extra data for the arbitrator (Kleros: court and number of jurors).
     /// @param metaEvidenceURI_ ERC-1497 meta-evidence of the disputes, announced as id 0.
-    /// @param dapis_ dAPIs to register with their caps (ids 1, 2, ... in this order).
+    /// @param dapis_ dAPIs to register with their caps and feeds (ids 1, 2, ... in this order).
     constructor(
         IStakingPool pool_,
         IApi3ReaderProxy priceFeed_,
+        uint256 priceFeedHeartbeat_,
         address primaryAgent_,
         address secondaryAgent_,
         address mediator_,
@@ -51,25 +55,42 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         bytes memory arbitratorExtraData_,
         string memory metaEvidenceURI_,
         DapiConfig[] memory dapis_
-    ) ClaimsStorage(pool_, priceFeed_, primaryAgent_, secondaryAgent_) {
-        admin = new ClaimsAdmin(pool_, priceFeed_, primaryAgent_, secondaryAgent_);
+    ) ClaimsStorage(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_) {
+        admin = new ClaimsAdmin(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_);
         uint256 unit = _tokenUnit;
+        uint256 maxPriceAge_ = Math.max(25 hours, priceFeedHeartbeat_);
         _curve = PremiumCurve.Params({baseRate: 0.02e18, slope1: 0.08e18, kink: 0.8e18, slope2: 1e18});
-        _params = Params({treasuryShare: 0.1e18, claimantBond: uint96(100 * unit)});
-        _hot = HotParams({mediator: mediator_, maxPriceAge: uint32(25 hours), collateralizationRatio: 0.5e18});
-        (_treasury, _arbitrator) = (primaryAgent_, arbitrator_);
+        _params = Params({
+            treasuryShare: 0.1e18,
+            claimantBond: uint96(50 * unit),
+            claimantBondRate: uint32(0.01e18 / BOND_RATE_UNIT),
+            maxDisputeInactivity: 60 days
+        });
+        _hot = HotParams({
+            mediator: mediator_,
+            maxPriceAge: uint32(maxPriceAge_),
+            collateralizationRatio: uint32(PPM / 2),
+            priceHaircut: uint32(PPM / 10)
+        });
+        _arbitration = ArbitrationParams({arbitrator: arbitrator_, metaEvidenceId: 0, waitingPeriod: 1 days});
+        _treasury = primaryAgent_;
         _arbitratorExtraData = arbitratorExtraData_;
         emit PricingCurveSet(0.02e18, 0.08e18, 0.8e18, 1e18);
         emit CollateralizationRatioSet(0.5e18);
+        emit PriceHaircutSet(0.1e18);
         emit TreasuryShareSet(0.1e18);
-        emit MaxPriceAgeSet(25 hours);
-        emit ClaimantBondSet(100 * unit);
+        emit MaxPriceAgeSet(maxPriceAge_);
+        emit ClaimantBondSet(50 * unit, 0.01e18);
+        emit WaitingPeriodSet(1 days);
+        emit MaxDisputeInactivitySet(60 days);
         emit TreasurySet(primaryAgent_);
         emit MediatorSet(mediator_);
         emit ArbitratorSet(arbitrator_, arbitratorExtraData_, 0);
         emit MetaEvidence(0, metaEvidenceURI_);
         for (uint256 i; i < dapis_.length; ++i) {
-            _setDapiCap(dapis_[i].name, dapis_[i].chainId, dapis_[i].capShare);
+            DapiConfig memory config = dapis_[i];
+            uint256 dapiId = _setDapiCap(config.name, config.chainId, config.capShare);
+            _setDapiFeed(dapiId, config.heartbeat, config.grace);
         }
     }
 
@@ -119,33 +140,27 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     // ---------------------------------------------------------------- claims
 
     /// @inheritdoc IClaimsCore
-    function createClaim(uint256 policyId, uint256 amountUsd, string calldata evidenceURI)
+    function createClaim(uint256 policyId, uint256 amountUsd, uint256 incidentAt, string calldata evidenceURI)
         external
         override
         nonReentrant
         returns (uint256 claimId)
     {
-        uint256 state = _policyStates[policyId];
-        address claimant = address(uint160(state));
-        if (claimant == address(0)) revert UnknownPolicy(policyId);
-        if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
-        uint256 from = uint32(policyId >> 160);
-        uint256 until = uint32((state & POLICY_CHANGED == 0 ? policyId : _policyChanges[policyId]) >> 128);
-        if (block.timestamp < from || block.timestamp > until) {
-            revert OutsideClaimsPeriod(policyId, from, until, block.timestamp);
-        }
-        uint256 remaining = (state >> 160) & MAX_POLICY_COVERAGE;
-        if (amountUsd == 0 || amountUsd > remaining) revert InvalidClaimAmount(amountUsd, remaining);
-
-        uint256 bond = _params.claimantBond;
+        ArbitrationParams memory arbitration = _arbitration;
+        _reserve(policyId, amountUsd, incidentAt, arbitration.waitingPeriod);
+        uint256 bond = _bondFor(amountUsd);
         uint256 deadline = block.timestamp + MEDIATOR_RESPONSE_PERIOD;
-        claimId = uint256(++_counters.claimCount) << CLAIM_COUNT_SHIFT | policyId;
+        // The claim joins the open exposure until it is final.
+        Counters memory counters = _counters;
+        claimId = uint256(++counters.claimCount) << CLAIM_COUNT_SHIFT | policyId;
+        counters.openUsd = uint96(counters.openUsd + amountUsd);
+        _counters = counters;
         ClaimRecord storage c = _claims[claimId];
         (c.status, c.deadline, c.amountUsd, c.bond) =
         (ClaimStatus.Pending, uint32(deadline), uint96(amountUsd), uint88(bond));
         if (bond != 0) _token.safeTransferFrom(msg.sender, address(this), bond);
-        emit ClaimCreated(claimId, policyId, msg.sender, amountUsd, bond, deadline);
-        emit Evidence(_arbitrator, claimId, msg.sender, evidenceURI);
+        emit ClaimCreated(claimId, policyId, msg.sender, amountUsd, incidentAt, bond, deadline);
+        emit Evidence(arbitration.arbitrator, claimId, msg.sender, evidenceURI);
     }
 
     /// @inheritdoc IClaimsCore
@@ -153,8 +168,9 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Pending);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidClaim;
-        (uint256 usd, uint256 tokens) = _payOut(claimId, c, c.amountUsd, msg.sender);
-        emit ClaimAccepted(claimId, claimId & POLICY_ID_MASK, msg.sender, usd, tokens);
+        uint256 usd = c.amountUsd;
+        (uint256 tokens, uint256 paid) = _settle(claimId, c, usd, msg.sender);
+        emit ClaimAccepted(claimId, claimId & POLICY_ID_MASK, msg.sender, usd, tokens, paid);
     }
 
     /// @inheritdoc IClaimsCore
@@ -183,9 +199,10 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         _onlyClaimant(claimId);
         _beforeDeadline(claimId, c.deadline);
         c.status = ClaimStatus.PaidSettlement;
-        (uint256 usd, uint256 tokens) = _payOut(claimId, c, c.settlementUsd, _hot.mediator);
+        uint256 usd = c.settlementUsd;
+        (uint256 tokens, uint256 paid) = _settle(claimId, c, usd, _hot.mediator);
         if (tokens < minimumPayoutTokens) revert PayoutBelowMinimum(tokens, minimumPayoutTokens);
-        emit SettlementAccepted(claimId, claimId & POLICY_ID_MASK, usd, tokens);
+        emit SettlementAccepted(claimId, claimId & POLICY_ID_MASK, usd, tokens, paid);
     }
 
     /// @inheritdoc IClaimsCore
@@ -203,18 +220,26 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
         _beforeDeadline(claimId, deadline);
 
-        IArbitrator arbitrator_ = _arbitrator;
+        ArbitrationParams memory arbitration = _arbitration;
+        IArbitrator arbitrator_ = arbitration.arbitrator;
         if (address(arbitrator_) == address(0)) revert NoArbitrator();
         bytes memory extraData = _arbitratorExtraData;
         uint256 cost = arbitrator_.arbitrationCost(extraData);
         if (msg.value < cost) revert InsufficientArbitrationFee(msg.value, cost);
 
-        c.status = ClaimStatus.Disputed;
+        // The dispute's inactivity deadline: a silent arbitrator lets anyone close it after it (`closeStalledDispute`).
+        uint256 inactiveAfter = block.timestamp + _params.maxDisputeInactivity;
+        (c.status, c.deadline) = (ClaimStatus.Disputed, uint32(inactiveAfter));
         disputeId = arbitrator_.createDispute{value: cost}(RULING_OPTIONS, extraData);
         if (disputeId > type(uint96).max) revert ValueOverflow(disputeId, type(uint96).max);
+        // An arbitrator that hands out a dispute id twice must not redirect another claim's ruling.
+        mapping(uint256 => uint256) storage claimsOfArbitrator = _disputeClaims[address(arbitrator_)];
+        if (claimsOfArbitrator[disputeId] != 0) {
+            revert DisputeIdReused(address(arbitrator_), disputeId, claimsOfArbitrator[disputeId]);
+        }
+        claimsOfArbitrator[disputeId] = claimId;
         (c.arbitrator, c.disputeId) = (address(arbitrator_), uint96(disputeId));
-        _disputeClaims[address(arbitrator_)][disputeId] = claimId;
-        emit Dispute(arbitrator_, disputeId, _metaEvidenceId, claimId);
+        emit Dispute(arbitrator_, disputeId, arbitration.metaEvidenceId, claimId);
         emit ClaimEscalated(claimId, arbitrator_, disputeId, cost);
 
         if (msg.value > cost) {
@@ -227,10 +252,12 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external override {
         ClaimRecord storage c = _claim(claimId);
         address claimant = _claimantOf(claimId & POLICY_ID_MASK);
-        if (msg.sender != claimant && msg.sender != _hot.mediator) revert Unauthorized(msg.sender, claimant);
+        if (msg.sender != claimant && msg.sender != _hot.mediator) {
+            revert Unauthorized(msg.sender, claimant);
+        }
         ClaimStatus status = c.status;
         if (status > ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, status);
-        IArbitrator arbitrator_ = status == ClaimStatus.Disputed ? IArbitrator(c.arbitrator) : _arbitrator;
+        IArbitrator arbitrator_ = status == ClaimStatus.Disputed ? IArbitrator(c.arbitrator) : _arbitration.arbitrator;
         emit Evidence(arbitrator_, claimId, msg.sender, evidenceURI);
     }
 
@@ -246,28 +273,29 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
         if (block.timestamp <= deadline) revert DeadlineNotPassed(claimId, deadline, block.timestamp);
         c.status = ClaimStatus.TimedOut;
-        uint256 bond = c.bond;
-        _forfeit(bond);
-        emit ClaimTimedOut(claimId, bond);
+        _refuse(claimId, c);
+        emit ClaimTimedOut(claimId, c.bond);
     }
 
     // ------------------------------------------------------------ arbitration
 
     /// @notice Receives the final ruling of a dispute; only from the arbitrator that holds it. A refusal
-    /// closes the claim (bond forfeited). A payout ruling is recorded, then executed at once if it can be;
-    /// otherwise it stays `RulingPending` for `executeRuling`, so the ruling is never lost.
+    /// closes the claim (bond forfeited). A payout ruling is made final at once (paid now or in tranches); if the price
+    /// cannot be read it stays `RulingPending` for `executeRuling`, so the ruling is never lost. A ruling on a dispute
+    /// closed as stalled (`closeStalledDispute`) is accepted and ignored.
     function rule(uint256 disputeId, uint256 ruling) external override {
         uint256 claimId = _disputeClaims[msg.sender][disputeId];
         if (claimId == 0) revert UnknownDispute(msg.sender, disputeId);
         ClaimRecord storage c = _claims[claimId];
-        if (c.status != ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, c.status);
         if (ruling > RULING_OPTIONS) revert InvalidRuling(ruling);
         emit Ruling(IArbitrator(msg.sender), disputeId, ruling);
+        if (c.status == ClaimStatus.DisputeClosed) return;
+        if (c.status != ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, c.status);
         c.ruling = uint8(ruling);
         if (ruling == RULING_REFUSE || (ruling == RULING_PAY_SETTLEMENT && c.settlementUsd == 0)) {
             c.status = ClaimStatus.Refused;
-            _forfeit(c.bond);
-            emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, ClaimStatus.Refused, 0, 0);
+            _refuse(claimId, c);
+            emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, ClaimStatus.Refused, 0, 0, 0);
             return;
         }
         c.status = ClaimStatus.RulingPending;
@@ -285,9 +313,60 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
             ? (ClaimStatus.PaidClaim, uint256(c.amountUsd))
             : (ClaimStatus.PaidSettlement, uint256(c.settlementUsd));
         c.status = status;
-        uint256 tokens;
-        (usd, tokens) = _payOut(claimId, c, usd, c.arbitrator);
-        emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, status, usd, tokens);
+        (uint256 tokens, uint256 paid) = _settle(claimId, c, usd, c.arbitrator);
+        emit RulingExecuted(claimId, claimId & POLICY_ID_MASK, ruling, status, usd, tokens, paid);
+    }
+
+    /// @inheritdoc IClaimsCore
+    function closeStalledDispute(uint256 claimId) external override nonReentrant {
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Disputed);
+        uint256 deadline = c.deadline;
+        if (block.timestamp <= deadline) revert DeadlineNotPassed(claimId, deadline, block.timestamp);
+        (bool answered, uint256 disputeStatus) = _disputeStatus(c.arbitrator, c.disputeId);
+        if (answered && disputeStatus != DISPUTE_WAITING) revert DisputeActive(claimId, disputeStatus);
+        c.status = ClaimStatus.DisputeClosed;
+        uint256 reserved = c.amountUsd;
+        _closeReservation(claimId, reserved, reserved, 0);
+        uint256 bond = c.bond;
+        emit StalledDisputeClosed(claimId, c.arbitrator, c.disputeId, bond);
+        if (bond != 0) _token.safeTransfer(_claimantOf(claimId & POLICY_ID_MASK), bond);
+    }
+
+    /// @inheritdoc IClaimsCore
+    function noteDisputeActivity(uint256 claimId) external override {
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.Disputed);
+        (bool answered, uint256 disputeStatus) = _disputeStatus(c.arbitrator, c.disputeId);
+        if (!answered || disputeStatus == DISPUTE_WAITING) revert NoDisputeActivity(claimId);
+        uint256 deadline = block.timestamp + _params.maxDisputeInactivity;
+        c.deadline = uint32(deadline);
+        emit DisputeActivityNoted(claimId, disputeStatus, deadline);
+    }
+
+    // ---------------------------------------------------------------- payouts
+
+    /// @inheritdoc IClaimsCore
+    function payTranche(address payer) external override nonReentrant returns (uint256 claimId, uint256 paid) {
+        PayoutQueue memory queue = _payoutQueues[payer];
+        if (queue.head == queue.tail) revert NothingOwed(payer);
+        claimId = _queuedClaims[payer][queue.head];
+        ClaimRecord storage c = _claims[claimId];
+        uint256 owed = c.owedTokens;
+        QuotaWindow.Quota memory quota = _quotas[payer];
+        (uint256 room, uint256 nextRoomAt) = _payoutRoom(payer, quota);
+        paid = Math.min(owed, room);
+        if (paid == 0) revert NoPayoutRoom(payer, owed, nextRoomAt);
+        owed -= paid;
+        c.owedTokens = uint104(owed);
+        quota.record(paid, block.timestamp);
+        if (owed == 0) {
+            _payoutQueues[payer].head = queue.head + 1;
+            --quota.queued;
+        }
+        _quotas[payer] = quota;
+        _counters.owedTokens -= uint96(paid);
+        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
+        emit TranchePaid(claimId, payer, paid, owed);
+        _pool.payOutClaim(claimant, paid);
     }
 
     // ---------------------------------------------------------------- rewards
@@ -298,7 +377,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (toStakers == 0 && toTreasury == 0) revert NothingToDistribute();
         address treasury_ = _treasury;
         _globals.premiums = 0;
-        _counters.forfeitedBonds = 0;
+        _forfeitedBonds = 0;
         if (toTreasury != 0) _token.safeTransfer(treasury_, toTreasury);
         if (toStakers != 0) {
             _token.forceApprove(address(_pool), toStakers);
@@ -342,7 +421,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     /// @inheritdoc IClaimsCore
     function claim(uint256 claimId) external view override returns (Claim memory) {
         ClaimRecord memory r = _claims[claimId];
-        if (r.status == ClaimStatus.None) return Claim(0, ClaimStatus.None, 0, 0, 0, 0, 0, address(0), 0);
+        if (r.status == ClaimStatus.None) return Claim(0, ClaimStatus.None, 0, 0, 0, 0, 0, address(0), 0, 0);
         return Claim(
             claimId & POLICY_ID_MASK,
             r.status,
@@ -352,46 +431,176 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
             r.settlementUsd,
             r.ruling,
             r.arbitrator,
-            r.disputeId
+            r.disputeId,
+            r.owedTokens
         );
+    }
+
+    /// @inheritdoc IClaimsExposure
+    function openExposure() external view override returns (uint256 tokens) {
+        Counters memory counters = _counters;
+        tokens = counters.owedTokens;
+        if (counters.openUsd == 0) return tokens;
+        // Any positive price, however old: the exposure only sizes what exits hold back. Without one, all of it.
+        try this.readPrice() returns (int224 value, uint32) {
+            if (value > 0) {
+                return tokens + PriceConversion.toTokensUp(counters.openUsd, uint256(int256(value)), _tokenUnit);
+            }
+        } catch {}
+        return tokens + _pool.totalStake();
+    }
+
+    /// @inheritdoc IClaimsCore
+    function readPrice() external view override returns (int224 value, uint32 timestamp) {
+        return _readPrice();
+    }
+
+    /// @inheritdoc IClaimsExposure
+    function owedTokens() external view override returns (uint256) {
+        return _counters.owedTokens;
     }
 
     // --------------------------------------------------------------- internal
 
-    /// @dev Pays `usd` (capped at the policy's remaining coverage) to the claimant in tokens at the current
-    /// price, rounded down, within `payer`'s quota; returns the bond. The caller has set the final status.
-    function _payOut(uint256 claimId, ClaimRecord storage c, uint256 usd, address payer)
-        internal
-        returns (uint256 paidUsd, uint256 tokens)
-    {
-        uint256 policyId = claimId & POLICY_ID_MASK;
+    /// @dev Checks a new claim of the caller on `policyId` (its claimant, within its claims period, the incident in its
+    /// cover, the amount within what it still covers) and reserves `amountUsd` against the policy.
+    function _reserve(uint256 policyId, uint256 amountUsd, uint256 incidentAt, uint256 waitingPeriod) internal {
         uint256 state = _policyStates[policyId];
         address claimant = address(uint160(state));
-        paidUsd = Math.min(usd, (state >> 160) & MAX_POLICY_COVERAGE);
-        uint256 price = _price();
-        tokens = PriceConversion.toTokensDown(paidUsd, price, _tokenUnit);
-        if (tokens != 0) _useQuota(payer, tokens);
-        // paidUsd <= the remaining coverage: the claimant and the `changed` flag stay as they are.
-        _policyStates[policyId] = state - (paidUsd << 160);
-        if (tokens != 0) _pool.payOutClaim(claimant, tokens);
+        if (claimant == address(0)) revert UnknownPolicy(policyId);
+        if (msg.sender != claimant) revert Unauthorized(msg.sender, claimant);
+        bool changed = state & POLICY_CHANGED != 0;
+        uint256 terms = changed ? _policyChanges[policyId] : policyId;
+        uint256 until = uint32(terms >> 128);
+        if (block.timestamp < uint32(policyId >> 160) || block.timestamp > until) {
+            revert OutsideClaimsPeriod(policyId, uint32(policyId >> 160), until, block.timestamp);
+        }
+        uint256 remaining = (state >> 160) & MAX_POLICY_COVERAGE;
+        uint256 claimable = _claimable(policyId, changed, terms, remaining, incidentAt, waitingPeriod);
+        if (amountUsd == 0 || amountUsd > claimable) revert InvalidClaimAmount(amountUsd, claimable);
+        _policyStates[policyId] = state - (amountUsd << 160);
+    }
+
+    /// @dev What a claim on policy `policyId` for an incident at `incidentAt` may ask: the policy's `remaining`
+    /// coverage, if the incident lies in its cover (from its start plus the waiting period until now, within its
+    /// period); for an incident before an upgrade's added coverage has waited the waiting period, only the coverage
+    /// (and the period) from before that upgrade.
+    function _claimable(
+        uint256 policyId,
+        bool changed,
+        uint256 terms,
+        uint256 remaining,
+        uint256 incidentAt,
+        uint256 waitingPeriod
+    ) internal view returns (uint256) {
+        uint256 coverFrom = uint32(policyId >> 160) + waitingPeriod;
+        if (incidentAt < coverFrom || incidentAt > block.timestamp) {
+            revert IncidentOutsideCover(policyId, incidentAt, coverFrom, block.timestamp);
+        }
+        if (!changed) return remaining;
+        uint256 upgrade = _policyUpgrades[policyId];
+        uint256 upgradedAt = uint32(upgrade);
+        if (upgradedAt == 0 || incidentAt >= upgradedAt + waitingPeriod) return remaining;
+        uint256 untilBefore = uint32(upgrade >> 32);
+        if (incidentAt > untilBefore) revert IncidentOutsideCover(policyId, incidentAt, coverFrom, untilBefore);
+        uint256 added = uint96(terms) - uint96(upgrade >> 64);
+        return remaining > added ? remaining - added : 0;
+    }
+
+    /// @dev The claimant bond of a claim of `amountUsd`: the floor plus `claimantBondRate` tokens per USD claimed
+    /// (rounded up). A rate in tokens, not a share converted at the price, keeps an oracle read out of `createClaim`.
+    function _bondFor(uint256 amountUsd) internal view returns (uint256) {
+        Params memory params = _params;
+        if (params.claimantBondRate == 0) return params.claimantBond;
+        // amountUsd (18 decimals) * rate (1e-9 tokens per USD) * token unit / (1e18 * 1e9).
+        return params.claimantBond
+            + Math.mulDiv(amountUsd, uint256(params.claimantBondRate) * _tokenUnit, 1e27, Math.Rounding.Ceil);
+    }
+
+    /// @dev Makes claim `claimId` final with a payout of `usd` (at most the amount it reserved) decided by `payer`.
+    /// The policy gets back the part of the reservation not paid; the payout is fixed in tokens at the current price
+    /// (rounded down), capped so that the total owed never exceeds the stake, and paid now as far as `payer`'s quota
+    /// and the pool's cap allow, unless older payouts of `payer` wait (first in, first out); the rest is owed and
+    /// paid in tranches (`payTranche`). The bond goes back to the claimant. The caller has set the final status.
+    /// @return tokens The payout in tokens. @return paid The part paid now.
+    function _settle(uint256 claimId, ClaimRecord storage c, uint256 usd, address payer)
+        internal
+        returns (uint256 tokens, uint256 paid)
+    {
+        uint256 reserved = c.amountUsd;
+        tokens = PriceConversion.toTokensDown(usd, _price(), _tokenUnit);
+        QuotaWindow.Quota memory quota = _quotas[payer];
+        uint256 owedBefore = _counters.owedTokens;
+        (uint256 room,, uint256 stake) = _payoutRoomAndStake(payer, quota);
+        if (owedBefore + tokens > stake) tokens = stake > owedBefore ? stake - owedBefore : 0;
+        if (quota.queued == 0) paid = Math.min(tokens, room);
+        uint256 owed = tokens - paid;
+        _closeReservation(claimId, reserved, reserved - usd, owed);
+        if (paid != 0) quota.record(paid, block.timestamp);
+        if (owed != 0) {
+            c.owedTokens = uint104(owed);
+            PayoutQueue storage queue = _payoutQueues[payer];
+            uint64 tail = queue.tail;
+            _queuedClaims[payer][tail] = claimId;
+            queue.tail = tail + 1;
+            ++quota.queued;
+            emit PayoutOwed(claimId, payer, tokens, owed);
+        }
+        if (paid != 0 || owed != 0) _quotas[payer] = quota;
+        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
+        if (paid != 0) _pool.payOutClaim(claimant, paid);
         uint256 bond = c.bond;
         if (bond != 0) _token.safeTransfer(claimant, bond);
     }
 
-    /// @dev Records `tokens` against `payer`'s quota; reverts if they exceed it or the total stake.
-    function _useQuota(address payer, uint256 tokens) internal {
-        QuotaWindow.Quota storage q = _quotas[payer];
-        // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
-        uint256 share = q.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
-        uint256 totalStake = _pool.totalStake();
-        uint256 limit = totalStake * share / WAD;
-        uint256 available = q.take(tokens, block.timestamp, limit);
-        if (tokens > available) revert QuotaExceeded(payer, tokens, available);
-        if (tokens > totalStake) revert InsufficientStake(tokens, totalStake);
+    /// @dev What `payer` may pay now: its quota's room and the pool's cap's, the smaller; and, if that is nothing, the
+    /// earliest time it may pay again (its quota's, or the start of the pool's next window bucket).
+    function _payoutRoom(address payer, QuotaWindow.Quota memory quota)
+        internal
+        view
+        returns (uint256 room, uint256 nextRoomAt)
+    {
+        (room, nextRoomAt,) = _payoutRoomAndStake(payer, quota);
     }
 
-    function _forfeit(uint256 bond) internal {
-        if (bond != 0) _counters.forfeitedBonds += uint128(bond);
+    function _payoutRoomAndStake(address payer, QuotaWindow.Quota memory quota)
+        internal
+        view
+        returns (uint256 room, uint256 nextRoomAt, uint256 stake)
+    {
+        uint256 poolRoom;
+        (stake, poolRoom) = _pool.payoutRoom();
+        // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
+        uint256 share = quota.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
+        uint256 limit = stake * share / WAD;
+        uint256 quotaRoom = quota.available(block.timestamp, limit);
+        room = Math.min(quotaRoom, poolRoom);
+        if (room != 0) return (room, 0, stake);
+        nextRoomAt = quotaRoom == 0
+            ? quota.nextRoomAt(block.timestamp, limit)
+            : (block.timestamp / QuotaWindow.WINDOW + 1) * QuotaWindow.WINDOW;
+    }
+
+    /// @dev A claim ends without payout (refused, timed out): its reservation goes back to the policy and its bond to
+    /// the stakers.
+    function _refuse(uint256 claimId, ClaimRecord storage c) internal {
+        uint256 reserved = c.amountUsd;
+        _closeReservation(claimId, reserved, reserved, 0);
+        uint256 bond = c.bond;
+        if (bond != 0) _forfeitedBonds += bond;
+    }
+
+    /// @dev The ERC-792 status of a dispute (`answered` false if the arbitrator does not answer).
+    function _disputeStatus(address arbitrator_, uint256 disputeId)
+        internal
+        view
+        returns (bool answered, uint256 status)
+    {
+        try IArbitrator(arbitrator_).disputeStatus(disputeId) returns (IArbitrator.DisputeStatus s) {
+            return (true, uint256(s));
+        } catch {
+            return (false, 0);
+        }
     }
 
     function _claim(uint256 claimId) internal view returns (ClaimRecord storage c) {

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {StakingPoolBase} from "./StakingPoolBase.sol";
 import {StakingPoolExtension} from "./StakingPoolExtension.sol";
-import {IStakingPool} from "./interfaces/IStakingPool.sol";
+import {IStakingPoolCore} from "./interfaces/IStakingPool.sol";
 import {LockHistory} from "./libraries/LockHistory.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {ShareMath} from "./libraries/ShareMath.sol";
@@ -12,6 +12,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title StakingPool
@@ -19,13 +20,13 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// two reward indices and the user's two slots (plus the votes module's checkpoints). Governance setters, vesting
 /// deposits, `unstakeAndWithdraw` and the weekly epoch start run in `extension` by DELEGATECALL (same storage,
 /// same caller), which keeps this contract under the 24,576-byte limit.
-contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuardTransient {
+contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using SafeCast for int256;
     using LockHistory for LockHistory.Ring;
 
-    /// @notice The contract the pool DELEGATECALLs for its rarely used functions (created by the constructor).
+    /// @inheritdoc IStakingPoolCore
     address public immutable extension;
 
     // ---------------------------------------------------------------- set-up
@@ -50,16 +51,33 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
             PoolTotals({totalStake: 0, totalShares: 0, era: 0, lastUpdate: SafeCast.toUint32(block.timestamp)})
         );
         _writeStream(Stream({remaining: 0, totalVoteSlots: 0, growthIndex: uint120(RewardMath.INDEX_SCALE)}));
+        _maxFreeze = _INITIAL_MAX_FREEZE;
+        _payoutWindow.capBps = uint16(_INITIAL_PAYOUT_CAP_BPS);
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         _writeEpochStart(epoch, 0);
         emit PrimaryAgentSet(primaryAgent_);
         emit SecondaryAgentSet(secondaryAgent_);
         emit UnstakeWaitPeriodSet(MIN_UNSTAKE_WAIT_PERIOD);
+        emit MaxFreezeSet(_INITIAL_MAX_FREEZE);
+        emit PayoutCapSet(_INITIAL_PAYOUT_CAP_BPS * HUNDRED_PERCENT / _BPS);
+    }
+
+    /// @notice Serves `IStakingPoolAdmin` (executing unstakes, vesting deposits, added rewards, governance and its
+    /// views) by DELEGATECALL to `extension`: same storage, same caller, one address and one ABI (`IStakingPool`).
+    fallback() external {
+        address target = extension;
+        assembly ("memory-safe") {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
     }
 
     // ---------------------------------------------------------------- staking
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function deposit(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
         Account storage account = _accounts[msg.sender];
@@ -69,28 +87,23 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @inheritdoc IStakingPool
-    function depositWithVesting(address, uint256, uint256, uint256) external nonReentrant {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function withdraw(address recipient, uint256 amount) external nonReentrant {
         _withdraw(recipient, amount);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function stake(uint256 amount) external nonReentrant returns (uint256 shares) {
         return _stake(amount, false);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function depositAndStake(uint256 amount) external nonReentrant returns (uint256 shares) {
         shares = _stake(amount, true);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function scheduleUnstake(uint256 shares) external nonReentrant returns (uint256 amount) {
         if (shares == 0) revert ZeroAmount();
         // No share price changes here, so the shares are valued at the price accrued up to now without writing the
@@ -103,8 +116,7 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         _syncEra(account, lock, totals.era);
         if (shares > account.shares) revert InsufficientShares(user, shares, account.shares);
         Pending storage pending = _pendings[user];
-        uint256 pendingShares = pending.shares;
-        if (pendingShares != 0) revert UnstakeAlreadyPending(user, pending.maturesAt);
+        if (pending.shares != 0) revert UnstakeAlreadyPending(user, pending.maturesAt);
 
         amount = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
         uint256 newShares = account.shares - shares;
@@ -112,25 +124,14 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
         account.shares = uint112(newShares);
         account.pendingEra = uint16(totals.era);
         uint256 maturesAt = block.timestamp + _params.unstakeWaitPeriod;
-        _writePending(user, shares, amount.toUint104(), uint40(maturesAt));
+        _writePending(user, shares, amount.toUint104(), maturesAt.toUint32(), false);
         _writeAccount(user, account);
         _writeLock(user, lock);
         _removeVotingShares(user, shares);
         emit UnstakeScheduled(user, amount, shares, maturesAt, newShares, totals.totalShares, totals.totalStake);
     }
 
-    /// @inheritdoc IStakingPool
-    function unstake(address) external nonReentrant returns (uint256 amount) {
-        return abi.decode(_delegate(), (uint256));
-    }
-
-    /// @inheritdoc IStakingPool
-    function unstakeAndWithdraw(address) external nonReentrant returns (uint256 amount) {
-        return abi.decode(_delegate(), (uint256));
-    }
-
-    /// @notice Clears the shares and reward-lock history of `user` if its share era ended (they are void
-    /// already: views and votes count them as 0); anyone may call. Does nothing otherwise.
+    /// @inheritdoc IStakingPoolCore
     function syncShareEra(address user) external nonReentrant {
         uint256 era = _totals.era;
         Account memory account = _accounts[user];
@@ -143,26 +144,27 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     // ---------------------------------------------------------------- rewards
 
-    /// @inheritdoc IStakingPool
-    function addRewards(uint256) external nonReentrant {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function accrue() external nonReentrant {
         _accrue();
     }
 
     // ----------------------------------------------------------------- claims
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function payOutClaim(address recipient, uint256 amount) external nonReentrant {
-        if (!_claimsManagers[msg.sender]) revert UnauthorizedClaimsManager(msg.sender);
+        ClaimsManagerState memory manager = _claimsManagers[msg.sender];
+        if (!manager.authorized || block.timestamp < manager.activatesAt) {
+            // Revoked or not yet active: only what it owed when revoked.
+            if (amount > manager.owed) revert UnauthorizedClaimsManager(msg.sender);
+            _claimsManagers[msg.sender].owed = uint104(manager.owed - amount);
+        }
         if (amount == 0) revert ZeroAmount();
         if (recipient == address(0)) revert ZeroAddress();
         PoolTotals memory totals = _totals;
         uint256 stakeBefore = totals.totalStake;
         if (amount > stakeBefore) revert PayoutExceedsStake(amount, stakeBefore);
+        _usePayoutCap(amount, stakeBefore);
         uint256 stakeAfter;
         unchecked {
             stakeAfter = stakeBefore - amount;
@@ -183,204 +185,126 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     // ------------------------------------------------------------------ views
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function token() external view returns (IERC20) {
         return _token;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function totalStake() external view returns (uint256) {
         return _totals.totalStake;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function totalShares() external view returns (uint256) {
         return _totals.totalShares;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function shareEra() external view returns (uint256) {
         return _totals.era;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function unstakedOf(address user) external view returns (uint256) {
         return _accounts[user].unstaked;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function sharesOf(address user) public view returns (uint256) {
         Account memory account = _accounts[user];
         return account.era == _totals.era ? account.shares : 0;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function stakeOf(address user) external view returns (uint256) {
         Accrued memory accrued = _accrued();
         return ShareMath.toAssetsDown(sharesOf(user), accrued.totalStake, accrued.totalShares);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function pendingUnstakeOf(address user) external view returns (PendingUnstake memory pendingUnstake) {
         Pending memory pending = _pendings[user];
         if (pending.shares == 0) return pendingUnstake;
         uint256 amount = _pendingValue(user, _accounts[user], _accrued());
-        return PendingUnstake({shares: pending.shares, amount: amount, maturesAt: pending.maturesAt});
+        return PendingUnstake({
+            shares: pending.shares,
+            amount: amount,
+            maturesAt: pending.maturesAt,
+            frozen: pending.frozen,
+            liable: pending.frozen ? _frozenExits[user].liable : 0
+        });
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function withdrawableOf(address user) external view returns (uint256) {
         return _withdrawableOf(user);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function lockedRewardsOf(address user) external view returns (uint256 locked) {
         (, locked) = _balanceAndLocked(user, _accounts[user], _locks[user], _accrued());
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function unvestedOf(address user) external view returns (uint256) {
         return _unvested(user, _locks[user]);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function vestingOf(address user) external view returns (VestingSchedule memory) {
         Vesting memory vesting = _vestings[user];
         return VestingSchedule({amount: vesting.amount, start: vesting.start, end: vesting.end});
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function convertToShares(uint256 amount) external view returns (uint256) {
         Accrued memory accrued = _accrued();
         return ShareMath.toSharesDown(amount, accrued.totalStake, accrued.totalShares);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function convertToAssets(uint256 shares) external view returns (uint256) {
         Accrued memory accrued = _accrued();
         return ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function currentEpoch() external view returns (uint256) {
         return block.timestamp / EPOCH_LENGTH;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function apr() external view returns (uint256) {
         return _params.apr;
     }
 
-    /// @inheritdoc IStakingPool
+    /// @inheritdoc IStakingPoolCore
     function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end) {
         lastUpdate = _totals.lastUpdate;
         epoch = lastUpdate / EPOCH_LENGTH;
         return (_stream.remaining, lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
     }
 
-    /// @notice The reward indices (`RewardMath`): `rewardIndex` (A) and `growthIndex` (G), as last accrued.
+    /// @inheritdoc IStakingPoolCore
     function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
         return _loadIndices();
     }
 
-    // ------------------------------------------------------------- governance
-
-    /// @inheritdoc IStakingPool
-    function primaryAgent() external view returns (address) {
-        return _primaryAgent;
+    /// @inheritdoc IStakingPoolCore
+    function payoutRoom() external view returns (uint256 totalStake_, uint256 available) {
+        totalStake_ = _totals.totalStake;
+        available = _payoutCapAvailable(_payoutWindow, totalStake_);
     }
 
-    /// @inheritdoc IStakingPool
-    function secondaryAgent() external view returns (address) {
-        return _secondaryAgent;
-    }
-
-    /// @inheritdoc IStakingPool
-    function vestingManager() external view returns (address) {
-        return _vestingManager;
-    }
-
-    /// @inheritdoc IStakingPool
-    function isClaimsManager(address claimsManager) external view returns (bool) {
-        return _claimsManagers[claimsManager];
-    }
-
-    /// @inheritdoc IStakingPool
-    function unstakeWaitPeriod() external view returns (uint256) {
-        return _params.unstakeWaitPeriod;
-    }
-
-    /// @inheritdoc IStakingPool
-    function minApr() external view returns (uint256) {
-        return _params.minApr;
-    }
-
-    /// @inheritdoc IStakingPool
-    function maxApr() external view returns (uint256) {
-        return _params.maxApr;
-    }
-
-    /// @inheritdoc IStakingPool
-    function aprUpdateStep() external view returns (uint256) {
-        return _params.aprUpdateStep;
-    }
-
-    /// @inheritdoc IStakingPool
-    function stakeTarget() external view returns (uint256) {
-        return _params.stakeTarget;
-    }
-
-    /// @inheritdoc IStakingPool
-    function setClaimsManager(address, bool) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setUnstakeWaitPeriod(uint256) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setVestingManager(address) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setPrimaryAgent(address) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setSecondaryAgent(address) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setMinApr(uint256) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setMaxApr(uint256) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setAprUpdateStep(uint256) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IStakingPool
-    function setStakeTarget(uint256) external {
-        _delegate();
+    /// @inheritdoc IStakingPoolCore
+    function stayingStake() external view returns (uint256) {
+        PoolTotals memory totals = _totals;
+        if (totals.totalShares == 0) return 0;
+        return Math.mulDiv(totals.totalStake, _totalVotingShares(), totals.totalShares);
     }
 
     // -------------------------------------------------------------- internals
-
-    /// @dev Runs the extension's function of the same selector, with the same calldata and caller.
-    function _delegate() private returns (bytes memory) {
-        return Address.functionDelegateCall(extension, msg.data);
-    }
 
     function _startEpoch() internal override {
         Address.functionDelegateCall(extension, abi.encodeCall(StakingPoolExtension.startEpoch, ()));
@@ -401,6 +325,30 @@ contract StakingPool is StakingPoolBase, IStakingPool, PoolVotes, ReentrancyGuar
 
     function _storeTotalVoteSlots(uint256 slots) internal override {
         _stream.totalVoteSlots = slots.toUint32();
+    }
+
+    /// @dev Records a payout of `amount` against the pool-wide cap (`stakeBefore` = the total stake before it); reverts with
+    /// `PayoutCapExceeded` if it does not fit together with the current and the previous window bucket. Reads and
+    /// writes `PayoutWindow` (bucket 0-23, current 24-127, previous 128-231, capBps 232-247) as one word.
+    function _usePayoutCap(uint256 amount, uint256 stakeBefore) private {
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(_payoutWindow.slot)
+        }
+        uint256 bucket = block.timestamp / PAYOUT_WINDOW;
+        uint256 current = uint104(word >> 24);
+        uint256 previous = uint104(word >> 128);
+        uint256 capBps = word >> 232;
+        uint256 lastBucket = uint24(word);
+        if (lastBucket != bucket) (previous, current) = (lastBucket + 1 == bucket ? current : 0, 0);
+        uint256 used = current + previous;
+        uint256 limit = stakeBefore * capBps / _BPS;
+        if (used + amount > limit) revert PayoutCapExceeded(amount, used >= limit ? 0 : limit - used);
+        // current + amount <= limit < 2^104 (the stake fits 104 bits).
+        word = bucket | (current + amount) << 24 | previous << 128 | capBps << 232;
+        assembly ("memory-safe") {
+            sstore(_payoutWindow.slot, word)
+        }
     }
 
     function _stake(uint256 amount, bool depositFirst) private returns (uint256 minted) {

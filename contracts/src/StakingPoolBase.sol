@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IStakingPool} from "./interfaces/IStakingPool.sol";
+import {IClaimsExposure, IStakingPoolTypes} from "./interfaces/IStakingPool.sol";
 import {LockHistory} from "./libraries/LockHistory.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {ShareMath} from "./libraries/ShareMath.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title StakingPoolBase
@@ -45,6 +46,25 @@ abstract contract StakingPoolBase {
     /// < 2.6e9 credit units (about 2.6e-9 tokens).
     uint256 public constant LOCK_ROUNDING_MARGIN = 2_600_000_000;
 
+    /// @notice Bounds and default of `maxFreeze`, the longest a frozen part of an exit waits for open claims.
+    uint256 public constant MIN_MAX_FREEZE = 4 weeks;
+    uint256 public constant MAX_MAX_FREEZE = 26 weeks;
+    /// @notice Bounds of `payoutCap`, what all claims managers together may pay per rolling `PAYOUT_WINDOW`, as a
+    /// fraction of the total stake (`HUNDRED_PERCENT` = 100%).
+    uint256 public constant MIN_PAYOUT_CAP = HUNDRED_PERCENT / 20;
+    uint256 public constant MAX_PAYOUT_CAP = HUNDRED_PERCENT / 2;
+    /// @notice The rolling window of the pool's payout cap (two fixed buckets, as `QuotaWindow`).
+    uint256 public constant PAYOUT_WINDOW = 1 weeks;
+    /// @notice Most claims managers the pool tracks at once (authorized, or revoked and still owing).
+    uint256 public constant MAX_CLAIMS_MANAGERS = 8;
+    /// @notice Gas a claims manager's exposure report may use (a price read through a dAPI proxy takes ~20K).
+    uint256 public constant EXPOSURE_REPORT_GAS = 100_000;
+
+    uint256 internal constant _INITIAL_MAX_FREEZE = 12 weeks;
+    uint256 internal constant _INITIAL_PAYOUT_CAP_BPS = 2500; // 25%
+    uint256 internal constant _BPS = 10_000;
+    /// @dev Scale of the payout index (`_payoutIndex`): the share price over G, 1e36 at price 1 and G = 1.
+    uint256 internal constant _PAYOUT_INDEX_SCALE = 1e36;
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
@@ -112,10 +132,38 @@ abstract contract StakingPoolBase {
         uint40 vestingEnd;
     }
 
+    /// @dev `frozen`: the part of an exit held back by open claims (`maturesAt` is then its latest release).
     struct Pending {
         uint112 shares;
         uint104 amount;
-        uint40 maturesAt;
+        uint32 maturesAt;
+        bool frozen;
+    }
+
+    /// @dev A claims manager's standing. It pays from `activatesAt` on while `authorized`; revoked (or not yet
+    /// active), it may still pay `owed`, what it owed (final, unpaid payouts) when it was revoked. `listed`: it is in
+    /// `_claimsManagerList`, whose members report their open exposure to `unstake`.
+    struct ClaimsManagerState {
+        bool authorized;
+        uint40 activatesAt;
+        uint104 owed;
+        bool listed;
+    }
+
+    /// @dev What all claims managers paid in the current and the previous `PAYOUT_WINDOW` bucket, and the cap in
+    /// basis points of the total stake (non-zero, so the slot is never rewritten from zero).
+    struct PayoutWindow {
+        uint24 bucket;
+        uint104 current;
+        uint104 previous;
+        uint16 capBps;
+    }
+
+    /// @dev The part of a frozen exit beyond its held shares: `liable` tokens that answer, at release, for the
+    /// payouts made while it was frozen, in proportion to the fall of the payout index since `payoutIndex`.
+    struct FrozenExit {
+        uint104 liable;
+        uint152 payoutIndex;
     }
 
     struct Vesting {
@@ -145,11 +193,16 @@ abstract contract StakingPoolBase {
     address internal _secondaryAgent;
     address internal _vestingManager;
 
-    mapping(address claimsManager => bool) internal _claimsManagers;
+    mapping(address claimsManager => ClaimsManagerState) internal _claimsManagers;
+    address[] internal _claimsManagerList;
+    PayoutWindow internal _payoutWindow;
+    /// @dev The longest a frozen part of an exit waits (`maxFreeze`).
+    uint256 internal _maxFreeze;
     mapping(address user => Account) internal _accounts;
     mapping(address user => AccountLock) internal _locks;
     mapping(address user => LockHistory.Ring) internal _lockHistories;
     mapping(address user => Pending) internal _pendings;
+    mapping(address user => FrozenExit) internal _frozenExits;
     mapping(address user => Vesting) internal _vestings;
     /// @dev The reward index at the start of each started epoch, at `epoch % 64` (skipped epochs: see
     /// `RewardParams.startedEpochs`).
@@ -221,9 +274,10 @@ abstract contract StakingPoolBase {
         }
     }
 
-    function _writePending(address user, uint256 shares, uint256 amount, uint256 maturesAt) internal {
+    function _writePending(address user, uint256 shares, uint256 amount, uint256 maturesAt, bool frozen) internal {
         Pending storage slot = _pendings[user];
-        uint256 word = uint256(uint112(shares)) | uint256(uint104(amount)) << 112 | uint256(uint40(maturesAt)) << 216;
+        uint256 word = uint256(uint112(shares)) | uint256(uint104(amount)) << 112 | uint256(uint32(maturesAt)) << 216
+            | (frozen ? 1 << 248 : 0);
         assembly ("memory-safe") {
             sstore(slot.slot, word)
         }
@@ -244,43 +298,168 @@ abstract contract StakingPoolBase {
         return _min(free, account.unstaked);
     }
 
+    /// @dev Executes `user`'s pending unstake (see `IStakingPool.unstake`): all of it when no claim is open; with
+    /// claims open, the exit's share of the open exposure stays frozen (`_freeze`); a frozen part goes at its latest
+    /// release or as soon as no claim is open (`_releaseFrozen`).
     function _unstake(address user) internal returns (uint256 amount) {
         Pending memory pending = _pendings[user];
-        if (pending.shares == 0) revert IStakingPool.NoPendingUnstake(user);
+        if (pending.shares == 0) revert IStakingPoolTypes.NoPendingUnstake(user);
+        uint256 exposure;
         if (block.timestamp < pending.maturesAt) {
-            revert IStakingPool.UnstakeNotMature(user, pending.maturesAt, block.timestamp);
+            if (!pending.frozen) revert IStakingPoolTypes.UnstakeNotMature(user, pending.maturesAt, block.timestamp);
+            exposure = _openExposure();
+            if (exposure != 0) revert IStakingPoolTypes.ExitFrozen(user, pending.maturesAt, exposure);
+        } else if (!pending.frozen) {
+            exposure = _openExposure();
         }
         _accrue();
         PoolTotals memory totals = _totals;
         Account storage account = _accounts[user];
+        uint256 shares = pending.shares;
         if (account.pendingEra == totals.era) {
-            uint256 value =
-                _min(ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares), totals.totalStake);
-            amount = _min(pending.amount, value);
-            // What the shares earned while pending (value - amount) goes back to the stakers through the stream,
-            // so nobody can time a stake to catch it. The dead shares keep `totalShares` above 0.
-            uint256 toStream = value - amount;
-            if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint104();
-            totals.totalStake = uint104(totals.totalStake - value);
-            totals.totalShares = uint104(totals.totalShares - pending.shares);
+            if (pending.frozen) {
+                amount = _releaseFrozen(user, pending, totals);
+            } else if (exposure != 0 && totals.totalStake != 0) {
+                (amount, shares) = _freeze(user, pending, totals, exposure);
+            } else {
+                amount = _leave(pending.shares, pending.amount, 0, totals);
+            }
             _writeTotals(totals);
         }
         uint256 unstaked = account.unstaked + amount;
         account.unstaked = unstaked.toUint104();
-        // Keep the slot non-zero (`maturesAt`) so that the next schedule rewrites it cheaply.
-        _writePending(user, 0, 0, pending.maturesAt);
-        emit IStakingPool.Unstaked(
-            user, msg.sender, amount, pending.shares, unstaked, totals.totalShares, totals.totalStake
+        // Keep the slot non-zero (`maturesAt`) so that the next schedule rewrites it cheaply (unless `_freeze` kept
+        // a frozen part pending).
+        if (shares == pending.shares) _writePending(user, 0, 0, pending.maturesAt, false);
+        emit IStakingPoolTypes.Unstaked(
+            user, msg.sender, amount, shares, unstaked, totals.totalShares, totals.totalStake
         );
     }
 
+    /// @dev Takes `shares` (capped at `cap` tokens) out of the stake in `totals` and returns what they pay: their value
+    /// at today's price, capped, less `charge` (0 <= charge <= that). What they earned beyond the cap and the charge go
+    /// back to the stakers through the reward stream, so nobody can time a stake to catch them.
+    function _leave(uint256 shares, uint256 cap, uint256 charge, PoolTotals memory totals)
+        internal
+        returns (uint256 amount)
+    {
+        uint256 value = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
+        amount = _min(cap, value);
+        charge = _min(charge, amount);
+        amount -= charge;
+        uint256 toStream = value - amount;
+        if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint104();
+        totals.totalStake = uint104(totals.totalStake - value);
+        totals.totalShares = uint104(totals.totalShares - shares);
+    }
+
+    /// @dev A matured exit while claims are open (`exposure` tokens, see `_openExposure`): the part sized by the exit's
+    /// share of the open exposure, `min(1, exposure / totalStake)` of its shares and of its cap (rounded up), stays
+    /// pending and frozen; it bears payouts like stake and earns nothing. The rest leaves now. The frozen part also
+    /// answers for the released part's share of the payouts made while it is frozen (`FrozenExit.liable`), so that the
+    /// exit loses what a staker loses. Returns the amount paid now and the shares that left.
+    function _freeze(address user, Pending memory pending, PoolTotals memory totals, uint256 exposure)
+        internal
+        returns (uint256 amount, uint256 leftShares)
+    {
+        uint256 exitValue = _min(
+            pending.amount,
+            _min(ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares), totals.totalStake)
+        );
+        Pending memory held = Pending({
+            shares: pending.shares,
+            amount: pending.amount,
+            maturesAt: uint32(block.timestamp + _maxFreeze),
+            frozen: true
+        });
+        if (exposure < totals.totalStake) {
+            held.shares = uint112(Math.mulDiv(pending.shares, exposure, totals.totalStake, Math.Rounding.Ceil));
+            held.amount = uint104(Math.mulDiv(pending.amount, exposure, totals.totalStake, Math.Rounding.Ceil));
+            leftShares = pending.shares - held.shares;
+            amount = _leave(leftShares, pending.amount - held.amount, 0, totals);
+        }
+        uint256 heldValue =
+            _min(held.amount, ShareMath.toAssetsDown(held.shares, totals.totalStake, totals.totalShares));
+        uint256 liable = _liable(exitValue, heldValue, totals.totalStake);
+        _frozenExits[user] = FrozenExit({liable: liable.toUint104(), payoutIndex: _payoutIndex(totals).toUint152()});
+        _writePending(user, held.shares, held.amount, held.maturesAt, true);
+        emit IStakingPoolTypes.UnstakeFrozen(
+            user, heldValue, held.shares, liable, held.maturesAt, exposure, totals.totalStake
+        );
+    }
+
+    /// @dev What a frozen exit answers for beyond its held shares. The released part answers for the payouts of the
+    /// claims open now as if it had stayed: with S the stake after it left, V the whole exit and H the held part, a
+    /// payout P taken from S costs the exit V * P / (S + V - H) in all, of which the held shares bear H * P / S; the
+    /// rest, (K - H) * P / S with K = V * S / (S + V - H), is charged at release (exact for payouts while S stands; the
+    /// held part caps it). Rounded up.
+    function _liable(uint256 exitValue, uint256 heldValue, uint256 stakeAfter) internal pure returns (uint256) {
+        if (exitValue <= heldValue || stakeAfter == 0) return 0;
+        uint256 whole = Math.mulDiv(exitValue, stakeAfter, stakeAfter + exitValue - heldValue, Math.Rounding.Ceil);
+        return whole > heldValue ? whole - heldValue : 0;
+    }
+
+    /// @dev Releases a frozen exit: its held shares' value (capped), less its charge for the payouts made while it was
+    /// frozen (`_frozenCharge`), which goes to the stakers.
+    function _releaseFrozen(address user, Pending memory pending, PoolTotals memory totals)
+        internal
+        returns (uint256 amount)
+    {
+        uint256 charge = _frozenCharge(_frozenExits[user], _payoutIndex(totals));
+        amount = _leave(pending.shares, pending.amount, charge, totals);
+        emit IStakingPoolTypes.FrozenUnstakeReleased(user, amount, _min(charge, amount));
+    }
+
+    /// @dev What a frozen exit owes the stakers for payouts since it froze: `liable` times the fall of the payout index,
+    /// rounded up.
+    function _frozenCharge(FrozenExit memory frozen, uint256 payoutIndexNow) internal pure returns (uint256) {
+        uint256 atFreeze = frozen.payoutIndex;
+        if (frozen.liable == 0 || payoutIndexNow >= atFreeze) return 0;
+        return Math.mulDiv(frozen.liable, atFreeze - payoutIndexNow, atFreeze, Math.Rounding.Ceil);
+    }
+
+    /// @dev The share price over G: only payouts move it (rewards move the price and G alike; stakes and unstakes round
+    /// it up, by less than a token unit per share).
+    function _payoutIndex(PoolTotals memory totals) internal view returns (uint256) {
+        return _payoutIndexOf(totals.totalStake, totals.totalShares, _growthOf(_stream));
+    }
+
+    function _payoutIndexOf(uint256 stake, uint256 shares, uint256 growthIndex) internal pure returns (uint256) {
+        uint256 price =
+            Math.mulDiv(stake + ShareMath.VIRTUAL_ASSETS, _PAYOUT_INDEX_SCALE, shares + ShareMath.VIRTUAL_SHARES);
+        return Math.mulDiv(price, RewardMath.INDEX_SCALE, growthIndex);
+    }
+
+    /// @dev Tokens the pool may still have to pay for claims: the open exposure each listed claims manager reports
+    /// (`IClaimsExposure.openExposure`; one that cannot report counts 0), and what revoked ones still owe. Bounded by
+    /// `MAX_CLAIMS_MANAGERS`.
+    function _openExposure() internal view returns (uint256 exposure) {
+        uint256 count = _claimsManagerList.length;
+        for (uint256 i; i < count; ++i) {
+            address manager = _claimsManagerList[i];
+            ClaimsManagerState memory state = _claimsManagers[manager];
+            exposure += state.authorized ? _reportedExposure(manager) : state.owed;
+        }
+    }
+
+    /// @dev `manager`'s `openExposure()`, or 0 if the call fails or returns no word.
+    function _reportedExposure(address manager) internal view returns (uint256 exposure) {
+        bytes4 selector = IClaimsExposure.openExposure.selector;
+        uint256 gasLimit = EXPOSURE_REPORT_GAS;
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            let ok := staticcall(gasLimit, manager, 0, 4, 0, 32)
+            if and(ok, gt(returndatasize(), 31)) { exposure := mload(0) }
+        }
+    }
+
     function _withdraw(address recipient, uint256 amount) internal {
-        if (amount == 0) revert IStakingPool.ZeroAmount();
-        if (recipient == address(0)) revert IStakingPool.ZeroAddress();
+        if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
+        if (recipient == address(0)) revert IStakingPoolTypes.ZeroAddress();
         address user = msg.sender;
         Account memory account = _accounts[user];
         uint256 unstaked = account.unstaked;
-        if (amount > unstaked) revert IStakingPool.InsufficientUnstaked(user, amount, unstaked);
+        if (amount > unstaked) revert IStakingPoolTypes.InsufficientUnstaked(user, amount, unstaked);
         AccountLock memory lock = _locks[user];
         uint256 unvested = _unvested(user, lock);
         Accrued memory accrued = _accrued();
@@ -299,7 +478,7 @@ abstract contract StakingPoolBase {
                 uint256 locked = _min(lockedTokens, balance);
                 if (balance < need + locked) {
                     uint256 withdrawable = balance > locked + unvested ? balance - locked - unvested : 0;
-                    revert IStakingPool.InsufficientWithdrawable(user, amount, _min(withdrawable, unstaked));
+                    revert IStakingPoolTypes.InsufficientWithdrawable(user, amount, _min(withdrawable, unstaked));
                 }
             }
         }
@@ -307,7 +486,7 @@ abstract contract StakingPoolBase {
             unstaked -= amount;
         }
         _accounts[user].unstaked = uint104(unstaked);
-        emit IStakingPool.Withdrawn(user, recipient, amount, unstaked);
+        emit IStakingPoolTypes.Withdrawn(user, recipient, amount, unstaked);
         _token.safeTransfer(recipient, amount);
     }
 
@@ -498,7 +677,11 @@ abstract contract StakingPoolBase {
     {
         Pending memory pending = _pendings[user];
         if (pending.shares == 0 || account.pendingEra != accrued.era) return 0;
-        return _min(pending.amount, ShareMath.toAssetsDown(pending.shares, accrued.totalStake, accrued.totalShares));
+        uint256 value =
+            _min(pending.amount, ShareMath.toAssetsDown(pending.shares, accrued.totalStake, accrued.totalShares));
+        if (!pending.frozen) return value;
+        uint256 payoutIndexNow = _payoutIndexOf(accrued.totalStake, accrued.totalShares, accrued.growthIndex);
+        return value - _min(value, _frozenCharge(_frozenExits[user], payoutIndexNow));
     }
 
     function _unvested(address user, AccountLock memory lock) internal view returns (uint256) {
@@ -518,11 +701,22 @@ abstract contract StakingPoolBase {
         lock.count = 0;
     }
 
+    /// @dev What all claims managers may still pay now under the pool's cap, the total stake being `stake`: the cap
+    /// less the current and the previous bucket (so no `PAYOUT_WINDOW`-long interval ever holds more than the cap).
+    function _payoutCapAvailable(PayoutWindow memory window, uint256 stake) internal view returns (uint256) {
+        uint256 limit = stake * window.capBps / _BPS;
+        uint256 bucket = block.timestamp / PAYOUT_WINDOW;
+        uint256 used;
+        if (window.bucket == bucket) used = uint256(window.current) + window.previous;
+        else if (window.bucket + 1 == bucket) used = window.current;
+        return used >= limit ? 0 : limit - used;
+    }
+
     function _min(uint256 a, uint256 b) internal pure returns (uint256) {
         return a < b ? a : b;
     }
 
     function _checkBounds(uint256 value, uint256 min, uint256 max) internal pure {
-        if (value < min || value > max) revert IStakingPool.ParameterOutOfBounds(value, min, max);
+        if (value < min || value > max) revert IStakingPoolTypes.ParameterOutOfBounds(value, min, max);
     }
 }

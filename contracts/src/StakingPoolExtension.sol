@@ -2,10 +2,11 @@
 pragma solidity 0.8.28;
 
 import {StakingPoolBase} from "./StakingPoolBase.sol";
-import {IMintableERC20, IStakingPool} from "./interfaces/IStakingPool.sol";
+import {IClaimsExposure, IMintableERC20, IStakingPoolAdmin, IStakingPoolTypes} from "./interfaces/IStakingPool.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title StakingPoolExtension
@@ -13,7 +14,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// start, `unstakeAndWithdraw`). The pool creates it in its constructor and DELEGATECALLs it, so it runs in the
 /// pool's storage with the pool's `msg.sender`; called directly it only sees its own empty storage.
 /// @dev Not a separate deployment to manage: its address is `StakingPool.extension()`.
-contract StakingPoolExtension is StakingPoolBase {
+contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -60,64 +61,107 @@ contract StakingPoolExtension is StakingPoolBase {
         _writeStream(stream);
         totals.lastUpdate = uint32(block.timestamp);
         _writeTotals(totals);
-        emit IStakingPool.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
+        emit IStakingPoolTypes.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 
-    /// @notice See `IStakingPool`.
-    function unstake(address user) external returns (uint256 amount) {
+    /// @inheritdoc IStakingPoolAdmin
+    function unstake(address user) external nonReentrant returns (uint256 amount) {
         return _unstake(user);
     }
 
-    /// @notice See `IStakingPool`.
-    function addRewards(uint256 amount) external {
-        if (amount == 0) revert IStakingPool.ZeroAmount();
+    /// @inheritdoc IStakingPoolAdmin
+    function addRewards(uint256 amount) external nonReentrant {
+        if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
         _accrue();
         uint256 remaining = _stream.remaining + amount;
         _stream.remaining = remaining.toUint104();
-        emit IStakingPool.RewardsAdded(msg.sender, amount, remaining);
+        emit IStakingPoolTypes.RewardsAdded(msg.sender, amount, remaining);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setClaimsManager(address claimsManager, bool authorized) external {
         _onlyPrimaryAgent();
-        if (claimsManager == address(0)) revert IStakingPool.ZeroAddress();
-        _claimsManagers[claimsManager] = authorized;
-        emit IStakingPool.ClaimsManagerSet(claimsManager, authorized);
+        if (claimsManager == address(0)) revert IStakingPoolTypes.ZeroAddress();
+        ClaimsManagerState memory state = _claimsManagers[claimsManager];
+        if (authorized) {
+            // A new manager acts only once every staker who disagrees could have left: after the unstake wait and the
+            // longest freeze. With no stake in the pool there is nobody to protect, so it acts at once.
+            if (!state.authorized) {
+                uint256 delay = _totals.totalShares == 0 ? 0 : _params.unstakeWaitPeriod + _maxFreeze;
+                state.activatesAt = uint40(block.timestamp + delay);
+                state.authorized = true;
+            }
+        } else if (state.authorized) {
+            // Revoking is immediate, but what the manager already owes (final, unpaid payouts) stays payable.
+            state.authorized = false;
+            state.owed = _reportedOwed(claimsManager).toUint104();
+        }
+        if (!state.listed && (state.authorized || state.owed != 0)) {
+            if (_claimsManagerList.length == MAX_CLAIMS_MANAGERS) {
+                revert IStakingPoolTypes.TooManyClaimsManagers(MAX_CLAIMS_MANAGERS);
+            }
+            _claimsManagerList.push(claimsManager);
+            state.listed = true;
+        } else if (state.listed && !state.authorized && state.owed == 0) {
+            _unlist(claimsManager);
+            state.listed = false;
+        }
+        _claimsManagers[claimsManager] = state;
+        emit IStakingPoolTypes.ClaimsManagerSet(claimsManager, authorized, state.activatesAt, state.owed);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
+    function setMaxFreeze(uint256 period) external {
+        _onlyPrimaryAgent();
+        _checkBounds(period, MIN_MAX_FREEZE, MAX_MAX_FREEZE);
+        _maxFreeze = period;
+        emit IStakingPoolTypes.MaxFreezeSet(period);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function setPayoutCap(uint256 share) external {
+        _onlyPrimaryAgent();
+        _checkBounds(share, MIN_PAYOUT_CAP, MAX_PAYOUT_CAP);
+        if (share % (HUNDRED_PERCENT / _BPS) != 0) {
+            revert IStakingPoolTypes.ParameterOutOfBounds(share, MIN_PAYOUT_CAP, MAX_PAYOUT_CAP);
+        }
+        _payoutWindow.capBps = uint16(share * _BPS / HUNDRED_PERCENT);
+        emit IStakingPoolTypes.PayoutCapSet(share);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
     function setUnstakeWaitPeriod(uint256 period) external {
         _onlyPrimaryAgent();
         _checkBounds(period, MIN_UNSTAKE_WAIT_PERIOD, MAX_UNSTAKE_WAIT_PERIOD);
         _params.unstakeWaitPeriod = uint32(period);
-        emit IStakingPool.UnstakeWaitPeriodSet(period);
+        emit IStakingPoolTypes.UnstakeWaitPeriodSet(period);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setVestingManager(address manager) external {
         _onlyPrimaryAgent();
         _vestingManager = manager;
-        emit IStakingPool.VestingManagerSet(manager);
+        emit IStakingPoolTypes.VestingManagerSet(manager);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setPrimaryAgent(address agent) external {
         _onlyPrimaryAgent();
-        if (agent == address(0)) revert IStakingPool.ZeroAddress();
+        if (agent == address(0)) revert IStakingPoolTypes.ZeroAddress();
         _primaryAgent = agent;
-        emit IStakingPool.PrimaryAgentSet(agent);
+        emit IStakingPoolTypes.PrimaryAgentSet(agent);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setSecondaryAgent(address agent) external {
         _onlyPrimaryAgent();
-        if (agent == address(0)) revert IStakingPool.ZeroAddress();
+        if (agent == address(0)) revert IStakingPoolTypes.ZeroAddress();
         _secondaryAgent = agent;
-        emit IStakingPool.SecondaryAgentSet(agent);
+        emit IStakingPoolTypes.SecondaryAgentSet(agent);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setMinApr(uint256 value) external {
         _onlySecondaryAgent();
         RewardParams memory params = _params;
@@ -125,10 +169,10 @@ contract StakingPoolExtension is StakingPoolBase {
         params.minApr = uint32(value);
         _params = params;
         _clipApr(params);
-        emit IStakingPool.MinAprSet(value);
+        emit IStakingPoolTypes.MinAprSet(value);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setMaxApr(uint256 value) external {
         _onlySecondaryAgent();
         RewardParams memory params = _params;
@@ -136,54 +180,140 @@ contract StakingPoolExtension is StakingPoolBase {
         params.maxApr = uint32(value);
         _params = params;
         _clipApr(params);
-        emit IStakingPool.MaxAprSet(value);
+        emit IStakingPoolTypes.MaxAprSet(value);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setAprUpdateStep(uint256 value) external {
         _onlySecondaryAgent();
         _checkBounds(value, 0, MAX_APR_UPDATE_STEP);
         _params.aprUpdateStep = uint32(value);
-        emit IStakingPool.AprUpdateStepSet(value);
+        emit IStakingPoolTypes.AprUpdateStepSet(value);
     }
 
-    /// @notice See `IStakingPool`.
+    /// @inheritdoc IStakingPoolAdmin
     function setStakeTarget(uint256 value) external {
         _onlySecondaryAgent();
         _checkBounds(value, 0, MAX_STAKE_TARGET);
         _params.stakeTarget = uint32(value);
-        emit IStakingPool.StakeTargetSet(value);
+        emit IStakingPoolTypes.StakeTargetSet(value);
     }
 
-    /// @notice See `IStakingPool`.
-    function depositWithVesting(address user, uint256 amount, uint256 start, uint256 end) external {
-        if (msg.sender != _vestingManager) revert IStakingPool.Unauthorized(msg.sender, _vestingManager);
-        if (amount == 0) revert IStakingPool.ZeroAmount();
-        if (user == address(0)) revert IStakingPool.ZeroAddress();
+    /// @inheritdoc IStakingPoolAdmin
+    function depositWithVesting(address user, uint256 amount, uint256 start, uint256 end) external nonReentrant {
+        if (msg.sender != _vestingManager) revert IStakingPoolTypes.Unauthorized(msg.sender, _vestingManager);
+        if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
+        if (user == address(0)) revert IStakingPoolTypes.ZeroAddress();
         if (start >= end || end <= block.timestamp) {
-            revert IStakingPool.InvalidVestingSchedule(start, end, block.timestamp);
+            revert IStakingPoolTypes.InvalidVestingSchedule(start, end, block.timestamp);
         }
         AccountLock storage lock = _locks[user];
         uint256 activeEnd = lock.vestingEnd;
-        if (activeEnd > block.timestamp) revert IStakingPool.VestingActive(user, activeEnd);
+        if (activeEnd > block.timestamp) revert IStakingPoolTypes.VestingActive(user, activeEnd);
         _vestings[user] = Vesting({amount: amount.toUint128(), start: start.toUint40(), end: end.toUint40()});
         lock.vestingEnd = uint40(end);
         Account storage account = _accounts[user];
         uint256 unstaked = account.unstaked + amount;
         account.unstaked = unstaked.toUint104();
-        emit IStakingPool.VestingDeposited(user, msg.sender, amount, start, end, unstaked);
+        emit IStakingPoolTypes.VestingDeposited(user, msg.sender, amount, start, end, unstaked);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @notice See `IStakingPool`.
-    function unstakeAndWithdraw(address recipient) external returns (uint256 amount) {
+    /// @inheritdoc IStakingPoolAdmin
+    function unstakeAndWithdraw(address recipient) external nonReentrant returns (uint256 amount) {
         Pending memory pending = _pendings[msg.sender];
-        bool unstaked = pending.shares != 0 && pending.maturesAt <= block.timestamp;
+        bool unstaked =
+            pending.shares != 0 && (pending.maturesAt <= block.timestamp || (pending.frozen && _openExposure() == 0));
         if (unstaked) _unstake(msg.sender);
         amount = _withdrawableOf(msg.sender);
         // Nothing withdrawable (locked or unvested): the unstake alone stands; with no unstake either, it is an error.
         if (amount != 0 || !unstaked) _withdraw(recipient, amount);
     }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IStakingPoolAdmin
+    function primaryAgent() external view returns (address) {
+        return _primaryAgent;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function secondaryAgent() external view returns (address) {
+        return _secondaryAgent;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function vestingManager() external view returns (address) {
+        return _vestingManager;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function isClaimsManager(address claimsManager) external view returns (bool) {
+        ClaimsManagerState memory state = _claimsManagers[claimsManager];
+        return state.authorized && block.timestamp >= state.activatesAt;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function claimsManagerState(address claimsManager)
+        external
+        view
+        returns (bool authorized, uint256 activatesAt, uint256 owed)
+    {
+        ClaimsManagerState memory state = _claimsManagers[claimsManager];
+        return (state.authorized, state.activatesAt, state.owed);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function claimsManagers() external view returns (address[] memory) {
+        return _claimsManagerList;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function claimsManagerActivationDelay() external view returns (uint256) {
+        return _totals.totalShares == 0 ? 0 : _params.unstakeWaitPeriod + _maxFreeze;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function openExposure() external view returns (uint256) {
+        return _openExposure();
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function maxFreeze() external view returns (uint256) {
+        return _maxFreeze;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function payoutCap() external view returns (uint256) {
+        return uint256(_payoutWindow.capBps) * HUNDRED_PERCENT / _BPS;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function unstakeWaitPeriod() external view returns (uint256) {
+        return _params.unstakeWaitPeriod;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function minApr() external view returns (uint256) {
+        return _params.minApr;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function maxApr() external view returns (uint256) {
+        return _params.maxApr;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function aprUpdateStep() external view returns (uint256) {
+        return _params.aprUpdateStep;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function stakeTarget() external view returns (uint256) {
+        return _params.stakeTarget;
+    }
+
+    // -------------------------------------------------------------- internals
 
     function _mintReward(uint256 epoch, uint256 reward) internal returns (uint256) {
         uint256 gasBefore = gasleft();
@@ -192,9 +322,31 @@ contract StakingPoolExtension is StakingPoolBase {
         } catch {
             // A call that used up its whole gas allowance may have failed only for lack of gas: refuse to skip.
             uint256 gasLeft = gasleft();
-            if (gasLeft <= gasBefore / 63) revert IStakingPool.RewardMintOutOfGas(gasLeft);
-            emit IStakingPool.RewardMintFailed(epoch, reward);
+            if (gasLeft <= gasBefore / 63) revert IStakingPoolTypes.RewardMintOutOfGas(gasLeft);
+            emit IStakingPoolTypes.RewardMintFailed(epoch, reward);
             return 0;
+        }
+    }
+
+    /// @dev `manager`'s `owedTokens()`, or 0 if the call fails or returns no word.
+    function _reportedOwed(address manager) internal view returns (uint256 owed) {
+        bytes4 selector = IClaimsExposure.owedTokens.selector;
+        uint256 gasLimit = EXPOSURE_REPORT_GAS;
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            let ok := staticcall(gasLimit, manager, 0, 4, 0, 32)
+            if and(ok, gt(returndatasize(), 31)) { owed := mload(0) }
+        }
+    }
+
+    function _unlist(address manager) internal {
+        uint256 last = _claimsManagerList.length - 1;
+        for (uint256 i; i <= last; ++i) {
+            if (_claimsManagerList[i] == manager) {
+                _claimsManagerList[i] = _claimsManagerList[last];
+                _claimsManagerList.pop();
+                return;
+            }
         }
     }
 
@@ -205,10 +357,10 @@ contract StakingPoolExtension is StakingPoolBase {
     }
 
     function _onlyPrimaryAgent() internal view {
-        if (msg.sender != _primaryAgent) revert IStakingPool.Unauthorized(msg.sender, _primaryAgent);
+        if (msg.sender != _primaryAgent) revert IStakingPoolTypes.Unauthorized(msg.sender, _primaryAgent);
     }
 
     function _onlySecondaryAgent() internal view {
-        if (msg.sender != _secondaryAgent) revert IStakingPool.Unauthorized(msg.sender, _secondaryAgent);
+        if (msg.sender != _secondaryAgent) revert IStakingPoolTypes.Unauthorized(msg.sender, _secondaryAgent);
     }
 }

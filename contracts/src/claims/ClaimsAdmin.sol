@@ -25,9 +25,13 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @dev This module's own address, to refuse direct calls.
     address private immutable _self;
 
-    constructor(IStakingPool pool_, IApi3ReaderProxy priceFeed_, address primaryAgent_, address secondaryAgent_)
-        ClaimsStorage(pool_, priceFeed_, primaryAgent_, secondaryAgent_)
-    {
+    constructor(
+        IStakingPool pool_,
+        IApi3ReaderProxy priceFeed_,
+        uint256 priceFeedHeartbeat_,
+        address primaryAgent_,
+        address secondaryAgent_
+    ) ClaimsStorage(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_) {
         _self = address(this);
     }
 
@@ -48,8 +52,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     {
         Exposure memory e = _exposure(dapiId);
         uint256 unit = _tokenUnit;
-        uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, unit);
-        uint256 dapiCapUsd = PriceConversion.toUsdDown(e.capacityTokens * e.capShare / WAD, e.price, unit);
+        uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, unit);
+        uint256 dapiCapUsd = PriceConversion.toUsdDown(e.capacityTokens * e.capShare / PPM, e.capacityPrice, unit);
         availableUsd = Math.min(
             capUsd > e.activeUsd ? capUsd - e.activeUsd : 0,
             dapiCapUsd > e.dapiActiveUsd ? dapiCapUsd - e.dapiActiveUsd : 0
@@ -94,7 +98,10 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             revert InvalidUntilChange(policyId, p.claimsAllowedUntil, claimsAllowedUntil);
         }
         _checkUntil(claimsAllowedUntil);
+        DapiState memory state = _dapiStates[p.dapiId];
+        _checkDapiHealthy(p.dapiId, state.heartbeat, state.grace);
         _moveExposure(p, coverageUsd, claimsAllowedUntil, true);
+        _recordUpgrade(policyId, p);
         _updatePolicy(policyId, p, coverageUsd, claimsAllowedUntil);
         emit PolicyUpgraded(policyId, msg.sender, coverageUsd, claimsAllowedUntil, policyURI);
     }
@@ -109,7 +116,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         Policy memory p = _livePolicy(policyId);
         if (msg.sender != p.claimant) revert Unauthorized(msg.sender, p.claimant);
         if (coverageUsd > p.coverageUsd) revert InvalidCoverageChange(policyId, p.coverageUsd, coverageUsd);
-        if (coverageUsd < p.paidUsd) revert CoverageBelowPaid(policyId, coverageUsd, p.paidUsd);
+        if (coverageUsd < p.claimedUsd) revert CoverageBelowClaimed(policyId, coverageUsd, p.claimedUsd);
         if (claimsAllowedUntil > p.claimsAllowedUntil) {
             revert InvalidUntilChange(policyId, p.claimsAllowedUntil, claimsAllowedUntil);
         }
@@ -153,8 +160,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         onlyDelegated
     {
         _onlyPrimaryAgent();
-        uint256 id = _metaEvidenceId + 1;
-        (_arbitrator, _metaEvidenceId) = (arbitrator_, uint96(id));
+        uint256 id = _arbitration.metaEvidenceId + 1;
+        (_arbitration.arbitrator, _arbitration.metaEvidenceId) = (arbitrator_, uint64(id));
         _arbitratorExtraData = extraData;
         emit ArbitratorSet(arbitrator_, extraData, id);
         emit MetaEvidence(id, metaEvidenceURI);
@@ -172,10 +179,24 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     function setPayoutQuota(address payer, uint256 share) external override onlyDelegated {
         _onlyPrimaryAgent();
         if (payer == address(0)) revert ZeroAddress();
-        _checkBounds(share, 0, MAX_PAYOUT_QUOTA_SHARE);
+        _checkBounds(share, MIN_PAYOUT_QUOTA_SHARE, MAX_PAYOUT_QUOTA_SHARE);
         _quotaShares[payer] = share + 1;
         _quotas[payer].customShare = true;
         emit PayoutQuotaSet(payer, share);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setMaxDisputeInactivity(uint256 maxDisputeInactivity_) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        _checkBounds(maxDisputeInactivity_, MIN_MAX_DISPUTE_INACTIVITY, MAX_MAX_DISPUTE_INACTIVITY);
+        _params.maxDisputeInactivity = uint32(maxDisputeInactivity_);
+        emit MaxDisputeInactivitySet(maxDisputeInactivity_);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        _setDapiFeed(dapiId, heartbeat, grace);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -203,9 +224,23 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @inheritdoc IClaimsAdmin
     function setCollateralizationRatio(uint256 ratio) external override onlyDelegated {
         _onlySecondaryAgent();
-        _checkBounds(ratio, MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO);
-        _hot.collateralizationRatio = uint64(ratio);
+        _hot.collateralizationRatio = _toPpm(ratio, MIN_COLLATERALIZATION_RATIO, MAX_COLLATERALIZATION_RATIO);
         emit CollateralizationRatioSet(ratio);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setPriceHaircut(uint256 haircut) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _hot.priceHaircut = _toPpm(haircut, 0, MAX_PRICE_HAIRCUT);
+        emit PriceHaircutSet(haircut);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setWaitingPeriod(uint256 waitingPeriod_) external override onlyDelegated {
+        _onlySecondaryAgent();
+        _checkBounds(waitingPeriod_, 0, MAX_WAITING_PERIOD);
+        _arbitration.waitingPeriod = uint32(waitingPeriod_);
+        emit WaitingPeriodSet(waitingPeriod_);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -220,17 +255,19 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     }
 
     /// @inheritdoc IClaimsAdmin
-    function setClaimantBond(uint256 bond) external override onlyDelegated {
+    function setClaimantBond(uint256 floor, uint256 rate) external override onlyDelegated {
         _onlySecondaryAgent();
-        _checkBounds(bond, 0, MAX_CLAIMANT_BOND_TOKENS * _tokenUnit);
-        _params.claimantBond = uint96(bond);
-        emit ClaimantBondSet(bond);
+        _checkBounds(floor, 0, MAX_CLAIMANT_BOND_TOKENS * _tokenUnit);
+        _checkBounds(rate, 0, MAX_CLAIMANT_BOND_RATE);
+        if (rate % BOND_RATE_UNIT != 0) revert ParameterPrecision(rate, BOND_RATE_UNIT);
+        (_params.claimantBond, _params.claimantBondRate) = (uint96(floor), uint32(rate / BOND_RATE_UNIT));
+        emit ClaimantBondSet(floor, rate);
     }
 
     /// @inheritdoc IClaimsAdmin
     function setMaxPriceAge(uint256 maxPriceAge_) external override onlyDelegated {
         _onlySecondaryAgent();
-        _checkBounds(maxPriceAge_, MIN_MAX_PRICE_AGE, MAX_MAX_PRICE_AGE);
+        _checkBounds(maxPriceAge_, _priceFeedHeartbeat, MAX_MAX_PRICE_AGE);
         _hot.maxPriceAge = uint32(maxPriceAge_);
         emit MaxPriceAgeSet(maxPriceAge_);
     }
@@ -252,7 +289,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function arbitrator() external view override returns (IArbitrator) {
-        return _arbitrator;
+        return _arbitration.arbitrator;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -262,7 +299,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function metaEvidenceId() external view override returns (uint256) {
-        return _metaEvidenceId;
+        return _arbitration.metaEvidenceId;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -288,7 +325,59 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function collateralizationRatio() external view override returns (uint256) {
-        return _hot.collateralizationRatio;
+        return uint256(_hot.collateralizationRatio) * (WAD / PPM);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function priceHaircut() external view override returns (uint256) {
+        return uint256(_hot.priceHaircut) * (WAD / PPM);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function waitingPeriod() external view override returns (uint256) {
+        return _arbitration.waitingPeriod;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function maxDisputeInactivity() external view override returns (uint256) {
+        return _params.maxDisputeInactivity;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function priceFeedHeartbeat() external view override returns (uint256) {
+        return _priceFeedHeartbeat;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function dapiFeed(uint256 dapiId) external view override returns (DapiFeed memory) {
+        DapiState memory state = _dapiStates[dapiId];
+        return DapiFeed(state.heartbeat, state.grace);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function openClaimsUsd() external view override returns (uint256) {
+        return _counters.openUsd;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function api3ServerV1() external view override returns (address) {
+        return _api3Server;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function owedClaims(address payer)
+        external
+        view
+        override
+        returns (uint256[] memory claimIds, uint256[] memory owed)
+    {
+        PayoutQueue memory queue = _payoutQueues[payer];
+        uint256 count = queue.tail - queue.head;
+        (claimIds, owed) = (new uint256[](count), new uint256[](count));
+        for (uint256 i; i < count; ++i) {
+            claimIds[i] = _queuedClaims[payer][queue.head + i];
+            owed[i] = _claims[claimIds[i]].owedTokens;
+        }
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -304,6 +393,11 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @inheritdoc IClaimsAdmin
     function claimantBond() external view override returns (uint256) {
         return _params.claimantBond;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function claimantBondRate() external view override returns (uint256) {
+        return uint256(_params.claimantBondRate) * BOND_RATE_UNIT;
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -328,7 +422,10 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function capacityUsd() external view override returns (uint256) {
-        return PriceConversion.toUsdDown(_capacityTokens(), _price(), _tokenUnit);
+        HotParams memory hot = _hot;
+        uint256 capacityTokens = _pool.stayingStake() * hot.collateralizationRatio / PPM;
+        uint256 capacityPrice = _price() * (PPM - hot.priceHaircut) / PPM;
+        return PriceConversion.toUsdDown(capacityTokens, capacityPrice, _tokenUnit);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -342,7 +439,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         DapiState memory s = _dapiStates[dapiId];
         (uint256 active,) =
             CoverageExposure.roll(s.activeUsd, s.nextWeek, _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
-        return Dapi(_dapiNames[dapiId], _dapiChainIds[dapiId], s.capShare, active);
+        return Dapi(_dapiNames[dapiId], _dapiChainIds[dapiId], uint256(s.capShare) * (WAD / PPM), active);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -377,8 +474,9 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
 
     /// @inheritdoc IClaimsAdmin
     function availablePayoutQuota(address payer) external view override returns (uint256) {
-        uint256 limit = _pool.totalStake() * _quotaShare(payer) / WAD;
-        return _quotas[payer].available(block.timestamp, limit);
+        (uint256 stake, uint256 poolRoom) = _pool.payoutRoom();
+        uint256 limit = stake * _quotaShare(payer) / WAD;
+        return Math.min(_quotas[payer].available(block.timestamp, limit), poolRoom);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -403,11 +501,25 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         _writeExposure(e, p.dapiId, e.policyCount, e.premiums);
     }
 
-    /// @dev Records a policy's new coverage and end (`_policyChanges`, flagged in its state); what was paid stays.
+    /// @dev Records an upgrade's time and the policy's end and coverage before it, for the waiting period of what it
+    /// adds. A second upgrade while the first one's addition still waits keeps the older figures (its coverage and end
+    /// were not covered yet either).
+    function _recordUpgrade(uint256 policyId, Policy memory p) internal {
+        uint256 previous = _policyUpgrades[policyId];
+        if (previous != 0 && block.timestamp < uint32(previous) + _arbitration.waitingPeriod) {
+            previous = (previous >> 32) << 32 | block.timestamp;
+        } else {
+            previous = uint256(p.coverageUsd) << 64 | uint256(p.claimsAllowedUntil) << 32 | block.timestamp;
+        }
+        _policyUpgrades[policyId] = previous;
+    }
+
+    /// @dev Records a policy's new coverage and end (`_policyChanges`, flagged in its state); what was paid and what
+    /// open claims reserve stay.
     function _updatePolicy(uint256 policyId, Policy memory p, uint256 coverageUsd, uint256 until) internal {
         if (coverageUsd > MAX_POLICY_COVERAGE) revert ValueOverflow(coverageUsd, MAX_POLICY_COVERAGE);
-        // coverageUsd >= paidUsd: an upgrade never lowers coverage, a downgrade checked it.
-        uint256 remaining = coverageUsd - p.paidUsd;
+        // coverageUsd >= claimedUsd: an upgrade never lowers coverage, a downgrade checked it.
+        uint256 remaining = coverageUsd - p.claimedUsd;
         _policyStates[policyId] = uint256(uint160(p.claimant)) | remaining << 160 | POLICY_CHANGED;
         _policyChanges[policyId] = uint256(until.toUint32()) << 128 | coverageUsd;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IApi3ReaderProxyV1Source, IApi3ServerV1Reader} from "../interfaces/IApi3ServerV1Reader.sol";
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
 import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
@@ -22,25 +23,40 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     using SafeCast for uint256;
 
-    /// @notice A dAPI to register at deployment.
+    /// @notice A dAPI to register at deployment: its name and chain, its cap, and how to judge it (`DapiFeed`:
+    /// `heartbeat` 0 when it is not served by this chain's Api3ServerV1).
     struct DapiConfig {
         bytes32 name;
         uint256 chainId;
         uint256 capShare;
+        uint256 heartbeat;
+        uint256 grace;
     }
 
-    /// @dev Parameters read by claims and distribution, packed in one slot.
+    /// @dev Parameters read by claims and distribution, packed in one slot. `claimantBondRate` is in 1e-9 tokens per
+    /// USD claimed.
     struct Params {
         uint64 treasuryShare;
         uint96 claimantBond;
+        uint32 claimantBondRate;
+        uint32 maxDisputeInactivity;
     }
 
-    /// @dev The mediator with the parameters every purchase and payout reads (the price's maximum age, the
-    /// collateralization ratio), packed in one slot: a mediator's payout reads it once for both.
+    /// @dev The mediator with the parameters every purchase and payout reads, packed in one slot: the price's maximum
+    /// age, the collateralization ratio and the price haircut (both in millionths).
     struct HotParams {
         address mediator;
         uint32 maxPriceAge;
-        uint64 collateralizationRatio;
+        uint32 collateralizationRatio;
+        uint32 priceHaircut;
+    }
+
+    /// @dev The arbitrator, the meta-evidence new disputes refer to, and the waiting period: the slot `createClaim`
+    /// reads for its `Evidence` event anyway.
+    struct ArbitrationParams {
+        IArbitrator arbitrator;
+        uint64 metaEvidenceId;
+        uint32 waitingPeriod;
     }
 
     /// @dev The pool's totals, the policy counter and the undistributed premiums, packed in one slot written
@@ -53,23 +69,29 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint96 premiums;
     }
 
-    /// @dev Claim and dAPI counters and the forfeited bonds held for `distributeRewards`, packed in one slot.
+    /// @dev Claim and dAPI counters, the open exposure in USD (open claims' amounts) and the owed tokens (final,
+    /// unpaid payouts), packed in one slot that `createClaim` and every final decision write anyway.
     struct Counters {
         uint32 claimCount;
         uint32 dapiCount;
-        uint128 forfeitedBonds;
+        uint96 openUsd;
+        uint96 owedTokens;
     }
 
-    /// @dev One dAPI's active coverage and cap, packed in one slot; `registered` marks a known id.
+    /// @dev One dAPI's active coverage, cap (millionths) and how it is judged (`IClaimsTypes.DapiFeed`: heartbeat 0 =
+    /// not served by this chain's Api3ServerV1), packed in one slot every purchase reads; `registered` marks a known id.
     struct DapiState {
         uint128 activeUsd;
         uint32 nextWeek;
-        uint64 capShare;
+        uint32 capShare;
+        uint24 heartbeat;
+        uint24 grace;
         bool registered;
     }
 
     /// @dev A claim as stored. Its policy is not stored: a claim id is `claim count << 224 | policy id`, so
-    /// `claimId & POLICY_ID_MASK` is its policy (`IClaimsTypes.Claim` adds it for the view).
+    /// `claimId & POLICY_ID_MASK` is its policy (`IClaimsTypes.Claim` adds it for the view). `owedTokens`: what a
+    /// final payout still owes (paid in tranches).
     struct ClaimRecord {
         ClaimStatus status;
         uint32 deadline;
@@ -77,8 +99,15 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint88 bond;
         uint96 settlementUsd;
         uint8 ruling;
+        uint104 owedTokens;
         address arbitrator;
         uint96 disputeId;
+    }
+
+    /// @dev A payer's claims waiting for tranches, first in first out: positions `head` to `tail - 1`.
+    struct PayoutQueue {
+        uint64 head;
+        uint64 tail;
     }
 
     /// @dev The totals rolled to now, and the capacity at the current price.
@@ -88,13 +117,18 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 dapiActiveUsd;
         uint256 dapiWeek;
         uint256 capShare;
+        uint256 heartbeat;
+        uint256 grace;
         uint256 price;
+        uint256 capacityPrice;
         uint256 capacityTokens;
         uint256 policyCount;
         uint256 premiums;
     }
 
     uint256 internal constant WAD = 1e18;
+    /// @dev Parameters stored in millionths (`PPM`) are set in WAD, multiples of `WAD / PPM`.
+    uint256 internal constant PPM = 1e6;
     /// @dev The mediator's response window (API3's `mediatorResponsePeriod`).
     uint256 internal constant MEDIATOR_RESPONSE_PERIOD = 3 days;
     /// @dev The claimant's response window (API3's `claimantResponsePeriod`).
@@ -115,21 +149,34 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     uint256 internal constant MAX_SLOPE2 = 10e18;
     uint256 internal constant MIN_COLLATERALIZATION_RATIO = 0.05e18;
     uint256 internal constant MAX_COLLATERALIZATION_RATIO = 1e18;
+    uint256 internal constant MAX_PRICE_HAIRCUT = 0.5e18;
     uint256 internal constant MAX_TREASURY_SHARE = 0.5e18;
-    uint256 internal constant MIN_MAX_PRICE_AGE = 10 minutes;
     uint256 internal constant MAX_MAX_PRICE_AGE = 7 days;
+    uint256 internal constant MIN_PAYOUT_QUOTA_SHARE = 0.01e18;
     uint256 internal constant MAX_PAYOUT_QUOTA_SHARE = 0.5e18;
     /// @dev The quota of a payer the primary agent never set: 10% of the total stake per window.
     uint256 internal constant DEFAULT_PAYOUT_QUOTA_SHARE = 0.1e18;
-    /// @dev `maxClaimantBond` in whole tokens.
-    uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1_000_000;
+    /// @dev Bounds of the claimant bond: its floor in whole tokens, its share of the amount claimed.
+    uint256 internal constant MAX_CLAIMANT_BOND_TOKENS = 1000;
+    /// @dev Bound of the bond's rate, in tokens per USD claimed (WAD): 0.05 (5% of the claim at a token price of 1 USD).
+    uint256 internal constant MAX_CLAIMANT_BOND_RATE = 0.05e18;
+    /// @dev The bond's rate is stored in units of 1e-9 tokens per USD.
+    uint256 internal constant BOND_RATE_UNIT = 1e9;
+    uint256 internal constant MAX_WAITING_PERIOD = 7 days;
+    uint256 internal constant MIN_MAX_DISPUTE_INACTIVITY = 14 days;
+    uint256 internal constant MAX_MAX_DISPUTE_INACTIVITY = 180 days;
+    uint256 internal constant MIN_HEARTBEAT = 1 minutes;
+    uint256 internal constant MAX_HEARTBEAT = 2 days;
+    uint256 internal constant MAX_GRACE = 1 days;
 
     // A policy is one storage slot, written once at its creation: `_policyStates[policyId]` =
     // `claimant | remainingUsd << 160 | changed << 255`. Its terms at creation are its id:
     // `policyId = count << 192 | claimsAllowedFrom << 160 | claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`
     // (the count makes ids unique; a forged id finds an empty slot). An upgrade or a downgrade sets `changed` and
-    // writes the new end and coverage to `_policyChanges[policyId]` = `claimsAllowedUntil << 128 | coverageUsd`.
-    // `paidUsd = coverageUsd - remainingUsd`. A claim id is `claim count << 224 | policy id`.
+    // writes the new end and coverage to `_policyChanges[policyId]` = `claimsAllowedUntil << 128 | coverageUsd`; an
+    // upgrade also records, in `_policyUpgrades`, when it happened and the end and coverage before it (the added
+    // coverage waits the waiting period). `remainingUsd` is what new claims may still ask: coverage less what was paid
+    // and what open claims reserve. A claim id is `claim count << 224 | policy id`.
     uint256 internal constant POLICY_ID_MASK = (1 << 224) - 1;
     uint256 internal constant CLAIM_COUNT_SHIFT = 224;
     /// @dev Largest coverage of one policy (2^95 - 1 USD units, ~3.9e10 USD): the remaining coverage and the
@@ -140,6 +187,13 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     IStakingPool internal immutable _pool;
     IERC20 internal immutable _token;
     IApi3ReaderProxy internal immutable _priceFeed;
+    /// @dev The Api3ServerV1 the price proxy reads (an `Api3ReaderProxyV1`), and the hash of the price dAPI's name:
+    /// prices and covered dAPIs are read there directly, on their base feeds (zero: a proxy of another kind; prices
+    /// then go through it and no covered dAPI can be judged here).
+    address internal immutable _api3Server;
+    bytes32 internal immutable _priceDapiNameHash;
+    /// @dev The price dAPI's heartbeat: `maxPriceAge` never goes below it.
+    uint256 internal immutable _priceFeedHeartbeat;
     /// @dev Mutable (unlike the other constructor arguments) so the DAO can move its agents (`setPrimaryAgent`).
     address internal _primaryAgent;
     address internal _secondaryAgent;
@@ -151,37 +205,59 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     Globals internal _globals;
     Counters internal _counters;
     HotParams internal _hot;
+    ArbitrationParams internal _arbitration;
     address internal _treasury;
-    IArbitrator internal _arbitrator;
-    uint96 internal _metaEvidenceId;
+    uint256 internal _forfeitedBonds;
     bytes internal _arbitratorExtraData;
 
     mapping(address agent => bool authorized) internal _policyAgents;
     /// @dev share + 1; 0 = never set (default share). Set together with `_quotas[payer].customShare`.
     mapping(address payer => uint256 shareOrZero) internal _quotaShares;
     mapping(address payer => QuotaWindow.Quota) internal _quotas;
+    mapping(address payer => PayoutQueue) internal _payoutQueues;
+    mapping(address payer => mapping(uint256 position => uint256 claimId)) internal _queuedClaims;
     mapping(uint256 dapiId => DapiState) internal _dapiStates;
     mapping(uint256 dapiId => bytes32 name) internal _dapiNames;
     mapping(uint256 dapiId => uint256 chainId) internal _dapiChainIds;
     mapping(bytes32 key => uint256 dapiId) internal _dapiIds;
     mapping(uint256 policyId => uint256 claimantRemainingChanged) internal _policyStates;
     mapping(uint256 policyId => uint256 untilAndCoverage) internal _policyChanges;
+    mapping(uint256 policyId => uint256 upgradedAtUntilCoverageBefore) internal _policyUpgrades;
     mapping(uint256 week => uint256 usd) internal _expiring;
     mapping(uint256 dapiId => mapping(uint256 week => uint256 usd)) internal _dapiExpiring;
     mapping(uint256 claimId => ClaimRecord) internal _claims;
     mapping(address arbitrator => mapping(uint256 disputeId => uint256 claimId)) internal _disputeClaims;
 
-    constructor(IStakingPool pool_, IApi3ReaderProxy priceFeed_, address primaryAgent_, address secondaryAgent_) {
+    constructor(
+        IStakingPool pool_,
+        IApi3ReaderProxy priceFeed_,
+        uint256 priceFeedHeartbeat_,
+        address primaryAgent_,
+        address secondaryAgent_
+    ) {
         if (
             address(pool_) == address(0) || address(priceFeed_) == address(0) || primaryAgent_ == address(0)
                 || secondaryAgent_ == address(0)
         ) revert ZeroAddress();
+        _checkBounds(priceFeedHeartbeat_, MIN_HEARTBEAT, MAX_HEARTBEAT);
         _pool = pool_;
         _token = pool_.token();
         _priceFeed = priceFeed_;
+        (_api3Server, _priceDapiNameHash) = _proxySource(address(priceFeed_));
+        _priceFeedHeartbeat = priceFeedHeartbeat_;
         _primaryAgent = primaryAgent_;
         _secondaryAgent = secondaryAgent_;
         _tokenUnit = 10 ** IERC20Metadata(address(_token)).decimals();
+    }
+
+    /// @dev The server and the dAPI name hash an `Api3ReaderProxyV1` reads, or zeros for another kind of proxy.
+    function _proxySource(address proxy) private view returns (address server, bytes32 nameHash) {
+        (bool ok, bytes memory data) = proxy.staticcall(abi.encodeCall(IApi3ReaderProxyV1Source.api3ServerV1, ()));
+        if (!ok || data.length != 32) return (address(0), 0);
+        address source = abi.decode(data, (address));
+        (ok, data) = proxy.staticcall(abi.encodeCall(IApi3ReaderProxyV1Source.dapiName, ()));
+        if (!ok || data.length != 32 || source.code.length == 0) return (address(0), 0);
+        return (source, keccak256(abi.encodePacked(abi.decode(data, (bytes32)))));
     }
 
     // ------------------------------------------------------------------ roles
@@ -198,9 +274,16 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         if (value < min || value > max) revert ParameterOutOfBounds(value, min, max);
     }
 
+    /// @dev `value` (WAD) in millionths, after checking its bounds and that it is a whole number of millionths.
+    function _toPpm(uint256 value, uint256 min, uint256 max) internal pure returns (uint32) {
+        _checkBounds(value, min, max);
+        if (value % (WAD / PPM) != 0) revert ParameterPrecision(value, WAD / PPM);
+        return uint32(value / (WAD / PPM));
+    }
+
     function _setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) internal returns (uint256 dapiId) {
         if (dapiName == bytes32(0)) revert UnknownDapi(0);
-        _checkBounds(capShare, 0, WAD);
+        uint32 capPpm = _toPpm(capShare, 0, WAD);
         bytes32 key = keccak256(abi.encode(dapiName, chainId));
         dapiId = _dapiIds[key];
         if (dapiId == 0) {
@@ -209,8 +292,23 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             _dapiNames[dapiId] = dapiName;
             _dapiChainIds[dapiId] = chainId;
         }
-        (_dapiStates[dapiId].capShare, _dapiStates[dapiId].registered) = (uint64(capShare), true);
+        (_dapiStates[dapiId].capShare, _dapiStates[dapiId].registered) = (capPpm, true);
         emit DapiCapSet(dapiId, dapiName, chainId, capShare);
+    }
+
+    /// @dev How dAPI `dapiId` is judged: `heartbeat` 0 = not served by this chain's Api3ServerV1 (never judged stale);
+    /// else within [1 minute, 2 days], and served here (this chain, a known server).
+    function _setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) internal {
+        if (!_dapiStates[dapiId].registered) revert UnknownDapi(dapiId);
+        if (heartbeat != 0) {
+            _checkBounds(heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT);
+            if (_api3Server == address(0) || _dapiChainIds[dapiId] != block.chainid) {
+                revert DapiNotServedHere(dapiId, _dapiChainIds[dapiId]);
+            }
+        }
+        _checkBounds(grace, 0, MAX_GRACE);
+        (_dapiStates[dapiId].heartbeat, _dapiStates[dapiId].grace) = (uint24(heartbeat), uint24(grace));
+        emit DapiFeedSet(dapiId, heartbeat, grace);
     }
 
     // --------------------------------------------------------------- capacity
@@ -224,6 +322,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     {
         if (coverageUsd == 0) revert ZeroCoverage();
         Exposure memory e = _exposure(dapiId);
+        _checkDapiHealthy(dapiId, e.heartbeat, e.grace);
         _checkCapacity(e, dapiId, coverageUsd);
         e.activeUsd += coverageUsd;
         e.dapiActiveUsd += coverageUsd;
@@ -235,12 +334,28 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _writeExposure(e, dapiId, count, e.premiums + premium);
     }
 
+    /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its base feed older than heartbeat + grace, or
+    /// unreadable (no coverage is sold into a failure that is already visible). A dAPI not served here
+    /// (`heartbeat == 0`) is not checked.
+    function _checkDapiHealthy(uint256 dapiId, uint256 heartbeat, uint256 grace) internal view {
+        if (heartbeat == 0) return;
+        uint256 updatedAt;
+        try IApi3ServerV1Reader(_api3Server)
+            .readDataFeedWithDapiNameHash(keccak256(abi.encodePacked(_dapiNames[dapiId]))) returns (
+            int224, uint32 timestamp
+        ) {
+            updatedAt = timestamp;
+        } catch {}
+        uint256 staleFrom = updatedAt + heartbeat + grace;
+        if (block.timestamp > staleFrom) revert DapiStale(dapiId, updatedAt, staleFrom);
+    }
+
     /// @dev Writes the packed slots whole (one SSTORE each), in the layouts of `Globals` and `DapiState`.
     function _writeExposure(Exposure memory e, uint256 dapiId, uint256 policyCount_, uint256 premiums_) internal {
         uint256 g = uint256(e.activeUsd.toUint96()) | uint256(uint32(e.week)) << 96 | uint256(policyCount_.toUint32())
             << 128 | uint256(premiums_.toUint96()) << 160;
         uint256 d = uint256(e.dapiActiveUsd.toUint128()) | uint256(uint32(e.dapiWeek)) << 128
-            | uint256(uint64(e.capShare)) << 160 | 1 << 224;
+            | uint256(uint32(e.capShare)) << 160 | e.heartbeat << 192 | e.grace << 216 | 1 << 240;
         DapiState storage dapiSlot = _dapiStates[dapiId];
         assembly ("memory-safe") {
             sstore(_globals.slot, g)
@@ -249,27 +364,27 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     /// @dev Reverts unless `addUsd` more coverage fits both the pool's and the dAPI's capacity, in tokens at
-    /// the current price (coverage rounded up, capacity down).
+    /// the haircut price (coverage rounded up, capacity down).
     function _checkCapacity(Exposure memory e, uint256 dapiId, uint256 addUsd) internal view {
         uint256 unit = _tokenUnit;
-        if (PriceConversion.toTokensUp(e.activeUsd + addUsd, e.price, unit) > e.capacityTokens) {
-            uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, unit);
+        if (PriceConversion.toTokensUp(e.activeUsd + addUsd, e.capacityPrice, unit) > e.capacityTokens) {
+            uint256 capUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, unit);
             revert InsufficientCapacity(addUsd, capUsd > e.activeUsd ? capUsd - e.activeUsd : 0);
         }
-        uint256 dapiCapTokens = e.capacityTokens * e.capShare / WAD;
-        if (PriceConversion.toTokensUp(e.dapiActiveUsd + addUsd, e.price, unit) > dapiCapTokens) {
-            uint256 capUsd = PriceConversion.toUsdDown(dapiCapTokens, e.price, unit);
+        uint256 dapiCapTokens = e.capacityTokens * e.capShare / PPM;
+        if (PriceConversion.toTokensUp(e.dapiActiveUsd + addUsd, e.capacityPrice, unit) > dapiCapTokens) {
+            uint256 capUsd = PriceConversion.toUsdDown(dapiCapTokens, e.capacityPrice, unit);
             revert InsufficientDapiCapacity(dapiId, addUsd, capUsd > e.dapiActiveUsd ? capUsd - e.dapiActiveUsd : 0);
         }
     }
 
     /// @dev The premium of raising active coverage from `e.activeUsd - coverageUsd` to `e.activeUsd` for
     /// `period`: the pricing curve's integral over that interval of utilization (coverage over capacity, both in
-    /// USD at the current price), so a purchase split in parts pays at least as much as in one piece (each part
-    /// pays its own interval, rounded up). Tokens = integral * period / (1 year * WAD) / price, rounded up.
+    /// USD, capacity at the haircut price), so a purchase split in parts pays at least as much as in one piece (each
+    /// part pays its own interval, rounded up). Tokens = integral * period / (1 year * WAD) / price, rounded up.
     function _premium(Exposure memory e, uint256 coverageUsd, uint256 period) internal view returns (uint256) {
         PremiumCurve.Params memory curve = _curveParams();
-        uint256 capacityUsd = PriceConversion.toUsdDown(e.capacityTokens, e.price, _tokenUnit);
+        uint256 capacityUsd = PriceConversion.toUsdDown(e.capacityTokens, e.capacityPrice, _tokenUnit);
         uint256 cost = PremiumCurve.cumulative(curve, e.activeUsd, capacityUsd)
             - PremiumCurve.cumulative(curve, e.activeUsd - coverageUsd, capacityUsd);
         uint256 scale = period * _tokenUnit;
@@ -288,17 +403,20 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             d := sload(dapiSlot.slot)
             g := sload(_globals.slot)
         }
-        // DapiState: activeUsd 0-127, nextWeek 128-159, capShare 160-223, registered 224-231.
-        if ((d >> 224) & 0xff == 0) revert UnknownDapi(dapiId);
+        // DapiState: activeUsd 0-127, nextWeek 128-159, capShare 160-191, heartbeat 192-215, grace 216-239,
+        // registered 240-247.
+        if ((d >> 240) & 0xff == 0) revert UnknownDapi(dapiId);
         // Globals: activeUsd 0-95, nextWeek 96-127, policyCount 128-159, premiums 160-255.
         (e.policyCount, e.premiums) = (uint32(g >> 128), g >> 160);
         (e.activeUsd, e.week) =
             CoverageExposure.roll(uint96(g), uint32(g >> 96), _expiring, block.timestamp, HORIZON_WEEKS);
         (e.dapiActiveUsd, e.dapiWeek) =
             CoverageExposure.roll(uint128(d), uint32(d >> 128), _dapiExpiring[dapiId], block.timestamp, HORIZON_WEEKS);
-        e.capShare = uint64(d >> 160);
-        e.price = _price();
-        e.capacityTokens = _capacityTokens();
+        (e.capShare, e.heartbeat, e.grace) = (uint32(d >> 160), uint24(d >> 192), uint24(d >> 216));
+        HotParams memory hot = _hot;
+        e.price = _checkedPrice(hot.maxPriceAge);
+        e.capacityPrice = e.price * (PPM - hot.priceHaircut) / PPM;
+        e.capacityTokens = _pool.stayingStake() * hot.collateralizationRatio / PPM;
     }
 
     /// @dev The pricing curve, read in one SLOAD (`PremiumCurve.Params`: four uint64 from the low bits).
@@ -310,12 +428,22 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         c = PremiumCurve.Params(uint64(w), uint64(w >> 64), uint64(w >> 128), uint64(w >> 192));
     }
 
-    function _capacityTokens() internal view returns (uint256) {
-        return _pool.totalStake() * _hot.collateralizationRatio / WAD;
+    function _price() internal view returns (uint256) {
+        return _checkedPrice(_hot.maxPriceAge);
     }
 
-    function _price() internal view returns (uint256) {
-        return PriceConversion.read(_priceFeed, _hot.maxPriceAge);
+    /// @dev The pool token's price (see `_readPrice`), refused when not positive or older than `maxAge`.
+    function _checkedPrice(uint256 maxAge) internal view returns (uint256) {
+        (int224 value, uint32 timestamp) = _readPrice();
+        return PriceConversion.check(value, timestamp, maxAge);
+    }
+
+    /// @dev The pool token's price as last updated: the price dAPI's base feed in Api3ServerV1, or the proxy's value for
+    /// a proxy of another kind. Reverts if the dAPI is not set or never updated.
+    function _readPrice() internal view returns (int224 value, uint32 timestamp) {
+        address server = _api3Server;
+        if (server != address(0)) return IApi3ServerV1Reader(server).readDataFeedWithDapiNameHash(_priceDapiNameHash);
+        return _priceFeed.read();
     }
 
     // ---------------------------------------------------------------- policies
@@ -352,8 +480,18 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
             claimsAllowedUntil: uint32(terms >> 128),
             dapiId: uint32(policyId >> 96),
             coverageUsd: uint96(terms),
-            paidUsd: uint96(terms) - uint96((state >> 160) & MAX_POLICY_COVERAGE)
+            claimedUsd: uint96(terms) - uint96((state >> 160) & MAX_POLICY_COVERAGE)
         });
+    }
+
+    /// @dev Gives back to its policy what an open claim reserved (`releaseUsd`, all or the part not paid), and takes
+    /// the claim's whole amount out of the open exposure; `owedTokens` more are now owed (paid in tranches).
+    function _closeReservation(uint256 claimId, uint256 reservedUsd, uint256 releaseUsd, uint256 owedTokens) internal {
+        if (releaseUsd != 0) _policyStates[claimId & POLICY_ID_MASK] += releaseUsd << 160;
+        Counters memory counters = _counters;
+        counters.openUsd -= uint96(reservedUsd);
+        counters.owedTokens = (counters.owedTokens + owedTokens).toUint96();
+        _counters = counters;
     }
 
     /// @dev Pending rewards split: the treasury's share of premiums (rounded down; 0 without a treasury),
@@ -361,7 +499,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     function _pendingSplit() internal view returns (uint256 toStakers, uint256 toTreasury) {
         uint256 premiums = _globals.premiums;
         if (_treasury != address(0)) toTreasury = premiums * _params.treasuryShare / WAD;
-        toStakers = premiums - toTreasury + _counters.forfeitedBonds;
+        toStakers = premiums - toTreasury + _forfeitedBonds;
     }
 
     function _quotaShare(address payer) internal view returns (uint256) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IStakingPool} from "./IStakingPool.sol";
+import {IClaimsExposure, IStakingPool} from "./IStakingPool.sol";
 import {IArbitrable} from "./erc792/IArbitrable.sol";
 import {IArbitrator} from "./erc792/IArbitrator.sol";
 import {IEvidence} from "./erc792/IEvidence.sol";
@@ -24,10 +24,12 @@ interface IClaimsTypes is IEvidence {
         PaidClaim,
         PaidSettlement,
         Refused,
-        TimedOut
+        TimedOut,
+        DisputeClosed
     }
 
-    /// @notice A policy. `paidUsd` is what its claims have been paid; `coverageUsd - paidUsd` remains.
+    /// @notice A policy. `claimedUsd` is what its claims have been paid plus what its open claims reserve;
+    /// `coverageUsd - claimedUsd` remains for new claims.
     /// A policy's id is its terms at creation: `number << 192 | claimsAllowedFrom << 160 |
     /// claimsAllowedUntil << 128 | dapiId << 96 | coverageUsd`, `number` counting policies from 1 (`policyCount`).
     /// The contract keeps one storage slot per policy (claimant, remaining coverage) and reads the rest from the
@@ -38,12 +40,14 @@ interface IClaimsTypes is IEvidence {
         uint32 claimsAllowedUntil;
         uint32 dapiId;
         uint96 coverageUsd;
-        uint96 paidUsd;
+        uint96 claimedUsd;
     }
 
-    /// @notice A claim. `deadline` is the end of the current stage's response period; `settlementUsd` the
-    /// mediator's proposal (0 if none); `arbitrator`, `disputeId` and `ruling` are set once escalated / ruled.
-    /// A claim's id is `number << 224 | policyId`, `number` counting claims from 1 (`claimCount`).
+    /// @notice A claim. `deadline` is the end of the current stage's response period (while `Disputed`: the time after
+    /// which a silent arbitrator lets anyone close the dispute); `settlementUsd` the mediator's proposal (0 if none);
+    /// `arbitrator`, `disputeId` and `ruling` are set once escalated / ruled; `owedTokens` is what a final payout still
+    /// owes (paid in tranches by `payTranche`). A claim's id is `number << 224 | policyId`, `number` counting claims from
+    /// 1 (`claimCount`).
     struct Claim {
         uint256 policyId;
         ClaimStatus status;
@@ -54,6 +58,7 @@ interface IClaimsTypes is IEvidence {
         uint8 ruling;
         address arbitrator;
         uint96 disputeId;
+        uint256 owedTokens;
     }
 
     /// @notice A covered dAPI: its name (bytes32 string), the chain it serves, the cap on its active
@@ -63,6 +68,15 @@ interface IClaimsTypes is IEvidence {
         uint256 chainId;
         uint256 capShare;
         uint256 activeCoverageUsd;
+    }
+
+    /// @notice How the contracts judge a covered dAPI: its `heartbeat` (the longest API3 lets it go without an update)
+    /// and a `grace` beyond it. The dAPI is read on this chain's Api3ServerV1 (`api3ServerV1()`, the server the price
+    /// proxy reads), by its name, on its base feed (the one the heartbeat applies to). It is *stale* while that feed is
+    /// older than `heartbeat + grace` (or unreadable). `heartbeat` 0: the dAPI is not served here and is never judged.
+    struct DapiFeed {
+        uint256 heartbeat;
+        uint256 grace;
     }
 
     // ----------------------------------------------------------------- errors
@@ -75,6 +89,8 @@ interface IClaimsTypes is IEvidence {
     error ZeroAddress();
     /// @notice `value` is outside the hard bounds [`min`, `max`] of this parameter.
     error ParameterOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice `value` must be a multiple of `unit` (the parameter is stored in millionths).
+    error ParameterPrecision(uint256 value, uint256 unit);
     /// @notice `value` does not fit the `max` of its storage field.
     error ValueOverflow(uint256 value, uint256 max);
     /// @notice The price feed returned a zero or negative value.
@@ -103,12 +119,23 @@ interface IClaimsTypes is IEvidence {
     error InvalidCoverageChange(uint256 policyId, uint256 current, uint256 requested);
     /// @notice An upgrade must not shorten and a downgrade must not extend a policy (`current` -> `requested`).
     error InvalidUntilChange(uint256 policyId, uint256 current, uint256 requested);
-    /// @notice A downgrade to `coverageUsd` would fall below what was already paid, `paidUsd`.
-    error CoverageBelowPaid(uint256 policyId, uint256 coverageUsd, uint256 paidUsd);
+    /// @notice A downgrade to `coverageUsd` would fall below what was paid or is reserved by open claims.
+    error CoverageBelowClaimed(uint256 policyId, uint256 coverageUsd, uint256 claimedUsd);
     /// @notice `now` is outside the claims period [`claimsAllowedFrom`, `claimsAllowedUntil`] of the policy.
     error OutsideClaimsPeriod(uint256 policyId, uint256 claimsAllowedFrom, uint256 claimsAllowedUntil, uint256 now);
-    /// @notice A claim of `amountUsd` is zero or exceeds the policy's remaining coverage `remainingUsd`.
-    error InvalidClaimAmount(uint256 amountUsd, uint256 remainingUsd);
+    /// @notice A claim of `amountUsd` is zero or exceeds what the policy still covers for its incident, `claimableUsd`
+    /// (coverage less what was paid and what open claims reserve; less an upgrade's addition still in its waiting
+    /// period).
+    error InvalidClaimAmount(uint256 amountUsd, uint256 claimableUsd);
+    /// @notice The incident at `incidentAt` is outside policy `policyId`'s cover: before `coverFrom` (its start plus
+    /// the waiting period) or after `coverUntil` (now, or the end the policy had before an upgrade still waiting).
+    error IncidentOutsideCover(uint256 policyId, uint256 incidentAt, uint256 coverFrom, uint256 coverUntil);
+    /// @notice dAPI `dapiId` (registered for chain `chainId`) is not served by this chain's Api3ServerV1 (another chain,
+    /// or a price proxy that is not an Api3ReaderProxyV1): it cannot be judged here.
+    error DapiNotServedHere(uint256 dapiId, uint256 chainId);
+    /// @notice dAPI `dapiId` is stale: its value from `updatedAt` is older than heartbeat + grace since `staleFrom`;
+    /// no coverage is sold on it.
+    error DapiStale(uint256 dapiId, uint256 updatedAt, uint256 staleFrom);
     /// @notice No claim has id `claimId`.
     error UnknownClaim(uint256 claimId);
     /// @notice Claim `claimId` is in `status`, where this action is not possible.
@@ -121,10 +148,18 @@ interface IClaimsTypes is IEvidence {
     error InvalidSettlement(uint256 settlementUsd, uint256 amountUsd);
     /// @notice The payout `payoutTokens` is below the claimant's `minimumPayoutTokens`.
     error PayoutBelowMinimum(uint256 payoutTokens, uint256 minimumPayoutTokens);
-    /// @notice A payout of `tokens` by `payer` exceeds what its rolling quota has left, `available`.
-    error QuotaExceeded(address payer, uint256 tokens, uint256 available);
-    /// @notice A payout of `tokens` exceeds the pool's `totalStake`.
-    error InsufficientStake(uint256 tokens, uint256 totalStake);
+    /// @notice `payer` owes `owedTokens` but may pay nothing now (its quota or the pool's cap is used up) until
+    /// `nextRoomAt`.
+    error NoPayoutRoom(address payer, uint256 owedTokens, uint256 nextRoomAt);
+    /// @notice `payer` owes no tranche.
+    error NothingOwed(address payer);
+    /// @notice `arbitrator` returned dispute id `disputeId`, which it already gave to claim `otherClaimId`.
+    error DisputeIdReused(address arbitrator, uint256 disputeId, uint256 otherClaimId);
+    /// @notice The arbitrator of claim `claimId` is active (its ERC-792 `disputeStatus` is `status`: a ruling awaits
+    /// appeal or was given), so the dispute cannot be closed as stalled.
+    error DisputeActive(uint256 claimId, uint256 status);
+    /// @notice The arbitrator of claim `claimId` shows no ruling (status `Waiting`, or no answer) to record as activity.
+    error NoDisputeActivity(uint256 claimId);
     /// @notice No arbitrator is set.
     error NoArbitrator();
     /// @notice `paid` (msg.value) is below the arbitrator's `cost`.
@@ -167,20 +202,27 @@ interface IClaimsTypes is IEvidence {
     );
     /// @notice The claimant lowered and/or shortened policy `policyId`.
     event PolicyDowngraded(uint256 indexed policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string policyURI);
-    /// @notice Claim `claimId` of `amountUsd` on policy `policyId` was filed, `bond` tokens held; the mediator
-    /// must respond by `deadline`. Its evidence URI is announced in the ERC-1497 `Evidence` event emitted with
-    /// it (evidence group = claim id).
+    /// @notice Claim `claimId` of `amountUsd` on policy `policyId`, for an incident that started at `incidentAt`, was
+    /// filed, `bond` tokens held; the mediator must respond by `deadline`. Its evidence URI is announced in the
+    /// ERC-1497 `Evidence` event emitted with it (evidence group = claim id).
     event ClaimCreated(
         uint256 indexed claimId,
         uint256 indexed policyId,
         address indexed claimant,
         uint256 amountUsd,
+        uint256 incidentAt,
         uint256 bond,
         uint256 deadline
     );
-    /// @notice The mediator accepted claim `claimId`: `amountUsd` paid as `tokens`, bond returned.
+    /// @notice The mediator accepted claim `claimId`: `amountUsd` is owed as `tokens`, of which `paidTokens` were paid
+    /// now (the rest in tranches: `PayoutOwed`); bond returned.
     event ClaimAccepted(
-        uint256 indexed claimId, uint256 indexed policyId, address indexed mediator, uint256 amountUsd, uint256 tokens
+        uint256 indexed claimId,
+        uint256 indexed policyId,
+        address indexed mediator,
+        uint256 amountUsd,
+        uint256 tokens,
+        uint256 paidTokens
     );
     /// @notice The mediator proposed `settlementUsd` for claim `claimId`; the claimant has until `deadline`.
     event SettlementProposed(
@@ -188,25 +230,41 @@ interface IClaimsTypes is IEvidence {
     );
     /// @notice The mediator rejected claim `claimId`; the claimant may escalate until `deadline`.
     event ClaimRejected(uint256 indexed claimId, address indexed mediator, uint256 deadline);
-    /// @notice The claimant accepted the settlement of claim `claimId`: `amountUsd` paid as `tokens`.
-    event SettlementAccepted(uint256 indexed claimId, uint256 indexed policyId, uint256 amountUsd, uint256 tokens);
+    /// @notice The claimant accepted the settlement of claim `claimId`: `amountUsd` owed as `tokens`, `paidTokens`
+    /// paid now.
+    event SettlementAccepted(
+        uint256 indexed claimId, uint256 indexed policyId, uint256 amountUsd, uint256 tokens, uint256 paidTokens
+    );
     /// @notice The claimant escalated claim `claimId` to dispute `disputeId` of `arbitrator`, paying `cost`.
     event ClaimEscalated(
         uint256 indexed claimId, IArbitrator indexed arbitrator, uint256 indexed disputeId, uint256 cost
     );
-    /// @notice The ruling `ruling` on claim `claimId` was executed: `amountUsd` paid as `tokens` (0 for a
-    /// refusal), and the bond returned (paid) or forfeited (refused). `status` is the claim's final status.
+    /// @notice The ruling `ruling` on claim `claimId` was executed: `amountUsd` owed as `tokens` (0 for a
+    /// refusal), `paidTokens` of them paid now, and the bond returned (paid) or forfeited (refused). `status` is the
+    /// claim's final status.
     event RulingExecuted(
         uint256 indexed claimId,
         uint256 indexed policyId,
         uint256 ruling,
         ClaimStatus status,
         uint256 amountUsd,
-        uint256 tokens
+        uint256 tokens,
+        uint256 paidTokens
     );
-    /// @notice The ruling `ruling` on claim `claimId` was recorded but its payout is blocked for now; anyone
-    /// may call `executeRuling` once it can go through.
+    /// @notice The ruling `ruling` on claim `claimId` was recorded but cannot be made final now (the price cannot be
+    /// read); anyone may call `executeRuling` once it can.
     event RulingDeferred(uint256 indexed claimId, uint256 ruling);
+    /// @notice Claim `claimId`'s final payout of `tokens` did not fit `payer`'s quota or the pool's cap now (or older
+    /// payouts of `payer` wait): `owedTokens` are owed, paid in tranches by `payTranche(payer)`, first in first out.
+    event PayoutOwed(uint256 indexed claimId, address indexed payer, uint256 tokens, uint256 owedTokens);
+    /// @notice A tranche of `tokens` of claim `claimId` was paid within `payer`'s quota; `stillOwedTokens` remain.
+    event TranchePaid(uint256 indexed claimId, address indexed payer, uint256 tokens, uint256 stillOwedTokens);
+    /// @notice Anyone closed claim `claimId`'s dispute `disputeId` on `arbitrator`, silent past its deadline: bond
+    /// returned, no payout; a later ruling is ignored.
+    event StalledDisputeClosed(uint256 indexed claimId, address indexed arbitrator, uint256 disputeId, uint256 bond);
+    /// @notice The arbitrator of claim `claimId` showed activity (ERC-792 status `status`): the dispute may not be
+    /// closed as stalled before `deadline`.
+    event DisputeActivityNoted(uint256 indexed claimId, uint256 status, uint256 deadline);
     /// @notice Claim `claimId` timed out; its `bond` was forfeited to stakers.
     event ClaimTimedOut(uint256 indexed claimId, uint256 bond);
     /// @notice Pending premiums and forfeited bonds were sent: `stakerAmount` to the pool (`addRewards`) and
@@ -224,7 +282,13 @@ interface IClaimsTypes is IEvidence {
     event TreasurySet(address indexed treasury);
     event PricingCurveSet(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2);
     event CollateralizationRatioSet(uint256 ratio);
-    event ClaimantBondSet(uint256 bond);
+    event PriceHaircutSet(uint256 haircut);
+    /// @notice A claim's bond is now `floor` tokens plus `rate` tokens (WAD) per USD claimed.
+    event ClaimantBondSet(uint256 floor, uint256 rate);
+    event WaitingPeriodSet(uint256 waitingPeriod);
+    event MaxDisputeInactivitySet(uint256 maxDisputeInactivity);
+    /// @notice dAPI `dapiId` is judged with `heartbeat` (0: not served here) and `grace`.
+    event DapiFeedSet(uint256 indexed dapiId, uint256 heartbeat, uint256 grace);
     event MaxPriceAgeSet(uint256 maxPriceAge);
     event TreasuryShareSet(uint256 share);
 }
@@ -232,7 +296,7 @@ interface IClaimsTypes is IEvidence {
 /// @title IClaimsCore
 /// @notice The functions the ClaimsManager contract implements itself: purchases, claims, arbitration,
 /// rewards (the hot paths).
-interface IClaimsCore is IClaimsTypes, IArbitrable {
+interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
     /// @notice Buys coverage of `coverageUsd` on dAPI `dapiId` for `period` seconds from now, for the caller
     /// as claimant, paying the premium (pulled from the caller, who must have approved it).
     /// @dev The premium is the pricing curve's annual rate integrated over the utilization the purchase spans
@@ -253,15 +317,22 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
 
     // ---------------------------------------------------------------- claims
 
-    /// @notice The claimant files a claim of `amountUsd` (<= remaining coverage) within the policy's claims
-    /// period, with evidence at `evidenceURI`, and deposits `claimantBond` tokens (pulled).
+    /// @notice The claimant files a claim of `amountUsd` within the policy's claims period, for an incident that
+    /// started at `incidentAt`, with evidence at `evidenceURI`, and deposits the bond (pulled): `claimantBond` tokens
+    /// plus `claimantBondRate` tokens per USD claimed (rounded up).
+    /// The incident must lie in the policy's cover: from `claimsAllowedFrom` plus the *waiting period* until now (for
+    /// coverage an upgrade added, from the upgrade plus the waiting period). The claim reserves `amountUsd` against the
+    /// policy until it is final: open claims together never ask for more than the policy's remaining coverage.
+    /// Reverts with `UnknownPolicy`, `Unauthorized`, `OutsideClaimsPeriod`, `IncidentOutsideCover`,
+    /// `InvalidClaimAmount`.
     /// @return claimId The new claim.
-    function createClaim(uint256 policyId, uint256 amountUsd, string calldata evidenceURI)
+    function createClaim(uint256 policyId, uint256 amountUsd, uint256 incidentAt, string calldata evidenceURI)
         external
         returns (uint256 claimId);
 
-    /// @notice The mediator accepts a pending claim: pays `min(amountUsd, remaining coverage)` now, within its
-    /// payout quota, and returns the bond.
+    /// @notice The mediator accepts a pending claim: the claim is final and its amount is *owed* in tokens at the
+    /// current price, paid now as far as the mediator's quota and the pool's cap allow, the rest in tranches
+    /// (`payTranche`); the bond is returned.
     function acceptClaim(uint256 claimId) external;
 
     /// @notice The mediator proposes to settle a pending claim for `settlementUsd` (0 < settlement < claim).
@@ -270,8 +341,11 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// @notice The mediator rejects a pending claim; the claimant may still escalate.
     function rejectClaim(uint256 claimId) external;
 
-    /// @notice The claimant accepts the proposed settlement: paid within the mediator's quota, bond returned.
-    /// @param minimumPayoutTokens Slippage guard on the price: reverts with `PayoutBelowMinimum` below it.
+    /// @notice The claimant accepts the proposed settlement: final, owed in tokens at the current price and paid
+    /// within the mediator's quota, now or in tranches (another claim using the quota first only delays it); bond
+    /// returned.
+    /// @param minimumPayoutTokens Slippage guard on the price: reverts with `PayoutBelowMinimum` if the whole payout
+    /// (now and in tranches) is below it.
     function acceptSettlement(uint256 claimId, uint256 minimumPayoutTokens) external;
 
     /// @notice The claimant escalates the claim to the arbitrator, paying `arbitrationCost` in ether (any
@@ -283,8 +357,23 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
     /// @notice The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`).
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external;
 
-    /// @notice Pays out a ruling whose payout was blocked when it arrived. Anyone.
+    /// @notice Makes final a payout ruling that could not be when it arrived (the price could not be read). Anyone.
     function executeRuling(uint256 claimId) external;
+
+    /// @notice Pays the next tranche `payer` (a mediator or an arbitrator) owes: the oldest of its owed claims, as much
+    /// as its quota and the pool's cap allow now. Anyone. Reverts with `NothingOwed`, `NoPayoutRoom`.
+    /// @return claimId The claim paid. @return paid The tokens paid.
+    function payTranche(address payer) external returns (uint256 claimId, uint256 paid);
+
+    /// @notice Closes a `Disputed` claim whose arbitrator shows no activity: past its `deadline` (escalation, or the
+    /// last noted activity, plus `maxDisputeInactivity`) and with no ruling awaiting appeal (ERC-792 status `Waiting`,
+    /// or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()`
+    /// for it is accepted and ignored. Anyone. Reverts with `DeadlineNotPassed`, `DisputeActive`.
+    function closeStalledDispute(uint256 claimId) external;
+
+    /// @notice Records that the arbitrator of a `Disputed` claim is active (a ruling awaits appeal or was given):
+    /// moves the claim's deadline to now + `maxDisputeInactivity`. Anyone. Reverts with `NoDisputeActivity`.
+    function noteDisputeActivity(uint256 claimId) external;
 
     /// @notice Closes a claim whose every deadline passed without a response that moves it on; the bond is
     /// forfeited to stakers. Anyone.
@@ -303,6 +392,9 @@ interface IClaimsCore is IClaimsTypes, IArbitrable {
     function token() external view returns (IERC20);
     /// @notice The dAPI proxy giving the pool token's price in USD (18 decimals).
     function priceFeed() external view returns (IApi3ReaderProxy);
+    /// @notice The pool token's price as the contract reads it, unchecked: the price dAPI's base feed in `api3ServerV1`
+    /// (or the proxy's value for a proxy of another kind).
+    function readPrice() external view returns (int224 value, uint32 timestamp);
     function primaryAgent() external view returns (address);
     function secondaryAgent() external view returns (address);
     function policy(uint256 policyId) external view returns (Policy memory);
@@ -335,12 +427,13 @@ interface IClaimsAdmin is IClaimsTypes {
         string calldata policyURI
     ) external returns (uint256 policyId);
 
-    /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either).
+    /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either). Refused
+    /// while the dAPI is stale. The added coverage (and period) covers incidents from now plus the waiting period on.
     function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
         external;
 
-    /// @notice The claimant lowers the coverage (not below what was paid) and/or shortens an unexpired policy
-    /// (not before now). Premiums are not refunded.
+    /// @notice The claimant lowers the coverage (not below what was paid and what open claims reserve) and/or
+    /// shortens an unexpired policy (not before now). Premiums are not refunded.
     function downgradePolicy(
         uint256 policyId,
         uint256 coverageUsd,
@@ -364,16 +457,39 @@ interface IClaimsAdmin is IClaimsTypes {
     function collateralizationRatio() external view returns (uint256);
     function treasuryShare() external view returns (uint256);
     function maxPriceAge() external view returns (uint256);
+    /// @notice The bond's floor, in tokens.
     function claimantBond() external view returns (uint256);
-    /// @notice Upper bound of `claimantBond`: one million whole tokens.
+    /// @notice The bond's rate: tokens (WAD) added per USD claimed.
+    function claimantBondRate() external view returns (uint256);
+    /// @notice The Api3ServerV1 the price proxy reads, where prices and covered dAPIs are read (zero: the price proxy
+    /// is not an Api3ReaderProxyV1; prices then go through it and no covered dAPI is judged).
+    function api3ServerV1() external view returns (address);
+    /// @notice Upper bound of `claimantBond`: one thousand whole tokens.
     function maxClaimantBond() external view returns (uint256);
+    /// @notice The waiting period (see `IClaimsManager`).
+    function waitingPeriod() external view returns (uint256);
+    /// @notice The haircut applied to the pool token's price for capacity (WAD): liabilities are in USD, collateral
+    /// in tokens.
+    function priceHaircut() external view returns (uint256);
+    /// @notice How long a `Disputed` claim's arbitrator may stay silent before anyone can close the dispute.
+    function maxDisputeInactivity() external view returns (uint256);
+    /// @notice The heartbeat of the pool token's price dAPI (a constructor argument): `maxPriceAge` is at least this.
+    function priceFeedHeartbeat() external view returns (uint256);
+    /// @notice How dAPI `dapiId` is judged (see `DapiFeed`).
+    function dapiFeed(uint256 dapiId) external view returns (DapiFeed memory);
+    /// @notice What the claims that are not final ask in all, in USD (they reserve it against their policies; the
+    /// pool holds back that share of exits: `openExposure`).
+    function openClaimsUsd() external view returns (uint256);
+    /// @notice `payer`'s claims waiting for tranches, oldest first, and what each still owes.
+    function owedClaims(address payer) external view returns (uint256[] memory claimIds, uint256[] memory owed);
     /// @notice The mediator's and the claimant's response periods (3 days each, constants).
     function responsePeriods() external pure returns (uint256 mediatorPeriod, uint256 claimantPeriod);
     /// @notice Shortest coverage period `buyCoverage` sells, and the longest any policy may run ahead.
     function coveragePeriodBounds() external pure returns (uint256 minPeriod, uint256 maxPeriod);
     /// @notice The pool token's validated price (USD, 18 decimals).
     function tokenPrice() external view returns (uint256);
-    /// @notice The pool's capacity in USD at the current price: totalStake * collateralizationRatio * price.
+    /// @notice The pool's capacity in USD: the stake that stays (`IStakingPool.stayingStake`, without pending
+    /// unstakes) * collateralizationRatio * price * (1 - priceHaircut).
     function capacityUsd() external view returns (uint256);
     /// @notice Total active (unexpired) coverage in USD.
     function activeCoverageUsd() external view returns (uint256);
@@ -409,21 +525,35 @@ interface IClaimsAdmin is IClaimsTypes {
     function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI) external;
     /// @notice Primary agent.
     function setPolicyAgent(address agent, bool authorized) external;
-    /// @notice Primary agent. Bounds: [0, 50%]; 0 stops the payer. Default: 10%.
+    /// @notice Primary agent. Bounds: [1%, 50%]. Default: 10%. (No payer can be stopped from paying what it owes; to
+    /// stop new decisions, replace the mediator or the arbitrator.)
     function setPayoutQuota(address payer, uint256 share) external;
+    /// @notice Primary agent. Bounds: [14 days, 180 days]. Default: 60 days. Keep it, plus the mediated path (9 days)
+    /// and the tranches, below the pool's `maxFreeze`.
+    function setMaxDisputeInactivity(uint256 maxDisputeInactivity_) external;
+    /// @notice Primary agent: how dAPI `dapiId` is judged. Bounds: heartbeat 0 (not served here) or [1 minute, 2 days]
+    /// for a dAPI of this chain, grace [0, 1 day].
+    function setDapiFeed(uint256 dapiId, uint256 heartbeat, uint256 grace) external;
     /// @notice Primary agent. The zero address sends the treasury's part to stakers.
     function setTreasury(address treasury_) external;
     /// @notice Secondary agent. Bounds: baseRate <= 50%, slope1 <= 100%, kink in [10%, 95%],
     /// slope2 <= 1000% (annual rates). Default: 2%, 8%, 80%, 100%.
     function setPricingCurve(uint256 baseRate, uint256 slope1, uint256 kink, uint256 slope2) external;
-    /// @notice Secondary agent. Bounds: [5%, 100%]. Default: 50%.
+    /// @notice Secondary agent. Bounds: [5%, 100%], in millionths. Default: 50%.
     function setCollateralizationRatio(uint256 ratio) external;
+    /// @notice Secondary agent. Bounds: [0, 50%], in millionths. Default: 10%.
+    function setPriceHaircut(uint256 haircut) external;
+    /// @notice Secondary agent. Bounds: [0, 7 days]. Default: 1 day.
+    function setWaitingPeriod(uint256 waitingPeriod_) external;
     /// @notice Secondary agent. Registers the dAPI on first use. Bounds: [0, 1e18]; 0 stops new coverage.
     /// @return dapiId The dAPI's id.
     function setDapiCap(bytes32 dapiName, uint256 chainId, uint256 capShare) external returns (uint256 dapiId);
-    /// @notice Secondary agent. Bounds: [0, maxClaimantBond]. Default: 100 tokens.
-    function setClaimantBond(uint256 bond) external;
-    /// @notice Secondary agent. Bounds: [10 minutes, 7 days]. Default: 25 hours.
+    /// @notice Secondary agent: a claim's bond is `floor` tokens plus `rate` tokens (WAD, multiples of 1e9) per USD
+    /// claimed. Bounds: floor [0, maxClaimantBond], rate [0, 0.05]. Default: 50 tokens + 0.01 per USD (1% of the claim at
+    /// a token price of 1 USD).
+    function setClaimantBond(uint256 floor, uint256 rate) external;
+    /// @notice Secondary agent. Bounds: [priceFeedHeartbeat, 7 days]. Default: the larger of 25 hours and the
+    /// heartbeat.
     function setMaxPriceAge(uint256 maxPriceAge_) external;
     /// @notice Secondary agent. Bounds: [0, 50%]. Default: 10%.
     function setTreasuryShare(uint256 share) external;
@@ -467,14 +597,37 @@ interface IClaimsAdmin is IClaimsTypes {
 ///   SettlementProposed | MediatorRejected escalateClaim -> Disputed (claimant, before the deadline)
 ///   Pending       escalateClaim      -> Disputed (claimant, after the mediator's deadline and before it
 ///                                       plus CLAIMANT_RESPONSE_PERIOD: a silent mediator)
+///                                       [now + maxDisputeInactivity; noteDisputeActivity moves it]
 ///   Disputed      rule 0             -> Refused
-///   Disputed      rule 1 | 2         -> PaidClaim | PaidSettlement, or RulingPending when the payout is
-///                                       blocked (quota, stale price, stake); executeRuling pays it later
+///   Disputed      rule 1 | 2         -> PaidClaim | PaidSettlement, or RulingPending when the price cannot be
+///                                       read; executeRuling makes it final later
+///   Disputed      closeStalledDispute -> DisputeClosed (anyone, after the deadline, the arbitrator silent)
 ///   Pending | SettlementProposed | MediatorRejected timeOutClaim -> TimedOut (anyone, after every
 ///                                       deadline of the stage)
-/// The claimant's bond is returned on PaidClaim/PaidSettlement and forfeited to stakers on Refused/TimedOut.
+/// The claimant's bond is returned on PaidClaim/PaidSettlement/DisputeClosed and forfeited to stakers on
+/// Refused/TimedOut.
+///
+/// Definitions (one each, used throughout):
+/// - *Stale*: a price or a dAPI value older than allowed. The pool token's price is stale when older than
+///   `maxPriceAge` (never below its dAPI's heartbeat); a covered dAPI is stale while its value is older than its
+///   `heartbeat + grace` (`DapiFeed`), and no coverage is sold on it then.
+/// - *Final*: a claim in PaidClaim, PaidSettlement, Refused, TimedOut or DisputeClosed. A paid claim is final when it
+///   is decided, even if tranches of its payout are still owed.
+/// - *Waiting period*: the time after a policy's start (or after an upgrade, for the coverage it adds) before which
+///   an incident is not covered (`waitingPeriod`, governed).
+/// - *Open exposure*: what claims not yet final ask (their amounts in tokens at the current price), plus what is
+///   owed (`openExposure`, reported to the pool, which holds back that share of exits).
+/// - *Owed*: the tokens of final payouts not paid yet; fixed in tokens when the claim became final, paid in tranches
+///   within the payer's quota and the pool's cap, first in first out per payer (`owedTokens`, `payTranche`).
+///
+/// Payouts in tranches. A payer (the mediator for acceptances and settlements, the arbitrator for rulings) pays at
+/// most its quota, `share * totalStake`, per two fixed weekly buckets, so at most one quota per two weeks in
+/// steady use. A claim of `c` tokens on a stake `S` with quota share `q` takes `n` tranches, the least `n` with
+/// `1 - (1 - q)^n >= c / S` (each tranche lowers the stake it is measured on), paid in buckets 0, 2, 4, ...: with
+/// the defaults (10%), a claim of 25% of the stake takes 3 tranches over 5 weeks. No governance action is needed.
+///
 /// Warning: the primary agent appoints the mediator, the arbitrator and the policy agents and sets payout
-/// quotas; together with the pool's claims-manager authorization these decide how much of the stake can be
-/// paid out per week. The secondary agent sets prices, capacity and the bond. Everything is listed under
-/// "Governance"; every parameter has hard-coded bounds.
+/// quotas; together with the pool's claims-manager authorization and payout cap these decide how much of the stake
+/// can be paid out per week. The secondary agent sets prices, capacity, the bond and the waiting period. Everything
+/// is listed under "Governance"; every parameter has hard-coded bounds that keep claims payable.
 interface IClaimsManager is IClaimsCore, IClaimsAdmin {}

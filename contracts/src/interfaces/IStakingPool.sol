@@ -1,48 +1,25 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IPoolVotes} from "./IPoolVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-/// @title IStakingPool
-/// @notice The collateral of Insurance Pool. Stakers deposit the pool token, stake it for shares, earn
-/// rewards and premiums, vote with their shares, and pay claims pro rata: a payout lowers `totalStake`
-/// and leaves every share alone, so each staker (and each pending unstake) loses the same fraction.
-/// @dev Units: `amount`s are pool-token base units; `shares` are pool shares; percentages use
-/// `HUNDRED_PERCENT` (1e8 = 100%). Time is `block.timestamp`; epoch `e` is `[e * 1 weeks, (e + 1) * 1 weeks)`.
-/// All accounting is internal: the pool never reads its own token balance to price shares.
-///
-/// Share price: `(totalStake + 1) / (totalShares + 1)` (one virtual share and one virtual token unit make
-/// a first-depositor inflation unprofitable). Staking rounds shares down; share value rounds down. The first
-/// stake of a share era pays for 1000 dead shares (`DEAD_SHARES`), so `totalShares` never returns to 0.
-///
-/// Rewards: at the first state-changing call of an epoch (or `accrue()`), the pool mints
-/// `totalStake * apr * (epochEnd - now) / (365 days * HUNDRED_PERCENT)` to itself and streams it into
-/// `totalStake` linearly until the epoch's end; every share-price change first releases what has streamed so
-/// far. An epoch without any interaction mints nothing. `apr` moves once per minted epoch by
-/// `aprUpdateStep` toward the stake target (up below it, down at or above it), clipped to [`minApr`, `maxApr`].
-/// If the mint fails (the pool lost the mint right), the reward is 0 and everything else works.
-///
-/// Reward locks: rewards earned in the current epoch and the 51 before it cannot be withdrawn. They are
-/// valued at what they were worth when earned, shrunk by every payout since, and never exceed the
-/// user's balance (`unstakedOf + stakeOf`). Cost is constant: no loop over epochs or over the user's history.
-///
-/// Wipe-out: a payout that leaves `totalStake == 0`, or a share price below `MIN_SHARE_PRICE_INVERSE`^-1
-/// (0.01 token units per share, a loss of over 99% from the era's first price of 1), ends the share era: every
-/// existing share, pending unstake and reward lock is void; whatever stake remained streams to the next stakers,
-/// and the next stake starts a fresh pool at price 1.
-///
-/// Warning: the primary agent (the DAO's primary Timelock) can authorize claims managers, and an authorized
-/// claims manager can pay out the whole stake. Both agents can replace themselves. Everything they can change
-/// is listed under "Governance", each within hard-coded bounds.
-interface IStakingPool {
+/// @title IStakingPoolTypes
+/// @notice The staking pool's types, errors and events (see `IStakingPool`).
+interface IStakingPoolTypes {
     // ------------------------------------------------------------------ types
 
     /// @notice A scheduled unstake. Its shares have left the staker's balance (no votes, no rewards) but
-    /// still back claims until `unstake` executes: it pays `min(amount, shares * price)`.
+    /// still back claims until `unstake` executes: it pays `min(amount, shares * price)`. A `frozen` one is the part of
+    /// an exit held back by open claims: `maturesAt` is its latest release (earlier once no claim is open), `amount`
+    /// what it would pay now (after its charge for payouts since it froze) and `liable` the tokens it answers for on
+    /// behalf of the part that already left.
     struct PendingUnstake {
         uint256 shares;
         uint256 amount;
         uint256 maturesAt;
+        bool frozen;
+        uint256 liable;
     }
 
     /// @notice A vesting deposit: `amount` vests linearly from `start` to `end`.
@@ -70,8 +47,15 @@ interface IStakingPool {
     error NoPendingUnstake(address user);
     /// @notice The pending unstake of `user` matures at `maturesAt`, after `now`.
     error UnstakeNotMature(address user, uint256 maturesAt, uint256 now);
-    /// @notice The caller is not an authorized claims manager.
+    /// @notice The caller is not an active claims manager, nor a revoked one paying what it owed.
     error UnauthorizedClaimsManager(address caller);
+    /// @notice The frozen part of `user`'s exit waits until no claim is open (`openExposure` tokens now) or
+    /// `releasesAt`.
+    error ExitFrozen(address user, uint256 releasesAt, uint256 openExposure);
+    /// @notice A payout of `amount` exceeds what all claims managers may still pay in this window, `available`.
+    error PayoutCapExceeded(uint256 amount, uint256 available);
+    /// @notice The pool already tracks `max` claims managers (authorized, or revoked and still owing).
+    error TooManyClaimsManagers(uint256 max);
     /// @notice The caller is not `expected` (the agent or manager that holds this power).
     error Unauthorized(address caller, address expected);
     /// @notice A payout of `amount` exceeds the total stake `totalStake`.
@@ -145,7 +129,25 @@ interface IStakingPool {
     event RewardMintFailed(uint256 indexed epoch, uint256 amount);
     /// @notice `from` added `amount` to the reward stream (premiums, forfeited bonds).
     event RewardsAdded(address indexed from, uint256 amount, uint256 streamRemaining);
-    event ClaimsManagerSet(address indexed claimsManager, bool authorized);
+    /// @notice `user`'s matured exit met open claims (`openExposure` tokens): `heldAmount` (its `heldShares`) stays
+    /// frozen, answering also for `liable` tokens of payouts, until no claim is open or `releasesAt`; `totalStake` after
+    /// the rest left (reported by the `Unstaked` event emitted with it).
+    event UnstakeFrozen(
+        address indexed user,
+        uint256 heldAmount,
+        uint256 heldShares,
+        uint256 liable,
+        uint256 releasesAt,
+        uint256 openExposure,
+        uint256 totalStake
+    );
+    /// @notice `user`'s frozen exit was released: `amount` credited (also in the `Unstaked` event), `charge` kept for
+    /// the stakers for the payouts made while it was frozen.
+    event FrozenUnstakeReleased(address indexed user, uint256 amount, uint256 charge);
+    /// @notice `claimsManager` was authorized (paying from `activatesAt`) or revoked (paying only `owed`).
+    event ClaimsManagerSet(address indexed claimsManager, bool authorized, uint256 activatesAt, uint256 owed);
+    event MaxFreezeSet(uint256 maxFreeze);
+    event PayoutCapSet(uint256 payoutCap);
     event UnstakeWaitPeriodSet(uint256 unstakeWaitPeriod);
     event VestingManagerSet(address indexed vestingManager);
     event PrimaryAgentSet(address indexed primaryAgent);
@@ -154,11 +156,26 @@ interface IStakingPool {
     event MaxAprSet(uint256 maxApr);
     event AprUpdateStepSet(uint256 aprUpdateStep);
     event StakeTargetSet(uint256 stakeTarget);
+}
 
-    // ---------------------------------------------------------------- staking
-
+/// @title IStakingPoolCore
+/// @notice The functions the `StakingPool` contract implements itself: staking, withdrawals, payouts and the views
+/// the hot paths need (see `IStakingPool`).
+interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice The pool token.
     function token() external view returns (IERC20);
+
+    /// @notice The contract the pool DELEGATECALLs (from its fallback) to serve `IStakingPoolAdmin`; created by the
+    /// pool's constructor, immutable.
+    function extension() external view returns (address);
+
+    /// @notice Clears the shares and reward-lock history of `user` if its share era ended (they are void already:
+    /// views and votes count them as 0); anyone may call. Does nothing otherwise.
+    function syncShareEra(address user) external;
+
+    /// @notice The reward indices: `rewardIndex` (A, credit per share) and `growthIndex` (G, the share price's growth
+    /// from rewards alone), both scaled by 1e27, as last accrued.
+    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex);
 
     /// @notice Pulls `amount` tokens from the caller into the caller's unstaked balance.
     /// Reverts with `ZeroAmount`. Does not start a new epoch (no share-price change).
@@ -187,32 +204,6 @@ interface IStakingPool {
     /// @return amount The token amount scheduled (an upper bound on what `unstake` pays).
     function scheduleUnstake(uint256 shares) external returns (uint256 amount);
 
-    /// @notice Executes the matured pending unstake of `user` (anyone may call): credits
-    /// `min(amount, shares * price)` to the user's unstaked balance (0 if its share era ended). What the shares
-    /// earned while pending goes back to the stakers through the reward stream.
-    /// Reverts with `NoPendingUnstake`, `UnstakeNotMature`.
-    /// @return amount The amount credited.
-    function unstake(address user) external returns (uint256 amount);
-
-    /// @notice Executes the caller's pending unstake if it has matured, then withdraws everything withdrawable
-    /// to `recipient` (possibly nothing, after an unstake whose tokens are all locked or unvested). Reverts with
-    /// `ZeroAddress`, `ZeroAmount` (no matured unstake and nothing withdrawable).
-    /// @return amount The amount withdrawn.
-    function unstakeAndWithdraw(address recipient) external returns (uint256 amount);
-
-    /// @notice Vesting manager only: pulls `amount` from the caller and credits it to `user`'s unstaked balance,
-    /// vesting linearly from `start` to `end` (all unvested before `start`). `user` may stake it at once but
-    /// withdraw only what has vested. One schedule per user at a time.
-    /// Reverts with `Unauthorized`, `ZeroAmount`, `ZeroAddress`, `InvalidVestingSchedule`, `VestingActive`.
-    function depositWithVesting(address user, uint256 amount, uint256 start, uint256 end) external;
-
-    // ---------------------------------------------------------------- rewards
-
-    /// @notice Pulls `amount` tokens from the caller and streams them to stakers like minted rewards, until the
-    /// current epoch's end (premiums and forfeited claimant bonds arrive this way). Anyone may call.
-    /// Rewards that arrive while nobody is staked wait, then stream to the next stakers.
-    function addRewards(uint256 amount) external;
-
     /// @notice Releases streamed rewards and, at the first call of an epoch, updates `apr` and mints the epoch's
     /// reward. Anyone may call. `stake`, `depositAndStake`, `unstake`, `unstakeAndWithdraw` and `addRewards` do it
     /// first; `scheduleUnstake` starts the epoch if needed and values the shares at the price accrued up to now
@@ -220,17 +211,16 @@ interface IStakingPool {
     /// change no share price, or change it pro rata (`payOutClaim`), and skip it.
     function accrue() external;
 
-    // ----------------------------------------------------------------- claims
-
-    /// @notice Sends `amount` from the stake to `recipient`; only authorized claims managers. Lowers
-    /// `totalStake`, leaves shares alone: all stakers and pending unstakes lose pro rata, O(1). Does not release
-    /// the stream first (a release is pro rata too, so the order changes nobody's share).
+    /// @notice Sends `amount` from the stake to `recipient`; only active claims managers, and revoked ones up to what
+    /// they owed when revoked. Lowers `totalStake`, leaves shares alone: all stakers and pending unstakes lose pro
+    /// rata, O(1). Does not release the stream first (a release is pro rata too, so the order changes nobody's
+    /// share). All managers together pay at most `payoutCap` of the total stake per rolling `PAYOUT_WINDOW` (two
+    /// fixed buckets: a payout must fit under the cap with the current and the previous bucket).
     /// Warning: a payout of the whole stake (or one leaving less than 0.01 token units per share) ends the era:
     /// old shares, pending unstakes and locks are void and the pool restarts empty (see the contracts' README).
-    /// Reverts with `UnauthorizedClaimsManager`, `ZeroAmount`, `ZeroAddress`, `PayoutExceedsStake`.
+    /// Reverts with `UnauthorizedClaimsManager`, `ZeroAmount`, `ZeroAddress`, `PayoutExceedsStake`,
+    /// `PayoutCapExceeded`.
     function payOutClaim(address recipient, uint256 amount) external;
-
-    // ------------------------------------------------------------------ views
 
     /// @notice Tokens backing all shares, including shares pending unstake, as last accrued (rewards streamed
     /// since are added by the next call; `stakeOf` and `convertToAssets` include them). Payouts are capped by it.
@@ -286,7 +276,44 @@ interface IStakingPool {
     /// (the end of `epoch`); `epoch` is the last epoch that started (minted).
     function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end);
 
-    // ------------------------------------------------------------- governance
+    /// @notice The total stake (as last accrued) and what claims managers may still pay now under `payoutCap`.
+    function payoutRoom() external view returns (uint256 totalStake_, uint256 available);
+
+    /// @notice The stake that stays: the value of every voting share (all but shares pending unstake and the dead
+    /// ones) at the last accrued price, rounded down. Claims managers size capacity by it.
+    function stayingStake() external view returns (uint256);
+}
+
+/// @title IStakingPoolAdmin
+/// @notice The functions a `StakingPool` serves through its extension (DELEGATECALL from its fallback, same address
+/// and storage): executing unstakes, vesting deposits, added rewards, governance and its views (see `IStakingPool`).
+interface IStakingPoolAdmin is IStakingPoolTypes {
+    /// @notice Executes the matured pending unstake of `user` (anyone may call): credits
+    /// `min(amount, shares * price)` to the user's unstaked balance (0 if its share era ended). What the shares
+    /// earned while pending goes back to the stakers through the reward stream. While claims are open
+    /// (`openExposure() != 0`), the exit's share of the open exposure stays frozen (see the contract's notice) and
+    /// only the rest is credited; a frozen part is credited by a later call, at `maturesAt` or once no claim is open,
+    /// less its charge for the payouts made meanwhile.
+    /// Reverts with `NoPendingUnstake`, `UnstakeNotMature`, `ExitFrozen`.
+    /// @return amount The amount credited.
+    function unstake(address user) external returns (uint256 amount);
+
+    /// @notice Executes the caller's pending unstake if it has matured, then withdraws everything withdrawable
+    /// to `recipient` (possibly nothing, after an unstake whose tokens are all locked or unvested). Reverts with
+    /// `ZeroAddress`, `ZeroAmount` (no matured unstake and nothing withdrawable).
+    /// @return amount The amount withdrawn.
+    function unstakeAndWithdraw(address recipient) external returns (uint256 amount);
+
+    /// @notice Vesting manager only: pulls `amount` from the caller and credits it to `user`'s unstaked balance,
+    /// vesting linearly from `start` to `end` (all unvested before `start`). `user` may stake it at once but
+    /// withdraw only what has vested. One schedule per user at a time.
+    /// Reverts with `Unauthorized`, `ZeroAmount`, `ZeroAddress`, `InvalidVestingSchedule`, `VestingActive`.
+    function depositWithVesting(address user, uint256 amount, uint256 start, uint256 end) external;
+
+    /// @notice Pulls `amount` tokens from the caller and streams them to stakers like minted rewards, until the
+    /// current epoch's end (premiums and forfeited claimant bonds arrive this way). Anyone may call.
+    /// Rewards that arrive while nobody is staked wait, then stream to the next stakers.
+    function addRewards(uint256 amount) external;
 
     /// @notice The primary agent: claims managers, unstake wait period, vesting manager, both agents.
     function primaryAgent() external view returns (address);
@@ -297,20 +324,57 @@ interface IStakingPool {
     /// @notice The account allowed to call `depositWithVesting` (`address(0)`: nobody).
     function vestingManager() external view returns (address);
 
-    /// @notice Whether `claimsManager` may call `payOutClaim`.
+    /// @notice Whether `claimsManager` is authorized and active (may call `payOutClaim`).
     function isClaimsManager(address claimsManager) external view returns (bool);
+
+    /// @notice `claimsManager`'s standing: `authorized`, paying from `activatesAt`; `owed`: what a revoked (or not yet
+    /// active) manager may still pay.
+    function claimsManagerState(address claimsManager)
+        external
+        view
+        returns (bool authorized, uint256 activatesAt, uint256 owed);
+
+    /// @notice The claims managers whose exposure counts: authorized ones, and revoked ones that owed when revoked.
+    function claimsManagers() external view returns (address[] memory);
+
+    /// @notice How long after `setClaimsManager(x, true)` a new manager becomes active: `unstakeWaitPeriod +
+    /// maxFreeze`, or 0 while nothing is staked.
+    function claimsManagerActivationDelay() external view returns (uint256);
+
+    /// @notice Tokens the pool may still have to pay for claims (see the contract's notice); a new stake shares it.
+    function openExposure() external view returns (uint256);
+
+    /// @notice The longest a frozen part of an exit waits for open claims; within [4 weeks, 26 weeks], default 12.
+    function maxFreeze() external view returns (uint256);
+
+    /// @notice What all claims managers together may pay per rolling `PAYOUT_WINDOW`, as a fraction of the total
+    /// stake (`HUNDRED_PERCENT` = 100%); within [5%, 50%] in basis-point steps, default 25%.
+    function payoutCap() external view returns (uint256);
 
     /// @notice The wait between `scheduleUnstake` and `unstake`; within [1 week, 52 weeks].
     function unstakeWaitPeriod() external view returns (uint256);
 
     function minApr() external view returns (uint256);
+
     function maxApr() external view returns (uint256);
+
     function aprUpdateStep() external view returns (uint256);
+
     /// @notice The fraction of the token's total supply the controller aims to have staked.
     function stakeTarget() external view returns (uint256);
 
-    /// @notice Authorizes or deauthorizes a claims manager. Only the primary agent.
+    /// @notice Authorizes or revokes a claims manager. Only the primary agent. An authorization takes effect
+    /// `claimsManagerActivationDelay()` later; re-authorizing an authorized manager changes nothing. A revocation is
+    /// immediate and keeps payable what the manager reports it owes (`IClaimsExposure.owedTokens`).
+    /// Reverts with `Unauthorized`, `ZeroAddress`, `TooManyClaimsManagers`.
     function setClaimsManager(address claimsManager, bool authorized) external;
+
+    /// @notice Sets `maxFreeze` within [4 weeks, 26 weeks]; applies to exits frozen afterwards. Only the primary
+    /// agent. Keep it above the claims managers' longest path from a claim to its last tranche.
+    function setMaxFreeze(uint256 maxFreeze) external;
+
+    /// @notice Sets `payoutCap` within [5%, 50%], a multiple of 0.01%. Only the primary agent.
+    function setPayoutCap(uint256 payoutCap) external;
 
     /// @notice Sets the unstake wait period within [1 week, 52 weeks]. Only the primary agent. Applies to
     /// unstakes scheduled afterwards.
@@ -338,8 +402,66 @@ interface IStakingPool {
     function setStakeTarget(uint256 stakeTarget) external;
 }
 
+/// @title IStakingPool (types, errors and events: `IStakingPoolTypes`; functions: `IStakingPoolCore`,
+/// `IStakingPoolAdmin` and the voting power of `IPoolVotes`; the full ABI of a deployed StakingPool: `IStakingPool`)
+/// @notice The collateral of Insurance Pool. Stakers deposit the pool token, stake it for shares, earn
+/// rewards and premiums, vote with their shares, and pay claims pro rata: a payout lowers `totalStake`
+/// and leaves every share alone, so each staker (and each pending unstake) loses the same fraction.
+/// @dev Units: `amount`s are pool-token base units; `shares` are pool shares; percentages use
+/// `HUNDRED_PERCENT` (1e8 = 100%). Time is `block.timestamp`; epoch `e` is `[e * 1 weeks, (e + 1) * 1 weeks)`.
+/// All accounting is internal: the pool never reads its own token balance to price shares.
+///
+/// Share price: `(totalStake + 1) / (totalShares + 1)` (one virtual share and one virtual token unit make
+/// a first-depositor inflation unprofitable). Staking rounds shares down; share value rounds down. The first
+/// stake of a share era pays for 1000 dead shares (`DEAD_SHARES`), so `totalShares` never returns to 0.
+///
+/// Rewards: at the first state-changing call of an epoch (or `accrue()`), the pool mints
+/// `totalStake * apr * (epochEnd - now) / (365 days * HUNDRED_PERCENT)` to itself and streams it into
+/// `totalStake` linearly until the epoch's end; every share-price change first releases what has streamed so
+/// far. An epoch without any interaction mints nothing. `apr` moves once per minted epoch by
+/// `aprUpdateStep` toward the stake target (up below it, down at or above it), clipped to [`minApr`, `maxApr`].
+/// If the mint fails (the pool lost the mint right), the reward is 0 and everything else works.
+///
+/// Reward locks: rewards earned in the current epoch and the 51 before it cannot be withdrawn. They are
+/// valued at what they were worth when earned, shrunk by every payout since, and never exceed the
+/// user's balance (`unstakedOf + stakeOf`). Cost is constant: no loop over epochs or over the user's history.
+///
+/// Wipe-out: a payout that leaves `totalStake == 0`, or a share price below `MIN_SHARE_PRICE_INVERSE`^-1
+/// (0.01 token units per share, a loss of over 99% from the era's first price of 1), ends the share era: every
+/// existing share, pending unstake and reward lock is void; whatever stake remained streams to the next stakers,
+/// and the next stake starts a fresh pool at price 1.
+///
+/// No escape from a filed claim. The *open exposure* is what the pool may still have to pay for claims: the sum of
+/// what each listed claims manager reports (`IClaimsExposure.openExposure`: its open claims' amounts in tokens at the
+/// current price, plus what it owes) and what revoked managers still owe. Stake that was at risk when a claim was
+/// filed, staked or pending unstake, pays its share of that claim: while the open exposure is not zero, `unstake`
+/// pays out only the part of an exit beyond its share of the exposure, `min(1, openExposure / totalStake)`; that share
+/// stays *frozen*, pending, bearing payouts like stake and earning nothing, and also answers for the released part's
+/// share of the payouts made while it is frozen (so an exit loses what a staker loses). It is released, by a second
+/// `unstake`, once the open exposure is zero or `maxFreeze` after it froze, whichever comes first. The longest a
+/// staker can wait from `scheduleUnstake` is therefore `unstakeWaitPeriod + maxFreeze` (at most 52 + 26 weeks).
+///
+/// Warning: the primary agent (the DAO's primary Timelock) can authorize claims managers, and an active claims
+/// manager can pay out stake, within the pool-wide `payoutCap` per rolling `PAYOUT_WINDOW`. A new authorization takes
+/// effect `unstakeWaitPeriod + maxFreeze` later (at once in a pool without stake), so stakers who disagree can
+/// leave first; a revocation is immediate, but what the manager owed then stays payable. Both agents can replace
+/// themselves. Everything they can change is listed under "Governance", each within hard-coded bounds.
+interface IStakingPool is IStakingPoolCore, IStakingPoolAdmin, IPoolVotes {}
+
 /// @title IMintableERC20
 /// @notice The mint function the pool calls on its token for rewards (API3's token and `TestToken` have it).
 interface IMintableERC20 {
     function mint(address to, uint256 amount) external;
+}
+
+/// @title IClaimsExposure
+/// @notice What the pool asks its claims managers, in pool-token base units, to hold back exits while claims are
+/// open (see `IStakingPool`).
+interface IClaimsExposure {
+    /// @notice What this manager may still have to pay: its open claims' amounts at the current price (rounded up),
+    /// plus its final but unpaid payouts (`owedTokens`).
+    function openExposure() external view returns (uint256 tokens);
+
+    /// @notice Final payouts not paid yet (tranches still to come).
+    function owedTokens() external view returns (uint256 tokens);
 }

@@ -14,6 +14,11 @@ library PriceConversion {
     /// @dev A timestamp ahead of `block.timestamp` (the feed's clock is off-chain) counts as fresh.
     function read(IApi3ReaderProxy feed, uint256 maxAge) internal view returns (uint256 price) {
         (int224 value, uint32 timestamp) = feed.read();
+        return check(value, timestamp, maxAge);
+    }
+
+    /// @notice `value` as a price, refused when not positive or older than `maxAge` at `timestamp`.
+    function check(int224 value, uint32 timestamp, uint256 maxAge) internal view returns (uint256 price) {
         if (value <= 0) revert IClaimsTypes.NonPositivePrice(value);
         if (uint256(timestamp) + maxAge < block.timestamp) {
             revert IClaimsTypes.StalePrice(timestamp, block.timestamp, maxAge);

@@ -12,14 +12,16 @@ library QuotaWindow {
     /// @notice The window (and bucket) length.
     uint256 internal constant WINDOW = 1 weeks;
 
-    /// @notice One payer's last two buckets, packed in one slot, with a flag for the owner's use (this library
-    /// keeps it as it is): the claims manager marks payers whose limit is not the default one, so that a
-    /// default payer's payout reads a single slot. `bucket` fits 24 bits until the year 320,000.
+    /// @notice One payer's last two buckets, packed in one slot, with two fields for the owner's use (this library
+    /// keeps them as they are): the claims manager marks payers whose limit is not the default one, so that a
+    /// default payer's payout reads a single slot, and counts the payer's claims waiting for tranches. `bucket`
+    /// fits 24 bits until the year 320,000.
     struct Quota {
         uint24 bucket;
         bool customShare;
-        uint112 current;
-        uint112 previous;
+        uint104 current;
+        uint104 previous;
+        uint16 queued;
     }
 
     /// @notice What `q` has paid in the current and the previous bucket at time `now`.
@@ -36,34 +38,22 @@ library QuotaWindow {
         return spent >= limit ? 0 : limit - spent;
     }
 
-    /// @notice Records a payout of `amount` at `now_` if it fits under `limit` (one read and one write of
-    /// the slot); otherwise changes nothing. The caller reverts when `amount > availableBefore`.
-    /// @return availableBefore What `q` could pay at `now_` before this payout.
-    function take(Quota storage q, uint256 amount, uint256 now_, uint256 limit)
-        internal
-        returns (uint256 availableBefore)
-    {
-        Quota memory m = q;
-        availableBefore = available(m, now_, limit);
-        if (amount > availableBefore) return availableBefore;
+    /// @notice `q` after a payout of `amount` at `now_` (the caller checked `available`; it writes `q` back).
+    function record(Quota memory q, uint256 amount, uint256 now_) internal pure {
         uint256 bucket = now_ / WINDOW;
-        if (m.bucket == bucket) {
-            q.current = SafeCast.toUint112(m.current + amount);
+        if (q.bucket == bucket) {
+            q.current = SafeCast.toUint104(q.current + amount);
         } else {
-            uint112 previous = m.bucket + 1 == bucket ? m.current : 0;
-            (q.bucket, q.current, q.previous) = (uint24(bucket), SafeCast.toUint112(amount), previous);
+            q.previous = q.bucket + 1 == bucket ? q.current : 0;
+            (q.bucket, q.current) = (uint24(bucket), SafeCast.toUint104(amount));
         }
     }
 
-    /// @notice Records a payout of `amount` at `now_` (the caller checked `available`).
-    function record(Quota storage q, uint256 amount, uint256 now_) internal {
+    /// @notice When a payer that has used its whole `limit` at `now_` may pay again: the start of the next bucket
+    /// (the previous one then drops out), or the one after if the current bucket alone fills the limit.
+    function nextRoomAt(Quota memory q, uint256 now_, uint256 limit) internal pure returns (uint256) {
         uint256 bucket = now_ / WINDOW;
-        Quota memory m = q;
-        if (m.bucket == bucket) {
-            q.current = SafeCast.toUint112(m.current + amount);
-        } else {
-            uint112 previous = m.bucket + 1 == bucket ? m.current : 0;
-            (q.bucket, q.current, q.previous) = (uint24(bucket), SafeCast.toUint112(amount), previous);
-        }
+        if (q.bucket == bucket && q.current >= limit) return (bucket + 2) * WINDOW;
+        return (bucket + 1) * WINDOW;
     }
 }

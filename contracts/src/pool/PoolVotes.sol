@@ -181,6 +181,11 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @inheritdoc IPoolVotes
     function totalVotingSupply() external view virtual returns (uint256) {
+        return _totalVotingShares();
+    }
+
+    /// @dev Every share that votes now: all shares but pending and dead ones.
+    function _totalVotingShares() internal view returns (uint256) {
         return _totalVoteHistory.latest(_loadTotalVoteSlots());
     }
 

@@ -31,19 +31,19 @@ contract ClaimsGasTest is ClaimsRealPool {
         vm.prank(user);
         (policyId,) = claims.buyCoverage(DAPI, 50_000e18, 90 days, type(uint256).max, URI);
         vm.startPrank(user);
-        pendingClaim = claims.createClaim(policyId, 5000e18, URI);
-        rejectedClaim = claims.createClaim(policyId, 8000e18, URI);
+        pendingClaim = claims.createClaim(policyId, 5000e18, block.timestamp, URI);
+        rejectedClaim = claims.createClaim(policyId, 8000e18, block.timestamp, URI);
         vm.stopPrank();
         vm.prank(mediator);
         claims.rejectClaim(rejectedClaim);
         // The mediator has paid before (its quota slot exists, as for any active mediator).
         vm.prank(user);
-        uint256 paid = claims.createClaim(policyId, 100e18, URI);
+        uint256 paid = claims.createClaim(policyId, 100e18, block.timestamp, URI);
         vm.prank(mediator);
         claims.acceptClaim(paid);
         // A dispute already exists on the arbitrator (its counter is warm-able like on a live chain).
         vm.prank(user);
-        uint256 earlier = claims.createClaim(policyId, 1000e18, URI);
+        uint256 earlier = claims.createClaim(policyId, 1000e18, block.timestamp, URI);
         vm.prank(mediator);
         claims.rejectClaim(earlier);
         vm.prank(user);
@@ -94,7 +94,13 @@ contract ClaimsGasTest is ClaimsRealPool {
     }
 
     function test_gas_createClaim() public {
-        _measure(user, 0, abi.encodeCall(claims.createClaim, (policyId, 3000e18, URI)), "createClaim (bond)", 90_000);
+        _measure(
+            user,
+            0,
+            abi.encodeCall(claims.createClaim, (policyId, 3000e18, block.timestamp, URI)),
+            "createClaim (bond)",
+            90_000
+        );
         console.log("  API3 createClaim: 54,600 (no bond, no evidence event)");
     }
 

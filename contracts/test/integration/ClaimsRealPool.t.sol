@@ -7,6 +7,7 @@ import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {TestToken} from "../../src/devnet/TestToken.sol";
 import {IClaimsManager} from "../../src/interfaces/IClaimsManager.sol";
+import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
@@ -24,8 +25,9 @@ abstract contract ClaimsRealPool is Api3Feed {
     uint256 internal constant DAPI = 1;
 
     TestToken internal token;
-    StakingPool internal pool;
+    IStakingPool internal pool;
     IApi3ReaderProxy internal priceFeed;
+    IApi3ReaderProxy internal coveredFeed;
     LocalArbitrator internal arbitrator;
     ClaimsManager internal cm;
     IClaimsManager internal claims;
@@ -45,6 +47,8 @@ abstract contract ClaimsRealPool is Api3Feed {
         vm.warp(START);
         priceFeed = _deployApi3Feed("API3/USD");
         _pushPrice(int256(PRICE));
+        coveredFeed = _deployCoveredFeed("ETH/USD");
+        _pushCoveredValue(3000e18);
         token = new TestToken("API3", "API3", owner);
         pool = Release.stakingPool(token, primary, secondary);
         vm.startPrank(owner);
@@ -53,13 +57,18 @@ abstract contract ClaimsRealPool is Api3Feed {
         vm.stopPrank();
         arbitrator = new LocalArbitrator(court, ARBITRATION_FEE, APPEAL_FEE, APPEAL_PERIOD);
         ClaimsStorage.DapiConfig[] memory dapis = new ClaimsStorage.DapiConfig[](1);
-        dapis[0] = ClaimsStorage.DapiConfig({name: "ETH/USD", chainId: 1, capShare: 0.5e18});
+        dapis[0] = ClaimsStorage.DapiConfig({
+            name: "ETH/USD", chainId: block.chainid, capShare: 0.5e18, heartbeat: 1 days, grace: 1 hours
+        });
         cm = Release.claimsManager(
             pool, priceFeed, primary, secondary, mediator, IArbitrator(address(arbitrator)), "", "ipfs://meta", dapis
         );
         claims = IClaimsManager(address(cm));
         vm.prank(primary);
         pool.setClaimsManager(address(cm), true);
+        // Claims in these tests are filed at once (the waiting period has tests of its own).
+        vm.prank(secondary);
+        claims.setWaitingPeriod(0);
         _stake(staker1, 1_000_000e18);
         _stake(staker2, 2_000_000e18);
         _stake(staker3, 1_000_000e18);
@@ -84,8 +93,10 @@ abstract contract ClaimsRealPool is Api3Feed {
         vm.deal(who, 10 ether);
     }
 
+    /// @dev Keeps both dAPIs (the pool token's price and the covered ETH/USD) fresh after a warp.
     function _warpAndRefresh(uint256 dt) internal {
         vm.warp(block.timestamp + dt);
         _pushPrice(int256(PRICE));
+        _pushCoveredValue(3000e18);
     }
 }

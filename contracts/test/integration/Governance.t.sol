@@ -7,7 +7,7 @@ import {DaoDeployment} from "../../src/governance/DaoDeployment.sol";
 import {GovernorProposalRateLimit} from "../../src/governance/GovernorProposalRateLimit.sol";
 import {PoolGovernor} from "../../src/governance/PoolGovernor.sol";
 import {PoolTimelock} from "../../src/governance/PoolTimelock.sol";
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {Release} from "../utils/Release.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
@@ -18,7 +18,7 @@ import {Test} from "forge-std/Test.sol";
 /// OpenZeppelin Governor and TimelockController.
 contract GovernanceEndToEndTest is Test {
     TestToken internal token;
-    StakingPool internal pool;
+    IStakingPool internal pool;
     PoolGovernor internal primary;
     PoolGovernor internal secondary;
     PoolTimelock internal primaryTimelock;
@@ -118,7 +118,7 @@ contract GovernanceEndToEndTest is Test {
     }
 
     function test_secondaryAgent_changesRewardParameterWithLowerQuorum() public {
-        uint256 newMinApr = pool.HUNDRED_PERCENT() / 20; // 5%
+        uint256 newMinApr = StakingPool(address(pool)).HUNDRED_PERCENT() / 20; // 5%
         bytes memory data = abi.encodeCall(pool.setMinApr, (newMinApr));
         uint256 id = _propose(secondary, carol, data, "Minimum APR: 5%");
         vm.warp(secondary.proposalSnapshot(id) + 1);
@@ -225,7 +225,7 @@ contract GovernanceEndToEndTest is Test {
         vm.warp(block.timestamp + DaoDeployment.DEFAULT_TIMELOCK_DELAY);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IStakingPool.Unauthorized.selector, address(secondaryTimelock), address(primaryTimelock)
+                IStakingPoolTypes.Unauthorized.selector, address(secondaryTimelock), address(primaryTimelock)
             )
         );
         secondary.execute(targets, values, calldatas, keccak256("wrong agent"));
@@ -246,6 +246,9 @@ contract GovernanceEndToEndTest is Test {
         assertEq(sum, pool.getPastTotalSupply(t));
         assertEq(pool.getVotes(carol), pool.sharesOf(alice) + pool.sharesOf(carol));
         // Every share votes except those pending unstake and the pool's dead shares (minted to nobody).
-        assertEq(pool.totalVotingSupply(), pool.totalShares() - pool.pendingUnstakeOf(bob).shares - pool.DEAD_SHARES());
+        assertEq(
+            pool.totalVotingSupply(),
+            pool.totalShares() - pool.pendingUnstakeOf(bob).shares - StakingPool(address(pool)).DEAD_SHARES()
+        );
     }
 }

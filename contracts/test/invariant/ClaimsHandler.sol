@@ -8,9 +8,11 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
-/// @dev What the handler needs from the test: fresh signed prices on the real dAPI.
+/// @dev What the handler needs from the test: fresh signed prices on the real dAPIs (the pool token's and the covered
+/// one's).
 interface IPricePusher {
     function pushPrice(int256 value, uint256 timestamp) external;
+    function pushCovered(uint256 timestamp) external;
 }
 
 /// @notice Drives the ClaimsManager through random purchases, claims, mediation, arbitration, time and price
@@ -46,6 +48,8 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
     bool public capacityBreached;
     /// @dev Set if any window of 1 week ever held more payouts by one payer than its quota.
     bool public quotaBreached;
+    /// @dev Set if a final decision ever left more owed than the stake.
+    bool public owedBreached;
     mapping(address payer => uint256 share) public quotaShares;
     uint256 public calls;
 
@@ -93,11 +97,11 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         if (policies.length == 0) return;
         uint256 policyId = policies[policySeed % policies.length];
         IClaimsTypes.Policy memory p = claims.policy(policyId);
-        if (p.coverageUsd == p.paidUsd || block.timestamp > p.claimsAllowedUntil) return;
-        usd = bound(usd, 1, p.coverageUsd - p.paidUsd);
+        if (p.coverageUsd == p.claimedUsd || block.timestamp > p.claimsAllowedUntil) return;
+        usd = bound(usd, 1, p.coverageUsd - p.claimedUsd);
         uint256 bond = claims.claimantBond();
         vm.prank(p.claimant);
-        uint256 claimId = claims.createClaim(policyId, usd, "");
+        uint256 claimId = claims.createClaim(policyId, usd, block.timestamp, "");
         claimIds.push(claimId);
         ghostBondsHeld += bond;
         ++calls;
@@ -154,6 +158,23 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         ++calls;
     }
 
+    function payTranche(uint256 payerSeed) external {
+        address payer = payerSeed % 2 == 0 ? mediator : address(arbitrator);
+        uint256 stakeBefore = pool.totalStake();
+        try claims.payTranche(payer) {
+            _recordPaid(payer, stakeBefore - pool.totalStake(), 0);
+        } catch {}
+        ++calls;
+    }
+
+    function closeStalled(uint256 claimSeed) external {
+        (uint256 claimId, IClaimsTypes.Claim memory c) = _pick(claimSeed);
+        try claims.closeStalledDispute(claimId) {
+            ghostBondsHeld -= c.bond;
+        } catch {}
+        ++calls;
+    }
+
     function timeOut(uint256 claimSeed) external {
         (uint256 claimId, IClaimsTypes.Claim memory c) = _pick(claimSeed);
         try claims.timeOutClaim(claimId) {
@@ -173,6 +194,12 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
 
     function passTime(uint256 dt) external {
         _warp(bound(dt, 1 hours, 5 days));
+        ++calls;
+    }
+
+    /// @dev Rarely, a long stretch: tranches come due, disputes stall.
+    function passWeeks(uint256 weeks_) external {
+        _warp(bound(weeks_, 1, 9) * 1 weeks);
         ++calls;
     }
 
@@ -206,6 +233,12 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(caller);
         (bool ok,) = address(claims).call(data);
         if (ok) _recordPaid(payer, stakeBefore - pool.totalStake(), bond);
+        _checkOwed();
+    }
+
+    /// @dev At every final decision: what is owed never exceeds the stake.
+    function _checkOwed() internal {
+        if (claims.owedTokens() > pool.totalStake()) owedBreached = true;
     }
 
     function _settleRuling(uint256 claimId, LocalArbitrator arb, uint256 disputeId) internal {
@@ -219,12 +252,13 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         } else if (status != IClaimsTypes.ClaimStatus.RulingPending) {
             _recordPaid(address(arb), stakeBefore - pool.totalStake(), bond);
         }
+        _checkOwed();
     }
 
     /// @dev Records a payout and checks the window of 1 week that ends with it (payouts come in time order,
     /// so every window's heaviest position ends at some payout).
     function _recordPaid(address payer, uint256 tokens, uint256 bond) internal {
-        ghostBondsHeld -= bond;
+        if (ghostBondsHeld >= bond) ghostBondsHeld -= bond;
         if (tokens == 0) return;
         payouts.push(Payout(payer, block.timestamp, tokens));
         uint256 sum;
@@ -245,6 +279,7 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
     function _warp(uint256 dt) internal {
         vm.warp(block.timestamp + dt);
         pusher.pushPrice(int256(price), block.timestamp);
+        pusher.pushCovered(block.timestamp);
     }
 
     function _seeStake() internal {

@@ -3,7 +3,8 @@ pragma solidity 0.8.28;
 
 import {StakingPool} from "../../src/StakingPool.sol";
 import {TestToken} from "../../src/devnet/TestToken.sol";
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
+import {ExposureReporter} from "../utils/ExposureReporter.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -22,10 +23,16 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 /// after the payout and is not scaled (payouts do not accrue first). The locked rewards of an actor are then the sum
 /// of its gains in the current epoch and the 51 before it. A wipe-out voids every gain of the era.
 contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
-    StakingPool public immutable pool;
+    IStakingPool public immutable pool;
     TestToken public immutable token;
     address public immutable claimsManager;
     address public immutable vestingManager;
+    /// @dev A claims manager reporting the open exposure the handler sets: matured exits then freeze part of
+    /// themselves (#12 rule 1), and a frozen part is released when the exposure is cleared or at its latest release.
+    ExposureReporter public reporter;
+    /// @dev The pool's `PayoutWindow` slot: cleared before each payout, so that the pool-wide cap (tested on its own)
+    /// does not limit the accounting under test.
+    uint256 internal constant PAYOUT_WINDOW_SLOT = 9;
 
     /// @dev Rewards are locked in the epoch they are earned in and the 51 after it.
     uint256 public constant LOCK_EPOCHS = 52;
@@ -38,6 +45,8 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     mapping(address actor => uint256) public ghostWithdrawn;
     uint256 public ghostRewardsIn; // added rewards + forfeited stake + minted rewards (upper bound of gains)
     uint256 public ghostPaidOut;
+    /// @dev How many exits froze part of themselves (the freeze path is exercised, not vacuous).
+    uint256 public ghostFrozenExits;
     /// @dev Set when the share price fell in a call that is not a payout (must never happen).
     bool public ghostPriceFellWithoutPayout;
     /// @dev Set when a withdrawal succeeded beyond what `withdrawableOf` allowed just before.
@@ -75,7 +84,14 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     /// @dev Actors that scheduled an unstake in an era.
     mapping(uint256 era => mapping(address actor => bool)) public scheduledInEra;
 
-    constructor(StakingPool pool_, TestToken token_, address claimsManager_, address vestingManager_) {
+    constructor(
+        IStakingPool pool_,
+        TestToken token_,
+        address claimsManager_,
+        address vestingManager_,
+        ExposureReporter reporter_
+    ) {
+        reporter = reporter_;
         pool = pool_;
         token = token_;
         claimsManager = claimsManager_;
@@ -186,15 +202,23 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         scheduledInEra[era][actor] = true;
     }
 
+    /// @dev A matured exit meets the current exposure: part of it may freeze. A frozen part is released at once when no
+    /// claim is open, else at its latest release (warped to).
     function unstake(uint256 seed) external checkPrice(false) {
         address actor = _actor(seed);
-        uint256 maturesAt = pool.pendingUnstakeOf(actor).maturesAt;
-        if (maturesAt == 0) return;
-        if (block.timestamp < maturesAt) {
-            vm.warp(maturesAt);
+        IStakingPoolTypes.PendingUnstake memory pending = pool.pendingUnstakeOf(actor);
+        if (pending.maturesAt == 0) return;
+        if (block.timestamp < pending.maturesAt && !(pending.frozen && pool.openExposure() == 0)) {
+            vm.warp(pending.maturesAt);
             _recordReleases();
         }
         pool.unstake(actor);
+        if (pool.pendingUnstakeOf(actor).frozen) ++ghostFrozenExits;
+    }
+
+    /// @dev Claims are filed or become final: the open exposure the pool sees, up to the whole stake.
+    function setExposure(uint256 amount, bool clear) external checkPrice(false) {
+        reporter.setExposure(clear ? 0 : bound(amount, 0, pool.totalStake()));
     }
 
     /// @dev Every call checks both edges: `withdrawableOf + 1` reverts with the error naming those values, and then
@@ -220,8 +244,8 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
 
     function _withdrawMustFail(address actor, uint256 amount, uint256 allowed, uint256 unstaked) internal {
         bytes memory expected = amount > unstaked
-            ? abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, actor, amount, unstaked)
-            : abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, actor, amount, allowed);
+            ? abi.encodeWithSelector(IStakingPoolTypes.InsufficientUnstaked.selector, actor, amount, unstaked)
+            : abi.encodeWithSelector(IStakingPoolTypes.InsufficientWithdrawable.selector, actor, amount, allowed);
         vm.prank(actor);
         try pool.withdraw(actor, amount) {
             ghostWithdrewLocked = true;
@@ -247,6 +271,7 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         amount = whole ? stakeNow : bound(amount, 1, stakeNow / 2 + 1);
         (uint256 remainingBefore,,,) = pool.rewardStream();
         uint256 era = pool.shareEra();
+        vm.store(address(pool), bytes32(PAYOUT_WINDOW_SLOT), bytes32(uint256(10_000) << 232));
         vm.prank(claimsManager);
         pool.payOutClaim(address(0xC1A1), amount);
         ghostPaidOut += amount;

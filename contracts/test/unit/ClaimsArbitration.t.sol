@@ -90,11 +90,13 @@ contract ClaimsArbitrationTest is ClaimsBase {
         vm.expectEmit(address(cm));
         emit IArbitrable.Ruling(arbitrator, disputeId, 1);
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.RulingExecuted(claimId, policyId, 1, IClaimsTypes.ClaimStatus.PaidClaim, 3000e18, expected);
+        emit IClaimsTypes.RulingExecuted(
+            claimId, policyId, 1, IClaimsTypes.ClaimStatus.PaidClaim, 3000e18, expected, expected
+        );
         arbitrator.executeRuling(disputeId);
         assertEq(token.balanceOf(alice) - before, expected + BOND);
         assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.PaidClaim));
-        assertEq(claims.policy(policyId).paidUsd, 3000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 3000e18);
     }
 
     function test_rule_paySettlement() public {
@@ -102,7 +104,7 @@ contract ClaimsArbitrationTest is ClaimsBase {
         uint256 disputeId = _escalate(alice, claimId);
         _ruleFinally(disputeId, 2);
         assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.PaidSettlement));
-        assertEq(claims.policy(policyId).paidUsd, 1000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 1000e18);
         assertEq(claims.claim(claimId).ruling, 2);
     }
 
@@ -151,31 +153,30 @@ contract ClaimsArbitrationTest is ClaimsBase {
         vm.stopPrank();
     }
 
-    function test_rule_isRecordedWhenQuotaBlocksAndExecutedLater() public {
+    /// @dev A ruling that arrives while the price is stale cannot be fixed in tokens: it is recorded
+    /// (`RulingPending`) and made final by anyone once the price is fresh; it is never lost.
+    function test_rule_isRecordedWhenThePriceIsStaleAndExecutedLater() public {
         (uint256 policyId, uint256 claimId) = _rejected();
         uint256 disputeId = _escalate(alice, claimId);
-        vm.prank(primary);
-        claims.setPayoutQuota(address(arbitrator), 0);
         vm.prank(court);
         arbitrator.giveRuling(disputeId, 1);
+        // The appeal period (3 days) outlasts the price's maximum age (25 hours): no push meanwhile.
         vm.warp(block.timestamp + APPEAL_PERIOD);
         vm.expectEmit(address(cm));
         emit IClaimsTypes.RulingDeferred(claimId, 1);
         arbitrator.executeRuling(disputeId);
         assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.RulingPending));
         assertEq(uint256(arbitrator.disputeStatus(disputeId)), uint256(IArbitrator.DisputeStatus.Solved));
-        // Still blocked (quota and, by now, a stale price): anyone may retry, it reverts with the reason.
-        vm.expectRevert();
+        (, uint32 updatedAt) = priceFeed.read();
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.StalePrice.selector, updatedAt, block.timestamp, 25 hours));
         claims.executeRuling(claimId);
-        vm.prank(primary);
-        claims.setPayoutQuota(address(arbitrator), 0.05e18);
         _pushPrice(int256(PRICE));
         uint256 before = token.balanceOf(alice);
         vm.prank(stranger);
         claims.executeRuling(claimId);
         assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.PaidClaim));
         assertEq(token.balanceOf(alice) - before, _tokensDown(3000e18, PRICE) + BOND);
-        assertEq(claims.policy(policyId).paidUsd, 3000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 3000e18);
     }
 
     function test_rule_staysWithTheDisputesArbitratorAfterAChange() public {
@@ -237,7 +238,7 @@ contract ClaimsArbitrationTest is ClaimsBase {
         uint256 disputeId = _escalate(alice, claimId);
         _ruleFinally(disputeId, ruling);
         IClaimsTypes.ClaimStatus status = _status(claimId);
-        uint256 paid = claims.policy(policyId).paidUsd;
+        uint256 paid = claims.policy(policyId).claimedUsd;
         if (ruling == 1) {
             assertEq(uint256(status), uint256(IClaimsTypes.ClaimStatus.PaidClaim));
             assertEq(paid, 3000e18);

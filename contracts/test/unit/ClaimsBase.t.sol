@@ -5,7 +5,7 @@ import {ClaimsManager} from "../../src/ClaimsManager.sol";
 import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
@@ -22,13 +22,15 @@ contract ClaimsTestToken is ERC20 {
     }
 }
 
-/// @dev A test double of the staking pool with the four functions the ClaimsManager uses. It holds real
-/// tokens: `payOutClaim` sends them and lowers `totalStake`; `addRewards` pulls them and raises it.
+/// @dev A test double of the staking pool with the functions the ClaimsManager uses. It holds real tokens:
+/// `payOutClaim` sends them and lowers `totalStake`; `addRewards` pulls them and raises it. All its stake stays
+/// (`stayingStake`); the pool-wide payout cap is unlimited unless a test sets `capRoom`.
 contract ClaimsPoolDouble {
     IERC20 public token;
     uint256 public totalStake;
     uint256 public rewardsAdded;
     uint256 public paidOut;
+    uint256 public capRoom = type(uint256).max;
     mapping(address => bool) public isClaimsManager;
 
     constructor(IERC20 token_) {
@@ -43,10 +45,24 @@ contract ClaimsPoolDouble {
         totalStake = amount;
     }
 
+    function setCapRoom(uint256 room) external {
+        capRoom = room;
+    }
+
+    function stayingStake() external view returns (uint256) {
+        return totalStake;
+    }
+
+    function payoutRoom() external view returns (uint256, uint256) {
+        return (totalStake, capRoom);
+    }
+
     function payOutClaim(address recipient, uint256 amount) external {
-        if (!isClaimsManager[msg.sender]) revert IStakingPool.UnauthorizedClaimsManager(msg.sender);
-        if (amount == 0) revert IStakingPool.ZeroAmount();
-        if (amount > totalStake) revert IStakingPool.PayoutExceedsStake(amount, totalStake);
+        if (!isClaimsManager[msg.sender]) revert IStakingPoolTypes.UnauthorizedClaimsManager(msg.sender);
+        if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
+        if (amount > totalStake) revert IStakingPoolTypes.PayoutExceedsStake(amount, totalStake);
+        if (amount > capRoom) revert IStakingPoolTypes.PayoutCapExceeded(amount, capRoom);
+        if (capRoom != type(uint256).max) capRoom -= amount;
         totalStake -= amount;
         paidOut += amount;
         token.transfer(recipient, amount);
@@ -61,7 +77,10 @@ contract ClaimsPoolDouble {
 
 /// @notice Shared set-up of the ClaimsManager tests: a real API3 dAPI (Api3ServerV1 + Api3ReaderProxyV1
 /// fed by a test Airnode key) for the pool token at $2, a pool double with 1,000,000 tokens staked, a local
-/// ERC-792 arbitrator, and one covered dAPI (id 1, cap 50% of capacity). Capacity: 1M * 50% * $2 = $1M.
+/// ERC-792 arbitrator, and one covered dAPI (id 1, cap 50% of capacity, judged by its own real proxy with a 1-day
+/// heartbeat and a 1-hour grace). Capacity: 1M * 50% * $2 = $1M: the price haircut is 0 here, the bond a flat 100
+/// tokens and the waiting period 0, so that the older tests' figures hold and claims can be filed at once; the tests of
+/// the haircut, the bond's rate and the waiting period (`ClaimsHonestCoverage.t.sol`) set them.
 abstract contract ClaimsBase is Api3Feed {
     uint256 internal constant START = 2900 * 1 weeks + 1 days;
     uint256 internal constant PRICE = 2e18;
@@ -72,10 +91,14 @@ abstract contract ClaimsBase is Api3Feed {
     uint256 internal constant BOND = 100e18;
     bytes32 internal constant COVERED_DAPI = "ETH/USD";
     uint256 internal constant DAPI = 1;
+    uint256 internal constant DAPI_HEARTBEAT = 1 days;
+    uint256 internal constant DAPI_GRACE = 1 hours;
+    int256 internal constant ETH_PRICE = 3000e18;
 
     ClaimsTestToken internal token;
     ClaimsPoolDouble internal pool;
     IApi3ReaderProxy internal priceFeed;
+    IApi3ReaderProxy internal coveredFeed;
     LocalArbitrator internal arbitrator;
     ClaimsManager internal cm;
     /// @dev The full ABI at the ClaimsManager's address (core + admin module).
@@ -94,6 +117,8 @@ abstract contract ClaimsBase is Api3Feed {
         vm.warp(START);
         priceFeed = _deployApi3Feed("API3/USD");
         _pushPrice(int256(PRICE));
+        coveredFeed = _deployCoveredFeed(COVERED_DAPI);
+        _pushCoveredValue(ETH_PRICE);
         token = new ClaimsTestToken();
         pool = new ClaimsPoolDouble(token);
         token.mint(address(pool), STAKE);
@@ -104,6 +129,11 @@ abstract contract ClaimsBase is Api3Feed {
         pool.setClaimsManager(address(cm), true);
         vm.prank(primary);
         claims.setPolicyAgent(agent, true);
+        vm.startPrank(secondary);
+        claims.setClaimantBond(BOND, 0);
+        claims.setWaitingPeriod(0);
+        claims.setPriceHaircut(0);
+        vm.stopPrank();
         _fund(alice);
         _fund(bob);
         vm.deal(alice, 10 ether);
@@ -112,7 +142,9 @@ abstract contract ClaimsBase is Api3Feed {
 
     function _deployClaimsManager(IStakingPool pool_) internal returns (ClaimsManager) {
         ClaimsStorage.DapiConfig[] memory dapis = new ClaimsStorage.DapiConfig[](1);
-        dapis[0] = ClaimsStorage.DapiConfig({name: COVERED_DAPI, chainId: 1, capShare: 0.5e18});
+        dapis[0] = ClaimsStorage.DapiConfig({
+            name: COVERED_DAPI, chainId: block.chainid, capShare: 0.5e18, heartbeat: DAPI_HEARTBEAT, grace: DAPI_GRACE
+        });
         return Release.claimsManager(
             pool_,
             priceFeed,
@@ -141,7 +173,7 @@ abstract contract ClaimsBase is Api3Feed {
 
     function _claim(address claimant, uint256 policyId, uint256 amountUsd) internal returns (uint256 claimId) {
         vm.prank(claimant);
-        return claims.createClaim(policyId, amountUsd, "ipfs://evidence");
+        return claims.createClaim(policyId, amountUsd, block.timestamp, "ipfs://evidence");
     }
 
     /// @dev A policy of $10,000 for 90 days for alice and a claim of `amountUsd` on it.
@@ -172,9 +204,10 @@ abstract contract ClaimsBase is Api3Feed {
         return usd * 1e18 / price;
     }
 
-    /// @dev Keeps the dAPI fresh after a warp.
+    /// @dev Keeps both dAPIs fresh after a warp.
     function _warpAndRefresh(uint256 dt) internal {
         vm.warp(block.timestamp + dt);
         _pushPrice(int256(PRICE));
+        _pushCoveredValue(ETH_PRICE);
     }
 }

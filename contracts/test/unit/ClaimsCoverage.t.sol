@@ -86,7 +86,7 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     function test_premium_risesAboveTheKink() public {
         vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        claims.setDapiCap(COVERED_DAPI, block.chainid, 1e18);
         (uint256 low,) = claims.quoteCoverage(DAPI, 100_000e18, 365 days);
         _buy(bob, 800_000e18, 365 days);
         (uint256 high,) = claims.quoteCoverage(DAPI, 100_000e18, 365 days);
@@ -100,7 +100,7 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     function test_buyCoverage_revertsWhenPoolCapacityExceeded() public {
         vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        claims.setDapiCap(COVERED_DAPI, block.chainid, 1e18);
         _buy(bob, 900_000e18, 30 days);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InsufficientCapacity.selector, 100_001e18, 100_000e18));
@@ -148,7 +148,7 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     function test_buyCoverage_revertsWhenDapiCapIsZero() public {
         vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 0);
+        claims.setDapiCap(COVERED_DAPI, block.chainid, 0);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InsufficientDapiCapacity.selector, DAPI, 1e18, 0));
         claims.buyCoverage(DAPI, 1e18, 30 days, type(uint256).max, "");
@@ -334,8 +334,23 @@ contract ClaimsCoverageTest is ClaimsBase {
         claims.acceptClaim(claimId);
         uint256 until = block.timestamp + 90 days;
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.CoverageBelowPaid.selector, policyId, 2000e18, 3000e18));
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.CoverageBelowClaimed.selector, policyId, 2000e18, 3000e18));
         claims.downgradePolicy(policyId, 2000e18, until, "");
+    }
+
+    /// @dev An open claim's reservation counts like a payout: the claimant cannot downgrade below it (the claim could
+    /// still be paid in full).
+    function test_downgradePolicy_revertsBelowWhatAnOpenClaimReserves() public {
+        (uint256 policyId,) = _policyAndClaim(3000e18);
+        uint256 until = block.timestamp + 90 days;
+        vm.startPrank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.CoverageBelowClaimed.selector, policyId, 3000e18 - 1, 3000e18)
+        );
+        claims.downgradePolicy(policyId, 3000e18 - 1, until, "");
+        claims.downgradePolicy(policyId, 3000e18, until, "");
+        vm.stopPrank();
+        assertEq(claims.policy(policyId).coverageUsd, 3000e18);
     }
 
     // ----------------------------------------------------------------- rewards
@@ -395,7 +410,7 @@ contract ClaimsCoverageTest is ClaimsBase {
         uint256 price
     ) public {
         vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        claims.setDapiCap(COVERED_DAPI, block.chainid, 1e18);
         price = bound(price, 0.05e18, 50e18);
         _pushPrice(int256(price), block.timestamp + 1);
         token.mint(alice, 1e30);
@@ -424,7 +439,7 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     function testFuzz_buyCoverage_neverExceedsCapacity(uint256[4] memory amounts, uint256 price) public {
         vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
+        claims.setDapiCap(COVERED_DAPI, block.chainid, 1e18);
         price = bound(price, 0.1e18, 10e18);
         _pushPrice(int256(price), block.timestamp + 1);
         for (uint256 i; i < amounts.length; ++i) {

@@ -44,9 +44,15 @@ contract QuotaHarness {
     QuotaWindow.Quota internal _quota;
 
     function tryPay(uint256 amount, uint256 limit) external returns (bool) {
-        if (amount > _quota.available(block.timestamp, limit)) return false;
-        _quota.record(amount, block.timestamp);
+        QuotaWindow.Quota memory q = _quota;
+        if (amount > q.available(block.timestamp, limit)) return false;
+        q.record(amount, block.timestamp);
+        _quota = q;
         return true;
+    }
+
+    function nextRoomAt(uint256 limit) external view returns (uint256) {
+        return QuotaWindow.nextRoomAt(_quota, block.timestamp, limit);
     }
 }
 

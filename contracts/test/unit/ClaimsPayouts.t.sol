@@ -15,7 +15,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         // A claim's id is its count above its policy's id.
         uint256 id = 1 << 224 | policyId;
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.ClaimCreated(id, policyId, alice, 2500e18, BOND, block.timestamp + 3 days);
+        emit IClaimsTypes.ClaimCreated(id, policyId, alice, 2500e18, block.timestamp, BOND, block.timestamp + 3 days);
         vm.expectEmit(address(cm));
         emit IEvidence.Evidence(arbitrator, id, alice, "ipfs://evidence");
         uint256 claimId = _claim(alice, policyId, 2500e18);
@@ -34,10 +34,10 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 policyId = _buy(alice, 10_000e18, 90 days);
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, bob, alice));
-        claims.createClaim(policyId, 1e18, "");
+        claims.createClaim(policyId, 1e18, block.timestamp, "");
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, 5));
-        claims.createClaim(5, 1e18, "");
+        claims.createClaim(5, 1e18, block.timestamp, "");
     }
 
     /// @dev A policy's terms are its id: an id with other terms (a later end, more coverage) is no policy.
@@ -47,9 +47,9 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 larger = policyId + 1_000_000e18;
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, longer));
-        claims.createClaim(longer, 1e18, "");
+        claims.createClaim(longer, 1e18, block.timestamp, "");
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.UnknownPolicy.selector, larger));
-        claims.createClaim(larger, 20_000e18, "");
+        claims.createClaim(larger, 20_000e18, block.timestamp, "");
         vm.stopPrank();
         assertEq(claims.policy(larger).claimant, address(0));
         assertEq(claims.policy(larger).coverageUsd, 0);
@@ -64,12 +64,12 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.prank(agent);
         claims.upgradePolicy(policyId, 30_000e18, block.timestamp + 200 days, "");
         IClaimsTypes.Policy memory p = claims.policy(policyId);
-        assertEq(p.paidUsd, 4000e18);
+        assertEq(p.claimedUsd, 4000e18);
         assertEq(p.coverageUsd, 30_000e18);
         _warpAndRefresh(100 days);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 26_001e18, 26_000e18));
-        claims.createClaim(policyId, 26_001e18, "");
+        claims.createClaim(policyId, 26_001e18, block.timestamp, "");
         claimId = _claim(alice, policyId, 26_000e18);
         assertEq(claims.claim(claimId).policyId, policyId);
         // An unknown claim reads as all zero (no policy either).
@@ -85,7 +85,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.expectRevert(
             abi.encodeWithSelector(IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, block.timestamp)
         );
-        claims.createClaim(policyId, 1e18, "");
+        claims.createClaim(policyId, 1e18, block.timestamp, "");
         vm.warp(from);
         _claim(alice, policyId, 1e18);
         vm.warp(until);
@@ -95,7 +95,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.expectRevert(
             abi.encodeWithSelector(IClaimsTypes.OutsideClaimsPeriod.selector, policyId, from, until, until + 1)
         );
-        claims.createClaim(policyId, 1e18, "");
+        claims.createClaim(policyId, 1e18, block.timestamp, "");
     }
 
     function test_createClaim_revertsWhenAmountZeroOrAboveRemaining() public {
@@ -104,16 +104,16 @@ contract ClaimsPayoutsTest is ClaimsBase {
         claims.acceptClaim(claimId);
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 0, 6000e18));
-        claims.createClaim(policyId, 0, "");
+        claims.createClaim(policyId, 0, block.timestamp, "");
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 6001e18, 6000e18));
-        claims.createClaim(policyId, 6001e18, "");
+        claims.createClaim(policyId, 6001e18, block.timestamp, "");
         vm.stopPrank();
         _claim(alice, policyId, 6000e18);
     }
 
     function test_createClaim_withoutBond() public {
         vm.prank(secondary);
-        claims.setClaimantBond(0);
+        claims.setClaimantBond(0, 0);
         uint256 policyId = _buy(alice, 10_000e18, 90 days);
         uint256 balanceBefore = token.balanceOf(alice);
         uint256 claimId = _claim(alice, policyId, 1e18);
@@ -129,26 +129,54 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 balanceBefore = token.balanceOf(alice);
         uint256 expectedTokens = _tokensDown(3000e18, 2.5e18);
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.ClaimAccepted(claimId, policyId, mediator, 3000e18, expectedTokens);
+        emit IClaimsTypes.ClaimAccepted(claimId, policyId, mediator, 3000e18, expectedTokens, expectedTokens);
         vm.prank(mediator);
         claims.acceptClaim(claimId);
         assertEq(token.balanceOf(alice), balanceBefore + expectedTokens + BOND);
         assertEq(pool.totalStake(), STAKE - expectedTokens);
-        assertEq(claims.policy(policyId).paidUsd, 3000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 3000e18);
         assertEq(uint256(_status(claimId)), uint256(IClaimsTypes.ClaimStatus.PaidClaim));
     }
 
-    function test_acceptClaim_capsAtRemainingCoverage() public {
+    /// @dev #12 rule 1: open claims reserve their amount, so N concurrent claims never ask for more than the
+    /// policy's remaining coverage (before, each could claim all of it and freeze N times the exposure for N bonds).
+    function test_createClaim_openClaimsNeverAskMoreThanTheCoverage() public {
         uint256 policyId = _buy(alice, 10_000e18, 90 days);
         uint256 first = _claim(alice, policyId, 8000e18);
-        uint256 second = _claim(alice, policyId, 5000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 8000e18);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 2000e18 + 1, 2000e18));
+        claims.createClaim(policyId, 2000e18 + 1, block.timestamp, "");
+        uint256 second = _claim(alice, policyId, 2000e18);
+        assertEq(claims.policy(policyId).claimedUsd, 10_000e18);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.InvalidClaimAmount.selector, 1, 0));
+        claims.createClaim(policyId, 1, block.timestamp, "");
+        // A rejection gives the reservation back; a settlement gives back what it does not pay.
         vm.startPrank(mediator);
-        claims.acceptClaim(first);
-        uint256 before = token.balanceOf(alice);
-        claims.acceptClaim(second);
+        claims.rejectClaim(second);
+        claims.proposeSettlement(first, 5000e18);
         vm.stopPrank();
-        assertEq(token.balanceOf(alice) - before, _tokensDown(2000e18, PRICE) + BOND);
-        assertEq(claims.policy(policyId).paidUsd, 10_000e18);
+        _warpAndRefresh(3 days + 1);
+        claims.timeOutClaim(second);
+        assertEq(claims.policy(policyId).claimedUsd, 8000e18);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IClaimsTypes.DeadlinePassed.selector, first, block.timestamp - 1, block.timestamp)
+        );
+        claims.acceptSettlement(first, 0);
+        assertEq(claims.policy(policyId).claimedUsd, 8000e18);
+    }
+
+    /// @dev A settlement gives the unpaid part of the claim's reservation back to the policy.
+    function test_acceptSettlement_releasesTheRestOfTheReservation() public {
+        (uint256 policyId, uint256 claimId) = _policyAndClaim(8000e18);
+        vm.prank(mediator);
+        claims.proposeSettlement(claimId, 3000e18);
+        vm.prank(alice);
+        claims.acceptSettlement(claimId, 0);
+        assertEq(claims.policy(policyId).claimedUsd, 3000e18);
+        _claim(alice, policyId, 7000e18);
     }
 
     function test_acceptClaim_revertsWhenPriceStale() public {
@@ -172,11 +200,11 @@ contract ClaimsPayoutsTest is ClaimsBase {
         claims.acceptSettlement(claimId, expectedTokens + 1);
         uint256 before = token.balanceOf(alice);
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.SettlementAccepted(claimId, policyId, 1200e18, expectedTokens);
+        emit IClaimsTypes.SettlementAccepted(claimId, policyId, 1200e18, expectedTokens, expectedTokens);
         vm.prank(alice);
         claims.acceptSettlement(claimId, expectedTokens);
         assertEq(token.balanceOf(alice) - before, expectedTokens + BOND);
-        assertEq(claims.policy(policyId).paidUsd, 1200e18);
+        assertEq(claims.policy(policyId).claimedUsd, 1200e18);
     }
 
     function test_proposeSettlement_revertsWhenNotBelowClaim() public {
@@ -205,25 +233,6 @@ contract ClaimsPayoutsTest is ClaimsBase {
 
     // ----------------------------------------------------------------- quotas
 
-    function test_quota_blocksTheMediatorBeyondItsShareOfStake() public {
-        // Default quota: 10% of the current stake per rolling week (100,000 tokens = $200,000 at first).
-        vm.prank(secondary);
-        claims.setDapiCap(COVERED_DAPI, 1, 1e18);
-        uint256 policyId = _buy(alice, 400_000e18, 90 days);
-        uint256 first = _claim(alice, policyId, 150_000e18);
-        uint256 second = _claim(alice, policyId, 60_000e18);
-        vm.startPrank(mediator);
-        claims.acceptClaim(first);
-        // The limit follows the stake: 10% of (1,000,000 - 75,000) minus the 75,000 paid.
-        uint256 left = (STAKE - 75_000e18) / 10 - 75_000e18;
-        assertEq(claims.availablePayoutQuota(mediator), left);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClaimsTypes.QuotaExceeded.selector, mediator, _tokensDown(60_000e18, PRICE), left)
-        );
-        claims.acceptClaim(second);
-        vm.stopPrank();
-    }
-
     function test_quota_rollsOverTwoWindows() public {
         vm.prank(primary);
         claims.setPayoutQuota(mediator, 0.01e18); // 1% of the stake per window
@@ -242,17 +251,6 @@ contract ClaimsPayoutsTest is ClaimsBase {
         assertEq(claims.availablePayoutQuota(mediator), limit);
     }
 
-    function test_setPayoutQuota_zeroStopsThePayer() public {
-        (, uint256 claimId) = _policyAndClaim(3000e18);
-        vm.prank(primary);
-        claims.setPayoutQuota(mediator, 0);
-        vm.prank(mediator);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClaimsTypes.QuotaExceeded.selector, mediator, _tokensDown(3000e18, PRICE), 0)
-        );
-        claims.acceptClaim(claimId);
-    }
-
     // ------------------------------------------------------------------- fuzz
 
     function testFuzz_acceptClaim_paysFloorOfUsdAtPrice(uint256 amountUsd, uint256 price) public {
@@ -266,7 +264,7 @@ contract ClaimsPayoutsTest is ClaimsBase {
         vm.prank(mediator);
         claims.acceptClaim(claimId);
         assertEq(token.balanceOf(alice) - before, expected + BOND);
-        assertEq(claims.policy(policyId).paidUsd, amountUsd);
+        assertEq(claims.policy(policyId).claimedUsd, amountUsd);
         // Rounding against the claimant: the tokens are never worth more than the USD claimed.
         assertLe(expected * price / 1e18, amountUsd);
     }
@@ -274,13 +272,13 @@ contract ClaimsPayoutsTest is ClaimsBase {
     function testFuzz_claims_neverPayMoreThanCoverage(uint256[5] memory amounts) public {
         uint256 policyId = _buy(alice, 10_000e18, 90 days);
         for (uint256 i; i < amounts.length; ++i) {
-            uint256 remaining = 10_000e18 - claims.policy(policyId).paidUsd;
+            uint256 remaining = 10_000e18 - claims.policy(policyId).claimedUsd;
             if (remaining == 0) break;
             uint256 claimId = _claim(alice, policyId, bound(amounts[i], 1, remaining));
             vm.prank(mediator);
             claims.acceptClaim(claimId);
         }
-        assertLe(claims.policy(policyId).paidUsd, 10_000e18);
+        assertLe(claims.policy(policyId).claimedUsd, 10_000e18);
     }
 
     function testFuzz_escalationWindow(uint256 wait) public {

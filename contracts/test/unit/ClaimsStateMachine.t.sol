@@ -15,7 +15,8 @@ contract ClaimsStateMachineTest is ClaimsBase {
         AcceptSettlement,
         EscalateClaim,
         TimeOutClaim,
-        ExecuteRuling
+        ExecuteRuling,
+        CloseStalledDispute
     }
 
     uint256 internal constant CLAIM_USD = 3000e18;
@@ -25,8 +26,8 @@ contract ClaimsStateMachineTest is ClaimsBase {
     uint8 internal constant E_DEADLINE_NOT_PASSED = 101;
     uint8 internal constant E_DEADLINE_PASSED = 102;
 
-    uint256 internal constant N_STATES = 9;
-    uint256 internal constant N_ACTIONS = 7;
+    uint256 internal constant N_STATES = 10;
+    uint256 internal constant N_ACTIONS = 8;
 
     /// @dev expected[state - 1][action]: a `ClaimStatus` reached, or an `E_` error code.
     function _table() internal pure returns (uint8[N_ACTIONS][N_STATES] memory t) {
@@ -39,16 +40,17 @@ contract ClaimsStateMachineTest is ClaimsBase {
         uint8 X = E_STATUS;
         uint8 N = E_DEADLINE_NOT_PASSED;
         P; // (Pending is never reached by an action)
-        //         accept propose reject acceptS escalate timeOut execute
-        t[0] = [PC, S, R, X, N, N, X]; // Pending
-        t[1] = [X, X, X, PS, D, N, X]; // SettlementProposed
-        t[2] = [X, X, X, X, D, N, X]; // MediatorRejected
-        t[3] = [X, X, X, X, X, X, X]; // Disputed
-        t[4] = [X, X, X, X, X, X, PC]; // RulingPending
-        t[5] = [X, X, X, X, X, X, X]; // PaidClaim
-        t[6] = [X, X, X, X, X, X, X]; // PaidSettlement
-        t[7] = [X, X, X, X, X, X, X]; // Refused
-        t[8] = [X, X, X, X, X, X, X]; // TimedOut
+        //         accept propose reject acceptS escalate timeOut execute closeStalled
+        t[0] = [PC, S, R, X, N, N, X, X]; // Pending
+        t[1] = [X, X, X, PS, D, N, X, X]; // SettlementProposed
+        t[2] = [X, X, X, X, D, N, X, X]; // MediatorRejected
+        t[3] = [X, X, X, X, X, X, X, N]; // Disputed
+        t[4] = [X, X, X, X, X, X, PC, X]; // RulingPending
+        t[5] = [X, X, X, X, X, X, X, X]; // PaidClaim
+        t[6] = [X, X, X, X, X, X, X, X]; // PaidSettlement
+        t[7] = [X, X, X, X, X, X, X, X]; // Refused
+        t[8] = [X, X, X, X, X, X, X, X]; // TimedOut
+        t[9] = [X, X, X, X, X, X, X, X]; // DisputeClosed
     }
 
     function test_stateMachine_everyStatusTimesEveryAction() public {
@@ -93,7 +95,7 @@ contract ClaimsStateMachineTest is ClaimsBase {
         IClaimsTypes.ClaimStatus SP = IClaimsTypes.ClaimStatus.SettlementProposed;
         IClaimsTypes.ClaimStatus MR = IClaimsTypes.ClaimStatus.MediatorRejected;
         uint256 claimantWindow = 3 days;
-        TimedCase[22] memory cases = [
+        TimedCase[24] memory cases = [
             // The mediator may act up to its deadline, included.
             TimedCase(P, 0, Action.AcceptClaim, PC),
             TimedCase(P, 0, Action.ProposeSettlement, S),
@@ -119,7 +121,15 @@ contract ClaimsStateMachineTest is ClaimsBase {
             TimedCase(MR, 0, Action.EscalateClaim, D),
             TimedCase(MR, 1, Action.EscalateClaim, E_DEADLINE_PASSED),
             TimedCase(MR, 0, Action.TimeOutClaim, E_DEADLINE_NOT_PASSED),
-            TimedCase(MR, 1, Action.TimeOutClaim, T)
+            TimedCase(MR, 1, Action.TimeOutClaim, T),
+            // A dispute: a silent arbitrator lets anyone close it after its deadline (escalation + 60 days).
+            TimedCase(IClaimsTypes.ClaimStatus.Disputed, 0, Action.CloseStalledDispute, E_DEADLINE_NOT_PASSED),
+            TimedCase(
+                IClaimsTypes.ClaimStatus.Disputed,
+                1,
+                Action.CloseStalledDispute,
+                uint8(IClaimsTypes.ClaimStatus.DisputeClosed)
+            )
         ];
         uint256 snapshot = vm.snapshotState();
         for (uint256 i; i < cases.length; ++i) {
@@ -206,17 +216,21 @@ contract ClaimsStateMachineTest is ClaimsBase {
             claims.timeOutClaim(claimId);
         } else if (
             status == IClaimsTypes.ClaimStatus.Disputed || status == IClaimsTypes.ClaimStatus.RulingPending
-                || status == IClaimsTypes.ClaimStatus.Refused
+                || status == IClaimsTypes.ClaimStatus.Refused || status == IClaimsTypes.ClaimStatus.DisputeClosed
         ) {
             uint256 disputeId = _escalate(alice, claimId);
             if (status == IClaimsTypes.ClaimStatus.RulingPending) {
-                vm.prank(primary);
-                claims.setPayoutQuota(address(arbitrator), 0);
-                _ruleFinally(disputeId, 1);
-                vm.prank(primary);
-                claims.setPayoutQuota(address(arbitrator), 0.1e18);
+                // The ruling arrives while the price is stale (the appeal period outlasts its maximum age).
+                vm.prank(court);
+                arbitrator.giveRuling(disputeId, 1);
+                vm.warp(block.timestamp + APPEAL_PERIOD);
+                arbitrator.executeRuling(disputeId);
+                _pushPrice(int256(PRICE));
             } else if (status == IClaimsTypes.ClaimStatus.Refused) {
                 _ruleFinally(disputeId, 0);
+            } else if (status == IClaimsTypes.ClaimStatus.DisputeClosed) {
+                vm.warp(block.timestamp + 60 days + 1);
+                claims.closeStalledDispute(claimId);
             }
         }
     }
@@ -237,8 +251,10 @@ contract ClaimsStateMachineTest is ClaimsBase {
             (actor, data, value) = (alice, abi.encodeCall(claims.escalateClaim, (claimId)), ARBITRATION_FEE);
         } else if (action == Action.TimeOutClaim) {
             data = abi.encodeCall(claims.timeOutClaim, (claimId));
-        } else {
+        } else if (action == Action.ExecuteRuling) {
             data = abi.encodeCall(claims.executeRuling, (claimId));
+        } else {
+            data = abi.encodeCall(claims.closeStalledDispute, (claimId));
         }
         vm.prank(actor);
         (ok, ret) = address(claims).call{value: value}(data);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {StakingPool} from "../../src/StakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 
 /// @notice Deposit, withdraw, stake, unstake and payouts: every function and every revert of the pool core.
@@ -10,7 +11,7 @@ contract StakingPoolTest is PoolFixture {
 
     function test_deposit_creditsUnstakedAndPullsTokens() public {
         vm.expectEmit(address(pool));
-        emit IStakingPool.Deposited(alice, 100e18, 100e18);
+        emit IStakingPoolTypes.Deposited(alice, 100e18, 100e18);
         _deposit(alice, 100e18);
         assertEq(pool.unstakedOf(alice), 100e18);
         assertEq(token.balanceOf(address(pool)), 100e18 + SEED);
@@ -19,7 +20,7 @@ contract StakingPoolTest is PoolFixture {
 
     function test_deposit_revertsWhenZeroAmount() public {
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         _deposit(alice, 0);
         assertEq(_stateOf(alice), before);
     }
@@ -29,7 +30,7 @@ contract StakingPoolTest is PoolFixture {
     function test_withdraw_sendsToRecipient() public {
         _deposit(alice, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Withdrawn(alice, carol, 40e18, 60e18);
+        emit IStakingPoolTypes.Withdrawn(alice, carol, 40e18, 60e18);
         vm.prank(alice);
         pool.withdraw(carol, 40e18);
         assertEq(pool.unstakedOf(alice), 60e18);
@@ -39,7 +40,7 @@ contract StakingPoolTest is PoolFixture {
     function test_withdraw_revertsWhenZeroAmount() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         vm.prank(alice);
         pool.withdraw(alice, 0);
         assertEq(_stateOf(alice), before);
@@ -48,7 +49,7 @@ contract StakingPoolTest is PoolFixture {
     function test_withdraw_revertsWhenZeroRecipient() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAddress.selector);
         vm.prank(alice);
         pool.withdraw(address(0), 1);
         assertEq(_stateOf(alice), before);
@@ -57,7 +58,7 @@ contract StakingPoolTest is PoolFixture {
     function test_withdraw_revertsWhenMoreThanUnstaked() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, alice, 101e18, 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.InsufficientUnstaked.selector, alice, 101e18, 100e18));
         vm.prank(alice);
         pool.withdraw(alice, 101e18);
         assertEq(_stateOf(alice), before);
@@ -68,7 +69,7 @@ contract StakingPoolTest is PoolFixture {
     function test_stake_mintsSharesAtPriceOne() public {
         _deposit(alice, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Staked(alice, 60e18, 60e18, 60e18, 40e18, 60e18 + SEED, 60e18 + SEED);
+        emit IStakingPoolTypes.Staked(alice, 60e18, 60e18, 60e18, 40e18, 60e18 + SEED, 60e18 + SEED);
         vm.prank(alice);
         uint256 shares = pool.stake(60e18);
         assertEq(shares, 60e18);
@@ -91,7 +92,7 @@ contract StakingPoolTest is PoolFixture {
     function test_stake_revertsWhenZeroAmount() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         vm.prank(alice);
         pool.stake(0);
         assertEq(_stateOf(alice), before);
@@ -100,7 +101,9 @@ contract StakingPoolTest is PoolFixture {
     function test_stake_revertsWhenMoreThanUnstaked() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, alice, 100e18 + 1, 100e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPoolTypes.InsufficientUnstaked.selector, alice, 100e18 + 1, 100e18)
+        );
         vm.prank(alice);
         pool.stake(100e18 + 1);
         assertEq(_stateOf(alice), before);
@@ -114,7 +117,7 @@ contract StakingPoolTest is PoolFixture {
         assertGt(pool.convertToAssets(1), 1, "a share is worth more than one unit");
         _deposit(bob, 1);
         bytes32 before = _stateOf(bob);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.ZeroSharesMinted.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.ZeroSharesMinted.selector, 1));
         vm.prank(bob);
         pool.stake(1);
         assertEq(_stateOf(bob), before);
@@ -122,9 +125,9 @@ contract StakingPoolTest is PoolFixture {
 
     function test_depositAndStake_depositsThenStakes() public {
         vm.expectEmit(address(pool));
-        emit IStakingPool.Deposited(alice, 10e18, 10e18);
+        emit IStakingPoolTypes.Deposited(alice, 10e18, 10e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Staked(alice, 10e18, 10e18, 10e18, 0, 10e18 + SEED, 10e18 + SEED);
+        emit IStakingPoolTypes.Staked(alice, 10e18, 10e18, 10e18, 0, 10e18 + SEED, 10e18 + SEED);
         _depositAndStake(alice, 10e18);
         assertEq(token.balanceOf(address(pool)), 10e18 + SEED);
         assertEq(pool.unstakedOf(alice), 0);
@@ -132,7 +135,7 @@ contract StakingPoolTest is PoolFixture {
 
     function test_depositAndStake_revertsWhenZeroAmount() public {
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         _depositAndStake(alice, 0);
         assertEq(_stateOf(alice), before);
     }
@@ -142,7 +145,7 @@ contract StakingPoolTest is PoolFixture {
     function test_scheduleUnstake_takesSharesAndVotesAtOnce() public {
         _depositAndStake(alice, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.UnstakeScheduled(
+        emit IStakingPoolTypes.UnstakeScheduled(
             alice, 30e18, 30e18, block.timestamp + WEEK, 70e18, 100e18 + SEED, 100e18 + SEED
         );
         assertEq(_schedule(alice, 30e18), 30e18);
@@ -150,7 +153,7 @@ contract StakingPoolTest is PoolFixture {
         assertEq(pool.getVotes(alice), 70e18);
         assertEq(pool.totalVotingSupply(), 70e18 + 1);
         assertEq(pool.totalShares(), 100e18 + SEED, "pending shares stay slashable");
-        IStakingPool.PendingUnstake memory pending = _pending(alice);
+        IStakingPoolTypes.PendingUnstake memory pending = _pending(alice);
         assertEq(pending.shares, 30e18);
         assertEq(pending.amount, 30e18);
         assertEq(pending.maturesAt, block.timestamp + WEEK);
@@ -159,7 +162,7 @@ contract StakingPoolTest is PoolFixture {
     function test_scheduleUnstake_revertsWhenZeroShares() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         _schedule(alice, 0);
         assertEq(_stateOf(alice), before);
     }
@@ -167,7 +170,9 @@ contract StakingPoolTest is PoolFixture {
     function test_scheduleUnstake_revertsWhenMoreThanShares() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientShares.selector, alice, 100e18 + 1, 100e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPoolTypes.InsufficientShares.selector, alice, 100e18 + 1, 100e18)
+        );
         _schedule(alice, 100e18 + 1);
         assertEq(_stateOf(alice), before);
     }
@@ -177,7 +182,7 @@ contract StakingPoolTest is PoolFixture {
         _schedule(alice, 10e18);
         bytes32 before = _stateOf(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(IStakingPool.UnstakeAlreadyPending.selector, alice, block.timestamp + WEEK)
+            abi.encodeWithSelector(IStakingPoolTypes.UnstakeAlreadyPending.selector, alice, block.timestamp + WEEK)
         );
         _schedule(alice, 10e18);
         assertEq(_stateOf(alice), before);
@@ -190,7 +195,7 @@ contract StakingPoolTest is PoolFixture {
         _schedule(alice, 40e18);
         vm.warp(block.timestamp + WEEK);
         vm.expectEmit(address(pool));
-        emit IStakingPool.Unstaked(alice, carol, 40e18, 40e18, 40e18, 60e18 + SEED, 60e18 + SEED);
+        emit IStakingPoolTypes.Unstaked(alice, carol, 40e18, 40e18, 40e18, 60e18 + SEED, 60e18 + SEED);
         vm.prank(carol);
         assertEq(pool.unstake(alice), 40e18);
         assertEq(pool.unstakedOf(alice), 40e18);
@@ -232,7 +237,7 @@ contract StakingPoolTest is PoolFixture {
     function test_unstake_revertsWhenNoneScheduled() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.NoPendingUnstake.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.NoPendingUnstake.selector, alice));
         pool.unstake(alice);
         assertEq(_stateOf(alice), before);
     }
@@ -243,7 +248,9 @@ contract StakingPoolTest is PoolFixture {
         uint256 maturesAt = block.timestamp + WEEK;
         vm.warp(maturesAt - 1);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnstakeNotMature.selector, alice, maturesAt, maturesAt - 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPoolTypes.UnstakeNotMature.selector, alice, maturesAt, maturesAt - 1)
+        );
         pool.unstake(alice);
         assertEq(_stateOf(alice), before);
     }
@@ -263,7 +270,7 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(alice, 100e18);
         _schedule(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         vm.prank(alice);
         pool.unstakeAndWithdraw(alice);
         assertEq(_stateOf(alice), before);
@@ -275,7 +282,7 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(alice, 300e18);
         _depositAndStake(bob, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.PaidOutClaim(claims, victim, 100e18, 300e18 + SEED);
+        emit IStakingPoolTypes.PaidOutClaim(claims, victim, 100e18, 300e18 + SEED);
         _payOut(100e18);
         assertEq(token.balanceOf(victim), 100e18);
         assertEq(pool.totalStake(), 300e18 + SEED);
@@ -287,7 +294,7 @@ contract StakingPoolTest is PoolFixture {
     function test_payOutClaim_revertsWhenUnauthorized() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnauthorizedClaimsManager.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnauthorizedClaimsManager.selector, carol));
         vm.prank(carol);
         pool.payOutClaim(carol, 1e18);
         assertEq(_stateOf(alice), before);
@@ -297,7 +304,7 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(alice, 100e18);
         vm.prank(primary);
         pool.setClaimsManager(claims, false);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.UnauthorizedClaimsManager.selector, claims));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnauthorizedClaimsManager.selector, claims));
         _payOut(1e18);
     }
 
@@ -305,7 +312,7 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(IStakingPool.PayoutExceedsStake.selector, 100e18 + SEED + 1, 100e18 + SEED)
+            abi.encodeWithSelector(IStakingPoolTypes.PayoutExceedsStake.selector, 100e18 + SEED + 1, 100e18 + SEED)
         );
         _payOut(100e18 + SEED + 1);
         assertEq(_stateOf(alice), before);
@@ -314,9 +321,9 @@ contract StakingPoolTest is PoolFixture {
     function test_payOutClaim_revertsWhenZeroAmountOrRecipient() public {
         _depositAndStake(alice, 100e18);
         bytes32 before = _stateOf(alice);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         _payOut(0);
-        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAddress.selector);
         vm.prank(claims);
         pool.payOutClaim(address(0), 1);
         assertEq(_stateOf(alice), before);
@@ -329,7 +336,7 @@ contract StakingPoolTest is PoolFixture {
         _depositAndStake(bob, 50e18);
         _schedule(bob, 20e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.ShareEraEnded(0, 150e18 + SEED, 0);
+        emit IStakingPoolTypes.ShareEraEnded(0, 150e18 + SEED, 0);
         _payOut(150e18 + SEED);
         assertEq(pool.totalStake(), 0);
         assertEq(pool.totalShares(), 0);
@@ -358,7 +365,7 @@ contract StakingPoolTest is PoolFixture {
 
     function test_payOutClaim_belowThePriceFloorEndsTheEraAndStreamsTheRemainder() public {
         _depositAndStake(alice, 100e18);
-        uint256 left = (100e18 + SEED) / pool.MIN_SHARE_PRICE_INVERSE() - 2; // below the price floor
+        uint256 left = (100e18 + SEED) / StakingPool(address(pool)).MIN_SHARE_PRICE_INVERSE() - 2; // below the price floor
         _payOut(100e18 + SEED - left);
         assertEq(pool.shareEra(), 1);
         (uint256 remaining,,,) = pool.rewardStream();
@@ -373,7 +380,7 @@ contract StakingPoolTest is PoolFixture {
 
     function test_payOutClaim_aboveThePriceFloorKeepsTheEra() public {
         _depositAndStake(alice, 100e18);
-        uint256 floor = pool.MIN_SHARE_PRICE_INVERSE();
+        uint256 floor = StakingPool(address(pool)).MIN_SHARE_PRICE_INVERSE();
         _payOut(100e18 + SEED - (100e18 + SEED) / floor);
         assertEq(pool.shareEra(), 0);
         assertApproxEqAbs(pool.stakeOf(alice), 100e18 / floor, 1);
@@ -396,7 +403,7 @@ contract StakingPoolTest is PoolFixture {
         uint256 aliceBefore = pool.stakeOf(alice);
         uint256 expected = uint256(second) * (sharesBefore + 1) / (stakeBefore + 1);
         if (expected == 0) {
-            vm.expectRevert(abi.encodeWithSelector(IStakingPool.ZeroSharesMinted.selector, second));
+            vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.ZeroSharesMinted.selector, second));
             _depositAndStake(bob, second);
             return;
         }

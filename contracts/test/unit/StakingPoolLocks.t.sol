@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {StakingPool} from "../../src/StakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 
 /// @notice Reward locks (52 epochs, valued when earned, shrunk by payouts, constant cost) and vesting deposits.
 contract StakingPoolLocksTest is PoolFixture {
     /// @dev The rounding margin every non-zero lock carries, in tokens (price and G are about 1 here).
     function _margin() internal view returns (uint256) {
-        return pool.LOCK_ROUNDING_MARGIN();
+        return StakingPool(address(pool)).LOCK_ROUNDING_MARGIN();
     }
 
     /// @dev Goes to the start of `epoch` (plus one hour) and ends the previous epoch's stream.
@@ -111,7 +112,9 @@ contract StakingPoolLocksTest is PoolFixture {
         assertEq(pool.withdrawableOf(alice), unstaked - locked);
         bytes32 before = _stateOf(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, alice, unstaked, unstaked - locked)
+            abi.encodeWithSelector(
+                IStakingPoolTypes.InsufficientWithdrawable.selector, alice, unstaked, unstaked - locked
+            )
         );
         vm.prank(alice);
         pool.withdraw(alice, unstaked);
@@ -224,7 +227,7 @@ contract StakingPoolLocksTest is PoolFixture {
         uint256 allowed = 150e18 + pending - pool.unvestedOf(alice);
         assertEq(pool.withdrawableOf(alice), allowed);
         vm.expectRevert(
-            abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, alice, allowed + 1, allowed)
+            abi.encodeWithSelector(IStakingPoolTypes.InsufficientWithdrawable.selector, alice, allowed + 1, allowed)
         );
         vm.prank(alice);
         pool.withdraw(alice, allowed + 1);
@@ -280,7 +283,7 @@ contract StakingPoolLocksTest is PoolFixture {
         assertEq(pool.pendingUnstakeOf(alice).shares, 0, "the unstake went through");
         assertGt(pool.unstakedOf(alice), 99e18);
         // A second call has nothing to do: that is still an error.
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         vm.prank(alice);
         pool.unstakeAndWithdraw(alice);
     }
@@ -288,7 +291,7 @@ contract StakingPoolLocksTest is PoolFixture {
     function test_depositWithVesting_vestsLinearlyAndCanBeStakedAtOnce() public {
         uint256 start = block.timestamp;
         vm.expectEmit(address(pool));
-        emit IStakingPool.VestingDeposited(carol, vester, 100e18, start, start + 100 days, 100e18);
+        emit IStakingPoolTypes.VestingDeposited(carol, vester, 100e18, start, start + 100 days, 100e18);
         _vest(carol, 100e18, start, start + 100 days);
         assertEq(pool.unvestedOf(carol), 100e18);
         assertEq(pool.withdrawableOf(carol), 0);
@@ -301,7 +304,7 @@ contract StakingPoolLocksTest is PoolFixture {
         assertEq(pool.withdrawableOf(carol), 10e18);
         vm.warp(start + 100 days);
         assertEq(pool.unvestedOf(carol), 0);
-        IStakingPool.VestingSchedule memory schedule = pool.vestingOf(carol);
+        IStakingPoolTypes.VestingSchedule memory schedule = pool.vestingOf(carol);
         assertEq(schedule.amount, 100e18);
         assertEq(schedule.end, start + 100 days);
     }
@@ -310,7 +313,9 @@ contract StakingPoolLocksTest is PoolFixture {
         _vest(carol, 100e18, block.timestamp, block.timestamp + 100 days);
         vm.warp(block.timestamp + 40 days);
         bytes32 before = _stateOf(carol);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, carol, 41e18, 40e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPoolTypes.InsufficientWithdrawable.selector, carol, 41e18, 40e18)
+        );
         vm.prank(carol);
         pool.withdraw(carol, 41e18);
         assertEq(_stateOf(carol), before);
@@ -321,20 +326,20 @@ contract StakingPoolLocksTest is PoolFixture {
     function test_depositWithVesting_reverts() public {
         uint256 t = block.timestamp;
         bytes32 before = _stateOf(carol);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.Unauthorized.selector, alice, vester));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.Unauthorized.selector, alice, vester));
         vm.prank(alice);
         pool.depositWithVesting(carol, 1e18, t, t + 1 days);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         _vest(carol, 0, t, t + 1 days);
-        vm.expectRevert(IStakingPool.ZeroAddress.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAddress.selector);
         _vest(address(0), 1e18, t, t + 1 days);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InvalidVestingSchedule.selector, t + 1, t + 1, t));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.InvalidVestingSchedule.selector, t + 1, t + 1, t));
         _vest(carol, 1e18, t + 1, t + 1);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.InvalidVestingSchedule.selector, t - 10, t, t));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.InvalidVestingSchedule.selector, t - 10, t, t));
         _vest(carol, 1e18, t - 10, t);
         assertEq(_stateOf(carol), before);
         _vest(carol, 1e18, t, t + 1 days);
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.VestingActive.selector, carol, t + 1 days));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.VestingActive.selector, carol, t + 1 days));
         _vest(carol, 1e18, t, t + 2 days);
         vm.warp(t + 1 days);
         _vest(carol, 1e18, t, t + 2 days); // the first one ended

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {StakingPool} from "../../src/StakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
@@ -127,7 +128,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         (, uint256 growth) = pool.rewardIndices();
         uint256 shares = pool.totalShares() + 1;
         uint256 unitsStake = Math.mulDiv(pool.totalStake() + 1, 1e27, growth, Math.Rounding.Ceil);
-        uint256 margin = pool.LOCK_ROUNDING_MARGIN() + SNAPSHOT_QUANTUM + 4;
+        uint256 margin = StakingPool(address(pool)).LOCK_ROUNDING_MARGIN() + SNAPSHOT_QUANTUM + 4;
         uint256 sharePrice = Math.ceilDiv(pool.convertToAssets(shares), shares);
         above = Math.mulDiv(margin, unitsStake, shares, Math.Rounding.Ceil) + sharePrice + 2;
         below = Math.mulDiv(8, unitsStake, shares, Math.Rounding.Ceil) + 2;
@@ -157,8 +158,10 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         uint256 unstaked = pool.unstakedOf(alice);
         vm.expectRevert(
             allowed + 1 > unstaked
-                ? abi.encodeWithSelector(IStakingPool.InsufficientUnstaked.selector, alice, allowed + 1, unstaked)
-                : abi.encodeWithSelector(IStakingPool.InsufficientWithdrawable.selector, alice, allowed + 1, allowed)
+                ? abi.encodeWithSelector(IStakingPoolTypes.InsufficientUnstaked.selector, alice, allowed + 1, unstaked)
+                : abi.encodeWithSelector(
+                    IStakingPoolTypes.InsufficientWithdrawable.selector, alice, allowed + 1, allowed
+                )
         );
         vm.prank(alice);
         pool.withdraw(alice, allowed + 1);
@@ -208,7 +211,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
 
     /// @dev Executes alice's pending unstake (bob calls it) if it matured.
     function _aliceUnstake() internal returns (bool) {
-        IStakingPool.PendingUnstake memory pending = pool.pendingUnstakeOf(alice);
+        IStakingPoolTypes.PendingUnstake memory pending = pool.pendingUnstakeOf(alice);
         if (pending.shares == 0 || block.timestamp < pending.maturesAt) return false;
         _recordReleases();
         vm.prank(bob);
@@ -328,7 +331,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
             vm.warp(block.timestamp + 1 hours + _next(1 days));
             if (i + 1 == active) {
                 // The exit: a day of rewards into the epoch, so that this epoch earned some.
-                IStakingPool.PendingUnstake memory pending = pool.pendingUnstakeOf(alice);
+                IStakingPoolTypes.PendingUnstake memory pending = pool.pendingUnstakeOf(alice);
                 if (pending.shares != 0) {
                     vm.warp(Math.max(block.timestamp, pending.maturesAt));
                     _aliceUnstake();

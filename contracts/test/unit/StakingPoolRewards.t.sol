@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {StakingPool} from "../../src/StakingPool.sol";
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 import {Release} from "../utils/Release.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
@@ -44,7 +44,7 @@ contract StakingPoolRewardsTest is PoolFixture {
         uint256 newApr = MID_APR + 1_000_000;
         uint256 reward = (1000e18 + SEED) * newApr * (6 days) / (YEAR * 1e8);
         vm.expectEmit(address(pool));
-        emit IStakingPool.EpochStarted(START_EPOCH + 1, newApr, reward, reward, 1000e18 + SEED);
+        emit IStakingPoolTypes.EpochStarted(START_EPOCH + 1, newApr, reward, reward, 1000e18 + SEED);
         pool.accrue();
         assertEq(pool.apr(), newApr);
         assertEq(_remaining(), reward);
@@ -113,7 +113,7 @@ contract StakingPoolRewardsTest is PoolFixture {
         vm.warp(_epochStart(START_EPOCH + 1));
         uint256 expected = (2000e18 + SEED) * (MID_APR + 1_000_000) * WEEK / (YEAR * 1e8);
         vm.expectEmit(address(pool));
-        emit IStakingPool.RewardMintFailed(START_EPOCH + 1, expected);
+        emit IStakingPoolTypes.RewardMintFailed(START_EPOCH + 1, expected);
         _depositAndStake(carol, 10e18);
         assertEq(_remaining(), 0);
         assertEq(pool.totalStake(), 2010e18 + SEED);
@@ -129,14 +129,14 @@ contract StakingPoolRewardsTest is PoolFixture {
 
     function test_accrue_revertsWhenTheMintRunsOutOfGas() public {
         GasGuzzlerToken guzzler = new GasGuzzlerToken();
-        StakingPool guzzled = Release.stakingPool(guzzler, primary, secondary);
+        IStakingPool guzzled = Release.stakingPool(guzzler, primary, secondary);
         deal(address(guzzler), alice, 100e18);
         vm.startPrank(alice);
         guzzler.approve(address(guzzled), 100e18);
         guzzled.depositAndStake(100e18);
         vm.stopPrank();
         vm.warp(_epochStart(START_EPOCH + 1));
-        vm.expectPartialRevert(IStakingPool.RewardMintOutOfGas.selector);
+        vm.expectPartialRevert(IStakingPoolTypes.RewardMintOutOfGas.selector);
         guzzled.accrue{gas: 300_000}();
         assertEq(guzzled.apr(), MID_APR, "nothing changed");
     }
@@ -166,7 +166,7 @@ contract StakingPoolRewardsTest is PoolFixture {
         _depositAndStake(alice, 300e18);
         _depositAndStake(bob, 100e18);
         vm.expectEmit(address(pool));
-        emit IStakingPool.RewardsAdded(carol, 40e18, 40e18);
+        emit IStakingPoolTypes.RewardsAdded(carol, 40e18, 40e18);
         vm.prank(carol);
         pool.addRewards(40e18);
         assertEq(pool.totalStake(), 400e18 + SEED, "nothing released yet");
@@ -191,7 +191,7 @@ contract StakingPoolRewardsTest is PoolFixture {
 
     function test_addRewards_revertsWhenZeroAmount() public {
         bytes32 before = _stateOf(carol);
-        vm.expectRevert(IStakingPool.ZeroAmount.selector);
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
         vm.prank(carol);
         pool.addRewards(0);
         assertEq(_stateOf(carol), before);

@@ -24,6 +24,7 @@ interface IApi3ServerV1Like {
 abstract contract Api3Feed is Test {
     string internal constant ARTIFACTS = "contracts/test/artifacts/";
     bytes32 internal constant TEMPLATE_ID = keccak256("API3/USD template");
+    bytes32 internal constant COVERED_TEMPLATE_ID = keccak256("covered dAPI template");
 
     uint256 internal airnodeKey = 0xA11CE;
     address internal airnode;
@@ -56,14 +57,39 @@ abstract contract Api3Feed is Test {
 
     /// @notice Pushes `value` (18 decimals) signed by the test Airnode at `timestamp` to the Beacon.
     function _pushPrice(int256 value, uint256 timestamp) internal {
+        _pushBeacon(TEMPLATE_ID, value, timestamp);
+    }
+
+    /// @notice A second dAPI on the same API3 stack (call `_deployApi3Feed` first), `dapiName`, fed by the test
+    /// Airnode's Beacon of template `COVERED_TEMPLATE_ID` (a covered feed, as ETH/USD is for a policy).
+    function _deployCoveredFeed(bytes32 dapiName) internal returns (IApi3ReaderProxy proxy) {
+        proxy = IApi3ReaderProxy(
+            deployCode(
+                string.concat(ARTIFACTS, "Api3ReaderProxyV1.json"), abi.encode(oevExtension, dapiName, uint256(1))
+            )
+        );
+        api3ServerV1.setDapiName(dapiName, keccak256(abi.encodePacked(airnode, COVERED_TEMPLATE_ID)));
+    }
+
+    /// @notice Pushes `value` signed at `timestamp` to the covered feed's Beacon.
+    function _pushCoveredValue(int256 value, uint256 timestamp) internal {
+        _pushBeacon(COVERED_TEMPLATE_ID, value, timestamp);
+    }
+
+    /// @notice Pushes `value` signed now to the covered feed's Beacon.
+    function _pushCoveredValue(int256 value) internal {
+        _pushBeacon(COVERED_TEMPLATE_ID, value, block.timestamp);
+    }
+
+    function _pushBeacon(bytes32 templateId, int256 value, uint256 timestamp) internal {
         bytes memory data = abi.encode(value);
         bytes32 digest = keccak256(
             abi.encodePacked(
-                "\x19Ethereum Signed Message:\n32", keccak256(abi.encodePacked(TEMPLATE_ID, timestamp, data))
+                "\x19Ethereum Signed Message:\n32", keccak256(abi.encodePacked(templateId, timestamp, data))
             )
         );
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(airnodeKey, digest);
-        api3ServerV1.updateBeaconWithSignedData(airnode, TEMPLATE_ID, timestamp, data, abi.encodePacked(r, s, v));
+        api3ServerV1.updateBeaconWithSignedData(airnode, templateId, timestamp, data, abi.encodePacked(r, s, v));
     }
 
     /// @notice Pushes `value` signed now.

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {StakingPool} from "../../src/StakingPool.sol";
 import {TestToken} from "../../src/devnet/TestToken.sol";
-import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
+import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {Release} from "./Release.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -11,7 +11,7 @@ import {Test} from "forge-std/Test.sol";
 /// Time starts at a fixed timestamp a day into an epoch, so epoch arithmetic in tests is explicit.
 abstract contract PoolFixture is Test {
     TestToken internal token;
-    StakingPool internal pool;
+    IStakingPool internal pool;
 
     address internal owner = makeAddr("owner");
     address internal primary = makeAddr("primaryAgent");
@@ -52,6 +52,17 @@ abstract contract PoolFixture is Test {
         _fund(claims);
         _fund(seeder);
         _depositAndStake(seeder, SEED);
+        _uncapPayouts();
+    }
+
+    /// @dev The storage slot of the pool's `PayoutWindow` (`forge inspect StakingPool storageLayout`).
+    uint256 internal constant PAYOUT_WINDOW_SLOT = 9;
+
+    /// @dev Lifts the pool-wide payout cap (at most 50% per window in production) to 100%, for tests of the share and
+    /// lock accounting under payouts that a capped pool would spread over several windows (wipe-outs, deep losses).
+    /// The cap itself is tested with its real bounds (`StakingPoolPayoutCap.t.sol`).
+    function _uncapPayouts() internal {
+        vm.store(address(pool), bytes32(PAYOUT_WINDOW_SLOT), bytes32(uint256(10_000) << 232));
     }
 
     function _fund(address user) internal {
@@ -76,7 +87,10 @@ abstract contract PoolFixture is Test {
         return pool.scheduleUnstake(shares);
     }
 
+    /// @dev A payout of `amount` by the claims manager that the pool-wide cap does not limit (the window is cleared
+    /// first: see `_uncapPayouts`).
     function _payOut(uint256 amount) internal {
+        _uncapPayouts();
         vm.prank(claims);
         pool.payOutClaim(victim, amount);
     }
@@ -85,7 +99,7 @@ abstract contract PoolFixture is Test {
         return epoch * WEEK;
     }
 
-    function _pending(address user) internal view returns (IStakingPool.PendingUnstake memory) {
+    function _pending(address user) internal view returns (IStakingPoolTypes.PendingUnstake memory) {
         return pool.pendingUnstakeOf(user);
     }
 
@@ -100,7 +114,7 @@ abstract contract PoolFixture is Test {
 
     /// @dev A digest of everything a failed call must leave unchanged for `user` and the pool.
     function _stateOf(address user) internal view returns (bytes32) {
-        IStakingPool.PendingUnstake memory pending = pool.pendingUnstakeOf(user);
+        IStakingPoolTypes.PendingUnstake memory pending = pool.pendingUnstakeOf(user);
         bytes32 userState = keccak256(
             abi.encode(
                 pool.unstakedOf(user),

@@ -28,11 +28,13 @@ library Release {
     /// copy: run `npm run build:contracts`.
     error ReleaseArtifactStale(string name);
 
-    function stakingPool(IERC20 token, address primaryAgent, address secondaryAgent) internal returns (StakingPool) {
+    /// @notice A StakingPool, typed by its full ABI (`IStakingPool`: its own functions and those its fallback serves).
+    function stakingPool(IERC20 token, address primaryAgent, address secondaryAgent) internal returns (IStakingPool) {
         bytes memory args = abi.encode(token, primaryAgent, secondaryAgent);
-        return StakingPool(deploy("StakingPool", type(StakingPool).creationCode, args));
+        return IStakingPool(deploy("StakingPool", type(StakingPool).creationCode, args));
     }
 
+    /// @notice A ClaimsManager whose price dAPI has a 24-hour heartbeat (API3's usual one).
     function claimsManager(
         IStakingPool pool,
         IApi3ReaderProxy priceFeed,
@@ -44,9 +46,36 @@ library Release {
         string memory metaEvidence,
         ClaimsStorage.DapiConfig[] memory dapis
     ) internal returns (ClaimsManager) {
+        return claimsManager(
+            pool,
+            priceFeed,
+            24 hours,
+            primaryAgent,
+            secondaryAgent,
+            mediator,
+            arbitrator,
+            arbitratorExtraData,
+            metaEvidence,
+            dapis
+        );
+    }
+
+    function claimsManager(
+        IStakingPool pool,
+        IApi3ReaderProxy priceFeed,
+        uint256 priceFeedHeartbeat,
+        address primaryAgent,
+        address secondaryAgent,
+        address mediator,
+        IArbitrator arbitrator,
+        bytes memory arbitratorExtraData,
+        string memory metaEvidence,
+        ClaimsStorage.DapiConfig[] memory dapis
+    ) internal returns (ClaimsManager) {
         bytes memory args = abi.encode(
             pool,
             priceFeed,
+            priceFeedHeartbeat,
             primaryAgent,
             secondaryAgent,
             mediator,

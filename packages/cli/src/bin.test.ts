@@ -23,7 +23,10 @@ describe("the ipool binary", () => {
   it("is linked by npm and prints its help", () => {
     const { code, stdout } = ipoolBinary(["--help"]);
     assert.equal(code, 0);
-    assert.match(stdout, /^ipool: Insurance Pool from the command line/);
+    assert.match(
+      stdout,
+      /^Usage: ipool \[options\] <command> \[arguments\]\n\nInsurance Pool from the command line/,
+    );
     assert.match(stdout, /staker:\n {2}deposit/);
   });
 

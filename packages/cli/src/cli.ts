@@ -1,100 +1,52 @@
-import { parseArgs } from "node:util";
-import { BaseError, splitWords, toIpoolError } from "@insurance-pool/sdk";
-import { BaseError as ViemError } from "viem";
-import type { Command, Role } from "./command.ts";
-import { loadCommands } from "./commands/index.ts";
-import {
-  type BaseContext,
-  createBaseContext,
-  createContext,
-  globalOptionHelp,
-  globalOptions,
-} from "./context.ts";
+import type { CommandInput } from "./command.ts";
+import { loadCommand } from "./commands/index.ts";
+import type { BaseContext } from "./context.ts";
 import { type Io, processIo } from "./io.ts";
-import { render, toJson } from "./output.ts";
+import { type ManifestEntry, readManifest } from "./manifest.ts";
+import { parse, ROLES } from "./program.ts";
+import { UsageError } from "./usage.ts";
 
 /** Exit codes: 0 success, 1 a refused input or a failed transaction, 2 a usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-const ROLES: Role[] = [
-  "staker",
-  "dAPI user",
-  "mediator",
-  "arbitrator",
-  "DAO",
-  "views",
-  "deployment",
-];
+/** The commands in help order: grouped by role, in table order within a role. */
+function inHelpOrder(entries: ManifestEntry[]): ManifestEntry[] {
+  return [...entries].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
+}
 
-function mainHelp(commands: Command[]): string {
-  const lines = [
-    "ipool: Insurance Pool from the command line",
-    "",
-    "Usage: ipool <command> [arguments] [options]",
-    "",
-  ];
-  for (const role of ROLES) {
-    const group = commands.filter((command) => command.role === role);
-    if (!group.length) continue;
-    lines.push(`${role}:`);
-    for (const command of group) {
-      lines.push(`  ${command.name.padEnd(20)}${command.summary}`);
+/** Runs one parsed command: loads its module, builds its context, runs it and prints the result. */
+async function execute(entry: ManifestEntry, input: CommandInput, json: boolean, io: Io) {
+  let ctx: BaseContext | undefined;
+  try {
+    const command = await loadCommand(entry);
+    const { createBaseContext, createContext } = await import("./context.ts");
+    const globals = { ...input.values, json };
+    let output: Awaited<ReturnType<typeof command.run>>;
+    if (command.standalone) {
+      const base = await createBaseContext(globals, io);
+      ctx = base;
+      output = await command.run(base, input);
+    } else {
+      const full = await createContext(globals, io);
+      ctx = full;
+      output = await command.run(full, input);
     }
-    lines.push("");
+    const { render } = await import("./output.ts");
+    render(ctx, output);
+    return EXIT.ok;
+  } catch (error) {
+    const { printError } = await import("./errors.ts");
+    printError(io, json, error, ctx);
+    // Say what did go through before the failure (e.g. an approval), so nothing is sent unknowingly.
+    for (const tx of ctx?.transactions ?? []) {
+      const state =
+        tx.block === undefined ? "sent, receipt not seen" : `mined in block ${tx.block}`;
+      io.stderr(
+        `  sent before the failure: ${tx.label}, tx ${tx.hash} nonce ${tx.nonce} (${state})\n`,
+      );
+    }
+    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
   }
-  lines.push("Global options:", ...globalOptionHelp.map((line) => `  ${line}`), "");
-  lines.push(
-    "Amounts are in tokens: 250, 0.5, 1.5k, 2.5m. Run `ipool <command> --help` for details.",
-  );
-  return `${lines.join("\n")}\n`;
-}
-
-function commandHelp(command: Command): string {
-  const lines = [
-    `Usage: ipool ${command.name}${command.usage ? ` ${command.usage}` : ""} [options]`,
-    "",
-  ];
-  lines.push(command.summary);
-  if (command.description) lines.push("", command.description);
-  if (command.optionHelp?.length)
-    lines.push("", "Options:", ...command.optionHelp.map((l) => `  ${l}`));
-  lines.push("", "Global options:", ...globalOptionHelp.map((line) => `  ${line}`));
-  return `${lines.join("\n")}\n`;
-}
-
-/**
- * A viem error (a read or a simulation that reverted, an RPC failure) as an SDK error: its revert decoded with the
- * whole system's ABIs (e.g. `quote coverage: stale price (…)`), or viem's short message, never its dump.
- */
-function readable(error: unknown, ctx: BaseContext | undefined): unknown {
-  if (error instanceof BaseError || !(error instanceof ViemError)) return error;
-  const functionName = (error as { functionName?: unknown }).functionName;
-  return toIpoolError(error, {
-    // quoteCoverage -> "quote coverage", as the commands name what they do
-    functionName: typeof functionName === "string" ? splitWords(functionName) : undefined,
-    tokenInfo: (ctx as { token?: { symbol: string; decimals: number } } | undefined)?.token,
-  });
-}
-
-function printError(io: Io, json: boolean, thrown: unknown, ctx?: BaseContext): void {
-  const error = readable(thrown, ctx);
-  if (json) {
-    const base = error instanceof BaseError ? error : undefined;
-    const payload: Record<string, unknown> = {
-      error: base ? base.shortMessage : error instanceof Error ? error.message : String(error),
-      type: error instanceof Error ? error.name : "Error",
-    };
-    if (base && "errorName" in base) payload.errorName = (base as { errorName?: string }).errorName;
-    if (base && "args" in base) payload.args = (base as { args?: unknown }).args;
-    io.stdout(`${toJson(payload)}\n`);
-    return;
-  }
-  if (error instanceof BaseError) {
-    io.stderr(`error: ${error.shortMessage}\n`);
-    for (const line of error.metaMessages) io.stderr(`  ${line}\n`);
-    return;
-  }
-  io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
 }
 
 /**
@@ -107,79 +59,12 @@ function printError(io: Io, json: boolean, thrown: unknown, ctx?: BaseContext): 
  * ```
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const commands = await loadCommands();
-  const [name, ...rest] = argv;
-  const wantsJson = argv.includes("--json");
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    const target = name === "help" ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(target ? commandHelp(target) : mainHelp(commands));
-    return EXIT.ok;
-  }
-  if (name === "--version") {
-    io.stdout("ipool 0.1.0\n");
-    return EXIT.ok;
-  }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
-    const near = commands.filter((c) => c.name.startsWith(name.slice(0, 3))).map((c) => c.name);
-    printError(
-      io,
-      wantsJson,
-      new Error(
-        `unknown command "${name}"${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}; see ipool --help`,
-      ),
-    );
-    return EXIT.usage;
-  }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...globalOptions, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    printError(
-      io,
-      wantsJson,
-      new Error(`${(error as Error).message}; see ipool ${command.name} --help`),
-    );
-    return EXIT.usage;
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values.help) {
-    io.stdout(commandHelp(command));
-    return EXIT.ok;
-  }
-  const json = Boolean(values.json);
-  let sent: BaseContext | undefined;
-  try {
-    const globals = {
-      rpc: values.rpc as string | undefined,
-      deployment: values.deployment as string | undefined,
-      account: values.account as string | undefined,
-      json,
-    };
-    const input = { values, positionals: parsed.positionals };
-    if (command.standalone) {
-      const ctx = createBaseContext(globals, io);
-      sent = ctx;
-      render(ctx, await command.run(ctx, input));
-    } else {
-      const ctx = await createContext(globals, io);
-      sent = ctx;
-      render(ctx, await command.run(ctx, input));
-    }
-    return EXIT.ok;
-  } catch (error) {
-    printError(io, json, error, sent);
-    // Say what did go through before the failure (e.g. an approval), so nothing is sent unknowingly.
-    for (const tx of sent?.transactions ?? []) {
-      io.stderr(`  sent before the failure: ${tx.label}, tx ${tx.hash}\n`);
-    }
-    return EXIT.failure;
-  }
+  const entries = inHelpOrder(await readManifest());
+  const parsed = await parse(argv, entries, io);
+  if (parsed.kind === "done") return parsed.code;
+  const entry = entries.find((candidate) => candidate.name === parsed.command.name);
+  if (!entry) throw new Error(`no command ${parsed.command.name}`);
+  return execute(entry, parsed.input, parsed.json, io);
 }
 
 /** Entry point of the `ipool` binary. */

@@ -19,41 +19,26 @@ import {
   defineChain,
   getAddress,
   type Hash,
-  type Hex,
-  http,
   isAddress,
 } from "viem";
-import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { getChainId } from "viem/actions";
 import { type Io, Spinner } from "./io.ts";
+import { createPlan, type Plan } from "./plan.ts";
+import { resolveSigner } from "./signer.ts";
+import { parseTransactionOptions, type TransactionOptions } from "./transactionOptions.ts";
+import { deadlineTransport, type RpcHealth, watchRpc } from "./transport.ts";
+import { asUsageError, refuseNegative, UsageError } from "./usage.ts";
 
-/** anvil's default mnemonic: `--account <index>` derives the devnet's well-known accounts from it. */
-export const DEVNET_MNEMONIC = "test test test test test test test test test test test junk";
+export { DEVNET_MNEMONIC } from "./signer.ts";
 
-/** Options every command accepts. */
-export const globalOptions = {
-  rpc: { type: "string" },
-  deployment: { type: "string" },
-  account: { type: "string", short: "a" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-export const globalOptionHelp = [
-  "--rpc <url>            JSON-RPC endpoint (default: the deployment's rpcUrl)",
-  "--deployment <file>    deployment file (default: $IPOOL_DEPLOYMENT or .devnet/deployment.json)",
-  "--account, -a <i|role> devnet account by index (anvil's mnemonic) or role name from the deployment;",
-  "                       otherwise the key in $IPOOL_PRIVATE_KEY",
-  "--json                 machine-readable output on stdout, no progress on stderr",
-  "--help, -h             help",
-];
-
-/** A transaction sent by a command, for the confirmation. */
+/** A transaction sent by a command: recorded the moment it is sent, completed by its receipt. */
 export interface SentTransaction {
   label: string;
   hash: Hash;
-  gasUsed: bigint;
-  block: bigint;
+  nonce: number;
+  /** Set once the receipt arrived. */
+  gasUsed?: bigint;
+  block?: bigint;
 }
 
 /** What every command gets, even one without a deployment (e.g. `deploy`). */
@@ -62,13 +47,17 @@ export interface BaseContext {
   json: boolean;
   /** `--rpc` as given. */
   rpcUrl: string | undefined;
-  /** The key from `--account` or IPOOL_PRIVATE_KEY (devnet roles need a deployment). */
+  /** The key from `--account`, `--keystore`, `--private-key-file` or IPOOL_PRIVATE_KEY. */
   signer: Account | undefined;
+  /** Every transaction sent so far (listed on failure, so nothing is sent unknowingly). */
   transactions: SentTransaction[];
   spinner: Spinner;
+  /** `--dry-run`, `--calldata` or `--safe-json`: what the writes were replaced by (undefined: they are sent). */
+  plan: Plan | undefined;
   /**
    * Runs a write action with progress on stderr and records its hash and gas (an action may resolve
-   * `undefined` when it had nothing to send, e.g. an allowance that already suffices).
+   * `undefined` when it had nothing to send, e.g. an allowance that already suffices). Under `--dry-run`,
+   * `--calldata` or `--safe-json` the action's transaction is planned (simulated, recorded) instead.
    */
   send: <sent extends WriteResult<unknown> | undefined>(
     label: string,
@@ -79,12 +68,13 @@ export interface BaseContext {
 /** Everything a command needs: the deployment, clients, the token, parsing and sending helpers. */
 export interface Context extends BaseContext {
   deployment: Deployment;
+  /** The deployment file's path. */
+  deploymentPath: string;
   client: ReadClient;
-  /** The signer's address when a key was given. */
+  /** The signer's address when a key (or, for a plan, `--from`) was given. */
   account: Address | undefined;
   token: { address: Address; symbol: string; decimals: number };
-  transactions: SentTransaction[];
-  /** The signing client; throws a clear error when no key was given. */
+  /** The signing client (or, for a plan, an address-only one); throws a clear error when no key was given. */
   wallet: () => Promise<WalletClient>;
   /** Parses a human token amount (`1.5k`, `0.25`) for the option or argument `what`. */
   amount: (text: string | undefined, what: string) => bigint;
@@ -94,76 +84,74 @@ export interface Context extends BaseContext {
   address: (text: string | undefined, what: string) => Address;
 }
 
-/** The global options as parsed. */
-export interface GlobalValues {
-  rpc?: string | undefined;
-  deployment?: string | undefined;
-  account?: string | undefined;
-  json?: boolean | undefined;
-}
+/** The global and transaction options as parsed (keyed by long option name). */
+export type GlobalValues = Record<string, string | boolean | undefined>;
 
-function resolveAccount(
-  values: GlobalValues,
-  io: Io,
-  deployment: Deployment | undefined,
-): Account | undefined {
-  if (values.account !== undefined) {
-    const text = values.account.trim();
-    const role = deployment?.accounts?.[text];
-    const index = role ? role.index : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(index) || index < 0 || index > 1_000) {
-      const roles = Object.keys(deployment?.accounts ?? {});
-      throw new InvalidInputError(`--account "${text}" is neither a devnet index nor a role`, {
-        metaMessages: [
-          roles.length
-            ? `Roles in this deployment: ${roles.join(", ")}`
-            : "Use an index, e.g. --account 1",
-        ],
-      });
-    }
-    return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index });
-  }
-  const key = io.env.IPOOL_PRIVATE_KEY?.trim();
-  if (key) {
-    const hex = (key.startsWith("0x") ? key : `0x${key}`) as Hex;
-    if (!/^0x[0-9a-fA-F]{64}$/.test(hex)) {
-      throw new InvalidInputError("IPOOL_PRIVATE_KEY is not a 32-byte hex private key");
-    }
-    return privateKeyToAccount(hex);
-  }
-  return undefined;
-}
+const text = (value: string | boolean | undefined) =>
+  typeof value === "string" ? value : undefined;
 
 /** Builds the context of a command that needs no deployment. */
-export function createBaseContext(
+export async function createBaseContext(
   values: GlobalValues,
   io: Io,
   deployment?: Deployment,
   tokenInfo?: { symbol: string; decimals: number },
-): BaseContext {
+  rpc?: { client: ReadClient; health: RpcHealth; url: string },
+): Promise<BaseContext> {
   const json = Boolean(values.json);
   const spinner = new Spinner(io, !json);
   const transactions: SentTransaction[] = [];
+  const options: TransactionOptions = parseTransactionOptions(values);
+  const signer = await resolveSigner(
+    {
+      account: text(values.account),
+      keystore: text(values.keystore),
+      passwordFile: text(values["password-file"]),
+      privateKeyFile: text(values["private-key-file"]),
+    },
+    io,
+    deployment,
+  );
+  const plan =
+    options.mode === "send" || !rpc ? undefined : createPlan(options, rpc.client, tokenInfo);
+  // A dead RPC ends the wait for a receipt too (viem's receipt polling would retry forever).
+  const watched = <T>(work: (signal?: AbortSignal) => Promise<T>): Promise<T> =>
+    rpc ? watchRpc(work, rpc.health, rpc.url) : work();
+  let nextNonce = options.settings.nonce;
   return {
     io,
     json,
-    rpcUrl: values.rpc,
-    signer: resolveAccount(values, io, deployment),
+    rpcUrl: text(values.rpc),
+    signer,
     transactions,
     spinner,
+    plan,
     send: async (label, action) => {
+      const hooks: WriteHooks = { ...(tokenInfo ? { tokenInfo } : {}) };
+      if (plan) return action({ ...hooks, intercept: (call) => plan.add(label, call) });
+      let sent: SentTransaction | undefined;
       try {
-        const result = await action({
-          ...(tokenInfo ? { tokenInfo } : {}),
-          onSubmitted: (hash) => spinner.start(`${label}: waiting for ${hash}`),
-        });
-        if (result) {
-          transactions.push({
-            label,
-            hash: result.hash,
-            gasUsed: result.gasUsed,
-            block: result.receipt.blockNumber,
-          });
+        const result = await watched((signal) =>
+          action({
+            ...hooks,
+            transaction: {
+              ...options.settings,
+              ...(nextNonce === undefined ? {} : { nonce: nextNonce }),
+              ...(signal ? { signal } : {}),
+            },
+            onSubmitted: (hash, { nonce }) => {
+              sent = { label, hash, nonce };
+              transactions.push(sent);
+              if (nextNonce !== undefined) nextNonce = nonce + 1;
+              // Said at once, so an interrupted wait still tells what went out.
+              if (!json) io.stderr(`sent ${label}: tx ${hash} nonce ${nonce}\n`);
+              spinner.start(`${label}: waiting for ${hash}`);
+            },
+          }),
+        );
+        if (result && sent) {
+          sent.gasUsed = result.gasUsed;
+          sent.block = result.receipt.blockNumber;
         }
         return result;
       } finally {
@@ -173,12 +161,7 @@ export function createBaseContext(
   };
 }
 
-/** Builds the context of a command from the global options and the deployment file. */
-export async function createContext(values: GlobalValues, io: Io): Promise<Context> {
-  const path = resolve(
-    io.cwd,
-    values.deployment ?? io.env.IPOOL_DEPLOYMENT ?? ".devnet/deployment.json",
-  );
+function readDeploymentFile(path: string): Deployment {
   if (!existsSync(path)) {
     throw new InvalidInputError(`no deployment file at ${path}`, {
       metaMessages: [
@@ -186,15 +169,27 @@ export async function createContext(values: GlobalValues, io: Io): Promise<Conte
       ],
     });
   }
-  let deployment: Deployment;
   try {
-    deployment = readDeployment(path);
+    return readDeployment(path);
   } catch (error) {
-    throw new InvalidInputError((error as Error).message);
+    const message = (error as Error).message.split("\n")[0] ?? "";
+    // readDeployment names the file for a missing field; a JSON syntax error does not.
+    throw new InvalidInputError(
+      message.includes(path) ? message : `deployment file ${path}: ${message}`,
+    );
   }
-  const rpcUrl = values.rpc ?? deployment.rpcUrl;
-  if (!/^https?:\/\//.test(rpcUrl))
-    throw new InvalidInputError(`--rpc "${rpcUrl}" is not an http(s) URL`);
+}
+
+/** Builds the context of a command from the global options and the deployment file. */
+export async function createContext(values: GlobalValues, io: Io): Promise<Context> {
+  parseTransactionOptions(values); // malformed options are usage errors, before any file or RPC
+  const path = resolve(
+    io.cwd,
+    text(values.deployment) ?? io.env.IPOOL_DEPLOYMENT ?? ".devnet/deployment.json",
+  );
+  const deployment = readDeploymentFile(path);
+  const rpcUrl = text(values.rpc) ?? deployment.rpcUrl;
+  if (!/^https?:\/\//.test(rpcUrl)) throw new UsageError(`--rpc "${rpcUrl}" is not an http(s) URL`);
   const chain = defineChain({
     id: deployment.chainId,
     name: `chain ${deployment.chainId}`,
@@ -202,73 +197,88 @@ export async function createContext(values: GlobalValues, io: Io): Promise<Conte
     rpcUrls: { default: { http: [rpcUrl] } },
   });
   const local = deployment.chainId === 31337;
-  const transport = http(rpcUrl, { retryCount: local ? 0 : 3 });
+  const { transport, health } = deadlineTransport(rpcUrl);
   const pollingInterval = local ? 50 : 1_000;
   const client = createClient({ chain, transport, pollingInterval }) as ReadClient;
-  let token: Context["token"];
-  try {
-    const info = await getTokenInfo(client, { token: deployment.contracts.token });
-    token = { address: info.address, symbol: info.symbol, decimals: info.decimals };
-  } catch (error) {
+  const [chainId, info] = await Promise.all([
+    getChainId(client),
+    getTokenInfo(client, { token: deployment.contracts.token }).catch(
+      (error: unknown) => error as Error,
+    ),
+  ]);
+  if (chainId !== deployment.chainId) {
     throw new InvalidInputError(
-      `cannot read the pool token at ${deployment.contracts.token} through ${rpcUrl}`,
-      { details: (error as { shortMessage?: string }).shortMessage ?? (error as Error).message },
+      `${values.rpc === undefined ? "the deployment's rpcUrl" : "--rpc"} ${rpcUrl} serves chain ${chainId}, but ${path} is a deployment on chain ${deployment.chainId}`,
     );
   }
-  const base = createBaseContext(values, io, deployment, {
-    symbol: token.symbol,
-    decimals: token.decimals,
+  if (info instanceof Error) {
+    throw new InvalidInputError(
+      `cannot read the pool token at ${deployment.contracts.token} through ${rpcUrl}`,
+      {
+        details: (info as { shortMessage?: string }).shortMessage ?? info.message,
+      },
+    );
+  }
+  const token = { address: info.address, symbol: info.symbol, decimals: info.decimals };
+  const base = await createBaseContext(values, io, deployment, token, {
+    client,
+    health,
+    url: rpcUrl,
   });
+  const from = base.plan?.from;
   const signer = base.signer;
   let checkedWallet: WalletClient | undefined;
 
   const ctx: Context = {
     ...base,
     deployment,
+    deploymentPath: path,
     client,
-    account: signer?.address,
+    account: signer?.address ?? from,
     token,
     wallet: async () => {
       if (checkedWallet) return checkedWallet;
-      if (!signer) {
+      // A plan (dry run, calldata, Safe batch) signs nothing: the sender's address is enough.
+      const account = signer ?? (base.plan ? (from ?? undefined) : undefined);
+      if (!account) {
         throw new InvalidInputError("this command sends a transaction and needs a key", {
-          metaMessages: ["Pass --account <devnet index or role>, or set IPOOL_PRIVATE_KEY."],
+          metaMessages: [
+            base.plan
+              ? "Pass --from <address> (the sender to simulate), or a key."
+              : "Pass --account <devnet index or role>, --keystore <name|file>, --private-key-file <file>, or set IPOOL_PRIVATE_KEY.",
+          ],
         });
       }
-      const chainId = await getChainId(client);
-      if (chainId !== deployment.chainId) {
-        throw new InvalidInputError(
-          `the RPC serves chain ${chainId} but the deployment is on chain ${deployment.chainId}`,
-        );
-      }
-      checkedWallet = createClient({
-        account: signer,
-        chain,
-        transport,
-        pollingInterval,
-      }) as WalletClient;
+      checkedWallet = createClient({ account, chain, transport, pollingInterval }) as WalletClient;
       return checkedWallet;
     },
-    amount: (text, what) => {
-      if (text === undefined || text === "") throw new InvalidInputError(`missing ${what}`);
-      const value = parseAmount(text, token.decimals);
-      if (value === 0n) throw new InvalidInputError(`${what} must be above zero`);
-      return value;
+    amount: (value, what) => {
+      if (value === undefined || value === "") throw new UsageError(`missing ${what}`);
+      refuseNegative(value, what, "amounts are positive token amounts, e.g. 250 or 1.5k");
+      let amount: bigint;
+      try {
+        amount = parseAmount(value, token.decimals);
+      } catch (error) {
+        throw asUsageError(error, what);
+      }
+      if (amount === 0n) throw new UsageError(`${what} must be above zero`);
+      return amount;
     },
     show: (amount) => formatAmount(amount, token.decimals, { symbol: token.symbol }),
-    address: (text, what) => {
-      if (text === undefined || text === "") throw new InvalidInputError(`missing ${what}`);
-      if (text === "me") {
-        if (!signer)
-          throw new InvalidInputError(`${what} "me" needs --account or IPOOL_PRIVATE_KEY`);
-        return signer.address;
+    address: (value, what) => {
+      if (value === undefined || value === "") throw new UsageError(`missing ${what}`);
+      if (value === "me") {
+        const me = signer?.address ?? from;
+        if (!me)
+          throw new InvalidInputError(`${what} "me" needs a key (--account, --keystore, ...)`);
+        return me;
       }
-      const role = deployment?.accounts?.[text];
+      const role = deployment?.accounts?.[value];
       if (role) return role.address;
-      if (!isAddress(text, { strict: false })) {
-        throw new InvalidInputError(`${what} "${text}" is not an address or a devnet role`);
+      if (!isAddress(value, { strict: false })) {
+        throw new UsageError(`${what} "${value}" is not an address or a devnet role`);
       }
-      return getAddress(text);
+      return getAddress(value);
     },
   };
   return ctx;

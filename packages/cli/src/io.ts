@@ -6,6 +6,27 @@ export interface Io {
   /** Whether stderr is a terminal (animated spinner) or not (one line per wait). */
   isTTY: boolean;
   cwd: string;
+  /** Asks a question on the terminal without echoing the answer (passwords); absent without a terminal. */
+  prompt?: (question: string) => Promise<string>;
+}
+
+/** Reads one line from a terminal without echoing it. */
+async function hiddenPrompt(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline");
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (text: string) => void };
+  let asked = false;
+  output._writeToOutput = (text: string) => {
+    // Show the question once, then nothing of what is typed.
+    if (!asked) process.stderr.write(text);
+    asked = true;
+  };
+  try {
+    return await new Promise((resolve) => rl.question(question, resolve));
+  } finally {
+    rl.close();
+    process.stderr.write("\n");
+  }
 }
 
 /** The real process's streams and environment. */
@@ -16,6 +37,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    ...(process.stdin.isTTY ? { prompt: hiddenPrompt } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CommandOutput } from "./command.ts";
 import type { BaseContext } from "./context.ts";
+import { planData, planLines } from "./plan.ts";
 
 /** JSON with bigints as decimal strings. */
 export function toJson(value: unknown): string {
@@ -10,6 +11,12 @@ const gasFormat = new Intl.NumberFormat("en-US");
 
 /** Prints a command's output: confirmations then lines, or one JSON document with `--json`. */
 export function render(ctx: BaseContext, output: CommandOutput): void {
+  if (ctx.plan) {
+    // What the command would have done: its own lines describe a state that did not change.
+    if (ctx.json) ctx.io.stdout(`${toJson(planData(ctx.plan, ctx.io.cwd))}\n`);
+    else ctx.io.stdout(`${planLines(ctx.plan, ctx.io.cwd).join("\n")}\n`);
+    return;
+  }
   if (ctx.json) {
     const transactions = ctx.transactions.map((tx) => ({ ...tx }));
     ctx.io.stdout(
@@ -20,7 +27,7 @@ export function render(ctx: BaseContext, output: CommandOutput): void {
   const lines: string[] = [];
   for (const tx of ctx.transactions) {
     lines.push(
-      `✔ ${tx.label}  tx ${tx.hash}  gas ${gasFormat.format(tx.gasUsed)}  block ${tx.block}`,
+      `✔ ${tx.label}  tx ${tx.hash}  gas ${gasFormat.format(tx.gasUsed ?? 0n)}  block ${tx.block}`,
     );
   }
   lines.push(...output.lines);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Parent pid of `pid` from /proc (Linux), or undefined when the process is gone. */
 function parentOf(pid: number): number | undefined {
@@ -51,18 +51,4 @@ export function commandLine(pid: number): string {
   } catch {
     return "";
   }
-}
-
-/**
- * `command` run so that the kernel sends it `signal` when this process dies, even by SIGKILL
- * (prctl PR_SET_PDEATHSIG through util-linux's `setpriv`, on Debian and most Linux systems; node has
- * no binding for it). Where `setpriv` is missing, the command is returned unchanged.
- */
-export function boundToParent(
-  command: string,
-  args: string[],
-  signal: "INT" | "TERM" | "KILL",
-): [string, string[]] {
-  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((path) => existsSync(path));
-  return setpriv ? [setpriv, ["--pdeathsig", signal, "--", command, ...args]] : [command, args];
 }

@@ -142,9 +142,21 @@ export async function seedDevnet(deployment: Deployment): Promise<SeedSummary> {
   ]);
   lines.push("the policy agent created a 100,000 USD BTC/USD policy for policyholder (1 year)");
 
+  // The incident comes after the policy's waiting period: the chain's clock moves past it first.
+  const waitingPeriod = await read<bigint>(claimsManager, claimsAbi, "waitingPeriod");
+  const deployerCtx = await as("deployer");
+  if (waitingPeriod > 0n) {
+    await deployerCtx.publicClient.request({
+      method: "evm_increaseTime" as never,
+      params: [Number(waitingPeriod) + 60] as never,
+    });
+    await deployerCtx.publicClient.request({ method: "evm_mine" as never, params: [] as never });
+  }
+  const incidentAt = (await deployerCtx.publicClient.getBlock()).timestamp;
   const filed = await send("policyholder", claimsManager, claimsAbi, "createClaim", [
     policyId,
     parseEther("20000"),
+    incidentAt,
     "ipfs://insurance-pool-devnet/evidence/eth-usd-deviation.json",
   ]);
   const claimId = eventArg(claimsAbi, filed.logs, "ClaimCreated", "claimId");

@@ -25,6 +25,7 @@ import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccou
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import {
   claimsManagerAbi,
+  iStakingPoolAbi,
   localArbitratorAbi,
   poolGovernorAbi,
   stakingPoolAbi,
@@ -145,7 +146,7 @@ describe("indexer", { timeout: 300_000 }, () => {
     const proposed = await send("alice", governor, poolGovernorAbi, "propose", [
       [pool],
       [0n],
-      [encodeFunctionData({ abi: stakingPoolAbi, functionName: "unstakeWaitPeriod" })],
+      [encodeFunctionData({ abi: iStakingPoolAbi, functionName: "unstakeWaitPeriod" })],
       description,
     ]);
     const [created] = parseEventLogs({

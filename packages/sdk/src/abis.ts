@@ -1,5 +1,5 @@
 import type { Abi } from "viem";
-import { parseAbi } from "viem";
+import { erc20Abi, parseAbi } from "viem";
 import * as generated from "./generated/contracts.ts";
 
 /** One `error` item of an ABI. */
@@ -41,3 +41,30 @@ function collectErrors(): AbiError[] {
  * ERC-20 errors, deduplicated by signature: the ABI used to decode any revert of the system.
  */
 export const allErrorsAbi: readonly AbiError[] = collectErrors();
+
+/** One `event` item of an ABI. */
+export type AbiEvent = Extract<Abi[number], { type: "event" }>;
+
+function collectEvents(): AbiEvent[] {
+  const seen = new Set<string>();
+  const events: AbiEvent[] = [];
+  const abis = Object.entries(generated)
+    .filter(([name]) => name.endsWith("Abi"))
+    .map(([, abi]) => abi as Abi);
+  for (const abi of [...abis, erc20Abi as Abi]) {
+    for (const item of abi) {
+      if (item.type !== "event") continue;
+      const key = `${item.name}(${item.inputs.map((input) => `${input.type}${input.indexed ? " indexed" : ""}`).join(",")})`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(item);
+    }
+  }
+  return events;
+}
+
+/**
+ * Every event of every contract in `contracts/src` plus ERC-20's, deduplicated by signature: decodes the logs
+ * of any transaction of the system (e.g. a simulation's, to show what a call would do).
+ */
+export const allEventsAbi: readonly AbiEvent[] = collectEvents();

@@ -14,12 +14,16 @@ import { positionals, stringOption } from "./shared.ts";
 export const acceptSettlementCommand: Command = {
   name: "accept-settlement",
   role: "dAPI user",
+  writes: true,
   summary: "accept the mediator's settlement of your claim (paid now, bond returned)",
   usage: "<claimId>",
-  options: { "min-payout": { type: "string" } },
-  optionHelp: [
-    "--min-payout <amount>   least tokens to receive (default: 99% of the payout at today's price)",
-  ],
+  options: {
+    "min-payout": {
+      type: "string",
+      value: "<amount>",
+      description: "least tokens to receive (default: 99% of the payout at today's price)",
+    },
+  },
   run: async (ctx, input) => {
     const [text] = positionals(input, 1, 1, "accept-settlement <claimId> [--min-payout <amount>]");
     const { claimId, claim } = await existingClaim(ctx, text);

@@ -20,6 +20,7 @@ import { positionals } from "./shared.ts";
 export const timeOutCommand: Command = {
   name: "time-out",
   role: "anyone",
+  writes: true,
   summary: "close a claim whose every deadline passed; its bond goes to the stakers",
   usage: "<claimId>",
   run: async (ctx, input) => {
@@ -48,6 +49,7 @@ export const timeOutCommand: Command = {
 export const distributeCommand: Command = {
   name: "distribute",
   role: "anyone",
+  writes: true,
   summary: "send collected premiums and forfeited bonds to the stakers (and the treasury's share)",
   run: async (ctx, input) => {
     positionals(input, 0, 0, "distribute");

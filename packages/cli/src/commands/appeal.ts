@@ -14,6 +14,7 @@ import { positionals } from "./shared.ts";
 export const appealCommand: Command = {
   name: "appeal",
   role: "dAPI user",
+  writes: true,
   summary: "appeal the arbitrator's ruling on a disputed claim, paying the appeal fee in ether",
   usage: "<claimId>",
   run: async (ctx, input) => {

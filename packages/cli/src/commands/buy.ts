@@ -16,20 +16,27 @@ import { positionals, stringOption } from "./shared.ts";
 export const buyCommand: Command = {
   name: "buy",
   role: "dAPI user",
+  writes: true,
   summary: "buy coverage on a dAPI at the quoted premium (approves the premium when needed)",
   usage: "<coverageUsd>",
   options: {
-    dapi: { type: "string" },
-    period: { type: "string" },
-    "max-premium": { type: "string" },
-    uri: { type: "string" },
+    dapi: {
+      type: "string",
+      value: "<name|id>",
+      description: "the covered dAPI (optional when only one is covered)",
+    },
+    period: {
+      type: "string",
+      value: "<duration>",
+      description: "30d (default), 2w, 1y, or seconds",
+    },
+    "max-premium": {
+      type: "string",
+      value: "<amount>",
+      description: "most tokens to pay (default: the quote + 1%)",
+    },
+    uri: { type: "string", value: "<uri>", description: "the policy document (default: none)" },
   },
-  optionHelp: [
-    "--dapi <name|id>         the covered dAPI (optional when only one is covered)",
-    "--period <duration>      30d (default), 2w, 1y, or seconds",
-    "--max-premium <amount>   most tokens to pay (default: the quote + 1%)",
-    "--uri <uri>              the policy document (default: none)",
-  ],
   description: "Example: ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
   run: async (ctx, input) => {
     const [text] = positionals(
@@ -39,7 +46,7 @@ export const buyCommand: Command = {
       "buy <coverageUsd> --dapi <name|id> --period <duration>",
     );
     const coverageUsd = parseUsd(text, "coverage");
-    const period = periodOption(stringOption(input, "period"));
+    const period = await periodOption(ctx, stringOption(input, "period"));
     const maxText = stringOption(input, "max-premium");
     const maxGiven = maxText === undefined ? undefined : ctx.amount(maxText, "--max-premium");
     const policyURI = stringOption(input, "uri") ?? "";

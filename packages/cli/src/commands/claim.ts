@@ -1,13 +1,20 @@
 import {
+  claimBond,
   createClaim,
   ensureAllowance,
+  formatTimestamp,
   formatUsd,
   getClaimantBond,
+  getClaimantBondRate,
   getPolicy,
+  getWaitingPeriod,
   InvalidInputError,
   iClaimsManagerAbi,
+  incidentCover,
+  parseTime,
   preflightWithAllowance,
 } from "@insurance-pool/sdk";
+import { getBlock } from "viem/actions";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, parseUsd, resolvePolicyId } from "./claimsShared.ts";
 import { positionals, stringOption } from "./shared.ts";
@@ -15,11 +22,24 @@ import { positionals, stringOption } from "./shared.ts";
 export const claimCommand: Command = {
   name: "claim",
   role: "dAPI user",
+  writes: true,
   summary: "file a claim on your policy with evidence (deposits the claimant bond)",
   usage: "<policyId> <amountUsd>",
-  options: { evidence: { type: "string" } },
-  optionHelp: ["--evidence <uri>   the evidence, e.g. ipfs://… (required)"],
-  description: "Example: ipool claim 1 5k --evidence ipfs://bafy… --account policyholder",
+  options: {
+    evidence: {
+      type: "string",
+      value: "<uri>",
+      description: "the evidence, e.g. ipfs://… (required)",
+    },
+    incident: {
+      type: "string",
+      value: "<time>",
+      description:
+        'when the incident started: "now" (default), "6h ago", unix seconds or an ISO date; it must be at least the waiting period after the policy started',
+    },
+  },
+  description:
+    "The claim reserves its amount against the policy until it is final (open claims never ask for more than the remaining coverage). The bond is the floor plus a rate per USD claimed; it comes back when the claim is paid or the dispute is closed as stalled, and goes to stakers when the claim is refused or times out.\nExample: ipool claim 1 5k --evidence ipfs://bafy… --incident '2h ago' --account policyholder",
   run: async (ctx, input) => {
     const [policyText, amountText] = positionals(
       input,
@@ -37,7 +57,26 @@ export const claimCommand: Command = {
     if (policy.claimant === "0x0000000000000000000000000000000000000000") {
       throw new InvalidInputError(`no policy has id ${policyText?.trim()}`);
     }
-    const bond = await getClaimantBond(ctx.client, { claimsManager });
+    const now = (await getBlock(ctx.client)).timestamp;
+    const incidentAt = parseTime(stringOption(input, "incident") ?? "now", now);
+    const waitingPeriod = await getWaitingPeriod(ctx.client, { claimsManager });
+    const cover = incidentCover(incidentAt, policy, waitingPeriod, now);
+    if (!cover.covered) {
+      throw new InvalidInputError(
+        incidentAt > now
+          ? `the incident cannot start in the future (${formatTimestamp(incidentAt)})`
+          : `policy ${policyText?.trim()} covers incidents from ${formatTimestamp(cover.coverFrom)} (its start plus the ${Number(waitingPeriod) / 3600} h waiting period); the incident started ${formatTimestamp(incidentAt)}`,
+      );
+    }
+    const [floor, rate] = await Promise.all([
+      getClaimantBond(ctx.client, { claimsManager }),
+      getClaimantBondRate(ctx.client, { claimsManager }),
+    ]);
+    const bond = claimBond(amountUsd, {
+      floor,
+      rate,
+      tokenUnit: 10n ** BigInt(ctx.token.decimals),
+    });
     await preflightWithAllowance(client, {
       token: ctx.token.address,
       spender: claimsManager,
@@ -46,7 +85,7 @@ export const claimCommand: Command = {
         address: claimsManager,
         abi: iClaimsManagerAbi,
         functionName: "createClaim",
-        args: [policyId, amountUsd, evidenceURI],
+        args: [policyId, amountUsd, incidentAt, evidenceURI],
       },
       tokenInfo: ctx.token,
       account: client.account.address,
@@ -63,7 +102,14 @@ export const claimCommand: Command = {
       );
     }
     const { result: claimId } = await ctx.send(`claim ${formatUsd(amountUsd)}`, (hooks) =>
-      createClaim(client, { ...hooks, claimsManager, policyId, amountUsd, evidenceURI }),
+      createClaim(client, {
+        ...hooks,
+        claimsManager,
+        policyId,
+        amountUsd,
+        incidentAt,
+        evidenceURI,
+      }),
     );
     const summary = await claimSummary(ctx, claimId);
     return { lines: summary.lines, data: summary.data };

@@ -16,10 +16,16 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
-  const refused = async (from: string, argv: string[], message: RegExp): Promise<void> => {
+  /** A refused input (exit 1), or with `code` 2 a malformed one; either way nothing is sent. */
+  const refused = async (
+    from: string,
+    argv: string[],
+    message: RegExp,
+    code = 1,
+  ): Promise<void> => {
     const before = await nonce(fx.role(from));
     const result = await cli(...argv);
-    assert.equal(result.code, 1, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
+    assert.equal(result.code, code, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
     assert.match(result.stderr, message);
     assert.equal(await nonce(fx.role(from)), before, `ipool ${argv.join(" ")} sent a transaction`);
   };
@@ -70,7 +76,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     const policies = await ok("policies", "--account", "policyholder");
     assert.match(
       policies.stdout,
-      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1 \(ETH\/USD\)\n {2}coverage: +10,000 USD \(10,000 USD remaining\)/,
+      /policy 1:\n {2}claimant: +0x[0-9a-fA-F]{40}\n {2}dAPI: +1 \(ETH\/USD\)\n {2}coverage: +10,000 USD \(10,000 USD remaining for new claims\)/,
     );
   });
 
@@ -90,16 +96,26 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       ["buy", "1k", "--dapi", "9", "--account", "policyholder"],
       /no dAPI has id 9/,
     );
-    await refused(
-      "policyholder",
-      ["buy", "1k", "--dapi", "ETH/USD", "--period", "0", "--account", "policyholder"],
-      /--period must be above zero/,
-    );
-    await refused(
-      "policyholder",
-      ["buy", "1k", "--dapi", "ETH/USD", "--period", "10y", "--account", "policyholder"],
-      /buy coverage: invalid period/,
-    );
+    // Periods are checked against the claims manager's bounds (1 day to 730 days), at both edges; seconds
+    // were once shown as tokens ("max <0.0001 API3") and quote accepted any period.
+    for (const period of ["0", "1s", "86399", "63072001", "10y"]) {
+      for (const command of ["buy", "quote"]) {
+        const argv = [
+          command,
+          "1k",
+          "--dapi",
+          "ETH/USD",
+          "--period",
+          period,
+          "--account",
+          "policyholder",
+        ];
+        await refused("policyholder", argv, /--period .* is not between 1d and 730d\n/);
+      }
+    }
+    for (const period of ["86400", "1d", "730d", "63072000"]) {
+      await ok("quote", "1k", "--dapi", "ETH/USD", "--period", period);
+    }
     await refused(
       "policyholder",
       ["buy", "1k", "--dapi", "ETH/USD", "--max-premium", "0.000001", "--account", "policyholder"],
@@ -109,10 +125,37 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       "policyholder",
       ["buy", "1k", "--dapi", "ETH/USD", "--period", "soon", "--account", "policyholder"],
       /"soon" is not a duration/,
+      2,
     );
   });
 
   it("claim, mediator accepts: the claimant is paid and the pool pays", async () => {
+    // An incident before the waiting period (1 day after the purchase) is not covered: refused before sending.
+    await refused(
+      "policyholder",
+      ["claim", "1", "2k", "--evidence", "ipfs://too-early", "--account", "policyholder"],
+      /^error: policy 1 covers incidents from .* UTC \(its start plus the 24 h waiting period\); the incident started .* UTC\n/,
+    );
+    await fx.deployer.publicClient.request({
+      method: "evm_increaseTime",
+      params: [86_400 + 60],
+    } as never);
+    await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    await refused(
+      "policyholder",
+      [
+        "claim",
+        "1",
+        "2k",
+        "--evidence",
+        "ipfs://x",
+        "--incident",
+        "soon",
+        "--account",
+        "policyholder",
+      ],
+      /"soon" is not a time/,
+    );
     const stakeBefore = await getTotalStake(fx.deployer.publicClient, {
       pool: fx.deployment.contracts.stakingPool,
     });
@@ -153,7 +196,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "policyholder",
       ["claim", "1", "9k", "--evidence", "ipfs://x", "--account", "policyholder"],
-      /claim: invalid claim amount \(amountUsd 9,000 USD, remainingUsd 8,000 USD\)/,
+      /claim: invalid claim amount \(amountUsd 9,000 USD, claimableUsd 8,000 USD\)/,
     );
     await refused(
       "alice",
@@ -174,6 +217,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       "policyholder",
       ["claim", "x", "1k", "--evidence", "ipfs://x", "--account", "policyholder"],
       /policy id "x" is not a whole number/,
+      2,
     );
   });
 

@@ -14,11 +14,14 @@ export const claimsCommand: Command = {
   role: "views",
   summary: "one claim in detail (status, deadlines, dispute), or the claims of an account / all",
   usage: "[claimId]",
-  options: { of: { type: "string" }, all: { type: "boolean" } },
-  optionHelp: [
-    "--of <address|role>   claims of this claimant (default: yours)",
-    "--all                 every claim",
-  ],
+  options: {
+    of: {
+      type: "string",
+      value: "<address|role>",
+      description: "claims of this claimant (default: yours)",
+    },
+    all: { type: "boolean", description: "every claim" },
+  },
   run: async (ctx, input) => {
     const [text] = positionals(input, 0, 1, "claims [claimId] [--of <address>] [--all]");
     if (text !== undefined) return claimSummary(ctx, (await existingClaim(ctx, text)).claimId);

@@ -164,9 +164,23 @@ export async function claimSummary(
   }
   if (
     claim.status >= CLAIM_STATUSES.indexOf("RulingPending") &&
+    claim.status !== CLAIM_STATUSES.indexOf("DisputeClosed") &&
     claim.arbitrator !== "0x0000000000000000000000000000000000000000"
   ) {
     rows.push(["ruling", `${claim.ruling} (${RULINGS[claim.ruling] ?? "?"})`]);
+  }
+  if (deadlines.closeStalledFrom) {
+    rows.push([
+      "stalled",
+      `if the arbitrator still shows no ruling, anyone may close the dispute from ${formatTimestamp(deadlines.closeStalledFrom)} (bond back): ipool close-dispute ${claimNumber(claimId)}`,
+    ]);
+  }
+  if (claim.owedTokens > 0n) {
+    // A final payout larger than the payer's quota (or the pool's cap) is paid in tranches, first in first out.
+    rows.push([
+      "still owed",
+      `${ctx.show(claim.owedTokens)}, paid in tranches within the payer's weekly quota: ipool pay-tranche`,
+    ]);
   }
   return {
     lines: [`claim ${claimNumber(claimId)}:`, ...table(rows)],

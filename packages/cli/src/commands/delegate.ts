@@ -6,6 +6,7 @@ import { positionals, stakerSummary } from "./shared.ts";
 export const delegateCommand: Command = {
   name: "delegate",
   role: "staker",
+  writes: true,
   summary: "delegate your voting power (one hop, once a week); `none` undelegates",
   usage: "<address|role|none>",
   run: async (ctx, input) => {

@@ -7,7 +7,17 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import type { Deployment } from "@insurance-pool/sdk";
 import { InvalidInputError } from "@insurance-pool/sdk";
+import { startAnvil } from "@insurance-pool/sdk/anvil";
+import {
+  createTxContext,
+  DEFAULT_GOVERNANCE,
+  deploySystem,
+  type SystemContracts,
+  type SystemParameters,
+  type TxRecord,
+} from "@insurance-pool/sdk/deploy";
 import {
   type Address,
   createPublicClient,
@@ -20,15 +30,6 @@ import {
   keccak256,
   stringToHex,
 } from "viem";
-import { startAnvil } from "../../../devnet/src/anvil.ts";
-import { createTxContext, type TxRecord } from "../../../sdk/src/deploy/context.ts";
-import {
-  DEFAULT_GOVERNANCE,
-  deploySystem,
-  type SystemContracts,
-  type SystemParameters,
-} from "../../../sdk/src/deploy/system.ts";
-import type { Deployment } from "../../../sdk/src/deployment.ts";
 import type { CommandInput, CommandOutput, StandaloneCommand } from "../command.ts";
 import type { BaseContext } from "../context.ts";
 
@@ -344,8 +345,8 @@ export const deployCommand: StandaloneCommand = {
   role: "deployment",
   standalone: true,
   summary: "deploy the pool, claims manager and DAO to a chain (existing token, dAPI, arbitrator)",
-  usage: "--rpc <url> --token <addr> --token-usd-proxy <addr> --arbitrator <addr>",
   description: [
+    "Needs --rpc <url> --token <addr> --token-usd-proxy <addr> --arbitrator <addr>.",
     "Deploys StakingPool, ClaimsManager and the DAO's two Governor + Timelock agents on top of an",
     "existing pool token, its USD dAPI proxy (IApi3ReaderProxy) and an ERC-792 arbitrator (Kleros),",
     "configures them through the timelocks and leaves the deployer without any role.",
@@ -357,43 +358,67 @@ export const deployCommand: StandaloneCommand = {
     "  IPOOL_PRIVATE_KEY=0x... ipool deploy --rpc $RPC --token ... --token-usd-proxy ... --arbitrator ...",
   ].join("\n"),
   options: {
-    token: { type: "string" },
-    "token-usd-proxy": { type: "string" },
-    arbitrator: { type: "string" },
-    "arbitrator-extra-data": { type: "string" },
-    "meta-evidence": { type: "string" },
-    dapis: { type: "string" },
-    mediator: { type: "string" },
-    "policy-agent": { type: "string" },
-    treasury: { type: "string" },
-    "voting-delay": { type: "string" },
-    "voting-period": { type: "string" },
-    "timelock-delay": { type: "string" },
-    "dry-run": { type: "boolean" },
-    from: { type: "string" },
-    out: { type: "string" },
-    force: { type: "boolean" },
-    "code-size-limit": { type: "string" },
+    token: { type: "string", value: "<addr>", description: "the pool token (e.g. API3)" },
+    "token-usd-proxy": {
+      type: "string",
+      value: "<addr>",
+      description: "IApi3ReaderProxy of the token's USD price",
+    },
+    arbitrator: { type: "string", value: "<addr>", description: "ERC-792 arbitrator (Kleros)" },
+    "arbitrator-extra-data": {
+      type: "string",
+      value: "<hex>",
+      description: "arbitrator extra data (Kleros: court and jurors), default 0x",
+    },
+    "meta-evidence": {
+      type: "string",
+      value: "<uri>",
+      description: "ERC-1497 meta-evidence URI of claim disputes",
+    },
+    dapis: {
+      type: "string",
+      value: "<name=proxy,...>",
+      description: "covered dAPIs, e.g. ETH/USD=0x...,BTC/USD=0x...",
+    },
+    mediator: {
+      type: "string",
+      value: "<addr>",
+      description: "first mediator (the DAO can change it)",
+    },
+    "policy-agent": { type: "string", value: "<addr>", description: "first policy agent" },
+    treasury: {
+      type: "string",
+      value: "<addr>",
+      description: "premium treasury (default: the primary timelock)",
+    },
+    "voting-delay": {
+      type: "string",
+      value: "<s>",
+      description: `default ${DEFAULT_GOVERNANCE.votingDelay}`,
+    },
+    "voting-period": {
+      type: "string",
+      value: "<s>",
+      description: `default ${DEFAULT_GOVERNANCE.votingPeriod}`,
+    },
+    "timelock-delay": {
+      type: "string",
+      value: "<s>",
+      description: `default ${DEFAULT_GOVERNANCE.timelockMinDelay}`,
+    },
+    "dry-run": {
+      type: "boolean",
+      description: "run it on a local fork, print the plan and gas; send nothing",
+    },
+    from: { type: "string", value: "<addr>", description: "deployer for --dry-run without a key" },
+    out: { type: "string", value: "<file>", description: "default deployments/<chainId>.json" },
+    force: { type: "boolean", description: "overwrite an existing deployment record" },
+    "code-size-limit": {
+      type: "string",
+      value: "<bytes>",
+      description: "--dry-run: the chain's contract size limit (default EIP-170's 24,576)",
+    },
   },
-  optionHelp: [
-    "--token <addr>                 the pool token (e.g. API3)",
-    "--token-usd-proxy <addr>       IApi3ReaderProxy of the token's USD price",
-    "--arbitrator <addr>            ERC-792 arbitrator (Kleros)",
-    "--arbitrator-extra-data <hex>  arbitrator extra data (Kleros: court and jurors), default 0x",
-    "--meta-evidence <uri>          ERC-1497 meta-evidence URI of claim disputes",
-    "--dapis <name=proxy,...>       covered dAPIs, e.g. ETH/USD=0x...,BTC/USD=0x...",
-    "--mediator <addr>              first mediator (the DAO can change it)",
-    "--policy-agent <addr>          first policy agent",
-    "--treasury <addr>              premium treasury (default: the primary timelock)",
-    `--voting-delay <s>             default ${DEFAULT_GOVERNANCE.votingDelay}`,
-    `--voting-period <s>            default ${DEFAULT_GOVERNANCE.votingPeriod}`,
-    `--timelock-delay <s>           default ${DEFAULT_GOVERNANCE.timelockMinDelay}`,
-    "--dry-run                      run it on a local fork, print the plan and gas; send nothing",
-    "--from <addr>                  deployer for --dry-run without a key",
-    "--out <file>                   default deployments/<chainId>.json",
-    "--force                        overwrite an existing deployment record",
-    "--code-size-limit <bytes>      --dry-run: the chain's contract size limit (default EIP-170's 24,576)",
-  ],
   run,
 };
 

@@ -11,10 +11,12 @@ import { formatShares, positionals, stakerSummary } from "./shared.ts";
 export const depositCommand: Command = {
   name: "deposit",
   role: "staker",
+  writes: true,
   summary: "deposit pool tokens (approves the pool when needed); --stake also stakes them",
   usage: "<amount>",
-  options: { stake: { type: "boolean" } },
-  optionHelp: ["--stake   deposit and stake in one transaction"],
+  options: {
+    stake: { type: "boolean", description: "deposit and stake in one transaction" },
+  },
   description: "Example: ipool deposit 1.5k --stake --account 1",
   run: async (ctx, input) => {
     const [text] = positionals(input, 1, 1, "deposit <amount> [--stake]");

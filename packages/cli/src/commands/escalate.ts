@@ -13,6 +13,7 @@ import { positionals } from "./shared.ts";
 export const escalateCommand: Command = {
   name: "escalate",
   role: "dAPI user",
+  writes: true,
   summary: "escalate your claim to the arbitrator, paying its arbitration fee in ether",
   usage: "<claimId>",
   run: async (ctx, input) => {

@@ -6,6 +6,7 @@ import { positionals } from "./shared.ts";
 export const evidenceCommand: Command = {
   name: "evidence",
   role: "dAPI user",
+  writes: true,
   summary: "add evidence to an open claim (claimant or mediator)",
   usage: "<claimId> <uri>",
   run: async (ctx, input) => {

@@ -17,10 +17,16 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
-  const refused = async (from: string, argv: string[], message: RegExp): Promise<void> => {
+  /** A refused input (exit 1), or with `code` 2 a malformed one; either way nothing is sent. */
+  const refused = async (
+    from: string,
+    argv: string[],
+    message: RegExp,
+    code = 1,
+  ): Promise<void> => {
     const before = await nonce(fx.role(from));
     const result = await cli(...argv);
-    assert.equal(result.code, 1, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
+    assert.equal(result.code, code, `ipool ${argv.join(" ")} should fail:\n${result.stdout}`);
     assert.match(result.stderr, message);
     assert.equal(await nonce(fx.role(from)), before, `ipool ${argv.join(" ")} sent a transaction`);
   };
@@ -30,6 +36,8 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     dir = deploymentDir(fx.deployment);
     await ok("deposit", "200k", "--stake", "--account", "alice");
     await ok("deposit", "100k", "--stake", "--account", "bob");
+    await ok("deposit", "10k", "--stake", "--account", "carol");
+    await ok("delegate", "bob", "--account", "carol");
     await fx.warp(2); // votes count from the second after they were staked
   });
   after(async () => fx?.stop());
@@ -112,6 +120,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
       "alice",
       ["vote", proposalId, "perhaps", "--account", "alice"],
       /"perhaps" is not for, against or abstain/,
+      2,
     );
     await refused(
       "alice",
@@ -130,6 +139,19 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     );
     assert.match(voted.stdout, /voted for with 199,999\.9999 shares|voted for with 200,000 shares/);
     await ok("vote", proposalId, "against", "--account", "bob");
+    // No voting power at the snapshot: refused before sending (a delegator's vote was sent and counted 0).
+    await refused(
+      "carol",
+      ["vote", proposalId, "for", "--account", "carol"],
+      new RegExp(
+        `you have no voting power at proposal ${proposalId}'s snapshot \\(.* UTC\\): your votes are delegated to ${fx.role("bob")}, who votes with them`,
+      ),
+    );
+    await refused(
+      "dave",
+      ["vote", proposalId, "for", "--account", "dave"],
+      /you had no voting power at proposal \d+'s snapshot \(.* UTC\): only shares staked before it vote/,
+    );
     await refused("bob", ["vote", proposalId, "for", "--account", "bob"], /you have already voted/);
   });
 

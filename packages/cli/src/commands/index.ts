@@ -1,70 +1,71 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Command } from "../command.ts";
-import { acceptSettlementCommand } from "./acceptSettlement.ts";
-import { distributeCommand, timeOutCommand } from "./anyone.ts";
-import { appealCommand } from "./appeal.ts";
-import { buyCommand } from "./buy.ts";
-import { claimCommand } from "./claim.ts";
-import { claimsCommand } from "./claims.ts";
-import { delegateCommand } from "./delegate.ts";
-import { depositCommand } from "./deposit.ts";
-import { escalateCommand } from "./escalate.ts";
-import { evidenceCommand } from "./evidence.ts";
-import { acceptCommand, rejectCommand, settleCommand } from "./mediate.ts";
-import { policiesCommand } from "./policies.ts";
-import { proposalsCommand } from "./proposals.ts";
-import { proposeCommand } from "./propose.ts";
-import { executeCommand, queueCommand } from "./queueExecute.ts";
-import { quoteCommand } from "./quote.ts";
-import { executeRulingCommand, ruleCommand } from "./rule.ts";
-import { scheduleUnstakeCommand } from "./scheduleUnstake.ts";
-import { stakeCommand } from "./stake.ts";
-import { statusCommand } from "./status.ts";
-import { unstakeCommand } from "./unstake.ts";
-import { voteCommand } from "./vote.ts";
-import { withdrawCommand } from "./withdraw.ts";
-
-/** Every command of `ipool`, in help order. */
-export const commands: Command[] = [
-  depositCommand,
-  stakeCommand,
-  scheduleUnstakeCommand,
-  unstakeCommand,
-  withdrawCommand,
-  delegateCommand,
-  quoteCommand,
-  buyCommand,
-  policiesCommand,
-  claimCommand,
-  acceptSettlementCommand,
-  escalateCommand,
-  appealCommand,
-  evidenceCommand,
-  acceptCommand,
-  settleCommand,
-  rejectCommand,
-  ruleCommand,
-  executeRulingCommand,
-  proposeCommand,
-  voteCommand,
-  queueCommand,
-  executeCommand,
-  proposalsCommand,
-  timeOutCommand,
-  distributeCommand,
-  statusCommand,
-  claimsCommand,
-];
 
 /**
- * The command table, plus `deploy` (packages/cli/src/commands/deploy.ts, written by the devnet engineer)
- * when that file exists. It must export a {@link Command} as `deployCommand` or as its default export.
+ * Every command module, in help order within each role; each exports one or more {@link Command}s. A new
+ * command is a file here and one line below. Modules load only when needed: `ipool --help` reads the
+ * metadata from the build's manifest (see `manifest.ts`) and a run imports just its command's module.
  */
-export async function loadCommands(): Promise<Command[]> {
-  const deployUrl = new URL("./deploy.ts", import.meta.url);
-  if (!existsSync(fileURLToPath(deployUrl))) return commands;
-  const module = (await import(deployUrl.href)) as { deployCommand?: Command; default?: Command };
-  const deploy = module.deployCommand ?? module.default;
-  return deploy ? [...commands, deploy] : commands;
+export const commandModules = {
+  deposit: () => import("./deposit.ts"),
+  stake: () => import("./stake.ts"),
+  scheduleUnstake: () => import("./scheduleUnstake.ts"),
+  unstake: () => import("./unstake.ts"),
+  withdraw: () => import("./withdraw.ts"),
+  delegate: () => import("./delegate.ts"),
+  quote: () => import("./quote.ts"),
+  buy: () => import("./buy.ts"),
+  policies: () => import("./policies.ts"),
+  claim: () => import("./claim.ts"),
+  acceptSettlement: () => import("./acceptSettlement.ts"),
+  escalate: () => import("./escalate.ts"),
+  appeal: () => import("./appeal.ts"),
+  evidence: () => import("./evidence.ts"),
+  mediate: () => import("./mediate.ts"),
+  rule: () => import("./rule.ts"),
+  propose: () => import("./propose.ts"),
+  vote: () => import("./vote.ts"),
+  queueExecute: () => import("./queueExecute.ts"),
+  proposals: () => import("./proposals.ts"),
+  anyone: () => import("./anyone.ts"),
+  payouts: () => import("./payouts.ts"),
+  status: () => import("./status.ts"),
+  claims: () => import("./claims.ts"),
+  deploy: () => import("./deploy.ts"),
+} satisfies Record<string, () => Promise<Record<string, unknown>>>;
+
+/** The module a command lives in and the name it is exported under. */
+export interface CommandLocation {
+  module: keyof typeof commandModules;
+  exportName: string;
+}
+
+function isCommand(value: unknown): value is Command {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Command).name === "string" &&
+    typeof (value as Command).run === "function"
+  );
+}
+
+/** Imports every command module (the tests and the manifest do; a normal run imports one). */
+export async function loadCommands(): Promise<(CommandLocation & { command: Command })[]> {
+  const found: (CommandLocation & { command: Command })[] = [];
+  for (const [module, load] of Object.entries(commandModules)) {
+    for (const [exportName, value] of Object.entries(await load())) {
+      if (isCommand(value)) {
+        found.push({ module: module as CommandLocation["module"], exportName, command: value });
+      }
+    }
+  }
+  return found;
+}
+
+/** Imports one command from its module. */
+export async function loadCommand(location: CommandLocation): Promise<Command> {
+  const exports: Record<string, unknown> = await commandModules[location.module]();
+  const value = exports[location.exportName];
+  if (!isCommand(value))
+    throw new Error(`${location.module} exports no command ${location.exportName}`);
+  return value;
 }

@@ -12,6 +12,7 @@ import { positionals } from "./shared.ts";
 export const acceptCommand: Command = {
   name: "accept",
   role: "mediator",
+  writes: true,
   summary: "accept a pending claim: it is paid now from the pool",
   usage: "<claimId>",
   run: async (ctx, input) => {
@@ -28,6 +29,7 @@ export const acceptCommand: Command = {
 export const settleCommand: Command = {
   name: "settle",
   role: "mediator",
+  writes: true,
   summary: "propose to settle a pending claim for a lower USD amount",
   usage: "<claimId> <settlementUsd>",
   run: async (ctx, input) => {
@@ -50,6 +52,7 @@ export const settleCommand: Command = {
 export const rejectCommand: Command = {
   name: "reject",
   role: "mediator",
+  writes: true,
   summary: "reject a pending claim (the claimant may still escalate)",
   usage: "<claimId>",
   run: async (ctx, input) => {

@@ -1,8 +1,10 @@
 import {
+  formatDuration,
   formatTimestamp,
   formatUsd,
   getDapi,
   getPoliciesOf,
+  getWaitingPeriod,
   policyNumber,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
@@ -15,8 +17,9 @@ export const policiesCommand: Command = {
   role: "dAPI user",
   summary: "list the policies of an account (yours by default; --all for every policy)",
   usage: "[address|role]",
-  options: { all: { type: "boolean" } },
-  optionHelp: ["--all   every policy"],
+  options: {
+    all: { type: "boolean", description: "every policy" },
+  },
   run: async (ctx, input) => {
     const [who] = positionals(input, 0, 1, "policies [address|role] [--all]");
     const claimant = input.values.all
@@ -30,6 +33,9 @@ export const policiesCommand: Command = {
       fromBlock: BigInt(ctx.deployment.startBlock),
     });
     const lines = policies.length ? [] : ["no policies"];
+    const waitingPeriod = policies.length
+      ? await getWaitingPeriod(ctx.client, { claimsManager: claimsManagerOf(ctx) })
+      : 0n;
     const names = new Map<bigint, string>();
     for (const { policy } of policies) {
       const id = BigInt(policy.dapiId);
@@ -46,11 +52,15 @@ export const policiesCommand: Command = {
           ["dAPI", `${policy.dapiId} (${names.get(BigInt(policy.dapiId))})`],
           [
             "coverage",
-            `${formatUsd(policy.coverageUsd)} (${formatUsd(policy.coverageUsd - policy.paidUsd)} remaining)`,
+            `${formatUsd(policy.coverageUsd)} (${formatUsd(policy.coverageUsd - policy.claimedUsd)} remaining for new claims)`,
           ],
           [
             "claims",
             `${formatTimestamp(policy.claimsAllowedFrom)} to ${formatTimestamp(policy.claimsAllowedUntil)}`,
+          ],
+          [
+            "covers",
+            `incidents from ${formatTimestamp(BigInt(policy.claimsAllowedFrom) + waitingPeriod)} (after the ${formatDuration(waitingPeriod)} waiting period)`,
           ],
           ...(policyURI ? ([["document", policyURI]] as [string, string][]) : []),
         ]),

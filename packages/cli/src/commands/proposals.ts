@@ -8,8 +8,13 @@ export const proposalsCommand: Command = {
   name: "proposals",
   role: "DAO",
   summary: "list the DAO's proposals with their state, votes and deadlines",
-  options: { agent: { type: "string" } },
-  optionHelp: ["--agent <primary|secondary>   only this agent's proposals"],
+  options: {
+    agent: {
+      type: "string",
+      value: "<primary|secondary>",
+      description: "only this agent's proposals",
+    },
+  },
   run: async (ctx, input) => {
     positionals(input, 0, 0, "proposals [--agent <primary|secondary>]");
     const agentText = stringOption(input, "agent");

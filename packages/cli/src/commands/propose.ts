@@ -73,13 +73,21 @@ function parseArgument(ctx: Context, type: string, text: string, name: string): 
 export const proposeCommand: Command = {
   name: "propose",
   role: "DAO",
+  writes: true,
   summary: "propose a call to the pool or claims manager, executed by an agent's timelock",
   usage: "<contract>.<function> [args...]",
-  options: { agent: { type: "string" }, description: { type: "string" } },
-  optionHelp: [
-    "--agent <primary|secondary>  which agent executes it (default primary)",
-    "--description <text>         the proposal's text (default: the call)",
-  ],
+  options: {
+    agent: {
+      type: "string",
+      value: "<primary|secondary>",
+      description: "which agent executes it (default primary)",
+    },
+    description: {
+      type: "string",
+      value: "<text>",
+      description: "the proposal's text (default: the call)",
+    },
+  },
   description: [
     "Contracts: pool, claims, primary-governor, secondary-governor. Arguments: integers, durations (2w),",
     "addresses or devnet roles, true/false, strings. The call is first simulated as the timelock would",

@@ -14,6 +14,7 @@ import { positionals } from "./shared.ts";
 export const queueCommand: Command = {
   name: "queue",
   role: "DAO",
+  writes: true,
   summary: "queue a succeeded proposal in its agent's timelock (anyone)",
   usage: "<proposalId>",
   run: async (ctx, input) => {
@@ -44,6 +45,7 @@ export const queueCommand: Command = {
 export const executeCommand: Command = {
   name: "execute",
   role: "DAO",
+  writes: true,
   summary: "execute a queued proposal once its timelock delay passed (anyone)",
   usage: "<proposalId>",
   run: async (ctx, input) => {

@@ -1,19 +1,35 @@
 import {
   formatDuration,
   formatUsd,
+  getCoveragePeriodBounds,
   InvalidInputError,
   parseDuration,
   quoteCoverage,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
+import type { Context } from "../context.ts";
 import { table } from "../output.ts";
+import { asUsageError } from "../usage.ts";
 import { claimsManagerOf, parseUsd, resolveDapi } from "./claimsShared.ts";
 import { positionals, stringOption } from "./shared.ts";
 
-/** Parses `--period` (default 30 days). */
-export function periodOption(text: string | undefined): bigint {
-  const period = parseDuration(text ?? "30d");
-  if (period === 0n) throw new InvalidInputError("--period must be above zero");
+/** Parses `--period` (default 30 days) and checks it is a period the claims manager sells. */
+export async function periodOption(ctx: Context, text: string | undefined): Promise<bigint> {
+  let period: bigint;
+  try {
+    period = parseDuration(text ?? "30d");
+  } catch (error) {
+    throw asUsageError(error, "--period");
+  }
+  const [min, max] = await getCoveragePeriodBounds(ctx.client, {
+    claimsManager: claimsManagerOf(ctx),
+  });
+  if (period < min || period > max) {
+    throw new InvalidInputError(
+      `--period ${formatDuration(period)} is not between ${formatDuration(min)} and ${formatDuration(max)}`,
+      { metaMessages: ["Coverage is sold for periods in that range, e.g. --period 30d."] },
+    );
+  }
   return period;
 }
 
@@ -22,11 +38,18 @@ export const quoteCommand: Command = {
   role: "dAPI user",
   summary: "quote the premium of coverage on a dAPI (USD amount) for a period",
   usage: "<coverageUsd>",
-  options: { dapi: { type: "string" }, period: { type: "string" } },
-  optionHelp: [
-    "--dapi <name|id>    the covered dAPI, e.g. ETH/USD (optional when only one is covered)",
-    "--period <duration> 30d (default), 2w, 1y, or seconds",
-  ],
+  options: {
+    dapi: {
+      type: "string",
+      value: "<name|id>",
+      description: "the covered dAPI, e.g. ETH/USD (optional when only one is covered)",
+    },
+    period: {
+      type: "string",
+      value: "<duration>",
+      description: "30d (default), 2w, 1y, or seconds",
+    },
+  },
   description: "Example: ipool quote 10k --dapi ETH/USD --period 30d",
   run: async (ctx, input) => {
     const [text] = positionals(
@@ -36,7 +59,7 @@ export const quoteCommand: Command = {
       "quote <coverageUsd> --dapi <name|id> --period <duration>",
     );
     const coverageUsd = parseUsd(text, "coverage");
-    const period = periodOption(stringOption(input, "period"));
+    const period = await periodOption(ctx, stringOption(input, "period"));
     const dapiId = await resolveDapi(ctx, stringOption(input, "dapi"));
     const [premium, availableUsd] = await quoteCoverage(ctx.client, {
       claimsManager: claimsManagerOf(ctx),

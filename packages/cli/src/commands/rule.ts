@@ -27,6 +27,7 @@ const RULING_WORDS: Record<string, bigint> = {
 export const ruleCommand: Command = {
   name: "rule",
   role: "arbitrator",
+  writes: true,
   summary: "the local arbitrator's court rules on a disputed claim: refuse | pay | settle",
   usage: "<claimId> <refuse|pay|settle>",
   description:
@@ -66,6 +67,7 @@ export const ruleCommand: Command = {
 export const executeRulingCommand: Command = {
   name: "execute-ruling",
   role: "arbitrator",
+  writes: true,
   summary: "deliver a final ruling to the claims manager (anyone), or pay a deferred ruling",
   usage: "<claimId>",
   run: async (ctx, input) => {

@@ -3,33 +3,39 @@ import {
   formatTimestamp,
   getShares,
   InvalidInputError,
-  parseAmount,
   scheduleUnstake,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
+import { UsageError } from "../usage.ts";
 import { positionals, stakerSummary, stringOption } from "./shared.ts";
 
 export const scheduleUnstakeCommand: Command = {
   name: "schedule-unstake",
   role: "staker",
+  writes: true,
   summary: "schedule an unstake of tokens' worth of shares (or --shares, or `all`)",
-  usage: "<amount|all>",
-  options: { shares: { type: "string" } },
-  optionHelp: ["--shares <n>   unstake this many shares instead of a token amount"],
+  usage: "[amount|all]",
+  options: {
+    shares: {
+      type: "string",
+      value: "<n>",
+      description: "unstake this many shares instead of a token amount",
+    },
+  },
   description:
     "The shares stop earning and voting at once and stay slashable until `ipool unstake` after the wait period.\nExample: ipool schedule-unstake 200 --account 1",
   run: async (ctx, input) => {
     const args = positionals(input, 0, 1, "schedule-unstake <amount|all> | --shares <n>");
     const sharesText = stringOption(input, "shares");
     if ((args.length === 1) === (sharesText !== undefined)) {
-      throw new InvalidInputError("give either an amount (or `all`) or --shares <n>");
+      throw new UsageError("give either an amount (or `all`) or --shares <n>");
     }
     const client = await ctx.wallet();
     const pool = ctx.deployment.contracts.stakingPool;
     const user = client.account.address;
     let shares: bigint;
     if (sharesText !== undefined) {
-      shares = parseAmount(sharesText, ctx.token.decimals);
+      shares = ctx.amount(sharesText, "--shares");
     } else if (args[0] === "all") {
       shares = await getShares(ctx.client, { pool, user });
     } else {

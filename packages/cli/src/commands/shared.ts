@@ -1,8 +1,9 @@
-import { formatTimestamp, getStakerStatus, InvalidInputError } from "@insurance-pool/sdk";
+import { formatTimestamp, getStakerStatus } from "@insurance-pool/sdk";
 import type { Address } from "viem";
 import type { CommandInput } from "../command.ts";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
+import { refuseNegative, UsageError } from "../usage.ts";
 
 /** Checks the number of positional arguments and returns them. */
 export function positionals(
@@ -13,7 +14,7 @@ export function positionals(
 ): string[] {
   const { positionals: args } = input;
   if (args.length < min || args.length > max) {
-    throw new InvalidInputError(
+    throw new UsageError(
       `expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`,
       { metaMessages: [`Usage: ipool ${usage}`] },
     );
@@ -29,8 +30,9 @@ export function stringOption(input: CommandInput, name: string): string | undefi
 
 /** Parses a positive integer id (policy, claim, dispute, proposal index). */
 export function parseId(text: string | undefined, what: string): bigint {
+  if (text !== undefined) refuseNegative(text, what, "ids are numbers from 1, as listed");
   if (text === undefined || !/^\d+$/.test(text.trim())) {
-    throw new InvalidInputError(`${what} "${text ?? ""}" is not a whole number`);
+    throw new UsageError(`${what} "${text ?? ""}" is not a whole number`);
   }
   return BigInt(text.trim());
 }
@@ -57,10 +59,17 @@ export async function stakerSummary(
       : []),
     ["staked", `${ctx.show(status.stake)} (${formatShares(ctx, status.shares)} shares)`],
   ];
-  if (status.pendingUnstake.shares > 0n) {
+  const pending = status.pendingUnstake;
+  if (pending.shares > 0n && pending.frozen) {
+    // The part of an exit held back by claims that were open when it matured (#12: no escape from a filed claim).
+    rows.push([
+      "frozen exit",
+      `${ctx.show(pending.amount)} (${formatShares(ctx, pending.shares)} shares) held for open claims: leaves once no claim is open, at the latest ${formatTimestamp(pending.maturesAt)}${pending.liable > 0n ? `; answers for up to ${ctx.show(pending.liable)} of the payouts made meanwhile` : ""}`,
+    ]);
+  } else if (pending.shares > 0n) {
     rows.push([
       "pending unstake",
-      `${ctx.show(status.pendingUnstake.amount)} (${formatShares(ctx, status.pendingUnstake.shares)} shares), matures ${formatTimestamp(status.pendingUnstake.maturesAt)}`,
+      `${ctx.show(pending.amount)} (${formatShares(ctx, pending.shares)} shares), matures ${formatTimestamp(pending.maturesAt)}`,
     ]);
   }
   rows.push(["voting power", `${formatShares(ctx, status.votes)} shares`]);

@@ -5,6 +5,7 @@ import { formatShares, positionals, stakerSummary } from "./shared.ts";
 export const stakeCommand: Command = {
   name: "stake",
   role: "staker",
+  writes: true,
   summary: "stake deposited tokens for pool shares (`all` stakes everything unstaked)",
   usage: "<amount|all>",
   description: "Example: ipool stake 500 --account 1",

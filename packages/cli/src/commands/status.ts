@@ -4,13 +4,21 @@ import {
   formatUsd,
   getActiveCoverageUsd,
   getCapacityUsd,
+  getClaimsOwedTokens,
+  getOpenClaimsUsd,
   getPoolStatus,
   getTokenPrice,
+  getWaitingPeriod,
   toIpoolError,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
 import { formatShares, positionals, stakerSummary } from "./shared.ts";
+
+/** `part` as a percentage of `whole`, two decimals. */
+function formatShare(part: bigint, whole: bigint): string {
+  return `${(Number((part * 10_000n) / whole) / 100).toFixed(2)}%`;
+}
 
 export const statusCommand: Command = {
   name: "status",
@@ -30,6 +38,14 @@ export const statusCommand: Command = {
         ["share price", `${ctx.show(status.sharePrice)} per share`],
         ["APR", `${formatApr(status.apr)} (epoch ${status.currentEpoch})`],
         ["unstake wait", formatDuration(status.unstakeWaitPeriod)],
+        [
+          "open exposure",
+          `${ctx.show(status.openExposure)}${status.totalStake > 0n ? ` (${formatShare(status.openExposure, status.totalStake)} of the stake)` : ""}: what open claims and owed tranches may still take; a new stake shares it, and a matured exit holds back its share of it for up to ${formatDuration(status.maxFreeze)}`,
+        ],
+        [
+          "payout cap",
+          `${formatApr(status.payoutCap)} of the stake per week for all claims managers (${ctx.show(status.payoutRoom)} left now)`,
+        ],
         ["token supply", ctx.show(status.tokenTotalSupply)],
       ]),
     ];
@@ -37,20 +53,37 @@ export const statusCommand: Command = {
     const claimsManager = ctx.deployment.contracts.claimsManager;
     if (claimsManager) {
       try {
-        const [price, capacityUsd, activeCoverageUsd] = await Promise.all([
-          getTokenPrice(ctx.client, { claimsManager }),
-          getCapacityUsd(ctx.client, { claimsManager }),
-          getActiveCoverageUsd(ctx.client, { claimsManager }),
-        ]);
+        const [price, capacityUsd, activeCoverageUsd, openClaimsUsd, owedTokens, waitingPeriod] =
+          await Promise.all([
+            getTokenPrice(ctx.client, { claimsManager }),
+            getCapacityUsd(ctx.client, { claimsManager }),
+            getActiveCoverageUsd(ctx.client, { claimsManager }),
+            getOpenClaimsUsd(ctx.client, { claimsManager }),
+            getClaimsOwedTokens(ctx.client, { claimsManager }),
+            getWaitingPeriod(ctx.client, { claimsManager }),
+          ]);
         lines.push(
           `coverage ${claimsManager}:`,
           ...table([
             [`${ctx.token.symbol} price`, formatUsd(price)],
             ["capacity", formatUsd(capacityUsd)],
             ["active coverage", formatUsd(activeCoverageUsd)],
+            ["open claims", formatUsd(openClaimsUsd)],
+            ["owed tranches", ctx.show(owedTokens)],
+            [
+              "waiting period",
+              `${formatDuration(waitingPeriod)} (incidents before a policy's start plus this are not covered)`,
+            ],
           ]),
         );
-        data.coverage = { price, capacityUsd, activeCoverageUsd };
+        data.coverage = {
+          price,
+          capacityUsd,
+          activeCoverageUsd,
+          openClaimsUsd,
+          owedTokens,
+          waitingPeriod,
+        };
       } catch (error) {
         // A stale or broken price feed must not hide the rest of the status: say why instead.
         const reason = toIpoolError(error, { functionName: "price" }).shortMessage;

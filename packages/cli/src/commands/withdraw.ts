@@ -5,10 +5,12 @@ import { positionals, stakerSummary, stringOption } from "./shared.ts";
 export const withdrawCommand: Command = {
   name: "withdraw",
   role: "staker",
+  writes: true,
   summary: "withdraw unstaked, unlocked tokens to your wallet (`all` = everything withdrawable)",
   usage: "<amount|all>",
-  options: { to: { type: "string" } },
-  optionHelp: ["--to <address>   send the tokens elsewhere"],
+  options: {
+    to: { type: "string", value: "<address>", description: "send the tokens elsewhere" },
+  },
   run: async (ctx, input) => {
     const [text] = positionals(input, 1, 1, "withdraw <amount|all> [--to <address>]");
     const client = await ctx.wallet();

@@ -15,11 +15,12 @@ export const statusLabels: Record<ClaimStatus, string> = {
   SettlementProposed: "Settlement proposed",
   MediatorRejected: "Rejected by the mediator",
   Disputed: "In arbitration",
-  RulingPending: "Ruling awaiting payout",
+  RulingPending: "Ruling recorded, awaiting a fresh price",
   PaidClaim: "Paid in full",
   PaidSettlement: "Settled and paid",
   Refused: "Refused",
   TimedOut: "Timed out",
+  DisputeClosed: "Dispute closed (arbitrator silent)",
 };
 
 export interface TimelineEntry {

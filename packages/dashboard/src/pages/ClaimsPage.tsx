@@ -46,6 +46,7 @@ const tone: Record<ClaimStatus, "ok" | "warn" | "bad" | "info"> = {
   PaidSettlement: "ok",
   Refused: "bad",
   TimedOut: "bad",
+  DisputeClosed: "info",
 };
 
 const OPEN: ClaimStatus[] = [

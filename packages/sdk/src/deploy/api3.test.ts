@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { encodeFunctionData, parseEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { ANVIL_MNEMONIC, type AnvilInstance, startAnvil } from "../../../devnet/src/anvil.ts";
+import { ANVIL_MNEMONIC, type AnvilInstance, startAnvil } from "../anvil.ts";
 import {
   type Api3Contracts,
   deployApi3,

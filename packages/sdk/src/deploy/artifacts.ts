@@ -19,8 +19,19 @@ export class ArtifactMissingError extends Error {
 }
 
 /**
+ * Contracts that serve more than their own ABI through a fallback (DELEGATECALL to a module): the interface that
+ * lists all of it. Their artifacts carry the whole ABI, so clients can call every function at the address.
+ */
+const SERVED_INTERFACES: Record<string, string[]> = {
+  StakingPool: ["IStakingPool"],
+  ClaimsManager: ["IClaimsManager", "IClaimsCore", "IClaimsAdmin"],
+};
+
+/**
  * The generated ABI and bytecode of contract `name` (e.g. `StakingPool`). Looked up by name so the deploy
- * code can name every contract of the system, also while one of them does not compile yet.
+ * code can name every contract of the system, also while one of them does not compile yet. The ABI is everything
+ * the deployed contract answers to (for the pool and the claims manager, their own functions and those their
+ * fallback serves).
  */
 export function artifact(name: string): Artifact {
   const exports = generated as Record<string, unknown>;
@@ -28,7 +39,8 @@ export function artifact(name: string): Artifact {
   const abi = exports[`${key}Abi`];
   const bytecode = exports[`${key}Bytecode`];
   if (!Array.isArray(abi) || typeof bytecode !== "string") throw new ArtifactMissingError(name);
-  return { name, abi: abi as Abi, bytecode: bytecode as Hex };
+  const served = SERVED_INTERFACES[name];
+  return { name, abi: served ? fullAbi(name, served) : (abi as Abi), bytecode: bytecode as Hex };
 }
 
 /**
@@ -58,7 +70,12 @@ export function fullAbi(name: string, interfaces: string[]): Abi {
 
 /** Everything the ClaimsManager answers to (itself, and IClaimsAdmin served by its module). */
 export function claimsManagerAbi(): Abi {
-  return fullAbi("ClaimsManager", ["IClaimsManager", "IClaimsCore", "IClaimsAdmin"]);
+  return fullAbi("ClaimsManager", SERVED_INTERFACES.ClaimsManager ?? []);
+}
+
+/** Everything the StakingPool answers to (itself, and IStakingPoolAdmin served by its extension). */
+export function stakingPoolFullAbi(): Abi {
+  return fullAbi("StakingPool", SERVED_INTERFACES.StakingPool ?? []);
 }
 
 /** Whether contract `name` has been compiled into the generated ABIs. */

@@ -46,14 +46,27 @@ export interface SystemParameters {
   token: Address;
   /** IApi3ReaderProxy of the pool token's USD price. */
   tokenUsdProxy: Address;
+  /** The heartbeat of that dAPI in seconds (the claims manager's `maxPriceAge` never goes below it). Default 24 h. */
+  tokenUsdHeartbeat?: number;
   /** ERC-792 arbitrator (Kleros). */
   arbitrator: Address;
   /** `arbitratorExtraData` for the arbitrator (Kleros: court id and number of jurors). Default `0x`. */
   arbitratorExtraData?: Hex;
   /** ERC-1497 meta-evidence URI describing the claim disputes. */
   metaEvidenceURI?: string;
-  /** Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain) and cap share (1e18 = 100%). */
-  dapis: { name: string; chainId?: number; capShare?: bigint; proxy?: Address }[];
+  /**
+   * Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain), cap share (1e18 = 100%), and how they
+   * are judged: heartbeat and grace in seconds (default for a dAPI of this chain: {@link DEFAULT_DAPI_HEARTBEAT} and
+   * {@link DEFAULT_DAPI_GRACE}; a dAPI of another chain cannot be judged here: heartbeat 0).
+   */
+  dapis: {
+    name: string;
+    chainId?: number;
+    capShare?: bigint;
+    heartbeat?: number;
+    grace?: number;
+    proxy?: Address;
+  }[];
   /** Mediator appointed from the start (optional; the DAO can appoint one later). */
   mediator?: Address;
   /** Policy agent appointed from the start (optional). */
@@ -88,6 +101,12 @@ export const DEFAULT_META_EVIDENCE_URI = "ipfs://insurance-pool/meta-evidence/cl
 
 /** Default cap of a covered dAPI: at most 50% of the capacity. */
 export const DEFAULT_DAPI_CAP_SHARE = 5n * 10n ** 17n;
+
+/** Default heartbeat of a covered dAPI of this chain (API3's usual one): 24 hours. */
+export const DEFAULT_DAPI_HEARTBEAT = 24 * 3600;
+
+/** Default grace beyond the heartbeat before a covered dAPI counts as stale: 1 hour. */
+export const DEFAULT_DAPI_GRACE = 3600;
 
 /** The `bytes32` dAPI name (API3 encoding) of a human name. */
 export function dapiNameOf(name: string): Hex {
@@ -200,17 +219,23 @@ export async function deploySystem(
       args: [
         stakingPool,
         params.tokenUsdProxy,
+        BigInt(params.tokenUsdHeartbeat ?? DEFAULT_DAPI_HEARTBEAT),
         primaryTimelock,
         secondaryTimelock,
         params.mediator ?? zeroAddress,
         params.arbitrator,
         params.arbitratorExtraData ?? "0x",
         params.metaEvidenceURI ?? DEFAULT_META_EVIDENCE_URI,
-        params.dapis.map((dapi) => ({
-          name: dapiNameOf(dapi.name),
-          chainId: BigInt(dapi.chainId ?? chainId),
-          capShare: dapi.capShare ?? DEFAULT_DAPI_CAP_SHARE,
-        })),
+        params.dapis.map((dapi) => {
+          const here = (dapi.chainId ?? chainId) === chainId;
+          return {
+            name: dapiNameOf(dapi.name),
+            chainId: BigInt(dapi.chainId ?? chainId),
+            capShare: dapi.capShare ?? DEFAULT_DAPI_CAP_SHARE,
+            heartbeat: BigInt(dapi.heartbeat ?? (here ? DEFAULT_DAPI_HEARTBEAT : 0)),
+            grace: BigInt(dapi.grace ?? (here ? DEFAULT_DAPI_GRACE : 0)),
+          };
+        }),
       ],
     }),
   );

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { encodeErrorResult, parseAbi } from "viem";
-import { iPoolVotesAbi, iStakingPoolAbi } from "../generated/contracts.ts";
+import { iClaimsManagerAbi, iPoolVotesAbi, iStakingPoolAbi } from "../generated/contracts.ts";
 import { BaseError } from "./base.ts";
 import { ContractRevertError, decodeRevertData, findRevertData, toIpoolError } from "./contract.ts";
 
@@ -22,6 +22,18 @@ describe("decodeRevertData", () => {
     assert.equal(error.shortMessage, "stake 500 API3 exceeds your unstaked 200 API3");
     assert.equal(error.errorName, "InsufficientUnstaked");
     assert.equal(error.args.available, 200n * e18);
+  });
+
+  it("shows a refused coverage period and its bounds as durations, not token amounts", () => {
+    const data = encodeErrorResult({
+      abi: iClaimsManagerAbi,
+      errorName: "InvalidPeriod",
+      args: [1n, 86_400n, 730n * 86_400n],
+    });
+    assert.equal(
+      decodeRevertData(data, { tokenInfo, functionName: "buy coverage" }).shortMessage,
+      "buy coverage: the period 1s is not between 1d and 730d",
+    );
   });
 
   it("names another account by address", () => {

@@ -61,6 +61,8 @@ interface Formatters {
 const templates: Record<string, Template> = {
   ZeroAmount: (_, f) => `${f.verb}: the amount must be above zero`,
   ZeroAddress: (_, f) => `${f.verb}: the address must not be the zero address`,
+  InvalidPeriod: (a, f) =>
+    `${f.verb}: the period ${formatDuration(BigInt(String(a.period)))} is not between ${formatDuration(BigInt(String(a.min)))} and ${formatDuration(BigInt(String(a.max)))}`,
   InsufficientUnstaked: (a, f) =>
     `${f.verb} ${f.tokens(a.amount)} exceeds ${f.your(a.user)} unstaked ${f.tokens(a.available)}`,
   InsufficientWithdrawable: (a, f) =>

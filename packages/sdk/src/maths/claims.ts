@@ -10,6 +10,7 @@ export const CLAIM_STATUSES = [
   "PaidSettlement",
   "Refused",
   "TimedOut",
+  "DisputeClosed",
 ] as const;
 
 /** A claim state's name. */
@@ -41,6 +42,11 @@ export interface ClaimDeadlines {
   escalateUntil?: bigint;
   /** Anyone may time the claim out from then on (its bond then goes to stakers). */
   timeOutFrom?: bigint;
+  /**
+   * Disputed: anyone may close the dispute as stalled from then on if the arbitrator still shows no ruling (the
+   * bond goes back to the claimant); a ruling noted meanwhile (`noteDisputeActivity`) moves it.
+   */
+  closeStalledFrom?: bigint;
 }
 
 /**
@@ -76,6 +82,8 @@ export function claimDeadlines(
       };
     case "MediatorRejected":
       return { escalateUntil: deadline, timeOutFrom: deadline + 1n };
+    case "Disputed":
+      return { closeStalledFrom: deadline + 1n };
     default:
       return {};
   }
@@ -106,4 +114,43 @@ export function claimNumber(claimId: bigint): bigint {
 /** The policy of a claim, from the claim's id. */
 export function policyIdOfClaim(claimId: bigint): bigint {
   return claimId & ((1n << CLAIM_NUMBER_SHIFT) - 1n);
+}
+
+/** What {@link claimBond} needs: the bond's floor (token units) and rate (WAD tokens per USD claimed). */
+export interface BondParameters {
+  floor: bigint;
+  rate: bigint;
+  /** 10 ** token decimals. */
+  tokenUnit: bigint;
+}
+
+/**
+ * The claimant bond of a claim of `amountUsd` (18 decimals), as `createClaim` computes it: the floor plus `rate`
+ * tokens per USD claimed, rounded up.
+ *
+ * @example
+ * ```ts
+ * claimBond(5000n * 10n ** 18n, { floor: 50n * 10n ** 18n, rate: 10n ** 16n, tokenUnit: 10n ** 18n }) // 100 tokens
+ * ```
+ */
+export function claimBond(amountUsd: bigint, { floor, rate, tokenUnit }: BondParameters): bigint {
+  if (rate === 0n) return floor;
+  const product = amountUsd * rate * tokenUnit;
+  const scale = 10n ** 36n;
+  return floor + (product + scale - 1n) / scale;
+}
+
+/**
+ * Whether an incident at `incidentAt` lies in a policy's cover: from `claimsAllowedFrom + waitingPeriod` until
+ * `now`. Returns the earliest covered time and the reason when it does not (`createClaim` refuses it with
+ * `IncidentOutsideCover`).
+ */
+export function incidentCover(
+  incidentAt: bigint,
+  policy: { claimsAllowedFrom: number | bigint },
+  waitingPeriod: bigint,
+  now: bigint,
+): { coverFrom: bigint; covered: boolean } {
+  const coverFrom = BigInt(policy.claimsAllowedFrom) + waitingPeriod;
+  return { coverFrom, covered: incidentAt >= coverFrom && incidentAt <= now };
 }

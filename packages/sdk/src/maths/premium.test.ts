@@ -2,18 +2,20 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type Address, createClient, http, parseEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { buyCoverage } from "../actions/claims/buyCoverage.ts";
-import { getActiveCoverageUsd } from "../actions/claims/getActiveCoverageUsd.ts";
-import { getCapacityUsd } from "../actions/claims/getCapacityUsd.ts";
-import { getCollateralizationRatio } from "../actions/claims/getCollateralizationRatio.ts";
-import { getDapiCount } from "../actions/claims/getDapiCount.ts";
-import { getPricingCurve } from "../actions/claims/getPricingCurve.ts";
-import { getTokenPrice } from "../actions/claims/getTokenPrice.ts";
-import { quoteCoverage } from "../actions/claims/quoteCoverage.ts";
-import { depositAndStake } from "../actions/pool/depositAndStake.ts";
-import { getTotalStake } from "../actions/pool/getTotalStake.ts";
 import { approve } from "../actions/token/approve.ts";
 import { BaseError } from "../errors/base.ts";
+import {
+  buyCoverage,
+  depositAndStake,
+  getActiveCoverageUsd,
+  getCapacityUsd,
+  getCollateralizationRatio,
+  getDapiCount,
+  getPricingCurve,
+  getTokenPrice,
+  getTotalStake,
+  quoteCoverage,
+} from "../generated/actions.ts";
 import { type DevnetFixture, startDevnetFixture } from "../testing/devnetFixture.ts";
 import { prng } from "../testing/poolFixture.ts";
 import type { WalletClient } from "../utils/transaction.ts";

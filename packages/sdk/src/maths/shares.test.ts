@@ -2,22 +2,24 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parseEther } from "viem";
 import { getBlock, readContract } from "viem/actions";
-import { addRewards } from "../actions/pool/addRewards.ts";
-import { convertToAssets } from "../actions/pool/convertToAssets.ts";
-import { convertToShares } from "../actions/pool/convertToShares.ts";
-import { depositAndStake } from "../actions/pool/depositAndStake.ts";
-import { getLockedRewards } from "../actions/pool/getLockedRewards.ts";
-import { getShares } from "../actions/pool/getShares.ts";
-import { getStake } from "../actions/pool/getStake.ts";
-import { getUnstaked } from "../actions/pool/getUnstaked.ts";
-import { getUnvested } from "../actions/pool/getUnvested.ts";
-import { getWithdrawable } from "../actions/pool/getWithdrawable.ts";
-import { payOutClaim } from "../actions/pool/payOutClaim.ts";
-import { scheduleUnstake } from "../actions/pool/scheduleUnstake.ts";
-import { unstake } from "../actions/pool/unstake.ts";
-import { withdraw } from "../actions/pool/withdraw.ts";
 import { approve } from "../actions/token/approve.ts";
 import { BaseError } from "../errors/base.ts";
+import {
+  addRewards,
+  convertToAssets,
+  convertToShares,
+  depositAndStake,
+  getLockedRewards,
+  getShares,
+  getStake,
+  getUnstaked,
+  getUnvested,
+  getWithdrawable,
+  payOutClaim,
+  scheduleUnstake,
+  unstake,
+  withdraw,
+} from "../generated/actions.ts";
 import { iStakingPoolAbi } from "../generated/contracts.ts";
 import { type PoolFixture, prng, startPoolFixture } from "../testing/poolFixture.ts";
 import { accruedTotals, withdrawable } from "./rewards.ts";

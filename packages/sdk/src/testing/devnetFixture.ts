@@ -5,7 +5,7 @@
  * Not part of the SDK's entry point.
  */
 import { type Address, encodeFunctionData, parseEther } from "viem";
-import { type AnvilInstance, startAnvil } from "../../../devnet/src/anvil.ts";
+import { type AnvilInstance, startAnvil } from "../anvil.ts";
 import { pushBeaconValue } from "../deploy/api3.ts";
 import { artifact } from "../deploy/artifacts.ts";
 import { createTxContext, sendAndWait, type TxContext } from "../deploy/context.ts";

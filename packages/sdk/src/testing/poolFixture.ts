@@ -15,9 +15,10 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { sendTransaction, waitForTransactionReceipt, writeContract } from "viem/actions";
-import { type AnvilInstance, startAnvil } from "../../../devnet/src/anvil.ts";
+import { type AnvilInstance, startAnvil } from "../anvil.ts";
 import type { Deployment } from "../deployment.ts";
 import {
+  iStakingPoolAbi,
   stakingPoolAbi,
   stakingPoolBytecode,
   testTokenAbi,
@@ -115,7 +116,7 @@ export async function startPoolFixture(): Promise<PoolFixture> {
     } as never);
     await send({
       address: pool,
-      abi: stakingPoolAbi,
+      abi: iStakingPoolAbi,
       functionName: "setClaimsManager",
       args: [admin.account.address, true],
     } as never);

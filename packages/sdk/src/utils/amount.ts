@@ -127,3 +127,33 @@ export function parseDuration(input: string): bigint {
     throw new InvalidInputError(`"${input}" is too long`);
   return BigInt(Math.round(seconds));
 }
+
+/**
+ * Parses a point in time into unix seconds: `"now"`, a duration back from `now` (`"2h ago"`, `"3d ago"`), unix
+ * seconds (`"1754006400"`) or an ISO 8601 date (`"2026-12-01T10:00:00Z"`).
+ *
+ * @example
+ * ```ts
+ * parseTime("2h ago", 1_754_006_400n) // 1754000000n
+ * ```
+ */
+export function parseTime(input: string, now: bigint): bigint {
+  const text = input.trim().toLowerCase();
+  if (text === "now") return now;
+  const ago = /^(.+?)\s+ago$/.exec(text);
+  if (ago?.[1]) {
+    const back = parseDuration(ago[1]);
+    if (back > now) throw new InvalidInputError(`"${input}" is before 1970`);
+    return now - back;
+  }
+  if (/^\d+$/.test(text)) return BigInt(text);
+  const ms = Date.parse(input.trim());
+  if (Number.isNaN(ms)) {
+    throw new InvalidInputError(`"${input}" is not a time`, {
+      metaMessages: [
+        'Use "now", "2h ago", unix seconds or an ISO date like "2026-12-01T10:00:00Z".',
+      ],
+    });
+  }
+  return BigInt(Math.floor(ms / 1000));
+}

@@ -16,6 +16,7 @@ import type {
 import { erc20Abi } from "viem";
 import {
   estimateContractGas,
+  getTransactionCount,
   simulateCalls,
   simulateContract,
   waitForTransactionReceipt,
@@ -30,12 +31,50 @@ export type WalletClient = Client<Transport, Chain | undefined, Account>;
 /** A client that can read: what every view action takes. */
 export type ReadClient = Client<Transport, Chain | undefined, Account | undefined>;
 
+/** How a write is sent: fees, nonce, and how long and how deep its receipt is awaited. */
+export interface TransactionSettings {
+  /** Legacy gas price (wei); otherwise EIP-1559 fees, estimated unless given. */
+  gasPrice?: bigint;
+  /** EIP-1559 fee cap (wei per gas). */
+  maxFeePerGas?: bigint;
+  /** EIP-1559 priority fee (wei per gas). */
+  maxPriorityFeePerGas?: bigint;
+  /** The nonce to use (default: the account's pending transaction count). */
+  nonce?: number;
+  /** Blocks to wait for after inclusion (default 1: the including block). */
+  confirmations?: number;
+  /** Longest wait for the receipt, in milliseconds (default: viem's, 180 s). */
+  timeoutMs?: number;
+  /** Ends the wait for the receipt (e.g. when the RPC died). */
+  signal?: AbortSignal;
+}
+
+/** A write about to be sent, as {@link WriteHooks.intercept} receives it. */
+export interface PreparedWrite {
+  address: Address;
+  abi: Abi | readonly unknown[];
+  functionName: string;
+  args: readonly unknown[];
+  value?: bigint;
+  /** The sender. */
+  from: Address;
+  /** The verb of decoded errors, e.g. `"schedule unstake"`. */
+  label: string;
+}
+
 /** Hooks of a write action, e.g. to show a spinner while the receipt is awaited. */
 export interface WriteHooks {
-  /** Called once the transaction is sent, before waiting for its receipt. */
-  onSubmitted?: (hash: Hash) => void;
+  /** Called once the transaction is sent, with its nonce, before waiting for its receipt. */
+  onSubmitted?: (hash: Hash, sent: { nonce: number }) => void;
   /** The pool token, to format amounts in decoded errors. */
   tokenInfo?: { symbol: string; decimals: number };
+  /** Fees, nonce, confirmations and receipt timeout. */
+  transaction?: TransactionSettings;
+  /**
+   * Takes the write over instead of simulating and sending it (dry runs, printing calldata, multisig
+   * batches): it receives the call and resolves what the action resolves. Nothing is sent.
+   */
+  intercept?: (call: PreparedWrite) => Promise<WriteResult<unknown>>;
 }
 
 /** What every write action returns. */
@@ -70,18 +109,45 @@ export async function execute<result>(
   hooks: WriteHooks & ErrorContext = {},
 ): Promise<WriteResult<result>> {
   let hash: Hash;
+  let nonce: number;
+  const settings = hooks.transaction ?? {};
   try {
     const writeRequest = request as Parameters<typeof writeContract>[1];
     const estimate = await estimateContractGas(
       client,
       writeRequest as Parameters<typeof estimateContractGas>[1],
     );
-    hash = await writeContract(client, { ...writeRequest, gas: withGasMargin(estimate) });
+    nonce =
+      settings.nonce ??
+      (await getTransactionCount(client, {
+        address: client.account.address,
+        blockTag: "pending",
+      }));
+    const fees =
+      settings.gasPrice !== undefined
+        ? { gasPrice: settings.gasPrice }
+        : {
+            ...(settings.maxFeePerGas === undefined ? {} : { maxFeePerGas: settings.maxFeePerGas }),
+            ...(settings.maxPriorityFeePerGas === undefined
+              ? {}
+              : { maxPriorityFeePerGas: settings.maxPriorityFeePerGas }),
+          };
+    hash = await writeContract(client, {
+      ...writeRequest,
+      ...fees,
+      nonce,
+      gas: withGasMargin(estimate),
+    } as Parameters<typeof writeContract>[1]);
   } catch (error) {
     throw toIpoolError(error, hooks);
   }
-  hooks.onSubmitted?.(hash);
-  const receipt = await waitForTransactionReceipt(client, { hash });
+  hooks.onSubmitted?.(hash, { nonce });
+  const receipt = await waitForTransactionReceipt(client, {
+    hash,
+    ...(settings.confirmations === undefined ? {} : { confirmations: settings.confirmations }),
+    ...(settings.timeoutMs === undefined ? {} : { timeout: settings.timeoutMs }),
+    ...(settings.signal === undefined ? {} : { signal: settings.signal }),
+  });
   if (receipt.status !== "success") throw new TransactionRevertedError(hash);
   return { hash, receipt, result, gasUsed: receipt.gasUsed };
 }
@@ -122,6 +188,17 @@ export async function simulateAndSend<
   label: string = call.functionName,
 ): Promise<WriteResult<SimulateContractReturnType<abi, functionName, args>["result"]>> {
   const context = { ...hooks, functionName: label, account: client.account.address };
+  if (hooks.intercept) {
+    return (await hooks.intercept({
+      address: call.address,
+      abi: call.abi,
+      functionName: call.functionName,
+      args: call.args as readonly unknown[],
+      ...("value" in call && call.value !== undefined ? { value: call.value as bigint } : {}),
+      from: client.account.address,
+      label,
+    })) as WriteResult<SimulateContractReturnType<abi, functionName, args>["result"]>;
+  }
   const { request, result } = await preflight(
     () =>
       simulateContract(client, {

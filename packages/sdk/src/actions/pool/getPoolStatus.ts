@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { erc20Abi } from "viem";
 import { getBlock, readContract } from "viem/actions";
-import { iPoolVotesAbi, iStakingPoolAbi } from "../../generated/contracts.ts";
+import { iStakingPoolAbi } from "../../generated/contracts.ts";
 import type { ReadClient } from "../../utils/transaction.ts";
 
 /** Parameters of {@link getPoolStatus}. */
@@ -32,6 +32,17 @@ export interface GetPoolStatusReturnType {
   /** APR of the epoch being streamed (`HUNDRED_PERCENT` = 1e8 = 100%; see `formatApr`). */
   apr: bigint;
   currentEpoch: bigint;
+  /**
+   * Tokens the pool may still have to pay for claims: open claims' amounts at the current price plus owed tranches
+   * (`IStakingPool.openExposure`). A new stake shares it; a matured exit holds back its share of it (frozen).
+   */
+  openExposure: bigint;
+  /** The longest a frozen part of an exit waits for open claims. */
+  maxFreeze: bigint;
+  /** What all claims managers may pay per rolling week, as a fraction of the stake (1e8 = 100%). */
+  payoutCap: bigint;
+  /** What they may still pay now under that cap, in tokens. */
+  payoutRoom: bigint;
 }
 
 /**
@@ -64,7 +75,7 @@ export async function getPoolStatus(
       readContract(client, { ...poolRead, functionName: "totalShares" }),
       readContract(client, {
         address: pool,
-        abi: iPoolVotesAbi,
+        abi: iStakingPoolAbi,
         functionName: "totalVotingSupply",
         blockNumber,
       }),
@@ -77,6 +88,12 @@ export async function getPoolStatus(
       readContract(client, { ...poolRead, functionName: "apr" }),
       readContract(client, { ...poolRead, functionName: "currentEpoch" }),
     ]);
+  const [openExposure, maxFreeze, payoutCap, [, payoutRoom]] = await Promise.all([
+    readContract(client, { ...poolRead, functionName: "openExposure" }),
+    readContract(client, { ...poolRead, functionName: "maxFreeze" }),
+    readContract(client, { ...poolRead, functionName: "payoutCap" }),
+    readContract(client, { ...poolRead, functionName: "payoutRoom" }),
+  ]);
   // convertToAssets(totalShares + 1) is exactly the accrued totalStake + 1 (one virtual share, one virtual unit).
   const totalStake =
     (await readContract(client, {
@@ -95,5 +112,9 @@ export async function getPoolStatus(
     tokenTotalSupply,
     apr,
     currentEpoch,
+    openExposure,
+    maxFreeze,
+    payoutCap,
+    payoutRoom,
   };
 }

@@ -31,7 +31,18 @@ export interface GetStakerStatusReturnType {
   lockedRewards: bigint;
   /** Tokens of a vesting schedule not vested yet. */
   unvested: bigint;
-  pendingUnstake: { shares: bigint; amount: bigint; maturesAt: bigint };
+  /**
+   * The pending unstake (all zero when none): `amount` is what it pays now. A `frozen` one is the part of an exit
+   * held back by open claims: it leaves once no claim is open, at the latest `maturesAt`, and answers for up to
+   * `liable` tokens of the payouts made meanwhile.
+   */
+  pendingUnstake: {
+    shares: bigint;
+    amount: bigint;
+    maturesAt: bigint;
+    frozen: boolean;
+    liable: bigint;
+  };
   /** Current voting power in shares. */
   votes: bigint;
   /** Who holds the staker's votes (the staker itself when it does not delegate). */
@@ -97,6 +108,8 @@ export async function getStakerStatus(
       shares: pending.shares,
       amount: pending.amount,
       maturesAt: pending.maturesAt,
+      frozen: pending.frozen,
+      liable: pending.liable,
     },
     votes,
     delegate,

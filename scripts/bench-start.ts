@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:start`: how long `npm start` takes until the devnet is ready (anvil, deployment, seed data,
+ * dAPI pusher, indexer, dashboard; the moment it prints "Insurance Pool devnet is running"), cold and warm.
+ * Cold: a fresh deployment directory (no indexer database) and tsx's transpile cache disabled, as after
+ * `npm ci`; warm: the same again with both kept. The contracts are not compiled: the devnet deploys from the
+ * committed `packages/sdk/src/generated/contracts.ts`. Writes bench/start.md.
+ *
+ *   npm run bench:start [-- --runs 1]
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { machineLine, median } from "./bench-machine.ts";
+
+const root = join(import.meta.dirname, "..");
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 1;
+const machine = machineLine();
+
+/** Starts the devnet as `npm start` does; resolves the seconds until it is ready, after stopping it. */
+function start(dir: string, env: Record<string, string>): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "packages/devnet/src/main.ts",
+        "--deployment",
+        join(dir, "deployment.json"),
+      ],
+      { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let output = "";
+    let ready: number | undefined;
+    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (ready === undefined && output.includes("Insurance Pool devnet is running")) {
+        ready = (Date.now() - started) / 1000;
+        child.kill("SIGINT");
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("close", () => {
+      clearTimeout(timer);
+      if (ready === undefined) reject(new Error(`the devnet never became ready:\n${output}`));
+      else resolve(ready);
+    });
+  });
+}
+
+const cold: number[] = [];
+const warm: number[] = [];
+for (let run = 0; run < runs; run++) {
+  const dir = mkdtempSync(join(tmpdir(), "ipool-start-"));
+  try {
+    cold.push(await start(dir, { TSX_DISABLE_CACHE: "1" }));
+    warm.push(await start(dir, {}));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const lines = [
+  "# `npm start` until the devnet is ready",
+  "",
+  `Median of ${runs} run${runs === 1 ? "" : "s"}: anvil, deployment, seed, pusher, indexer (PGlite) and dashboard, until the summary prints.`,
+  `Machine: ${machine}.`,
+  "",
+  "| start | seconds | budget |",
+  "|---|---|---|",
+  `| cold (new deployment directory, tsx cache off) | ${median(cold).toFixed(1)} | 45 s ${median(cold) <= 45 ? "✔" : "✘ over"} |`,
+  `| warm (again, caches and indexer database kept) | ${median(warm).toFixed(1)} | 15 s ${median(warm) <= 15 ? "✔" : "✘ over"} |`,
+  "",
+];
+mkdirSync(join(root, "bench"), { recursive: true });
+writeFileSync(join(root, "bench", "start.md"), lines.join("\n"));
+console.log(lines.join("\n"));
