@@ -1,7 +1,8 @@
 /**
  * Generates `packages/sdk/src/generated/contracts.ts` from forge's release build (contracts/out-release, the
  * IR-compiled contracts that ship; see scripts/build-contracts.ts): one `as const` ABI and the creation
- * bytecode per contract under `contracts/src`.
+ * bytecode per contract under `contracts/src`, and per contract of Kleros' `@kleros/erc-792` package that they
+ * import (its ERC-792 interfaces and the CentralizedArbitratorWithAppeal the devnet can run).
  * Then `generate-actions.ts` renders the one-shape typed actions (`generated/actions.ts`) from the same ABIs.
  * ABIs are never copied by hand; run `npm run build` after changing a contract and commit both files: they
  * are committed so that `npm start` needs no Solidity compiler. `--check` (run by `npm test`) writes nothing
@@ -25,6 +26,9 @@ interface Artifact {
   metadata?: { settings?: { compilationTarget?: Record<string, string>; viaIR?: boolean } };
 }
 
+/** Sources whose contracts ship: ours, and the Kleros package our contracts compile in unchanged. */
+const SHIPPED_SOURCES = ["contracts/src/", "node_modules/@kleros/erc-792/contracts/"];
+
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const entries: string[] = [];
@@ -35,7 +39,8 @@ for (const dir of readdirSync(outDir).sort()) {
     const artifact = JSON.parse(readFileSync(join(outDir, dir, file), "utf8")) as Artifact;
     const targets = artifact.metadata?.settings?.compilationTarget ?? {};
     const [source, name] = Object.entries(targets)[0] ?? [];
-    if (!source?.startsWith("contracts/src/") || !name || file !== `${name}.json`) continue;
+    if (!source || !SHIPPED_SOURCES.some((prefix) => source.startsWith(prefix))) continue;
+    if (!name || file !== `${name}.json`) continue;
     if (artifact.metadata?.settings?.viaIR !== true) {
       throw new Error(
         `${join(dir, file)} in ${outDir} was not built by the release profile (via_ir): run npm run build:contracts`,

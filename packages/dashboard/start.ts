@@ -22,6 +22,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { readDeployment } from "../sdk/src/deployment.ts";
+import { DISPUTE_TEXT_FILES, disputeTextFile } from "../sdk/src/dispute/files.ts";
 import type { DashboardConfig } from "./src/lib/config.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -159,6 +160,21 @@ function readTree(dir: string, prefix = ""): Map<string, Buffer> {
   return files;
 }
 
+/**
+ * The shipped dispute texts (contracts/dispute) by CIDv0, served at `/ipfs/<cid>` as an IPFS gateway would: the
+ * devnet's meta-evidence URI (`/ipfs/<cid>`) and the claims policy resolve here, so the dashboard shows a claim's
+ * dispute text without a real IPFS node.
+ */
+function disputeTextsByCid(): Map<string, { content: Buffer; type: string }> {
+  const texts = new Map<string, { content: Buffer; type: string }>();
+  for (const name of Object.values(DISPUTE_TEXT_FILES)) {
+    const file = disputeTextFile(name);
+    const type = name.endsWith(".json") ? "application/json" : "text/markdown; charset=utf-8";
+    texts.set(file.cid, { content: file.content, type });
+  }
+  return texts;
+}
+
 /** Builds (if needed) and serves the dashboard for a deployment. */
 export async function startDashboard(options: StartDashboardOptions): Promise<Dashboard> {
   const deploymentPath = resolve(options.deploymentPath);
@@ -189,9 +205,23 @@ export async function startDashboard(options: StartDashboardOptions): Promise<Da
     return JSON.stringify(config);
   };
 
+  const disputeTexts = disputeTextsByCid();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const path = decodeURIComponent(url.pathname);
+    if (path.startsWith("/ipfs/")) {
+      const text = disputeTexts.get(path.slice("/ipfs/".length));
+      if (!text) {
+        response.writeHead(404, { "content-type": "text/plain" }).end("not a shipped dispute text");
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": text.type,
+        "cache-control": "public, max-age=31536000, immutable",
+      });
+      response.end(text.content);
+      return;
+    }
     if (path === "/rpc") {
       void proxy(request, response, readDeployment(deploymentPath).rpcUrl);
       return;

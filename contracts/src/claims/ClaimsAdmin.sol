@@ -3,13 +3,13 @@ pragma solidity 0.8.28;
 
 import {IClaimsAdmin} from "../interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
-import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
 import {PremiumCurve} from "../libraries/PremiumCurve.sol";
 import {PriceConversion} from "../libraries/PriceConversion.sol";
 import {QuotaWindow} from "../libraries/QuotaWindow.sol";
 import {ClaimsStorage} from "./ClaimsStorage.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 

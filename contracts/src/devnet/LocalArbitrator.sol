@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IArbitrable} from "../interfaces/erc792/IArbitrable.sol";
-import {IArbitrator} from "../interfaces/erc792/IArbitrator.sol";
+import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @title LocalArbitrator

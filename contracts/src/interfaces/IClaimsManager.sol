@@ -2,10 +2,10 @@
 pragma solidity ^0.8.24;
 
 import {IClaimsExposure, IStakingPool} from "./IStakingPool.sol";
-import {IArbitrable} from "./erc792/IArbitrable.sol";
-import {IArbitrator} from "./erc792/IArbitrator.sol";
-import {IEvidence} from "./erc792/IEvidence.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
+import {IEvidence} from "@kleros/erc-792/contracts/erc-1497/IEvidence.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title IClaimsTypes

@@ -8,10 +8,10 @@ import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {TestToken} from "../../src/devnet/TestToken.sol";
 import {IClaimsManager} from "../../src/interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 
 /// @notice The real system for integration and gas tests: TestToken, StakingPool, the real API3 dAPI for the
 /// token at $2, the LocalArbitrator and a ClaimsManager authorized on the pool, with three stakers

@@ -2,10 +2,10 @@
 pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
-import {IArbitrable} from "../../src/interfaces/erc792/IArbitrable.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
-import {IEvidence} from "../../src/interfaces/erc792/IEvidence.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
+import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
+import {IEvidence} from "@kleros/erc-792/contracts/erc-1497/IEvidence.sol";
 
 /// @notice Escalation to the ERC-792 arbitrator, ERC-1497 evidence, rulings (with appeals on the local
 /// arbitrator), deferred rulings and governance of the arbitrator.

@@ -6,10 +6,10 @@ import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
 import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 

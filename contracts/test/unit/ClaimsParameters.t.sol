@@ -6,10 +6,10 @@ import {ClaimsAdmin} from "../../src/claims/ClaimsAdmin.sol";
 import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {Release} from "../utils/Release.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 
 /// @notice Roles and governed parameters: who may set what, the hard bounds, the events, the defaults, and
 /// the admin module's refusal of direct calls.

@@ -2,8 +2,8 @@
 pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
-import {IEvidence} from "../../src/interfaces/erc792/IEvidence.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
+import {IEvidence} from "@kleros/erc-792/contracts/erc-1497/IEvidence.sol";
 
 /// @notice Claims: filing (period, amount, bond), the mediator's payouts and settlements, bonds, quotas.
 contract ClaimsPayoutsTest is ClaimsBase {

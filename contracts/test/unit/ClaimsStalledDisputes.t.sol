@@ -2,9 +2,9 @@
 pragma solidity 0.8.28;
 
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
-import {IArbitrable} from "../../src/interfaces/erc792/IArbitrable.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
+import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 
 /// @dev An ERC-792 arbitrator that hands out the same dispute id every time (a buggy or hostile court).
 contract RepeatingArbitrator {

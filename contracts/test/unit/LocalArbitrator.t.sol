@@ -2,8 +2,8 @@
 pragma solidity 0.8.28;
 
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
-import {IArbitrable} from "../../src/interfaces/erc792/IArbitrable.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
+import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Test} from "forge-std/Test.sol";
 

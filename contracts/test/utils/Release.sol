@@ -9,7 +9,7 @@ import {ClaimsManager} from "../../src/ClaimsManager.sol";
 import {StakingPool} from "../../src/StakingPool.sol";
 import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
-import {IArbitrator} from "../../src/interfaces/erc792/IArbitrator.sol";
+import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 
 /// @title Release
 /// @notice Deploys contracts as they ship: from the IR-compiled artifacts in `contracts/out-release` (foundry.toml's

@@ -12,6 +12,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { parseEther } from "viem";
+import { metaEvidence } from "../../sdk/src/dispute/files.ts";
 import { abis } from "../src/lib/contracts.ts";
 import { type BrowserSession, launchBrowser, type Stack, startStack } from "./harness.ts";
 
@@ -225,6 +226,14 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   await openDisputed("policyholder");
   await act("Escalate to arbitration");
   await openDisputed("court");
+  // The dispute text the arbitrator reads: the shipped meta-evidence, which the dashboard server serves at
+  // /ipfs/<cid> (the URI the claims manager announced).
+  const question = page.getByTestId("claim-detail").locator("..").getByTestId("dispute-question");
+  await question.waitFor();
+  assert.equal(
+    (await question.textContent())?.trim(),
+    (JSON.parse(metaEvidence().content.toString("utf8")) as { question: string }).question,
+  );
   await act("Rule: refuse");
   await openDisputed("policyholder");
   await act(/^Appeal \(/);

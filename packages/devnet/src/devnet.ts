@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { createTxContext } from "../../sdk/src/deploy/context.ts";
-import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
+import { type DevnetArbitrator, deployDevnet } from "../../sdk/src/deploy/devnet.ts";
 import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import {
@@ -34,6 +34,8 @@ export interface DevnetOptions {
   pushIntervalMs?: number;
   /** Skip the demo data (stakers, policy, claim). */
   noSeed?: boolean;
+  /** The ERC-792 arbitrator: our `local` LocalArbitrator (default) or Kleros' own CentralizedArbitratorWithAppeal. */
+  arbitrator?: DevnetArbitrator;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -128,7 +130,10 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     const started = Date.now();
     const deployer = devnetAccount("deployer");
     const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: deployer });
-    const deployment = await deployDevnet(ctx, { rpcUrl: anvil.rpcUrl });
+    const deployment = await deployDevnet(ctx, {
+      rpcUrl: anvil.rpcUrl,
+      arbitrator: options.arbitrator ?? "local",
+    });
     log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {
       log(

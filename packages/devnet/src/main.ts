@@ -7,6 +7,7 @@
  *   npm start -- [--port 8545] [--block-time 1] [--indexer-port 42069] [--dashboard-port 5173]
  *                [--no-indexer] [--no-dashboard] [--no-seed] [--push-interval 5]
  *                [--deployment .devnet/deployment.json] [--database-url postgres://...]
+ *                [--arbitrator local|kleros]
  */
 import { parseArgs } from "node:util";
 import { type Devnet, runDevnet } from "./devnet.ts";
@@ -20,7 +21,10 @@ const HELP = `Usage: npm start -- [options]
   --push-interval <s>    seconds between signed-data pushes (default 5)
   --deployment <file>    where to write the deployment (default .devnet/deployment.json)
   --database-url <url>   PostgreSQL for the indexer (default: $DATABASE_URL, else its embedded database)
-  --no-seed              deploy without demo data`;
+  --no-seed              deploy without demo data
+  --arbitrator <kind>    the ERC-792 arbitrator: local (our LocalArbitrator, default) or kleros (Kleros' own
+                         CentralizedArbitratorWithAppeal from @kleros/erc-792: 3-minute appeal window, appeals
+                         cost twice the quoted appealCost)`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -43,12 +47,18 @@ async function main(): Promise<void> {
       "push-interval": { type: "string" },
       deployment: { type: "string" },
       "database-url": { type: "string" },
+      arbitrator: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     console.log(HELP);
     return;
+  }
+  const arbitrator = values.arbitrator ?? "local";
+  if (arbitrator !== "local" && arbitrator !== "kleros") {
+    console.error(`--arbitrator must be local or kleros, got "${arbitrator}"\n${HELP}`);
+    process.exit(2);
   }
   const blockTime = integer(values["block-time"], "block-time", 1);
   const pushIntervalMs = integer(values["push-interval"], "push-interval", 5) * 1000;
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
       : integer(values["dashboard-port"], "dashboard-port", 5173),
     pushIntervalMs: pushIntervalMs || 5_000,
     noSeed: Boolean(values["no-seed"]),
+    arbitrator,
     ...(values.deployment ? { deploymentPath: values.deployment } : {}),
     ...((values["database-url"] ?? process.env.DATABASE_URL)
       ? { databaseUrl: values["database-url"] ?? process.env.DATABASE_URL }

@@ -89,9 +89,12 @@ describe("indexer", { timeout: 300_000 }, () => {
   const disputeAClaim = async () => {
     const claims = deployment.contracts.claimsManager as Address;
     const arbitrator = deployment.contracts.arbitrator as Address;
-    const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
-    // The seed filed its claim after the policy's waiting period: an incident now is covered too.
-    const incidentAt = (await ctx.publicClient.getBlock()).timestamp;
+    // The seed moved the clock past the policy's waiting period: an incident now is covered.
+    const incidentAt = (
+      await (
+        await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") })
+      ).publicClient.getBlock()
+    ).timestamp;
     const filed = await send("policyholder", claims, claimsManagerAbi, "createClaim", [
       seededPolicyId,
       parseEther("5000"),

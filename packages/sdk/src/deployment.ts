@@ -29,6 +29,16 @@ export interface Deployment {
     /** Factory of the Api3ReaderProxyV1 proxies. */
     api3ReaderProxyV1Factory?: Address;
   };
+  /**
+   * What `contracts.arbitrator` is, when known: our `LocalArbitrator`, Kleros' own
+   * `CentralizedArbitratorWithAppeal` (`@kleros/erc-792`; its `appeal()` charges twice the quoted `appealCost`), or
+   * another ERC-792 arbitrator (Kleros' court). Absent: ERC-792 without quirks.
+   */
+  arbitratorKind?: ArbitratorKind;
+  /** The dispute texts the claims manager announces (see contracts/dispute). */
+  disputeTexts?: { metaEvidenceURI: string; policyURI: string };
+  /** Kleros v2 pieces beside the pool (the devnet deploys local stand-ins). */
+  klerosV2?: KlerosV2Contracts;
   /** Covered dAPIs (feeds users can buy coverage for). */
   dapis: { name: string; dapiNameHash: Hex; proxy: Address }[];
   /** Devnet only: well-known accounts by role (anvil's mnemonic indices). */
@@ -38,6 +48,20 @@ export interface Deployment {
   deployedAt?: string;
   /** Devnet only: the local Airnode and the Beacon-backed dAPIs its pusher keeps fresh. */
   devnet?: DevnetFeeds;
+}
+
+/** What an ERC-792 arbitrator is, for the quirks clients must know (see {@link Deployment.arbitratorKind}). */
+export type ArbitratorKind = "local" | "kleros-centralized" | "erc792";
+
+/** Kleros v2 contracts: an `IArbitratorV2`, the dispute template registry and the evidence module. */
+export interface KlerosV2Contracts {
+  arbitrator?: Address;
+  disputeTemplateRegistry?: Address;
+  evidenceModule?: Address;
+  /** The claims template's id in the registry (a decimal string). */
+  templateId?: string;
+  /** An ERC-20 the arbitrator accepts for fees (the devnet's). */
+  feeToken?: Address;
 }
 
 /** The devnet's local API3 data: an Airnode key (a devnet account) signing one Beacon per dAPI. */

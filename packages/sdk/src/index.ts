@@ -106,6 +106,7 @@ export {
   type PremiumInputs,
   type PremiumQuote,
   type PricingCurve,
+  capacityPriceOf,
   payoutTokens,
   premiumIntegral,
   premiumRate,

@@ -17,6 +17,15 @@ export const appealCommand: Command = {
   writes: true,
   summary: "appeal the arbitrator's ruling on a disputed claim, paying the appeal fee in ether",
   usage: "<claimId>",
+  description: [
+    "Appeals go to the ERC-792 arbitrator of the claim's dispute (appeal(disputeId, extraData)), paying its",
+    "appealCost. With Kleros' own CentralizedArbitratorWithAppeal (devnet --arbitrator kleros) the appellant pays",
+    "twice the quoted appealCost: its appeal() counts the new round before pricing it (checked against",
+    "@kleros/erc-792 8.0.0); ipool sends that amount and says so.",
+    "Kleros v2 (an IArbitratorV2 such as KlerosCore): appeals are not made here nor through the claims manager;",
+    "each side funds its ruling in the dispute kit during the appeal period, e.g.",
+    "DisputeKitClassic.fundAppeal(coreDisputeId, choice) (on the devnet: LocalArbitratorV2.fundAppeal).",
+  ].join("\n"),
   run: async (ctx, input) => {
     const [text] = positionals(input, 1, 1, "appeal <claimId>");
     const { claimId, claim } = await existingClaim(ctx, text);
@@ -31,12 +40,21 @@ export const appealCommand: Command = {
     });
     const arbitrator = claim.arbitrator;
     const disputeId = claim.disputeId;
-    const value = await getAppealCost(ctx.client, { arbitrator, disputeId, extraData });
+    const quoted = await getAppealCost(ctx.client, { arbitrator, disputeId, extraData });
+    // Kleros' CentralizedArbitratorWithAppeal prices the round it is about to open: twice its quote.
+    const klerosCentralized =
+      ctx.deployment.arbitratorKind === "kleros-centralized" &&
+      arbitrator.toLowerCase() === ctx.deployment.contracts.arbitrator?.toLowerCase();
+    const value = klerosCentralized ? 2n * quoted : quoted;
+    const fee = formatAmount(value, 18, { symbol: "ETH" });
     await ctx.send(
-      `appeal dispute ${disputeId} (fee ${formatAmount(value, 18, { symbol: "ETH" })})`,
+      `appeal dispute ${disputeId} (fee ${fee}${klerosCentralized ? ", twice the quoted appealCost: Kleros' CentralizedArbitratorWithAppeal" : ""})`,
       (hooks) => appeal(client, { ...hooks, arbitrator, disputeId, extraData, value }),
     );
     const summary = await claimSummary(ctx, claimId);
-    return { lines: summary.lines, data: { disputeId, fee: value, ...summary.data } };
+    return {
+      lines: summary.lines,
+      data: { disputeId, fee: value, quotedAppealCost: quoted, ...summary.data },
+    };
   },
 };

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type Address, encodeDeployData, parseEther } from "viem";
+import { getContractEvents } from "viem/actions";
 import { AnvilChain } from "../../../devnet/src/chain.ts";
 import { type AnvilInstance, startAnvil } from "../../../sdk/src/anvil.ts";
 import { deployApi3, setUpLocalDapi } from "../../../sdk/src/deploy/api3.ts";
@@ -15,6 +16,7 @@ import { artifact, claimsManagerAbi } from "../../../sdk/src/deploy/artifacts.ts
 import { createTxContext, deployAndWait } from "../../../sdk/src/deploy/context.ts";
 import { DEVNET_MNEMONIC, devnetAccount } from "../../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../../sdk/src/deployment.ts";
+import { metaEvidence, metaEvidenceURI } from "../../../sdk/src/dispute/files.ts";
 import { type CliResult, ipool } from "../testing.ts";
 
 /** anvil's account 5: the deployer of the tests (its key, as a user would export it). */
@@ -25,7 +27,13 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
   let real: AnvilInstance;
   let chain: AnvilChain;
   let dir: string;
-  let existing: { token: Address; tokenUsdProxy: Address; arbitrator: Address; ethUsd: Address };
+  let existing: {
+    token: Address;
+    tokenUsdProxy: Address;
+    arbitrator: Address;
+    ethUsd: Address;
+    registry: Address;
+  };
   const env = { IPOOL_PRIVATE_KEY: DEPLOYER_KEY };
   const nonce = () => chain.client.getTransactionCount({ address: deployer });
   const cli = (argv: string[], environment: Record<string, string> = env): Promise<CliResult> =>
@@ -77,7 +85,19 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
         args: [ctx.walletClient.account.address, parseEther("0.1"), parseEther("0.2"), 3600n],
       }),
     );
-    existing = { token, tokenUsdProxy: api3Usd.proxy, arbitrator, ethUsd: ethUsd.proxy };
+    const registryArtifact = artifact("LocalDisputeTemplateRegistry");
+    const registry = await deployAndWait(
+      ctx,
+      "template registry",
+      encodeDeployData({ abi: registryArtifact.abi, bytecode: registryArtifact.bytecode }),
+    );
+    existing = {
+      token,
+      tokenUsdProxy: api3Usd.proxy,
+      arbitrator,
+      ethUsd: ethUsd.proxy,
+      registry,
+    };
     assert.equal(DEVNET_MNEMONIC.split(" ").length, 12);
   });
   after(async () => real?.stop());
@@ -96,6 +116,10 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
       [
         base().map((arg) => (arg === existing.arbitrator ? deployer : arg)),
         /--arbitrator 0x9965.* has no contract on chain 4242/,
+      ],
+      [
+        base().map((arg) => (arg === existing.arbitrator ? existing.token : arg)),
+        /--arbitrator 0x.* does not answer arbitrationCost\(0x\)/,
       ],
       [base(), /no deployer key/, {}],
     ];
@@ -138,12 +162,24 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
     assert.match(human.stdout, /Plan: \d+ transactions from 0x9965/);
     assert.match(human.stdout, /Total gas [\d,]+; at [\d.]+ gwei/);
     assert.match(human.stdout, /Nothing was sent/);
+    assert.match(human.stdout, /Arbitration: 0x.* charges 0\.1 ETH per dispute now/);
+    assert.match(human.stdout, /chain 4242:\n {2}No Kleros court is known on this chain/);
+    assert.ok(
+      human.stdout.includes(`Meta-evidence URI on chain: ${metaEvidenceURI()}`),
+      human.stdout,
+    );
+    assert.ok(
+      human.stdout.includes(
+        `ipfs add --cid-version=0 ${metaEvidence().path}   # must print ${metaEvidence().cid}`,
+      ),
+    );
   });
 
   it("deploys, hands every power to the DAO and records deployments/<chainId>.json", async () => {
-    const result = await cli(base());
+    const result = await cli([...base(), "--dispute-template-registry", existing.registry]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Deployed Insurance Pool to chain 4242/);
+    assert.match(result.stdout, /Kleros v2 dispute template registered as id 0/);
     assert.match(result.stderr, /StakingPool .* gas/, "progress on stderr");
     const path = join(dir, "deployments", "4242.json");
     const deployment = JSON.parse(readFileSync(path, "utf8")) as Deployment;
@@ -151,8 +187,23 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
     assert.equal(deployment.contracts.token.toLowerCase(), existing.token.toLowerCase());
     assert.equal(deployment.dapis[0]?.proxy.toLowerCase(), existing.ethUsd.toLowerCase());
 
+    assert.deepEqual(deployment.klerosV2, {
+      disputeTemplateRegistry: existing.registry,
+      templateId: "0",
+    });
+    assert.equal(deployment.disputeTexts?.metaEvidenceURI, metaEvidenceURI());
+
     const pool = deployment.contracts.stakingPool;
     const claims = deployment.contracts.claimsManager as Address;
+    // What the claims manager announced to the court: the shipped meta-evidence by its CID, not a placeholder.
+    const [announced] = await getContractEvents(chain.client, {
+      address: claims,
+      abi: claimsManagerAbi(),
+      eventName: "MetaEvidence",
+      fromBlock: 0n,
+    });
+    assert.ok(announced, "MetaEvidence announced");
+    assert.equal((announced.args as { _evidence?: string })._evidence, metaEvidenceURI());
     const poolAbi = artifact("StakingPool").abi;
     assert.equal(
       (await chain.read<Address>(pool, poolAbi, "token")).toLowerCase(),

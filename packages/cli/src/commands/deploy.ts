@@ -11,12 +11,17 @@ import type { Deployment } from "@insurance-pool/sdk";
 import { InvalidInputError } from "@insurance-pool/sdk";
 import { startAnvil } from "@insurance-pool/sdk/anvil";
 import {
+  checkArbitrator,
+  claimsPolicy,
   createTxContext,
   DEFAULT_GOVERNANCE,
   deploySystem,
+  metaEvidence,
+  publishInstructions,
   type SystemContracts,
   type SystemParameters,
   type TxRecord,
+  topologyOf,
 } from "@insurance-pool/sdk/deploy";
 import {
   type Address,
@@ -129,6 +134,11 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
   };
   if (typeof extraData === "string") params.arbitratorExtraData = extraData as Hex;
   if (typeof values["meta-evidence"] === "string") params.metaEvidenceURI = values["meta-evidence"];
+  const registry = optionalAddress(
+    values["dispute-template-registry"],
+    "dispute-template-registry",
+  );
+  if (registry) params.disputeTemplateRegistry = registry;
   const mediator = optionalAddress(values.mediator, "mediator");
   if (mediator) params.mediator = mediator;
   const policyAgent = optionalAddress(values["policy-agent"], "policy-agent");
@@ -176,6 +186,7 @@ async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<
     ["--token", params.token],
     ["--token-usd-proxy", params.tokenUsdProxy],
     ["--arbitrator", params.arbitrator],
+    ["--dispute-template-registry", params.disputeTemplateRegistry],
     ...params.dapis.map((dapi): [string, Address | undefined] => [
       `--dapis ${dapi.name}`,
       dapi.proxy,
@@ -188,7 +199,32 @@ async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<
       throw new InvalidInputError(`${what} ${address} has no contract on chain ${chainId}`);
     }
   }
+  await checkArbitrator(client, params.arbitrator, params.arbitratorExtraData ?? "0x");
   return chainId;
+}
+
+/**
+ * What the operator must know before the first claim: the chain's Kleros topology, the arbitration cost, and the
+ * dispute texts to publish (their CIDs are computed offline, as `ipfs add` computes them).
+ */
+async function notes(rpcUrl: string, chainId: number, params: SystemParameters): Promise<string[]> {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const cost = await checkArbitrator(client, params.arbitrator, params.arbitratorExtraData ?? "0x");
+  const topology = topologyOf(chainId);
+  const shipped = metaEvidence();
+  const uri = params.metaEvidenceURI ?? shipped.ipfsPath;
+  return [
+    `Arbitration: ${params.arbitrator} charges ${formatEther(cost)} ETH per dispute now.`,
+    `${topology.chain}:`,
+    ...topology.notes.map((note) => `  ${note}`),
+    `Meta-evidence URI on chain: ${uri}`,
+    ...(uri === shipped.ipfsPath
+      ? [
+          `  (CIDv0: dag-pb UnixFS, sha2-256, base58btc, as \`ipfs add\` computes it for ${shipped.name})`,
+          ...publishInstructions(),
+        ]
+      : ["  (given by --meta-evidence: publish it yourself)"]),
+  ];
 }
 
 function toDeployment(
@@ -214,6 +250,20 @@ function toDeployment(
       secondaryGovernor: contracts.secondaryGovernor,
       secondaryTimelock: contracts.secondaryTimelock,
     },
+    disputeTexts: {
+      metaEvidenceURI: params.metaEvidenceURI ?? metaEvidence().ipfsPath,
+      policyURI: claimsPolicy().ipfsPath,
+    },
+    ...(params.disputeTemplateRegistry
+      ? {
+          klerosV2: {
+            disputeTemplateRegistry: params.disputeTemplateRegistry,
+            ...(contracts.disputeTemplateId === undefined
+              ? {}
+              : { templateId: contracts.disputeTemplateId.toString() }),
+          },
+        }
+      : {}),
     dapis: params.dapis
       .filter((dapi): dapi is typeof dapi & { proxy: Address } => dapi.proxy !== undefined)
       .map((dapi) => ({
@@ -280,6 +330,7 @@ async function run(ctx: BaseContext, input: CommandInput): Promise<CommandOutput
         `Total gas ${gasFormat.format(totalGas)}; at ${formatEther(gasPrice, "gwei")} gwei: ${formatEther(cost)} ETH (deployer has ${formatEther(balance)} ETH)`,
         ...(balance < cost ? ["Warning: the deployer's balance does not cover this cost."] : []),
         `Would record ${relative(ctx.io.cwd, outPath)}. Nothing was sent.`,
+        ...(await notes(inputs.rpcUrl, chainId, inputs.params)),
       ];
       return {
         lines,
@@ -334,6 +385,10 @@ async function run(ctx: BaseContext, input: CommandInput): Promise<CommandOutput
       ),
       `Recorded ${relative(ctx.io.cwd, outPath)}; use it with: npx ipool status --deployment ${relative(ctx.io.cwd, outPath)}`,
       "Every power now belongs to the DAO's timelocks; the deployer holds no role.",
+      ...(contracts.disputeTemplateId === undefined
+        ? []
+        : [`Kleros v2 dispute template registered as id ${contracts.disputeTemplateId}.`]),
+      ...(await notes(inputs.rpcUrl, chainId, inputs.params)),
     ],
     data: { deployment, path: outPath, totalGas },
   };
@@ -350,7 +405,9 @@ export const deployCommand: StandaloneCommand = {
     "Deploys StakingPool, ClaimsManager and the DAO's two Governor + Timelock agents on top of an",
     "existing pool token, its USD dAPI proxy (IApi3ReaderProxy) and an ERC-792 arbitrator (Kleros),",
     "configures them through the timelocks and leaves the deployer without any role.",
-    "Records the deployment in deployments/<chainId>.json.",
+    "Records the deployment in deployments/<chainId>.json. Prints what works with Kleros on that chain",
+    "(Ethereum mainnet: v2 courts only through Kleros' gateway, fees in ETH; Arbitrum One: KlerosCore directly,",
+    "but bridged API3 has no mint right) and how to publish the dispute texts on IPFS.",
     "",
     "Examples:",
     "  ipool deploy --rpc $RPC --token 0x0b38... --token-usd-proxy 0x... --arbitrator 0x988b... \\",
@@ -373,7 +430,13 @@ export const deployCommand: StandaloneCommand = {
     "meta-evidence": {
       type: "string",
       value: "<uri>",
-      description: "ERC-1497 meta-evidence URI of claim disputes",
+      description:
+        "ERC-1497 meta-evidence URI (default: /ipfs/<CIDv0> of the shipped contracts/dispute/meta-evidence.json; publish it, see the output)",
+    },
+    "dispute-template-registry": {
+      type: "string",
+      value: "<addr>",
+      description: "Kleros v2 DisputeTemplateRegistry to register the claims template in",
     },
     dapis: {
       type: "string",

@@ -28,10 +28,19 @@ export const ruleCommand: Command = {
   name: "rule",
   role: "arbitrator",
   writes: true,
-  summary: "the local arbitrator's court rules on a disputed claim: refuse | pay | settle",
+  summary: "the devnet arbitrator's court rules on a disputed claim: refuse | pay | settle",
   usage: "<claimId> <refuse|pay|settle>",
-  description:
-    "The ruling can be appealed (ipool appeal) until its appeal period ends; then anyone delivers it with\nipool execute-ruling. Example: ipool rule 1 pay --account court",
+  description: [
+    "giveRuling(disputeId, ruling) on the claim's arbitrator, from its owner: the devnet's LocalArbitrator or",
+    "Kleros' own CentralizedArbitratorWithAppeal (npm start -- --arbitrator kleros), both owned by the court account.",
+    "Rulings: 1 pay the claim, 2 pay the mediator's settlement (a refusal if none was proposed), 0 refuse (the",
+    "claim is refused and the claimant's bond is forfeited to the stakers).",
+    "The ruling can be appealed (ipool appeal) until its appeal period ends; then anyone delivers it with",
+    "ipool execute-ruling. Kleros' contract: a fixed 3-minute window; execute-ruling works only once it is",
+    "over (from the next second); its disputeStatus already says Solved at the window's last second, while an",
+    "appeal is still accepted then; and anyone can change its fee (setArbitrationCost has no access control).",
+    "Example: ipool rule 1 pay --account court",
+  ].join("\n"),
   run: async (ctx, input) => {
     const [text, rulingText] = positionals(input, 2, 2, "rule <claimId> <refuse|pay|settle>");
     const ruling = RULING_WORDS[(rulingText ?? "").toLowerCase()];

@@ -30,7 +30,9 @@ function abiWith(...functions: string[]): Abi {
 export const abis = {
   stakingPool: abiWith("totalStake", "scheduleUnstake"),
   claimsManager: abiWith("createClaim"),
-  arbitrator: abiWith("arbitrationCost", "appealCost"),
+  // ERC-792 (LocalArbitrator; Kleros' CentralizedArbitratorWithAppeal shares its selectors), not LocalArbitratorV2,
+  // which also has arbitrationCost and appealCost but no disputeStatus.
+  arbitrator: abiWith("arbitrationCost", "appealCost", "disputeStatus"),
   governor: abiWith("castVote", "proposalThreshold"),
   token: erc20Abi as Abi,
 } as const;

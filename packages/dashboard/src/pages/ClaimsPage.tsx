@@ -1,8 +1,9 @@
 import { type ReactNode, useState } from "react";
-import { type Address, isAddressEqual } from "viem";
+import { type Address, isAddressEqual, zeroAddress } from "viem";
 import { useConnection } from "wagmi";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
 import { LineChart } from "../components/Chart.tsx";
+import { DisputeText } from "../components/DisputeText.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { Badge, Card, Empty, NoClaimsManager, Stat } from "../components/ui.tsx";
 import {
@@ -403,6 +404,7 @@ function ClaimDetail({
   now: number | undefined;
 }) {
   const client = useClient();
+  const { deployment } = useAppConfig();
   const tx = useTransaction();
   const [settlementText, setSettlementText] = useState("");
   const [evidenceText, setEvidenceText] = useState("");
@@ -540,6 +542,13 @@ function ClaimDetail({
       </button>,
     );
   }
+  // Kleros' CentralizedArbitratorWithAppeal charges twice the appealCost it quotes (it prices the new round).
+  const klerosCentralized =
+    deployment.arbitratorKind === "kleros-centralized" &&
+    a !== undefined &&
+    isAddressEqual(a.arbitrator, deployment.contracts.arbitrator ?? zeroAddress);
+  const appealFee =
+    a?.appealCost === undefined ? undefined : klerosCentralized ? 2n * a.appealCost : a.appealCost;
   if (appealOpen && user && a) {
     actions.push(
       <button
@@ -555,12 +564,12 @@ function ClaimDetail({
               abi: abis.arbitrator,
               functionName: "appeal",
               args: [a.disputeId, "0x"],
-              value: a.appealCost,
+              value: appealFee,
             },
           ])
         }
       >
-        Appeal ({formatAmount(a.appealCost ?? 0n, 18, 4)} ETH)
+        Appeal ({formatAmount(appealFee ?? 0n, 18, 4)} ETH)
       </button>,
     );
   }
@@ -698,6 +707,7 @@ function ClaimDetail({
               </>
             )}
           </dl>
+          <DisputeText open={Boolean(a)} />
           {isMediator && c.status === "Pending" && beforeDeadline && (
             <form
               className="form settle"

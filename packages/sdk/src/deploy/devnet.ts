@@ -1,13 +1,17 @@
 /**
  * The devnet's deployment: everything of {@link deploySystem}, on top of a TestToken, the real API3 dAPI
- * stack (Api3ServerV1 with Beacons signed by a local Airnode key, read through Api3ReaderProxyV1) and the
- * LocalArbitrator (ERC-792) ruled by the devnet's court account.
+ * stack (Api3ServerV1 with Beacons signed by a local Airnode key, read through Api3ReaderProxyV1) and an
+ * ERC-792 arbitrator ruled by the devnet's court account: our LocalArbitrator, or Kleros' own
+ * CentralizedArbitratorWithAppeal (`arbitrator: "kleros"`). Beside them, Kleros v2 stand-ins: LocalArbitratorV2
+ * (fees in ETH or in a devnet WETH), LocalDisputeTemplateRegistry (the claims template registered in it) and
+ * LocalEvidenceModule.
  */
-import { encodeDeployData, encodeFunctionData, parseEther } from "viem";
-import type { Deployment } from "../deployment.ts";
+import { type Address, encodeDeployData, encodeFunctionData, parseEther } from "viem";
+import type { ArbitratorKind, Deployment } from "../deployment.ts";
+import { claimsPolicy, metaEvidenceURI } from "../dispute/files.ts";
 import { deployApi3, setUpLocalDapi } from "./api3.ts";
 import { artifact } from "./artifacts.ts";
-import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+import { createTxContext, deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { DEVNET_ROLES, devnetAccount, devnetAccounts } from "./devnetAccounts.ts";
 import { deploySystem, type GovernanceParameters } from "./system.ts";
 
@@ -35,6 +39,127 @@ export interface DeployDevnetOptions {
   appealCost?: bigint;
   /** Seconds each LocalArbitrator ruling stays appealable (default 600). */
   appealPeriod?: number;
+  /**
+   * The ERC-792 arbitrator: `local` (LocalArbitrator, default) or `kleros` (Kleros' CentralizedArbitratorWithAppeal
+   * from `@kleros/erc-792`, owned by the court account; its appeal window is a fixed 3 minutes).
+   */
+  arbitrator?: DevnetArbitrator;
+}
+
+/** The devnet's ERC-792 arbitrator choices. */
+export type DevnetArbitrator = "local" | "kleros";
+
+/** The devnet's fee token rate on LocalArbitratorV2: 1 WETH per ETH of fees (rateInEth 1, 0 decimals). */
+const WETH_RATE = { rateInEth: 1n, rateDecimals: 0 } as const;
+
+async function deployArbitrator(
+  ctx: TxContext,
+  kind: DevnetArbitrator,
+  court: Address,
+  options: DeployDevnetOptions,
+): Promise<{ address: Address; kind: ArbitratorKind }> {
+  const fee = options.arbitrationCost ?? parseEther("0.1");
+  if (kind === "kleros") {
+    // Kleros' contract makes its deployer the owner (the only account that rules), so the court deploys it. Its
+    // fee setter has no access control; the court sets the devnet's fee right away.
+    const rpcUrl = ctx.publicClient.transport.url ?? "";
+    const courtCtx = await createTxContext({
+      rpcUrl,
+      account: court,
+      onTransaction: ctx.onTransaction,
+    });
+    const kleros = artifact("CentralizedArbitratorWithAppeal");
+    const address = await deployAndWait(
+      courtCtx,
+      "CentralizedArbitratorWithAppeal (Kleros)",
+      encodeDeployData({ abi: kleros.abi, bytecode: kleros.bytecode }),
+    );
+    await sendAndWait(courtCtx, "CentralizedArbitratorWithAppeal: arbitration cost", {
+      to: address,
+      data: encodeFunctionData({
+        abi: kleros.abi,
+        functionName: "setArbitrationCost",
+        args: [fee],
+      }),
+    });
+    return { address, kind: "kleros-centralized" };
+  }
+  const localArbitrator = artifact("LocalArbitrator");
+  const address = await deployAndWait(
+    ctx,
+    "LocalArbitrator",
+    encodeDeployData({
+      abi: localArbitrator.abi,
+      bytecode: localArbitrator.bytecode,
+      args: [
+        court,
+        fee,
+        options.appealCost ?? parseEther("0.2"),
+        BigInt(options.appealPeriod ?? 600),
+      ],
+    }),
+  );
+  return { address, kind: "local" };
+}
+
+/** LocalArbitratorV2 (accepting a devnet WETH), the template registry and the evidence module. */
+async function deployKlerosV2(ctx: TxContext, court: Address, options: DeployDevnetOptions) {
+  const testToken = artifact("TestToken");
+  const feeToken = await deployAndWait(
+    ctx,
+    "TestToken (WETH, v2 fee token)",
+    encodeDeployData({
+      abi: testToken.abi,
+      bytecode: testToken.bytecode,
+      args: ["Wrapped Ether (devnet)", "WETH", ctx.walletClient.account.address],
+    }),
+  );
+  const v2 = artifact("LocalArbitratorV2");
+  const arbitrator = await deployAndWait(
+    ctx,
+    "LocalArbitratorV2",
+    encodeDeployData({
+      abi: v2.abi,
+      bytecode: v2.bytecode,
+      args: [
+        court,
+        options.arbitrationCost ?? parseEther("0.1"),
+        options.appealCost ?? parseEther("0.2"),
+        BigInt(options.appealPeriod ?? 600),
+      ],
+    }),
+  );
+  const rpcUrl = ctx.publicClient.transport.url ?? "";
+  const courtCtx = await createTxContext({
+    rpcUrl,
+    account: court,
+    onTransaction: ctx.onTransaction,
+  });
+  await sendAndWait(courtCtx, "LocalArbitratorV2: accept WETH", {
+    to: arbitrator,
+    data: encodeFunctionData({
+      abi: v2.abi,
+      functionName: "changeAcceptedFeeTokens",
+      args: [feeToken, true],
+    }),
+  });
+  await sendAndWait(courtCtx, "LocalArbitratorV2: WETH rate", {
+    to: arbitrator,
+    data: encodeFunctionData({
+      abi: v2.abi,
+      functionName: "changeCurrencyRates",
+      args: [feeToken, WETH_RATE.rateInEth, WETH_RATE.rateDecimals],
+    }),
+  });
+  const deployPlain = (name: string) =>
+    deployAndWait(
+      ctx,
+      name,
+      encodeDeployData({ abi: artifact(name).abi, bytecode: artifact(name).bytecode }),
+    );
+  const disputeTemplateRegistry = await deployPlain("LocalDisputeTemplateRegistry");
+  const evidenceModule = await deployPlain("LocalEvidenceModule");
+  return { arbitrator, feeToken, disputeTemplateRegistry, evidenceModule };
 }
 
 /** Deploys the whole devnet system with `ctx` (anvil's account 0) and returns its {@link Deployment}. */
@@ -71,27 +196,20 @@ export async function deployDevnet(
   const tokenFeed = feeds.find((feed) => !feed.covered);
   if (!tokenFeed) throw new Error("no token feed");
 
-  const localArbitrator = artifact("LocalArbitrator");
-  const arbitrator = await deployAndWait(
+  const { address: arbitrator, kind: arbitratorKind } = await deployArbitrator(
     ctx,
-    "LocalArbitrator",
-    encodeDeployData({
-      abi: localArbitrator.abi,
-      bytecode: localArbitrator.bytecode,
-      args: [
-        accounts.court.address,
-        options.arbitrationCost ?? parseEther("0.1"),
-        options.appealCost ?? parseEther("0.2"),
-        BigInt(options.appealPeriod ?? 600),
-      ],
-    }),
+    options.arbitrator ?? "local",
+    accounts.court.address,
+    options,
   );
+  const klerosV2 = await deployKlerosV2(ctx, accounts.court.address, options);
 
   const system = await deploySystem(ctx, {
     token,
     tokenUsdProxy: tokenFeed.proxy,
     arbitrator,
-    metaEvidenceURI: "ipfs://insurance-pool-devnet/meta-evidence.json",
+    metaEvidenceURI: metaEvidenceURI(),
+    disputeTemplateRegistry: klerosV2.disputeTemplateRegistry,
     dapis: feeds
       .filter((feed) => feed.covered)
       .map((feed) => ({ name: feed.name, proxy: feed.proxy })),
@@ -134,6 +252,14 @@ export async function deployDevnet(
       accessControlRegistry: api3.accessControlRegistry,
       api3ServerV1OevExtension: api3.api3ServerV1OevExtension,
       api3ReaderProxyV1Factory: api3.api3ReaderProxyV1Factory,
+    },
+    arbitratorKind,
+    disputeTexts: { metaEvidenceURI: metaEvidenceURI(), policyURI: claimsPolicy().ipfsPath },
+    klerosV2: {
+      ...klerosV2,
+      ...(system.disputeTemplateId === undefined
+        ? {}
+        : { templateId: system.disputeTemplateId.toString() }),
     },
     dapis: feeds
       .filter((feed) => feed.covered)

@@ -5,6 +5,16 @@
  *
  * @packageDocumentation
  */
+
+export {
+  claimsPolicy,
+  DISPUTE_TEXT_FILES,
+  type DisputeTextFile,
+  disputeTemplateV2,
+  metaEvidence,
+  metaEvidenceURI,
+  publishInstructions,
+} from "../dispute/files.ts";
 export {
   type Artifact,
   ArtifactMissingError,
@@ -24,11 +34,13 @@ export {
 } from "./context.ts";
 export {
   DEFAULT_DAPI_CAP_SHARE,
+  DEFAULT_DAPI_GRACE,
+  DEFAULT_DAPI_HEARTBEAT,
   DEFAULT_GOVERNANCE,
-  DEFAULT_META_EVIDENCE_URI,
   dapiNameOf,
   deploySystem,
   type GovernanceParameters,
   type SystemContracts,
   type SystemParameters,
 } from "./system.ts";
+export { checkArbitrator, topologyOf } from "./topology.ts";

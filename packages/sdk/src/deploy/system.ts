@@ -20,8 +20,10 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
+import { metaEvidenceURI } from "../dispute/files.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
+import { registerDisputeTemplate } from "./disputeTemplate.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
@@ -52,8 +54,16 @@ export interface SystemParameters {
   arbitrator: Address;
   /** `arbitratorExtraData` for the arbitrator (Kleros: court id and number of jurors). Default `0x`. */
   arbitratorExtraData?: Hex;
-  /** ERC-1497 meta-evidence URI describing the claim disputes. */
+  /**
+   * ERC-1497 meta-evidence URI describing the claim disputes. Default: `/ipfs/<CIDv0>` of the shipped
+   * contracts/dispute/meta-evidence.json ({@link metaEvidenceURI}), which the operator publishes.
+   */
   metaEvidenceURI?: string;
+  /**
+   * A Kleros v2 `DisputeTemplateRegistry` to register the claims template in (Kleros' own on Arbitrum One; the devnet
+   * deploys its own). The id it assigns is returned as `disputeTemplateId`.
+   */
+  disputeTemplateRegistry?: Address;
   /**
    * Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain), cap share (1e18 = 100%), and how they
    * are judged: heartbeat and grace in seconds (default for a dAPI of this chain: {@link DEFAULT_DAPI_HEARTBEAT} and
@@ -84,6 +94,8 @@ export interface SystemContracts {
   primaryTimelock: Address;
   secondaryGovernor: Address;
   secondaryTimelock: Address;
+  /** The claims template's id in `disputeTemplateRegistry`, when one was given. */
+  disputeTemplateId?: bigint;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -95,9 +107,6 @@ interface Call {
 function call(target: Address, abi: Abi, functionName: string, args: readonly unknown[]): Call {
   return { target, data: encodeFunctionData({ abi, functionName, args }) };
 }
-
-/** ERC-1497 meta-evidence of claim disputes when none is given. */
-export const DEFAULT_META_EVIDENCE_URI = "ipfs://insurance-pool/meta-evidence/claims-v1.json";
 
 /** Default cap of a covered dAPI: at most 50% of the capacity. */
 export const DEFAULT_DAPI_CAP_SHARE = 5n * 10n ** 17n;
@@ -148,6 +157,7 @@ export async function deploySystem(
 ): Promise<SystemContracts> {
   const deployer = ctx.walletClient.account.address;
   const chainId = await ctx.publicClient.getChainId();
+  const firstBlock = await ctx.publicClient.getBlockNumber();
   const governance = params.governance ?? DEFAULT_GOVERNANCE;
   const timelock = artifact("PoolTimelock");
   const pool = artifact("StakingPool");
@@ -225,7 +235,7 @@ export async function deploySystem(
         params.mediator ?? zeroAddress,
         params.arbitrator,
         params.arbitratorExtraData ?? "0x",
-        params.metaEvidenceURI ?? DEFAULT_META_EVIDENCE_URI,
+        params.metaEvidenceURI ?? metaEvidenceURI(),
         params.dapis.map((dapi) => {
           const here = (dapi.chainId ?? chainId) === chainId;
           return {
@@ -283,6 +293,13 @@ export async function deploySystem(
     }
   }
 
+  const disputeTemplateId = params.disputeTemplateRegistry
+    ? await registerDisputeTemplate(ctx, {
+        registry: params.disputeTemplateRegistry,
+        fromBlock: firstBlock,
+      })
+    : undefined;
+
   return {
     stakingPool,
     claimsManager,
@@ -290,6 +307,7 @@ export async function deploySystem(
     primaryTimelock,
     secondaryGovernor,
     secondaryTimelock,
+    ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
   };
 }
 

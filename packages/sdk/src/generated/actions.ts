@@ -3688,9 +3688,9 @@ export async function getWaitingPeriod(client: ReadClient, parameters: GetWaitin
 export interface AppealParameters extends WriteHooks {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appeal`. */
+  /** ID of the dispute to be appealed. */
   disputeId: bigint;
-  /** `_extraData` of `appeal`. */
+  /** Can be used to give extra info on the appeal. */
   extraData: Hex;
   /** Native currency sent with the call (wei). */
   value: bigint;
@@ -3700,7 +3700,7 @@ export interface AppealParameters extends WriteHooks {
 export type AppealReturnType = WriteResult<ContractFunctionReturnType<typeof iArbitratorAbi, "payable", "appeal", readonly [bigint, Hex]>>;
 
 /**
- * Appeals the current ruling of `_disputeID`; must be paid at least `appealCost`.
+ * Calls `appeal` of IArbitrator.
  * (`IArbitrator.appeal(uint256,bytes)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -3718,17 +3718,17 @@ export async function appeal(client: WalletClient, parameters: AppealParameters)
 export interface GetAppealCostParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appealCost`. */
+  /** ID of the dispute to be appealed. */
   disputeId: bigint;
-  /** `_extraData` of `appealCost`. */
+  /** Can be used to give additional info on the dispute to be created. */
   extraData: Hex;
 }
 
-/** What `appealCost` returns. */
+/** Amount to be paid. */
 export type GetAppealCostReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "appealCost", readonly [bigint, Hex]>;
 
 /**
- * The fee to appeal `_disputeID`.
+ * Calls `appealCost` of IArbitrator.
  * (`IArbitrator.appealCost(uint256,bytes)`)
  *
  * @example
@@ -3744,15 +3744,15 @@ export async function getAppealCost(client: ReadClient, parameters: GetAppealCos
 export interface GetAppealPeriodParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `appealPeriod`. */
+  /** ID of the dispute. */
   disputeId: bigint;
 }
 
-/** What `appealPeriod` returns. */
+/** The end of the period. The start of the period. */
 export type GetAppealPeriodReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "appealPeriod", readonly [bigint]>;
 
 /**
- * The period in which the current ruling of `_disputeID` can be appealed, `(0, 0)` when none.
+ * Calls `appealPeriod` of IArbitrator.
  * (`IArbitrator.appealPeriod(uint256)`)
  *
  * @example
@@ -3768,15 +3768,15 @@ export async function getAppealPeriod(client: ReadClient, parameters: GetAppealP
 export interface GetArbitrationCostParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_extraData` of `arbitrationCost`. */
+  /** Can be used to give additional info on the dispute to be created. */
   extraData: Hex;
 }
 
-/** What `arbitrationCost` returns. */
+/** Amount to be paid. */
 export type GetArbitrationCostReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "arbitrationCost", readonly [Hex]>;
 
 /**
- * The fee to create a dispute with `_extraData`.
+ * Calls `arbitrationCost` of IArbitrator.
  * (`IArbitrator.arbitrationCost(bytes)`)
  *
  * @example
@@ -3792,15 +3792,15 @@ export async function getArbitrationCost(client: ReadClient, parameters: GetArbi
 export interface GetCurrentRulingParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `currentRuling`. */
+  /** ID of the dispute. */
   disputeId: bigint;
 }
 
-/** What `currentRuling` returns. */
+/** The ruling which has been given or the one which will be given if there is no appeal. */
 export type GetCurrentRulingReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "currentRuling", readonly [bigint]>;
 
 /**
- * The current ruling of `_disputeID` (0 before any ruling).
+ * Calls `currentRuling` of IArbitrator.
  * (`IArbitrator.currentRuling(uint256)`)
  *
  * @example
@@ -3816,15 +3816,15 @@ export async function getCurrentRuling(client: ReadClient, parameters: GetCurren
 export interface GetDisputeStatusParameters {
   /** The ERC-792 arbitrator (`deployment.contracts.arbitrator`). */
   arbitrator: Address;
-  /** `_disputeID` of `disputeStatus`. */
+  /** ID of the dispute to rule. */
   disputeId: bigint;
 }
 
-/** What `disputeStatus` returns. */
+/** The status of the dispute. */
 export type GetDisputeStatusReturnType = ContractFunctionReturnType<typeof iArbitratorAbi, "view", "disputeStatus", readonly [bigint]>;
 
 /**
- * The status of `_disputeID`.
+ * Calls `disputeStatus` of IArbitrator.
  * (`IArbitrator.disputeStatus(uint256)`)
  *
  * @example

@@ -197,7 +197,7 @@ describe("premiums", () => {
       period: YEAR,
       activeCoverageUsd: 0n,
       price: 2n * e18, // 2 USD per token: 500 tokens of coverage
-      totalStake: 1_000n * e18,
+      stayingStake: 1_000n * e18,
       collateralizationRatio: WAD, // capacity 1,000 tokens
       curve,
     });
@@ -207,7 +207,7 @@ describe("premiums", () => {
     assert.equal(quote.premium, (500n * e18 * quote.rate) / WAD);
     const none = quotePremium({
       ...{ coverageUsd: 1n, period: 1n, activeCoverageUsd: 0n, price: e18 },
-      totalStake: 0n,
+      stayingStake: 0n,
       collateralizationRatio: WAD,
       curve,
     });
@@ -218,7 +218,7 @@ describe("premiums", () => {
     const inputs = {
       period: YEAR / 3n,
       price: (3n * e18) / 2n,
-      totalStake: 1_000_000n * e18,
+      stayingStake: 1_000_000n * e18,
       collateralizationRatio: WAD / 2n,
       curve,
     };

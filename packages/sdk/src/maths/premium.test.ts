@@ -11,15 +11,16 @@ import {
   getCapacityUsd,
   getCollateralizationRatio,
   getDapiCount,
+  getPriceHaircut,
   getPricingCurve,
+  getStayingStake,
   getTokenPrice,
-  getTotalStake,
   quoteCoverage,
 } from "../generated/actions.ts";
 import { type DevnetFixture, startDevnetFixture } from "../testing/devnetFixture.ts";
 import { prng } from "../testing/poolFixture.ts";
 import type { WalletClient } from "../utils/transaction.ts";
-import { quotePremium, tokensToUsd, WAD } from "./premium.ts";
+import { capacityPriceOf, quotePremium, tokensToUsd, WAD } from "./premium.ts";
 
 const SEED = Number(process.env.IPOOL_FUZZ_SEED ?? 7);
 const STEPS = 30;
@@ -102,19 +103,21 @@ describe("premium maths = the claims manager's quote, over random on-chain state
       const [
         activeCoverageUsd,
         price,
-        totalStake,
+        stayingStake,
         collateralizationRatio,
+        priceHaircut,
         [baseRate, slope1, kink, slope2],
       ] = await Promise.all([
         getActiveCoverageUsd(client, { claimsManager }),
         getTokenPrice(client, { claimsManager }),
-        getTotalStake(client, { pool }),
+        getStayingStake(client, { pool }),
         getCollateralizationRatio(client, { claimsManager }),
+        getPriceHaircut(client, { claimsManager }),
         getPricingCurve(client, { claimsManager }),
       ]);
       const curve = { baseRate, slope1, kink, slope2 };
       assert.equal(
-        tokensToUsd((totalStake * collateralizationRatio) / WAD, price),
+        tokensToUsd((stayingStake * collateralizationRatio) / WAD, capacityPriceOf(price, priceHaircut)),
         await getCapacityUsd(client, { claimsManager }),
         `capacity, step ${step}`,
       );
@@ -133,8 +136,9 @@ describe("premium maths = the claims manager's quote, over random on-chain state
           period,
           activeCoverageUsd,
           price,
-          totalStake,
+          stayingStake,
           collateralizationRatio,
+          priceHaircut,
           curve,
         });
         assert.equal(

@@ -54,10 +54,12 @@ export interface PremiumInputs {
   activeCoverageUsd: bigint;
   /** The pool token's price (`tokenPrice()`). */
   price: bigint;
-  /** The pool's `totalStake()`. */
-  totalStake: bigint;
+  /** The stake that stays (the pool's `stayingStake()`: pending unstakes excluded), which capacity counts. */
+  stayingStake: bigint;
   /** `collateralizationRatio()` (WAD). */
   collateralizationRatio: bigint;
+  /** `priceHaircut()` (WAD): capacity prices the stake at `price * (1 - haircut)`. Default 0. */
+  priceHaircut?: bigint;
   curve: PricingCurve;
   tokenDecimals?: number;
 }
@@ -97,6 +99,15 @@ export function premiumIntegral(curve: PricingCurve, x: bigint, capacity: bigint
 }
 
 /**
+ * The price capacity counts the stake at: `price * (1 - haircut)`, as the contract computes it (the haircut in
+ * millionths, rounded down).
+ */
+export function capacityPriceOf(price: bigint, priceHaircut: bigint): bigint {
+  const ppm = 1_000_000n;
+  return (price * (ppm - priceHaircut / 10n ** 12n)) / ppm;
+}
+
+/**
  * The premium `buyCoverage` charges, computed offline exactly as the contract does: the curve's integral
  * over the utilization the purchase spans (from the active coverage before it to after it, over the capacity
  * in USD at the price, rounded down), so that splitting a purchase never lowers its premium; in tokens,
@@ -109,14 +120,15 @@ export function premiumIntegral(curve: PricingCurve, x: bigint, capacity: bigint
  */
 export function quotePremium(inputs: PremiumInputs): PremiumQuote {
   const decimals = inputs.tokenDecimals ?? 18;
-  const capacityTokens = (inputs.totalStake * inputs.collateralizationRatio) / WAD;
-  const capacityUsd = tokensToUsd(capacityTokens, inputs.price, decimals);
+  const capacityTokens = (inputs.stayingStake * inputs.collateralizationRatio) / WAD;
+  const capacityPrice = capacityPriceOf(inputs.price, inputs.priceHaircut ?? 0n);
+  const capacityUsd = tokensToUsd(capacityTokens, capacityPrice, decimals);
   const activeAfter = inputs.activeCoverageUsd + inputs.coverageUsd;
   const utilization =
     capacityTokens === 0n
       ? WAD
       : mulDiv(
-          usdToTokens(activeAfter, inputs.price, "ceil", decimals),
+          usdToTokens(activeAfter, capacityPrice, "ceil", decimals),
           WAD,
           capacityTokens,
           "ceil",

@@ -9,7 +9,7 @@ import { type AnvilInstance, startAnvil } from "../anvil.ts";
 import { pushBeaconValue } from "../deploy/api3.ts";
 import { artifact } from "../deploy/artifacts.ts";
 import { createTxContext, sendAndWait, type TxContext } from "../deploy/context.ts";
-import { deployDevnet } from "../deploy/devnet.ts";
+import { type DeployDevnetOptions, deployDevnet } from "../deploy/devnet.ts";
 import { devnetAccount } from "../deploy/devnetAccounts.ts";
 import type { Deployment } from "../deployment.ts";
 
@@ -26,15 +26,21 @@ export interface DevnetFixture {
   stop: () => Promise<void>;
 }
 
-/** Starts anvil, deploys the devnet, mints 1M tokens to the demo roles. */
-export async function startDevnetFixture(): Promise<DevnetFixture> {
+/** Starts anvil, deploys the devnet (`options`: e.g. `{ arbitrator: "kleros" }`), mints 1M tokens to the demo roles. */
+export async function startDevnetFixture(
+  options: DeployDevnetOptions = {},
+): Promise<DevnetFixture> {
   const anvil = await startAnvil();
   try {
     const deployer = await createTxContext({
       rpcUrl: anvil.rpcUrl,
       account: devnetAccount("deployer"),
     });
-    const deployment = await deployDevnet(deployer, { rpcUrl: anvil.rpcUrl, appealPeriod: 600 });
+    const deployment = await deployDevnet(deployer, {
+      rpcUrl: anvil.rpcUrl,
+      appealPeriod: 600,
+      ...options,
+    });
     const role = (name: string): Address => {
       const entry = deployment.accounts?.[name];
       if (!entry) throw new Error(`no devnet role ${name}`);
