@@ -536,8 +536,11 @@ try {
       "56K (createPolicy, no premium)",
     );
     // Claims cover incidents after the waiting period: move past it, keep the dAPIs fresh.
+    // (evm_setNextBlockTimestamp: earlier sections set block times ahead of anvil's clock, which evm_increaseTime
+    // only offsets.)
     const waitingPeriod = await chain.read<bigint>(claimsManager, claimsAbi, "waitingPeriod");
-    await chain.increaseTime(Number(waitingPeriod) + 60);
+    await chain.rpc("evm_setNextBlockTimestamp", [Number((await chain.now()) + waitingPeriod + 60n)]);
+    await chain.rpc("evm_mine");
     await pusher.pushOnce();
     const incidentAt = await chain.now();
     const claim = (amount: bigint) =>
