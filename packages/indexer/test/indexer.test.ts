@@ -51,7 +51,9 @@ interface Page<T> {
   totalCount: number;
 }
 
-describe("indexer", { timeout: 300_000 }, () => {
+// Four ponder starts and a 3,000-event history: ~90 s on an idle 2-core machine, several minutes
+// when the rest of the suite and other work share it (487 s at load 25).
+describe("indexer", { timeout: 600_000 }, () => {
   let anvil: AnvilInstance;
   let indexer: IndexerInstance | undefined;
   let deployment: Deployment;
@@ -571,8 +573,9 @@ describe("indexer", { timeout: 300_000 }, () => {
       anvil.rpcUrl,
       depositAndStakeCalls(deployment, fresh, parseEther("10")),
     );
-    // 100 blocks more: ponder (finality 30 blocks on anvil) finalizes the block of the events.
-    await rpc(anvil.rpcUrl, "anvil_mine", ["0x64"]);
+    // 65 blocks more: ponder (finality 30 blocks on anvil) finalizes blocks once the head is two
+    // finality depths past its last finalized block, the block of the events included.
+    await rpc(anvil.rpcUrl, "anvil_mine", ["0x41"]);
     const head = Number(await rpc<string>(anvil.rpcUrl, "eth_blockNumber"));
     await waitForIndexedBlock(indexer.url, head, 30_000);
     for (let i = 0; (readFinalizedBlock(dataDir)?.number ?? 0) < eventBlock; i++) {
@@ -584,7 +587,8 @@ describe("indexer", { timeout: 300_000 }, () => {
         .stakers.totalCount;
     assert.equal(await count(indexer.url), 3);
 
-    // Replace every block from the one with the events on: a reorg 101 blocks deep.
+    // Replace every block from the one with the events on: a reorg 66 blocks deep, past both ponder's
+    // finality (30) and the most blocks it keeps unfinalized (60).
     await rpc(anvil.rpcUrl, "anvil_reorg", [head - Number(eventBlock) + 1, []]);
     const reorged = Date.now();
     const url = indexer.url;

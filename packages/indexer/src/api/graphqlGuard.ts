@@ -25,6 +25,13 @@ export function graphqlGuard(
       if (!type.includes("application/json")) {
         throw new RequestRefused(415, 'GraphQL: POST the request as "application/json"');
       }
+      // A declared length over the cap is refused unread; an undeclared one is read, then checked.
+      if (Number(c.req.header("content-length") ?? 0) > MAX_REQUEST_BYTES) {
+        throw new RequestRefused(
+          413,
+          `GraphQL: the request is over ${formatCount(MAX_REQUEST_BYTES)} bytes`,
+        );
+      }
       const text = await c.req.raw.clone().text();
       if (Buffer.byteLength(text) > MAX_REQUEST_BYTES) {
         throw new RequestRefused(

@@ -14,13 +14,26 @@ import { waitForIndexedBlock } from "../../src/start.ts";
 import { depositAndStakeCalls, mineInOneBlock } from "./chain.ts";
 import { watchHealth } from "./health.ts";
 
+/**
+ * POSTs once more when the first attempt met a connection the server had just closed (a keep-alive
+ * socket reused after the server's idle timeout: undici's "other side closed"); other errors throw,
+ * with their cause.
+ */
+async function post(url: string, body: string): Promise<Response> {
+  const send = () =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  try {
+    return await send();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === "UND_ERR_SOCKET") return send();
+    throw new Error(`${url}: ${String(error)} (${cause?.code ?? ""} ${cause?.message ?? ""})`);
+  }
+}
+
 /** Runs a GraphQL query and returns its data (asserts there are no errors). */
 export async function graphql<T>(url: string, query: string): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-  });
+  const response = await post(`${url}/graphql`, JSON.stringify({ query }));
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   assert.equal(body.errors, undefined, JSON.stringify(body.errors));
   return body.data as T;
