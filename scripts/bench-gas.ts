@@ -539,7 +539,9 @@ try {
     // (evm_setNextBlockTimestamp: earlier sections set block times ahead of anvil's clock, which evm_increaseTime
     // only offsets.)
     const waitingPeriod = await chain.read<bigint>(claimsManager, claimsAbi, "waitingPeriod");
-    await chain.rpc("evm_setNextBlockTimestamp", [Number((await chain.now()) + waitingPeriod + 60n)]);
+    await chain.rpc("evm_setNextBlockTimestamp", [
+      Number((await chain.now()) + waitingPeriod + 60n),
+    ]);
     await chain.rpc("evm_mine");
     await pusher.pushOnce();
     const incidentAt = await chain.now();
