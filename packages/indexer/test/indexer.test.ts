@@ -25,6 +25,7 @@ import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccou
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import {
   claimsManagerAbi,
+  iClaimsManagerAbi,
   iStakingPoolAbi,
   localArbitratorAbi,
   poolGovernorAbi,
@@ -40,6 +41,7 @@ import {
   waitForIndexedBlock,
 } from "../src/start.ts";
 import { depositAndStakeCalls, fundStakers, mineInOneBlock, rpc } from "./support/chain.ts";
+import { type PayoutHistory, payoutHistory } from "./support/payouts.ts";
 import {
   assertHostileRequestsRefused,
   assertSqlAgreesAfterManyUpdates,
@@ -61,6 +63,7 @@ describe("indexer", { timeout: 600_000 }, () => {
   let seededPolicyId: bigint;
   let disputedClaimId: bigint;
   let proposalId: bigint;
+  let payouts: PayoutHistory;
   /** 25 stakers beyond the devnet's, with 60 blocks of deposits and stakes: 3,000 pool events. */
   let stakers: Address[];
   const dir = mkdtempSync(join(tmpdir(), "ipool-indexer-"));
@@ -131,6 +134,8 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.ok(escalation);
     const disputeId = escalation.args.disputeId;
     await send("court", arbitrator, localArbitratorAbi, "giveRuling", [disputeId, 0n]);
+    // The arbitrator is active: anyone pushes the dispute's inactivity deadline.
+    await send("bob", claims, claimsManagerAbi, "noteDisputeActivity", [disputedClaimId]);
     await send(
       "policyholder",
       arbitrator,
@@ -200,6 +205,7 @@ describe("indexer", { timeout: 600_000 }, () => {
     // A week later, anyone's accrual starts a new epoch: the pool mints its reward and moves its APR.
     await anvilRequest("evm_increaseTime", [`0x${(8 * 24 * 3600).toString(16)}`]);
     await send("carol", deployment.contracts.stakingPool, stakingPoolAbi, "accrue", []);
+    payouts = await payoutHistory(anvil.rpcUrl, deployment, seededPolicyId, [disputedClaimId]);
     stakers = await fundStakers(anvil.rpcUrl, deployment, 25);
     for (let round = 0; round < 60; round++) {
       await mineInOneBlock(
@@ -241,8 +247,15 @@ describe("indexer", { timeout: 600_000 }, () => {
       });
       assert.equal(BigInt(row.shares), shares, `shares of ${row.id}`);
     }
-    const dave = stakers.items.find((s) => s.id === devnetAccount("dave").address.toLowerCase());
-    assert.ok(dave && BigInt(dave.pendingUnstakeShares) > 0n, "dave's pending unstake");
+    for (const row of stakers.items) {
+      const pending = await ctx.publicClient.readContract({
+        address: deployment.contracts.stakingPool,
+        abi: stakingPoolAbi,
+        functionName: "pendingUnstakeOf",
+        args: [row.id],
+      });
+      assert.equal(BigInt(row.pendingUnstakeShares), pending.shares, `pending shares of ${row.id}`);
+    }
     const carol = stakers.items.find((s) => s.id === devnetAccount("carol").address.toLowerCase());
     assert.equal(carol?.delegate, devnetAccount("alice").address.toLowerCase());
   });
@@ -317,16 +330,17 @@ describe("indexer", { timeout: 600_000 }, () => {
         status: string;
         settlementUsd: string;
         ruling: number;
+        deadline: string;
         events: Page<{ kind: string; ruling: number | null }>;
         disputes: Page<{ status: string; ruling: number; appealCount: number }>;
       };
     }>(
       indexer.url,
-      `{ claim(id: "${disputedClaimId}") { status settlementUsd ruling
+      `{ claim(id: "${disputedClaimId}") { status settlementUsd ruling deadline
            events(orderBy: "id") { items { kind ruling } }
            disputes { items { status ruling appealCount } } } }`,
     );
-    const onChain = await read<{ status: number }>(
+    const onChain = await read<{ status: number; deadline: number }>(
       deployment.contracts.claimsManager as Address,
       claimsManagerAbi,
       "claim",
@@ -336,17 +350,20 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.equal(claim.settlementUsd, parseEther("2000").toString());
     assert.equal(claim.ruling, 2);
     const kinds = claim.events.items.map((e) => e.kind);
-    assert.deepEqual(kinds.slice(0, 7), [
+    assert.deepEqual(kinds.slice(0, 8), [
       "created",
       "settlementProposed",
       "escalated",
       "rulingGiven",
+      "disputeActivity",
       "appealed",
       "rulingGiven",
       "ruled",
     ]);
     // Executing the ruling pays the settlement now, or defers it (e.g. a price too old).
-    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[7] ?? ""), kinds.join(", "));
+    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[8] ?? ""), kinds.join(", "));
+    // The inactivity deadline noted last, as the claims manager keeps it.
+    assert.equal(claim.deadline, String(onChain.deadline));
     assert.deepEqual(claim.disputes.items, [{ status: "ruled", ruling: 2, appealCount: 1 }]);
     const { appeals } = await graphql<{ appeals: Page<{ round: number; appellant: string }> }>(
       indexer.url,
@@ -355,6 +372,211 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.deepEqual(appeals.items, [
       { round: 1, appellant: devnetAccount("policyholder").address.toLowerCase() },
     ]);
+  });
+
+  it("pays a claim beyond its payer's quota in part, owes the rest and pays it in a tranche", async () => {
+    assert.ok(indexer);
+    const id = payouts.owedClaimId;
+    const {
+      claim,
+      payouts: paid,
+      coverages,
+    } = await graphql<{
+      claim: {
+        status: string;
+        payer: string;
+        payoutTokens: string;
+        paidTokens: string;
+        owedTokens: string;
+        incidentAt: string;
+        createdAt: string;
+        events: Page<{ kind: string; tokens: string; owedTokens: string }>;
+      };
+      payouts: Page<{ amount: string; claimId: string | null }>;
+      coverages: Page<{ totalPaidTokens: string; totalOwedTokens: string }>;
+    }>(
+      indexer.url,
+      `{ claim(id: "${id}") { status payer payoutTokens paidTokens owedTokens incidentAt createdAt
+           events(orderBy: "id") { items { kind tokens owedTokens } } }
+         payouts(limit: 100) { items { amount claimId } }
+         coverages { items { totalPaidTokens totalOwedTokens } } }`,
+    );
+    assert.equal(claim.status, "PaidClaim");
+    assert.equal(claim.payer, devnetAccount("mediator").address.toLowerCase());
+    assert.equal(claim.incidentAt, claim.createdAt, "filed for an incident of that second");
+    const [created, accepted, tranche] = claim.events.items;
+    assert.deepEqual(
+      claim.events.items.map((e) => e.kind),
+      ["created", "accepted", "tranchePaid"],
+    );
+    assert.ok(created && accepted && tranche);
+    // Decided: the payout in tokens, of which the quota (1% of the stake) was paid at once.
+    assert.equal(accepted.tokens, claim.payoutTokens);
+    assert.ok(BigInt(accepted.owedTokens) > 0n, "part of the payout was owed");
+    assert.ok(BigInt(accepted.owedTokens) < BigInt(accepted.tokens), "part was paid at once");
+    assert.equal(tranche.tokens, accepted.owedTokens, "the tranche paid what was owed");
+    assert.equal(tranche.owedTokens, "0");
+    assert.equal(claim.paidTokens, claim.payoutTokens);
+    assert.equal(claim.owedTokens, "0");
+    // Two payouts from the pool for this claim: the part paid at once and the tranche.
+    const amounts = paid.items.filter((p) => p.claimId === String(id)).map((p) => p.amount);
+    assert.deepEqual(amounts, [
+      String(BigInt(accepted.tokens) - BigInt(accepted.owedTokens)),
+      tranche.tokens,
+    ]);
+    // The claims manager's totals agree with the pool's payouts and with what the chain owes.
+    const manager = deployment.contracts.claimsManager as Address;
+    const allPaid = paid.items.reduce((total, p) => total + BigInt(p.amount), 0n);
+    assert.equal(coverages.items[0]?.totalPaidTokens, String(allPaid));
+    assert.equal(
+      coverages.items[0]?.totalOwedTokens,
+      String(await read<bigint>(manager, claimsManagerAbi, "owedTokens")),
+    );
+  });
+
+  it("freezes an exit met by an open claim and releases it, less its charge, once none is open", async () => {
+    assert.ok(indexer);
+    const user = payouts.frozenStaker.toLowerCase();
+    const { unstakes, poolEvents, pools, staker } = await graphql<{
+      unstakes: Page<{
+        status: string;
+        shares: string;
+        executedAmount: string;
+        frozenShares: string;
+        frozenAmount: string;
+        liable: string;
+        openExposure: string;
+        releasesAt: string;
+        frozenAt: string;
+        releasedAmount: string;
+        charge: string;
+      }>;
+      poolEvents: Page<{ kind: string; amount: string; shares: string }>;
+      pools: Page<{
+        pendingUnstakeShares: string;
+        frozenUnstakeShares: string;
+        frozenUnstakeAmount: string;
+        totalFrozenCharges: string;
+        maxFreeze: string;
+        payoutCap: string;
+      }>;
+      staker: { pendingUnstakeShares: string; pendingUnstakeFrozen: boolean };
+    }>(
+      indexer.url,
+      `{ unstakes(where: { user: "${user}" }) { items { status shares executedAmount frozenShares
+           frozenAmount liable openExposure releasesAt frozenAt releasedAmount charge } }
+         poolEvents(where: { user: "${user}" }, orderBy: "id") { items { kind amount shares } }
+         pools { items { pendingUnstakeShares frozenUnstakeShares frozenUnstakeAmount
+           totalFrozenCharges maxFreeze payoutCap } }
+         staker(id: "${user}") { pendingUnstakeShares pendingUnstakeFrozen } }`,
+    );
+    assert.equal(unstakes.items.length, 1);
+    const exit = unstakes.items[0];
+    assert.ok(exit);
+    assert.equal(exit.status, "executed");
+    assert.ok(BigInt(exit.frozenShares) > 0n && BigInt(exit.frozenShares) < BigInt(exit.shares));
+    assert.ok(BigInt(exit.executedAmount) > 0n, "the part not frozen left at once");
+    assert.ok(BigInt(exit.openExposure) > 0n && BigInt(exit.liable) > 0n);
+    const pool = deployment.contracts.stakingPool;
+    const maxFreeze = await read<bigint>(pool, iStakingPoolAbi, "maxFreeze");
+    assert.equal(pools.items[0]?.maxFreeze, String(maxFreeze));
+    assert.equal(exit.releasesAt, String(BigInt(exit.frozenAt) + maxFreeze));
+    // The payouts made while it was frozen cost it a charge, kept for the stakers.
+    assert.ok(BigInt(exit.charge) > 0n, "charged for the payouts made meanwhile");
+    assert.ok(BigInt(exit.releasedAmount) + BigInt(exit.charge) <= BigInt(exit.frozenAmount));
+    assert.equal(pools.items[0]?.totalFrozenCharges, exit.charge);
+    const kinds = poolEvents.items.map((e) => e.kind);
+    const frozen = poolEvents.items[kinds.indexOf("unstakeFrozen")];
+    const released = poolEvents.items[kinds.indexOf("unstakeReleased")];
+    assert.ok(frozen && released, kinds.join(", "));
+    assert.equal(frozen.amount, exit.executedAmount);
+    assert.equal(BigInt(frozen.shares) + BigInt(exit.frozenShares), BigInt(exit.shares));
+    assert.equal(released.amount, exit.releasedAmount);
+    assert.equal(released.shares, exit.frozenShares);
+    // Nothing pending or frozen any more, as on the chain.
+    assert.deepEqual(staker, { pendingUnstakeShares: "0", pendingUnstakeFrozen: false });
+    assert.equal(pools.items[0]?.frozenUnstakeShares, "0");
+    assert.equal(pools.items[0]?.frozenUnstakeAmount, "0");
+    const pending = await read<{ shares: bigint; frozen: boolean }>(
+      pool,
+      stakingPoolAbi,
+      "pendingUnstakeOf",
+      [payouts.frozenStaker],
+    );
+    assert.equal(pending.shares, 0n);
+    assert.equal(
+      pools.items[0]?.payoutCap,
+      String(await read<bigint>(pool, iStakingPoolAbi, "payoutCap")),
+    );
+  });
+
+  it("closes a dispute its arbitrator left silent past the inactivity deadline", async () => {
+    assert.ok(indexer);
+    const id = payouts.stalledClaimId;
+    const { claim, coverages } = await graphql<{
+      claim: {
+        status: string;
+        deadline: string;
+        resolvedAt: string;
+        bond: string;
+        events: Page<{ kind: string; deadline: string | null; timestamp: string; tokens: string }>;
+        disputes: Page<{ status: string }>;
+      };
+      coverages: Page<{ maxDisputeInactivity: string; waitingPeriod: string }>;
+    }>(
+      indexer.url,
+      `{ claim(id: "${id}") { status deadline resolvedAt bond
+           events(orderBy: "id") { items { kind deadline timestamp tokens } }
+           disputes { items { status } } }
+         coverages { items { maxDisputeInactivity waitingPeriod } } }`,
+    );
+    const manager = deployment.contracts.claimsManager as Address;
+    const onChain = await read<{ status: number; deadline: number }>(
+      manager,
+      claimsManagerAbi,
+      "claim",
+      [id],
+    );
+    assert.equal(claim.status, CLAIM_STATUS[onChain.status]);
+    assert.equal(claim.status, "DisputeClosed");
+    assert.deepEqual(
+      claim.events.items.map((e) => e.kind),
+      ["created", "rejected", "escalated", "disputeClosed"],
+    );
+    const [, , escalated, closed] = claim.events.items;
+    assert.ok(escalated && closed);
+    // The inactivity deadline: the escalation plus the 14 days set before it, as on the chain.
+    assert.equal(coverages.items[0]?.maxDisputeInactivity, String(14 * 24 * 3600));
+    assert.equal(escalated.deadline, String(BigInt(escalated.timestamp) + 14n * 24n * 3600n));
+    assert.equal(claim.deadline, String(onChain.deadline));
+    assert.ok(BigInt(closed.timestamp) > BigInt(claim.deadline));
+    assert.equal(closed.tokens, claim.bond, "the bond went back");
+    assert.equal(claim.resolvedAt, closed.timestamp);
+    assert.deepEqual(claim.disputes.items, [{ status: "closed" }]);
+    assert.equal(
+      coverages.items[0]?.waitingPeriod,
+      String(await read<bigint>(manager, iClaimsManagerAbi, "waitingPeriod")),
+    );
+  });
+
+  it("records the claims manager's activation and each dAPI's feed settings", async () => {
+    assert.ok(indexer);
+    const manager = (deployment.contracts.claimsManager as Address).toLowerCase();
+    const { claimsManager, dapis } = await graphql<{
+      claimsManager: { authorized: boolean; activatesAt: string; owed: string };
+      dapis: Page<{ nameText: string; heartbeat: string | null; grace: string | null }>;
+    }>(
+      indexer.url,
+      `{ claimsManager(id: "${manager}") { authorized activatesAt owed }
+         dapis { items { nameText heartbeat grace } } }`,
+    );
+    assert.equal(claimsManager.authorized, true);
+    assert.equal(claimsManager.owed, "0");
+    assert.ok(dapis.items.length >= 2);
+    for (const d of dapis.items) {
+      assert.ok(BigInt(d.heartbeat ?? 0) > 0n, `${d.nameText}: heartbeat`);
+      assert.ok(d.grace !== null, `${d.nameText}: grace`);
+    }
   });
 
   it("indexes proposals and the votes cast, with tallies", async () => {
