@@ -389,21 +389,20 @@ describe("indexer", { timeout: 600_000 }, () => {
         paidTokens: string;
         owedTokens: string;
         incidentAt: string;
-        createdAt: string;
         events: Page<{ kind: string; tokens: string; owedTokens: string }>;
       };
       payouts: Page<{ amount: string; claimId: string | null }>;
       coverages: Page<{ totalPaidTokens: string; totalOwedTokens: string }>;
     }>(
       indexer.url,
-      `{ claim(id: "${id}") { status payer payoutTokens paidTokens owedTokens incidentAt createdAt
+      `{ claim(id: "${id}") { status payer payoutTokens paidTokens owedTokens incidentAt
            events(orderBy: "id") { items { kind tokens owedTokens } } }
          payouts(limit: 100) { items { amount claimId } }
          coverages { items { totalPaidTokens totalOwedTokens } } }`,
     );
     assert.equal(claim.status, "PaidClaim");
     assert.equal(claim.payer, devnetAccount("mediator").address.toLowerCase());
-    assert.equal(claim.incidentAt, claim.createdAt, "filed for an incident of that second");
+    assert.equal(claim.incidentAt, String(payouts.owedIncidentAt));
     const [created, accepted, tranche] = claim.events.items;
     assert.deepEqual(
       claim.events.items.map((e) => e.kind),

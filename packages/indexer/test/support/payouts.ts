@@ -29,6 +29,8 @@ import { mineInOneBlock, rpc } from "./chain.ts";
 export interface PayoutHistory {
   /** Paid in part by its acceptance, the rest in one tranche. */
   owedClaimId: bigint;
+  /** The incident time it was filed with. */
+  owedIncidentAt: bigint;
   /** Its dispute closed as stalled. */
   stalledClaimId: bigint;
   /** Whose matured exit was frozen and then released. */
@@ -73,6 +75,7 @@ export async function payoutHistory(
     await mineInOneBlock(rpcUrl, [{ from: timelock, to: claims, data }]);
     await rpc(rpcUrl, "anvil_stopImpersonatingAccount", [timelock]);
   };
+  /** Files a claim for an incident of the latest block's second. */
   const fileClaim = async (onPolicy: bigint, amountUsd: bigint, uri: string) => {
     const now = (await deployer.publicClient.getBlock()).timestamp;
     const receipt = await send("policyholder", claims, iClaimsManagerAbi, "createClaim", [
@@ -87,7 +90,7 @@ export async function payoutHistory(
       eventName: "ClaimCreated",
     });
     assert.ok(created);
-    return created.args.claimId;
+    return { claimId: created.args.claimId, incidentAt: now };
   };
   const largestPolicy = async () => {
     const logs = await deployer.publicClient.getLogs({ address: claims, fromBlock: 0n });
@@ -125,12 +128,12 @@ export async function payoutHistory(
 
   // Two claims open when Dave's matured exit executes: the part of it their exposure asks for
   // stays frozen. The second one is on the seed's larger policy (100,000 USD, the agent's).
-  const owedClaimId = await fileClaim(
+  const owed = await fileClaim(
     policyId,
     parseEther("20000"),
     "ipfs://indexer-test/evidence/owed.json",
   );
-  const stalledClaimId = await fileClaim(
+  const stalled = await fileClaim(
     await largestPolicy(),
     parseEther("40000"),
     "ipfs://indexer-test/evidence/stalled.json",
@@ -141,7 +144,7 @@ export async function payoutHistory(
   // The mediator's quota down to 1% of the stake: its acceptance pays that much now, owes the rest.
   const mediator = devnetAccount("mediator").address;
   await govern("setPayoutQuota", [mediator, parseEther("0.01")]);
-  await send("mediator", claims, iClaimsManagerAbi, "acceptClaim", [owedClaimId]);
+  await send("mediator", claims, iClaimsManagerAbi, "acceptClaim", [owed.claimId]);
   // Back to 10%: the rest fits in one tranche.
   await govern("setPayoutQuota", [mediator, parseEther("0.1")]);
   await send("carol", claims, iClaimsManagerAbi, "payTranche", [mediator]);
@@ -149,18 +152,23 @@ export async function payoutHistory(
   // The second claim's dispute: the arbitrator never answers, and anyone closes it once the 14 days
   // of inactivity set before the escalation are over.
   await govern("setMaxDisputeInactivity", [BigInt(14 * DAY)]);
-  await send("mediator", claims, iClaimsManagerAbi, "rejectClaim", [stalledClaimId]);
+  await send("mediator", claims, iClaimsManagerAbi, "rejectClaim", [stalled.claimId]);
   const cost = await read<bigint>(
     deployment.contracts.arbitrator as Address,
     localArbitratorAbi,
     "arbitrationFee",
   );
-  await send("policyholder", claims, iClaimsManagerAbi, "escalateClaim", [stalledClaimId], cost);
+  await send("policyholder", claims, iClaimsManagerAbi, "escalateClaim", [stalled.claimId], cost);
   await warp(14 * DAY + 1);
-  await send("bob", claims, iClaimsManagerAbi, "closeStalledDispute", [stalledClaimId]);
+  await send("bob", claims, iClaimsManagerAbi, "closeStalledDispute", [stalled.claimId]);
 
   // No claim open: the frozen part goes, less its share of the payout made meanwhile.
   await send("dave", pool, iStakingPoolAbi, "unstake", [dave]);
 
-  return { owedClaimId, stalledClaimId, frozenStaker: dave };
+  return {
+    owedClaimId: owed.claimId,
+    owedIncidentAt: owed.incidentAt,
+    stalledClaimId: stalled.claimId,
+    frozenStaker: dave,
+  };
 }
