@@ -122,6 +122,7 @@ export {
   formatApr,
   HUNDRED_PERCENT,
   nextApr,
+  type QueuedRewards,
   type RewardStream,
   rewardFor,
   streamedReward,
@@ -131,6 +132,8 @@ export {
 } from "./maths/rewards.ts";
 export {
   DEAD_SHARES,
+  frozenExitReleased,
+  minFirstStakeFor,
   type PoolTotals,
   sharePrice,
   sharesForAssetsUp,
