@@ -36,9 +36,11 @@ export const pool = onchainTable("pool", (t) => ({
   payoutCap: t.bigint(),
   /** Share era: a payout of the whole stake voids every share and starts the next era. */
   era: t.bigint().notNull(),
+  /** Stakers' premiums pulled from claims managers at epoch starts (PremiumsPulled). */
+  totalPremiums: t.bigint().notNull(),
   /** Latest epoch started (EpochStarted), null before the first. */
   epoch: t.bigint(),
-  /** Rewards still streaming into the stake, as of the last reward event. */
+  /** Rewards still streaming into the stake, as of the last epoch start or wipe-out. */
   streamRemaining: t.bigint().notNull(),
   eventCount: t.integer().notNull(),
   updatedBlock: t.bigint().notNull(),
@@ -114,7 +116,8 @@ export const poolEvent = onchainTable(
 );
 
 /**
- * Scheduled unstakes and their execution. status: pending | frozen | executed. An exit executed
+ * Scheduled unstakes and their execution. status: pending | frozen | executed | void (a wipe-out
+ * ended its share era first; set when its staker is next seen). An exit executed
  * while claims are open leaves in part (`executed*`) and the rest stays frozen (`frozen*`) until no
  * claim is open or `releasesAt`; its release (`released*`) pays the frozen part less `charge`, its
  * share of the payouts made meanwhile. `status` is executed once nothing of it is pending.
@@ -160,8 +163,11 @@ export const unstake = onchainTable(
 
 /**
  * Rewards flowing into the stake. kind: mint (the epoch's mint) | mintFailed (the pool could not
- * mint) | added (addRewards: premiums, forfeited bonds) | forfeited (stake voided by a wipe-out,
- * streamed to the next stakers).
+ * mint) | premiums (a claims manager's premiums the pool pulled at an epoch start: `released` of
+ * them, of past weeks, at once, the rest streamed over the epoch) | premiumPullFailed (the claims
+ * manager keeps them for the next epoch start; amount 0) | added (addRewards: forfeited bonds,
+ * donations, queued for the next epoch; `queued` is the queue's total then) | forfeited (stake
+ * voided by a wipe-out, queued for the next stakers).
  */
 export const reward = onchainTable(
   "reward",
@@ -171,6 +177,8 @@ export const reward = onchainTable(
     from: t.hex(),
     amount: t.bigint().notNull(),
     epoch: t.bigint(),
+    released: t.bigint(),
+    queued: t.bigint(),
     streamRemaining: t.bigint(),
     totalStake: t.bigint(),
     blockNumber: t.bigint().notNull(),
@@ -252,7 +260,13 @@ export const coverage = onchainTable("coverage", (t) => ({
   /** Sum of the current coverage of every policy ever created (expired included), USD 18 decimals. */
   totalCoverageUsd: t.bigint().notNull(),
   totalPremiums: t.bigint().notNull(),
-  /** Premiums and forfeited bonds distributed (RewardsDistributed): to stakers, to the treasury. */
+  /** Stakers' premiums the pool pulled, and the treasury's share set aside then (PremiumsPulled). */
+  totalPremiumsToStakers: t.bigint().notNull(),
+  totalPremiumsToTreasury: t.bigint().notNull(),
+  /**
+   * Sent by RewardsDistributed: to the pool (forfeited bonds, and the treasury's premiums while no
+   * treasury is set), to the treasury (its premiums).
+   */
   totalDistributedToStakers: t.bigint().notNull(),
   totalDistributedToTreasury: t.bigint().notNull(),
   /** The USD payouts decided, and the pool tokens paid of them so far. */

@@ -631,6 +631,44 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.ok(BigInt(pools.items[0]?.totalRewards ?? 0) >= minted);
   });
 
+  it("records the premiums the pool pulls from the claims manager week by week", async () => {
+    assert.ok(indexer);
+    const manager = (deployment.contracts.claimsManager as Address).toLowerCase();
+    const { rewards, coverages, pools } = await graphql<{
+      rewards: Page<{ from: string; amount: string; released: string; epoch: string }>;
+      coverages: Page<{
+        totalPremiums: string;
+        totalPremiumsToStakers: string;
+        totalPremiumsToTreasury: string;
+      }>;
+      pools: Page<{ totalPremiums: string }>;
+    }>(
+      indexer.url,
+      `{ rewards(where: { kind: "premiums" }, orderBy: "id", limit: 100) {
+           items { from amount released epoch } }
+         coverages { items { totalPremiums totalPremiumsToStakers totalPremiumsToTreasury } }
+         pools { items { totalPremiums } } }`,
+    );
+    // Epochs started after the policies were bought (the seed's week, then 8, 7 and 14 days on).
+    assert.ok(rewards.items.length >= 2, JSON.stringify(rewards.items));
+    for (const r of rewards.items) {
+      assert.equal(r.from, manager);
+      assert.ok(BigInt(r.released) <= BigInt(r.amount));
+    }
+    const pulled = rewards.items.reduce((total, r) => total + BigInt(r.amount), 0n);
+    assert.ok(pulled > 0n);
+    assert.equal(pools.items[0]?.totalPremiums, String(pulled));
+    const coverage = coverages.items[0];
+    assert.ok(coverage);
+    assert.equal(coverage.totalPremiumsToStakers, String(pulled));
+    // The treasury's share (10%) is cut at each pull, rounded down; together no more than was paid.
+    const toTreasury = BigInt(coverage.totalPremiumsToTreasury);
+    const streamed = pulled + toTreasury;
+    assert.ok(toTreasury > 0n && toTreasury <= streamed / 10n);
+    assert.ok(streamed / 10n - toTreasury <= BigInt(rewards.items.length));
+    assert.ok(streamed <= BigInt(coverage.totalPremiums));
+  });
+
   it("indexes policies and answers SQL over HTTP and /stats", async () => {
     assert.ok(indexer);
     const { policys: policies } = await graphql<{

@@ -30,6 +30,8 @@ async function loadCoverage(db: Db, address: Address, at: Where) {
     claimCount: 0,
     totalCoverageUsd: 0n,
     totalPremiums: 0n,
+    totalPremiumsToStakers: 0n,
+    totalPremiumsToTreasury: 0n,
     totalDistributedToStakers: 0n,
     totalDistributedToTreasury: 0n,
     totalPaidUsd: 0n,
@@ -54,6 +56,8 @@ async function addToCoverage(
     Record<
       | "totalCoverageUsd"
       | "totalPremiums"
+      | "totalPremiumsToStakers"
+      | "totalPremiumsToTreasury"
       | "totalDistributedToStakers"
       | "totalDistributedToTreasury"
       | "totalPaidUsd"
@@ -71,6 +75,8 @@ async function addToCoverage(
     claimCount: row.claimCount + (delta.claimCount ?? 0),
     totalCoverageUsd: row.totalCoverageUsd + (delta.totalCoverageUsd ?? 0n),
     totalPremiums: row.totalPremiums + (delta.totalPremiums ?? 0n),
+    totalPremiumsToStakers: row.totalPremiumsToStakers + (delta.totalPremiumsToStakers ?? 0n),
+    totalPremiumsToTreasury: row.totalPremiumsToTreasury + (delta.totalPremiumsToTreasury ?? 0n),
     totalDistributedToStakers:
       row.totalDistributedToStakers + (delta.totalDistributedToStakers ?? 0n),
     totalDistributedToTreasury:
@@ -674,6 +680,15 @@ ponder.on("ClaimsManager:StalledDisputeClosed", async ({ event, context }) => {
     status: "DisputeClosed",
     actor: event.transaction.from,
     tokens: bond,
+  });
+});
+
+// The pool pulls the stakers' premiums week by week, at its epoch starts.
+ponder.on("ClaimsManager:PremiumsPulled", async ({ event, context }) => {
+  const { past, current, treasuryAmount } = event.args;
+  await addToCoverage(context.db, event.log.address, where(event), {
+    totalPremiumsToStakers: past + current,
+    totalPremiumsToTreasury: treasuryAmount,
   });
 });
 

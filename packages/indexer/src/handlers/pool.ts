@@ -29,6 +29,7 @@ export async function loadPool(db: Db, address: Address, at: Where) {
     totalWithdrawn: 0n,
     totalPaidOut: 0n,
     totalRewards: 0n,
+    totalPremiums: 0n,
     pendingUnstakeShares: 0n,
     pendingUnstakeAmount: 0n,
     frozenUnstakeShares: 0n,
@@ -66,6 +67,9 @@ async function loadStaker(db: Db, user: Address, at: Where, era: bigint) {
       era,
     };
     await db.update(staker, { id: user }).set(voided);
+    if (existing.pendingUnstakeId) {
+      await db.update(unstake, { id: existing.pendingUnstakeId }).set({ status: "void" });
+    }
     return { ...existing, ...voided };
   }
   const created = await db.insert(staker).values({
@@ -378,7 +382,7 @@ ponder.on("StakingPool:Unstaked", async ({ event, context }) => {
       releasedAt: at.timestamp,
       releasedTx: at.txHash,
     });
-  } else if (exit) {
+  } else if (exit && exit.status !== "void") {
     await context.db.update(unstake, { id: exit.id }).set({
       status: "executed",
       executedAmount: amount,
@@ -482,6 +486,8 @@ ponder.on("StakingPool:ShareEraEnded", async ({ event, context }) => {
       from: null,
       amount: forfeitedStake,
       epoch: p.epoch,
+      released: null,
+      queued: null,
       streamRemaining: p.streamRemaining + forfeitedStake,
       totalStake: 0n,
       blockNumber: at.blockNumber,
@@ -519,6 +525,8 @@ ponder.on("StakingPool:EpochStarted", async ({ event, context }) => {
     from: null,
     amount: minted,
     epoch,
+    released: null,
+    queued: null,
     streamRemaining,
     totalStake,
     blockNumber: at.blockNumber,
@@ -536,6 +544,8 @@ ponder.on("StakingPool:RewardMintFailed", async ({ event, context }) => {
     from: null,
     amount,
     epoch,
+    released: null,
+    queued: null,
     streamRemaining: null,
     totalStake: null,
     blockNumber: at.blockNumber,
@@ -546,25 +556,71 @@ ponder.on("StakingPool:RewardMintFailed", async ({ event, context }) => {
 
 ponder.on("StakingPool:RewardsAdded", async ({ event, context }) => {
   const at = where(event);
-  // Since issue #13 the amount is queued (`queued`: the queue's total), to stream over the next epoch: the stream
-  // itself does not change here.
-  const { from, amount } = event.args;
+  // Queued (`queued`: the queue's total then), to stream over the next epoch: the stream itself
+  // does not change here.
+  const { from, amount, queued } = event.args;
   const p = await loadPool(context.db, event.log.address, at);
-  await recordPoolEvent(
-    context.db,
-    p,
-    at,
-    { kind: "rewardsAdded", user: from, amount, shares: 0n, rewards: amount },
-    {},
-  );
+  await recordPoolEvent(context.db, p, at, {
+    kind: "rewardsAdded",
+    user: from,
+    amount,
+    shares: 0n,
+    rewards: amount,
+  });
   await context.db.insert(reward).values({
     id: at.id,
     kind: "added",
     from,
     amount,
     epoch: p.epoch,
+    released: null,
+    queued,
     streamRemaining: null,
     totalStake: p.totalStake,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+});
+
+// Emitted while an epoch starts, before its EpochStarted.
+ponder.on("StakingPool:PremiumsPulled", async ({ event, context }) => {
+  const at = where(event);
+  const { epoch, claimsManager, past, current } = event.args;
+  const p = await loadPool(context.db, event.log.address, at);
+  await context.db.update(pool, { id: p.id }).set({
+    totalRewards: p.totalRewards + past + current,
+    totalPremiums: p.totalPremiums + past + current,
+  });
+  await context.db.insert(reward).values({
+    id: at.id,
+    kind: "premiums",
+    from: claimsManager,
+    amount: past + current,
+    epoch,
+    released: past,
+    queued: null,
+    streamRemaining: null,
+    totalStake: null,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+});
+
+ponder.on("StakingPool:PremiumPullFailed", async ({ event, context }) => {
+  const at = where(event);
+  const { epoch, claimsManager } = event.args;
+  await context.db.insert(reward).values({
+    id: at.id,
+    kind: "premiumPullFailed",
+    from: claimsManager,
+    amount: 0n,
+    epoch,
+    released: null,
+    queued: null,
+    streamRemaining: null,
+    totalStake: null,
     blockNumber: at.blockNumber,
     timestamp: at.timestamp,
     txHash: at.txHash,
