@@ -168,6 +168,19 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`, warp: 
   await shot(page, "coverage");
 
   mark("policy bought");
+  // Stress: the new ETH/USD policy is the worst single dAPI: failing at a 30% lower price (0.875 USD), its 10,000 USD
+  // cost 11,428.57 API3, within the stake (401k) and the mediator's quota (10%): one payment. It holds; charted by week.
+  await goto(page, "stress");
+  await page.getByLabel(/price drop/).fill("30");
+  const worst = page.getByTestId("stress-worst-single");
+  await worst.getByText("holds", { exact: true }).waitFor();
+  assert.match(
+    (await worst.textContent()) ?? "",
+    /ETH\/USD\$10,00011,428\.57 API3[\d.]+%1 payment, 1 window over 1 week/,
+  );
+  assert.ok((await page.getByTestId("stress-chart").locator("rect").count()) >= 1);
+  await shot(page, "stress");
+
   // Claims: a 5,000 USD claim on the new policy. An incident now is refused before anything is sent: the policy
   // covers incidents from its start plus the waiting period (1 day on the devnet).
   await goto(page, "claims");

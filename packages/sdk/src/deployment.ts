@@ -28,6 +28,13 @@ export interface Deployment {
     api3ServerV1OevExtension?: Address;
     /** Factory of the Api3ReaderProxyV1 proxies. */
     api3ReaderProxyV1Factory?: Address;
+    /**
+     * The OwnableCallForwarder that manages `api3ServerV1`, owned by the primary timelock: dAPI names change only by
+     * a primary-agent proposal (devnet; `ipool deploy --dapi-manager` on a pool-run server).
+     */
+    api3ServerV1Manager?: Address;
+    /** IncidentRegistry: on-chain proofs of stale and deviating dAPIs (issue #14). */
+    incidentRegistry?: Address;
   };
   /**
    * What `contracts.arbitrator` is, when known: our `LocalArbitrator`, Kleros' own
@@ -78,7 +85,14 @@ export interface DevnetFeeds {
     proxy: Address;
     /** The value the pusher walks around, 18 decimals, as a decimal string. */
     baseValue: string;
+    /** The template the reference Airnodes sign this feed's value for (covered dAPIs only). */
+    referenceTemplateId?: Hex;
   }[];
+  /**
+   * Reference Airnodes (local keys: anvil mnemonic indices) whose signed data the IncidentRegistry takes as the
+   * truth a covered dAPI deviates from; `ipool report-incident --deviation` signs with them.
+   */
+  references?: { address: Address; index: number }[];
 }
 
 /** Reads and checks a deployment file. Throws with the path and the missing field when it is malformed. */

@@ -25,12 +25,39 @@ export {
   type GetPoliciesOfReturnType,
   getPoliciesOf,
 } from "./actions/claims/getPoliciesOf.ts";
+export {
+  type GetStressStateParameters,
+  type GetStressStateReturnType,
+  getStressState,
+  type StressDapi,
+} from "./actions/claims/getStressState.ts";
+export {
+  checkDapiGovernance,
+  type DapiNameCall,
+  type DapiTarget,
+  type DataFeedSpec,
+  dapiGovernanceAbi,
+  getDapiTarget,
+  parseDataFeed,
+  setDapiNameCall,
+} from "./actions/governance/dapiName.ts";
 export type { Proposal } from "./actions/governance/getProposals.ts";
 export {
   type GetProposalsParameters,
   type GetProposalsReturnType,
   getProposals,
 } from "./actions/governance/getProposals.ts";
+export {
+  type GetIncidentsParameters,
+  type GetIncidentsReturnType,
+  getIncidents,
+  type IncidentWithId,
+} from "./actions/incidents/getIncidents.ts";
+export {
+  type ReportDeviationParameters,
+  type ReportDeviationReturnType,
+  reportDeviation,
+} from "./actions/incidents/reportDeviation.ts";
 export {
   type GetPoolStatusParameters,
   type GetPoolStatusReturnType,
@@ -83,6 +110,18 @@ export {
 /** One typed action per contract function, generated from the ABIs and NatSpec (`npm run build:abis`). */
 export * from "./generated/actions.ts";
 export * from "./generated/contracts.ts";
+export {
+  DEVNET_SIGN_AHEAD,
+  type SignDevnetReferenceValuesParameters,
+  signDevnetReferenceValues,
+} from "./incidents/devnetReferences.ts";
+export { type SignedValue, signReferenceValue, sortByAirnode } from "./incidents/signedValue.ts";
+export {
+  type IncidentRecord,
+  type IncidentState,
+  incidentKindName,
+  incidentState,
+} from "./incidents/state.ts";
 export {
   type BondParameters,
   CLAIM_NUMBER_SHIFT,
@@ -146,6 +185,25 @@ export {
   VIRTUAL_ASSETS,
   VIRTUAL_SHARES,
 } from "./maths/shares.ts";
+export {
+  BPS,
+  breakingPriceDrop,
+  DEFAULT_MAX_WEEKS,
+  droppedPrice,
+  PAYOUT_WINDOW,
+  type StressClaim,
+  type StressOptions,
+  type StressPolicy,
+  type StressResult,
+  type StressStaker,
+  type StressStakerLoss,
+  type StressState,
+  type StressWeek,
+  stakerLoss,
+  stressedDapis,
+  stressScenario,
+  worstScenarios,
+} from "./maths/stress.ts";
 export {
   type FormatAmountOptions,
   formatAmount,

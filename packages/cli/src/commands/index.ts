@@ -28,11 +28,13 @@ export const commandModules = {
   queueExecute: () => import("./queueExecute.ts"),
   proposals: () => import("./proposals.ts"),
   anyone: () => import("./anyone.ts"),
+  incidents: () => import("./incidents.ts"),
   payouts: () => import("./payouts.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),
   dapis: () => import("./dapis.ts"),
   devnet: () => import("./devnet.ts"),
+  stress: () => import("./stress.ts"),
   deploy: () => import("./deploy.ts"),
 } satisfies Record<string, () => Promise<Record<string, unknown>>>;
 

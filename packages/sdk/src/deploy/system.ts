@@ -21,9 +21,15 @@ import {
   zeroHash,
 } from "viem";
 import { metaEvidenceURI } from "../dispute/files.ts";
+import { api3ServerV1Abi, ownableCallForwarderAbi } from "./api3Artifacts.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
+import {
+  deployIncidentRegistry,
+  type IncidentDefinition,
+  staleOnlyDefinition,
+} from "./incidents.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
@@ -83,7 +89,26 @@ export interface SystemParameters {
   policyAgent?: Address;
   /** Treasury receiving its share of premiums (default: the primary timelock). */
   treasury?: Address;
+  /**
+   * Hand the dAPI names of a pool-run Api3ServerV1 to the DAO: the OwnableCallForwarder that is that server's manager,
+   * owned by the deployer. The deployer transfers it to the primary timelock, so that what a covered dAPI name points
+   * to changes only by a primary-agent proposal (`forwardCall(api3ServerV1, setDapiName(...))`). The server must be
+   * the one the claims manager reads (the price proxy's). Only for a server whose every name is the pool's own: its
+   * manager decides every name on it (see docs/dapi-governance.md).
+   */
+  dapiManager?: Address;
   governance?: GovernanceParameters;
+  /**
+   * This chain's Api3ServerV1: when given, an IncidentRegistry is deployed on it (issue #14) with an incident
+   * definition for every covered dAPI of this chain (by default staleness only, at the dAPI's heartbeat and grace),
+   * the mediator above, and the primary timelock as its governance.
+   */
+  api3ServerV1?: Address;
+  /** Incident definitions by dAPI name (e.g. with deviation references) and the bounty, for the registry. */
+  incidents?: {
+    definitions?: Record<string, IncidentDefinition>;
+    bounty?: { amount: bigint; minReportInterval: bigint };
+  };
 }
 
 /** Addresses deployed by {@link deploySystem}. */
@@ -96,6 +121,10 @@ export interface SystemContracts {
   secondaryTimelock: Address;
   /** The claims template's id in `disputeTemplateRegistry`, when one was given. */
   disputeTemplateId?: bigint;
+  /** The forwarder managing the Api3ServerV1, now owned by the primary timelock (when `dapiManager` was given). */
+  dapiManager?: Address;
+  /** The IncidentRegistry, when `api3ServerV1` was given. */
+  incidentRegistry?: Address;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -293,6 +322,30 @@ export async function deploySystem(
     }
   }
 
+  if (params.dapiManager) {
+    await handOverDapiManager(ctx, params.dapiManager, claimsManager, primaryTimelock);
+  }
+  const incidentRegistry = params.api3ServerV1
+    ? await deployIncidentRegistry(ctx, {
+        api3ServerV1: params.api3ServerV1,
+        token: params.token,
+        primaryAgent: primaryTimelock,
+        ...(params.mediator ? { mediator: params.mediator } : {}),
+        definitions: params.dapis
+          .filter((dapi) => (dapi.chainId ?? chainId) === chainId)
+          .map((dapi) => ({
+            dapiName: dapiNameOf(dapi.name),
+            definition:
+              params.incidents?.definitions?.[dapi.name] ??
+              staleOnlyDefinition(
+                dapi.heartbeat ?? DEFAULT_DAPI_HEARTBEAT,
+                dapi.grace ?? DEFAULT_DAPI_GRACE,
+              ),
+          })),
+        ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
+      })
+    : undefined;
+
   const disputeTemplateId = params.disputeTemplateRegistry
     ? await registerDisputeTemplate(ctx, {
         registry: params.disputeTemplateRegistry,
@@ -308,7 +361,58 @@ export async function deploySystem(
     secondaryGovernor,
     secondaryTimelock,
     ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
+    ...(params.dapiManager ? { dapiManager: params.dapiManager } : {}),
+    ...(incidentRegistry ? { incidentRegistry } : {}),
   };
+}
+
+/**
+ * Gives the DAO's primary agent what decides every dAPI name on the claims manager's Api3ServerV1: the deployer
+ * transfers the server's manager (an OwnableCallForwarder it owns) to the primary timelock, after checking that it
+ * manages that server, and checks the result.
+ */
+async function handOverDapiManager(
+  ctx: TxContext,
+  forwarder: Address,
+  claimsManager: Address,
+  primaryTimelock: Address,
+): Promise<void> {
+  const server = (await ctx.publicClient.readContract({
+    address: claimsManager,
+    abi: claimsManagerAbi(),
+    functionName: "api3ServerV1",
+  })) as Address;
+  if (server === zeroAddress) {
+    throw new Error(
+      "dAPI names: the price proxy is no Api3ReaderProxyV1, so no Api3ServerV1 to govern",
+    );
+  }
+  const manager = await ctx.publicClient.readContract({
+    address: server,
+    abi: api3ServerV1Abi,
+    functionName: "manager",
+  });
+  if (manager.toLowerCase() !== forwarder.toLowerCase()) {
+    throw new Error(
+      `dAPI names: ${forwarder} is not the manager of Api3ServerV1 ${server} (${manager} is)`,
+    );
+  }
+  await sendAndWait(ctx, "dAPI names: forwarder to the primary agent", {
+    to: forwarder,
+    data: encodeFunctionData({
+      abi: ownableCallForwarderAbi,
+      functionName: "transferOwnership",
+      args: [primaryTimelock],
+    }),
+  });
+  const owner = await ctx.publicClient.readContract({
+    address: forwarder,
+    abi: ownableCallForwarderAbi,
+    functionName: "owner",
+  });
+  if (owner.toLowerCase() !== primaryTimelock.toLowerCase()) {
+    throw new Error(`dAPI names: the forwarder is owned by ${owner}, not the primary timelock`);
+  }
 }
 
 async function timelockRoles(ctx: TxContext, timelock: Address) {
