@@ -126,7 +126,9 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
       const reason = `anvil exited unexpectedly (${how}): the chain is gone, stopping the devnet`;
       log(reason);
-      await stopAll();
+      // The pusher's and the incident watcher's calls to the dead chain end only after their
+      // retries: what runs as processes stops first (dashboard, indexer), the loops get 5 s.
+      await Promise.race([stopAll(), new Promise((done) => setTimeout(done, 5_000))]);
       fail(reason);
     });
 
