@@ -45,6 +45,8 @@ abstract contract StakingPoolBase {
     /// leftover, which the new era's first stakers receive, cannot push the share price so high that later stakes
     /// lose more than a few units to rounding.
     uint256 public immutable MIN_FIRST_STAKE;
+    /// @notice `withdraw(recipient, WITHDRAW_ALL)` withdraws everything withdrawable at that moment.
+    uint256 public constant WITHDRAW_ALL = type(uint256).max;
 
     /// @notice Credit added to every non-zero lock for the rounding of the reward index (`RewardMath`): each
     /// release credits a share less than 1e-27 below the exact figure, a staker holds at most 2^96 shares (the
@@ -473,6 +475,9 @@ abstract contract StakingPoolBase {
     }
 
     function _withdraw(address recipient, uint256 amount) internal {
+        // Everything withdrawable, computed in this transaction (a figure read a block earlier can be a unit off: the
+        // lock rounds up at the accruing price).
+        if (amount == WITHDRAW_ALL) amount = _withdrawableOf(msg.sender);
         if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
         if (recipient == address(0)) revert IStakingPoolTypes.ZeroAddress();
         address user = msg.sender;

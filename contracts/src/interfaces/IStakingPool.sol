@@ -198,7 +198,9 @@ interface IStakingPoolCore is IStakingPoolTypes {
     /// cover its locked rewards and unvested tokens: `amount <= unstakedOf` and
     /// `unstakedOf + stakeOf + pendingUnstakeOf.amount - lockedRewardsOf - unvestedOf >= amount` (a pending unstake
     /// covers them too: it can only come back as unstaked tokens, and payouts shrink it as they shrink locks).
-    /// Reverts with `ZeroAmount`, `ZeroAddress`, `InsufficientUnstaked`, `InsufficientWithdrawable`.
+    /// `amount = type(uint256).max` (`WITHDRAW_ALL`) withdraws `withdrawableOf(caller)` as computed in this transaction.
+    /// Reverts with `ZeroAmount` (also when nothing is withdrawable), `ZeroAddress`, `InsufficientUnstaked`,
+    /// `InsufficientWithdrawable`.
     function withdraw(address recipient, uint256 amount) external;
 
     /// @notice Stakes `amount` of the caller's unstaked tokens (vesting ones included); mints

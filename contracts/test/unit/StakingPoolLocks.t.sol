@@ -99,6 +99,40 @@ contract StakingPoolLocksTest is PoolFixture {
         pool.withdraw(alice, 100e18);
     }
 
+    /// @dev `withdraw(WITHDRAW_ALL)` takes exactly what is withdrawable in its own transaction, with rewards locked
+    /// (issue #13: "withdraw all" read the figure a block earlier and reverted when the lock moved by a unit).
+    function test_withdraw_allTakesExactlyTheWithdrawableAmountOfItsTransaction() public {
+        _depositAndStake(alice, 1000e18);
+        _enterEpoch(START_EPOCH + 1);
+        _enterEpoch(START_EPOCH + 2);
+        _schedule(alice, pool.sharesOf(alice) / 2);
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        assertGt(pool.lockedRewardsOf(alice), 0, "rewards are locked");
+        vm.warp(block.timestamp + 12); // a later block: the lock accrues on
+        uint256 unstaked = pool.unstakedOf(alice);
+        uint256 withdrawable = pool.withdrawableOf(alice);
+        assertGt(withdrawable, 0);
+        uint256 balanceBefore = token.balanceOf(carol);
+        uint256 all = StakingPool(address(pool)).WITHDRAW_ALL();
+        vm.prank(alice);
+        pool.withdraw(carol, all);
+        assertEq(token.balanceOf(carol) - balanceBefore, withdrawable);
+        assertEq(pool.unstakedOf(alice), unstaked - withdrawable);
+        assertEq(pool.withdrawableOf(alice), 0);
+    }
+
+    function test_withdraw_allRevertsWhenNothingIsWithdrawable() public {
+        _depositAndStake(alice, 1000e18);
+        assertEq(pool.withdrawableOf(alice), 0);
+        bytes32 before = _stateOf(alice);
+        uint256 all = StakingPool(address(pool)).WITHDRAW_ALL();
+        vm.expectRevert(IStakingPoolTypes.ZeroAmount.selector);
+        vm.prank(alice);
+        pool.withdraw(alice, all);
+        assertEq(_stateOf(alice), before);
+    }
+
     function test_withdraw_revertsWhenTheAmountIsLocked() public {
         _depositAndStake(alice, 1000e18);
         _enterEpoch(START_EPOCH + 1);

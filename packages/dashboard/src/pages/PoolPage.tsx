@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type Address, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
+import { type Address, getAddress, isAddress, isAddressEqual, maxUint256, zeroAddress } from "viem";
 import { useConnection } from "wagmi";
 import { frozenExitReleased } from "../../../sdk/src/maths/shares.ts";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
@@ -457,7 +457,14 @@ function ActionsCard({
         break;
       case "withdraw":
         if (amount === undefined) return;
-        calls = [call("withdraw", [user, amount])];
+        // All of it: the pool's WITHDRAW_ALL (type(uint256).max), computed inside the transaction; the figure shown
+        // can be a unit off by the time the transaction runs (the lock rounds up at the accruing price).
+        calls = [
+          call("withdraw", [
+            user,
+            position && amount === position.withdrawable ? maxUint256 : amount,
+          ]),
+        ];
         break;
       case "delegate":
         calls = [call("delegate", [getAddress(delegatee.trim())])];

@@ -1698,7 +1698,7 @@ export interface WithdrawParameters extends WriteHooks {
 export type WithdrawReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "withdraw", readonly [Address, bigint]>>;
 
 /**
- * Sends `amount` of the caller's unstaked tokens to `recipient`, provided the caller keeps enough to cover its locked rewards and unvested tokens: `amount <= unstakedOf` and `unstakedOf + stakeOf + pendingUnstakeOf.amount - lockedRewardsOf - unvestedOf >= amount` (a pending unstake covers them too: it can only come back as unstaked tokens, and payouts shrink it as they shrink locks). Reverts with `ZeroAmount`, `ZeroAddress`, `InsufficientUnstaked`, `InsufficientWithdrawable`.
+ * Sends `amount` of the caller's unstaked tokens to `recipient`, provided the caller keeps enough to cover its locked rewards and unvested tokens: `amount <= unstakedOf` and `unstakedOf + stakeOf + pendingUnstakeOf.amount - lockedRewardsOf - unvestedOf >= amount` (a pending unstake covers them too: it can only come back as unstaked tokens, and payouts shrink it as they shrink locks). `amount = type(uint256).max` (`WITHDRAW_ALL`) withdraws `withdrawableOf(caller)` as computed in this transaction. Reverts with `ZeroAmount` (also when nothing is withdrawable), `ZeroAddress`, `InsufficientUnstaked`, `InsufficientWithdrawable`.
  * (`IStakingPool.withdraw(address,uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
