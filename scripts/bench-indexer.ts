@@ -4,9 +4,12 @@
  * in blocks of `--txs-per-block` transactions), then measures
  *   1. a full sync from scratch: events, seconds until the indexer has reached the chain head, events/s;
  *   2. keeping up with a new block every second (`--live-seconds`, with pool transactions in each
- *      block): the lag between a block appearing on the chain and the indexer having processed it.
+ *      block): the lag between a block appearing on the chain and the indexer having processed it;
+ *   3. what requests cost (issue 17): the largest SQL-over-HTTP and GraphQL requests the API serves,
+ *      the hostile ones it refuses, the slowest /health answer meanwhile, and a stop and restart.
  *
  *   npm run bench:indexer -- [--events 10000] [--txs-per-block 20] [--live-seconds 20] [--json]
+ *                            [--database-url postgres://...]
  *
  * Targets: full sync under 60 s on 2 cores; live lag under the block time (1 s).
  */
@@ -14,10 +17,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import superjson from "superjson";
 import { type Address, encodeFunctionData, type Hex, maxUint256, parseEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { startAnvil } from "../packages/devnet/src/anvil.ts";
-import { indexedBlock, startIndexer } from "../packages/indexer/src/start.ts";
+import { type IndexerInstance, indexedBlock, startIndexer } from "../packages/indexer/src/start.ts";
 import { createTxContext } from "../packages/sdk/src/deploy/context.ts";
 import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
 import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";
@@ -29,6 +33,7 @@ const { values: flags } = parseArgs({
     "txs-per-block": { type: "string", default: "20" },
     stakers: { type: "string", default: "40" },
     "live-seconds": { type: "string", default: "20" },
+    "database-url": { type: "string" },
     json: { type: "boolean", default: false },
   },
 });
@@ -36,6 +41,7 @@ const targetEvents = Number(flags.events);
 const txsPerBlock = Number(flags["txs-per-block"]);
 const stakerCount = Number(flags.stakers);
 const liveSeconds = Number(flags["live-seconds"]);
+const databaseUrl = flags["database-url"];
 /** Devnet roles use anvil's first accounts; the benchmark's stakers come after them. */
 const FIRST_STAKER_INDEX = 20;
 
@@ -174,16 +180,17 @@ async function main() {
     writeFileSync(deploymentPath, JSON.stringify(deployment));
     const syncStarted = Date.now();
     const milestones = new Map<string, number>();
-    const indexer = await startIndexer({
+    let indexer = await startIndexer({
       deploymentPath,
       fresh: true,
+      ...(databaseUrl ? { databaseUrl } : {}),
       timeoutMs: 300_000,
       onLog: (line) => {
         const msg = /"msg":"([^"]+)"/.exec(line)?.[1];
         if (msg && !milestones.has(msg)) milestones.set(msg, Date.now());
       },
     });
-    stops.unshift(indexer.stop);
+    stops.unshift(() => indexer.stop());
     const syncSeconds = (Date.now() - syncStarted) / 1000;
     const indexed = await fetch(`${indexer.url}/graphql`, {
       method: "POST",
@@ -245,6 +252,20 @@ async function main() {
         `mean ${mean.toFixed(0)} ms, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${sorted.at(-1)} ms` +
         (pendingSince.size ? `; ${pendingSince.size} blocks not indexed 30 s after the end` : ""),
     );
+    // 3. What requests cost, and a stop and restart.
+    const requests = await measureRequests(indexer.url);
+    for (const [name, { status, ms }] of Object.entries(requests.timings)) {
+      log(`  ${name}: HTTP ${status} in ${ms} ms`);
+    }
+    log(`requests: the slowest /health answer meanwhile took ${requests.worstHealthMs} ms`);
+    const stopping = Date.now();
+    await indexer.stop();
+    const stopMs = Date.now() - stopping;
+    const restarting = Date.now();
+    indexer = await startIndexer({ deploymentPath, ...(databaseUrl ? { databaseUrl } : {}) });
+    const restartSeconds = (Date.now() - restarting) / 1000;
+    log(`stop ${stopMs} ms; restart (resumes, no lock wait) ${restartSeconds.toFixed(1)} s`);
+
     const result = {
       events,
       blocks,
@@ -258,6 +279,10 @@ async function main() {
       lagP95Ms: pct(0.95),
       lagMaxMs: sorted.at(-1) ?? null,
       keptUp: pendingSince.size === 0 && pct(0.95) < 1_000,
+      requests: requests.timings,
+      worstHealthMs: requests.worstHealthMs,
+      stopMs,
+      restartSeconds: Number(restartSeconds.toFixed(1)),
       totalSeconds: Number(((Date.now() - started) / 1000).toFixed(1)),
     };
     if (flags.json) console.log(JSON.stringify(result));
@@ -269,6 +294,72 @@ async function main() {
     for (const stop of stops) await stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Times requests against the indexer at `url` while polling /health: the largest the API serves
+ * (10,000 SQL rows, 10,000 GraphQL rows) and the issue's hostile ones, which it refuses.
+ */
+async function measureRequests(url: IndexerInstance["url"]) {
+  let worstHealthMs = 0;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const sent = Date.now();
+      await fetch(`${url}/health`).catch(() => undefined);
+      worstHealthMs = Math.max(worstHealthMs, Date.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const sql = (query: string) =>
+    fetch(
+      `${url}/sql/db?sql=${encodeURIComponent(superjson.stringify({ sql: query, params: [] }))}`,
+    );
+  const graphql = (query: string) =>
+    fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+  const cases: [string, () => Promise<Response>][] = [
+    ["SQL, 10,000 rows of pool_event", () => sql("select * from pool_event limit 10000")],
+    [
+      "SQL, pool_event joined with itself on the user (a count)",
+      () => sql('select count(*) from pool_event a join pool_event b on a."user" = b."user"'),
+    ],
+    [
+      "SQL, the issue's cross join (refused: > 10,000 rows)",
+      () =>
+        sql("select a.id, b.id, a.tx_hash, b.tx_hash from pool_event a, pool_event b limit 500000"),
+    ],
+    [
+      "SQL, a sorted cross join (refused: estimated cost)",
+      () =>
+        sql("select a.id from pool_event a, pool_event b order by a.tx_hash, b.tx_hash limit 10"),
+    ],
+    [
+      "GraphQL, 10,000 rows (10 stakers x 999 events)",
+      () =>
+        graphql("{ stakers(limit: 10) { items { events(limit: 999) { items { id amount } } } } }"),
+    ],
+    [
+      "GraphQL, the issue's four-level query (refused: 10^12 rows)",
+      () =>
+        graphql(
+          "{ stakers(limit: 1000) { items { events(limit: 1000) { items { staker { events(limit: 1000) { items { staker { events(limit: 1000) { items { id } } } } } } } } } } }",
+        ),
+    ],
+  ];
+  const timings: Record<string, { status: number; ms: number }> = {};
+  for (const [name, send] of cases) {
+    const sent = Date.now();
+    const response = await send();
+    await response.arrayBuffer();
+    timings[name] = { status: response.status, ms: Date.now() - sent };
+  }
+  polling = false;
+  await poll;
+  return { timings, worstHealthMs };
 }
 
 await main();

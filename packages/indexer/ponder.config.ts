@@ -1,10 +1,5 @@
 import { createConfig } from "ponder";
-import {
-  claimsManagerAbi,
-  localArbitratorAbi,
-  poolGovernorAbi,
-  stakingPoolAbi,
-} from "../sdk/src/generated/contracts.ts";
+import { INDEXED_ABIS } from "./src/contracts.ts";
 import { ABSENT, loadDeployment, rpcUrls } from "./src/deployment.ts";
 
 // Addresses and the start block come from the deployment file ($IPOOL_DEPLOYMENT, else
@@ -33,23 +28,27 @@ export default createConfig({
     },
   },
   contracts: {
-    StakingPool: { chain: "chain", abi: stakingPoolAbi, address: stakingPool, startBlock },
+    StakingPool: {
+      chain: "chain",
+      abi: INDEXED_ABIS.StakingPool,
+      address: stakingPool,
+      startBlock,
+    },
     ClaimsManager: {
       chain: "chain",
-      abi: claimsManagerAbi,
+      abi: INDEXED_ABIS.ClaimsManager,
       address: claimsManager ?? ABSENT,
       startBlock,
     },
-    // The LocalArbitrator's ABI holds ERC-792's events (all Kleros emits) and its own.
     Arbitrator: {
       chain: "chain",
-      abi: localArbitratorAbi,
+      abi: INDEXED_ABIS.Arbitrator,
       address: arbitrator ?? ABSENT,
       startBlock,
     },
     Governor: {
       chain: "chain",
-      abi: poolGovernorAbi,
+      abi: INDEXED_ABIS.Governor,
       address: governors.length > 0 ? governors : ABSENT,
       startBlock,
     },

@@ -24,12 +24,23 @@ export const pool = onchainTable("pool", (t) => ({
   totalRewards: t.bigint().notNull(),
   pendingUnstakeShares: t.bigint().notNull(),
   pendingUnstakeAmount: t.bigint().notNull(),
+  /** Of the pending unstakes, the parts frozen while claims are open (included in the two above). */
+  frozenUnstakeShares: t.bigint().notNull(),
+  frozenUnstakeAmount: t.bigint().notNull(),
+  /** What released frozen exits paid the stakers for the payouts made while they were frozen. */
+  totalFrozenCharges: t.bigint().notNull(),
   unstakeWaitPeriod: t.bigint(),
+  /** Longest a matured exit stays frozen (MaxFreezeSet), seconds. */
+  maxFreeze: t.bigint(),
+  /** Share of the stake that payouts may take per payout window (PayoutCapSet, 1e18 = 100%). */
+  payoutCap: t.bigint(),
   /** Share era: a payout of the whole stake voids every share and starts the next era. */
   era: t.bigint().notNull(),
+  /** Stakers' premiums pulled from claims managers at epoch starts (PremiumsPulled). */
+  totalPremiums: t.bigint().notNull(),
   /** Latest epoch started (EpochStarted), null before the first. */
   epoch: t.bigint(),
-  /** Rewards still streaming into the stake, as of the last reward event. */
+  /** Rewards still streaming into the stake, as of the last epoch start or wipe-out. */
   streamRemaining: t.bigint().notNull(),
   eventCount: t.integer().notNull(),
   updatedBlock: t.bigint().notNull(),
@@ -47,8 +58,13 @@ export const staker = onchainTable(
     shares: t.bigint().notNull(),
     pendingUnstakeShares: t.bigint().notNull(),
     pendingUnstakeAmount: t.bigint().notNull(),
-    /** Unix time at which the pending unstake can execute (0 when none). */
+    /**
+     * Unix time at which the pending unstake can execute (0 when none); for a frozen one, its latest
+     * release (it goes earlier once no claim is open).
+     */
     pendingUnstakeMaturesAt: t.bigint().notNull(),
+    /** The pending unstake is the frozen part of a matured exit (see `unstake`). */
+    pendingUnstakeFrozen: t.boolean().notNull(),
     /** `unstake.id` of the pending unstake, null when none. */
     pendingUnstakeId: t.text(),
     /** Who this staker delegates to (null: votes themselves). */
@@ -73,7 +89,9 @@ export const staker = onchainTable(
 /**
  * Everything that moved the pool, with the pool's totals right after it: the source of the stake,
  * share price and payout charts. kind: deposit | vestingDeposit | withdraw | stake |
- * unstakeScheduled | unstake | payout | epoch (reward minted, APR set) | rewardsAdded | eraEnded.
+ * unstakeScheduled | unstake | unstakeFrozen (a matured exit met open claims: part left, the rest
+ * stays frozen) | unstakeReleased (that frozen part left) | payout | epoch (reward minted, APR set) |
+ * rewardsAdded | eraEnded.
  */
 export const poolEvent = onchainTable(
   "pool_event",
@@ -97,7 +115,13 @@ export const poolEvent = onchainTable(
   }),
 );
 
-/** Scheduled unstakes and their execution. status: pending | executed. */
+/**
+ * Scheduled unstakes and their execution. status: pending | frozen | executed | void (a wipe-out
+ * ended its share era first; set when its staker is next seen). An exit executed
+ * while claims are open leaves in part (`executed*`) and the rest stays frozen (`frozen*`) until no
+ * claim is open or `releasesAt`; its release (`released*`) pays the frozen part less `charge`, its
+ * share of the payouts made meanwhile. `status` is executed once nothing of it is pending.
+ */
 export const unstake = onchainTable(
   "unstake",
   (t) => ({
@@ -110,18 +134,40 @@ export const unstake = onchainTable(
     status: t.text().notNull(),
     scheduledAt: t.bigint().notNull(),
     scheduledTx: t.hex().notNull(),
+    /** The first execution: what it paid (all of it, or the part that was not frozen). */
     executedAmount: t.bigint(),
     executedBy: t.hex(),
     executedAt: t.bigint(),
     executedTx: t.hex(),
+    /** The frozen part (UnstakeFrozen): its shares, its value then, what it also answers for. */
+    frozenShares: t.bigint(),
+    frozenAmount: t.bigint(),
+    liable: t.bigint(),
+    /** The open claims' exposure (tokens) that froze it, and its latest release. */
+    openExposure: t.bigint(),
+    releasesAt: t.bigint(),
+    frozenAt: t.bigint(),
+    frozenTx: t.hex(),
+    /**
+     * The release of the frozen part (FrozenUnstakeReleased): paid, and kept for the stakers as the
+     * event reports it (the pool reports min(charge, amount paid): a charge above half the frozen
+     * part's value reads smaller than what was kept).
+     */
+    releasedAmount: t.bigint(),
+    charge: t.bigint(),
+    releasedAt: t.bigint(),
+    releasedTx: t.hex(),
   }),
   (table) => ({ userIdx: index().on(table.user), statusIdx: index().on(table.status) }),
 );
 
 /**
  * Rewards flowing into the stake. kind: mint (the epoch's mint) | mintFailed (the pool could not
- * mint) | added (addRewards: premiums, forfeited bonds) | forfeited (stake voided by a wipe-out,
- * streamed to the next stakers).
+ * mint) | premiums (a claims manager's premiums the pool pulled at an epoch start: `released` of
+ * them, of past weeks, at once, the rest streamed over the epoch) | premiumPullFailed (the claims
+ * manager keeps them for the next epoch start; amount 0) | added (addRewards: forfeited bonds,
+ * donations, queued for the next epoch; `queued` is the queue's total then) | forfeited (stake
+ * voided by a wipe-out, queued for the next stakers).
  */
 export const reward = onchainTable(
   "reward",
@@ -131,6 +177,8 @@ export const reward = onchainTable(
     from: t.hex(),
     amount: t.bigint().notNull(),
     epoch: t.bigint(),
+    released: t.bigint(),
+    queued: t.bigint(),
     streamRemaining: t.bigint(),
     totalStake: t.bigint(),
     blockNumber: t.bigint().notNull(),
@@ -175,10 +223,15 @@ export const payout = onchainTable(
   (table) => ({ timestampIdx: index().on(table.timestamp), txIdx: index().on(table.txHash) }),
 );
 
-/** Claims managers the DAO authorized (current state). */
+/**
+ * Claims managers the DAO authorized (current state): an authorized one pays from `activatesAt`, a
+ * revoked one may still pay `owed` tokens (what it owed when revoked).
+ */
 export const claimsManager = onchainTable("claims_manager", (t) => ({
   id: t.hex().primaryKey(),
   authorized: t.boolean().notNull(),
+  activatesAt: t.bigint().notNull(),
+  owed: t.bigint().notNull(),
   updatedAt: t.bigint().notNull(),
 }));
 
@@ -207,15 +260,27 @@ export const coverage = onchainTable("coverage", (t) => ({
   /** Sum of the current coverage of every policy ever created (expired included), USD 18 decimals. */
   totalCoverageUsd: t.bigint().notNull(),
   totalPremiums: t.bigint().notNull(),
-  /** Premiums and forfeited bonds distributed (RewardsDistributed): to stakers, to the treasury. */
+  /** Stakers' premiums the pool pulled, and the treasury's share set aside then (PremiumsPulled). */
+  totalPremiumsToStakers: t.bigint().notNull(),
+  totalPremiumsToTreasury: t.bigint().notNull(),
+  /**
+   * Sent by RewardsDistributed: to the pool (forfeited bonds, and the treasury's premiums while no
+   * treasury is set), to the treasury (its premiums).
+   */
   totalDistributedToStakers: t.bigint().notNull(),
   totalDistributedToTreasury: t.bigint().notNull(),
-  /** What claims were paid, in USD and in pool tokens. */
+  /** The USD payouts decided, and the pool tokens paid of them so far. */
   totalPaidUsd: t.bigint().notNull(),
   totalPaidTokens: t.bigint().notNull(),
+  /** Pool tokens of decided payouts not paid yet (beyond a payer's quota: paid in tranches). */
+  totalOwedTokens: t.bigint().notNull(),
   totalBondsForfeited: t.bigint().notNull(),
   mediator: t.hex(),
   arbitrator: t.hex(),
+  /** Seconds after a policy's start before incidents are covered (WaitingPeriodSet). */
+  waitingPeriod: t.bigint(),
+  /** Seconds a dispute may stay silent before anyone may close it (MaxDisputeInactivitySet). */
+  maxDisputeInactivity: t.bigint(),
   updatedAt: t.bigint().notNull(),
 }));
 
@@ -227,6 +292,9 @@ export const dapi = onchainTable("dapi", (t) => ({
   nameText: t.text().notNull(),
   chainId: t.bigint().notNull(),
   capShare: t.bigint().notNull(),
+  /** How the claims manager judges the feed (DapiFeedSet): heartbeat (0: not served here) and grace, seconds. */
+  heartbeat: t.bigint(),
+  grace: t.bigint(),
   policyCount: t.integer().notNull(),
   totalCoverageUsd: t.bigint().notNull(),
   updatedAt: t.bigint().notNull(),
@@ -288,7 +356,10 @@ export const policyEvent = onchainTable(
 /**
  * Claims with their current stage. status: the contract's ClaimStatus name (Pending,
  * SettlementProposed, MediatorRejected, Disputed, RulingPending, PaidClaim, PaidSettlement, Refused,
- * TimedOut); `deadline` ends the current stage's response period.
+ * TimedOut, DisputeClosed); `deadline` ends the current stage's response period (for a dispute: the
+ * time after which a silent arbitrator's dispute may be closed). A decided payout of `paidUsd` is
+ * `payoutTokens` pool tokens, of which `paidTokens` are paid and `owedTokens` still owed (paid in
+ * tranches within `payer`'s quota).
  */
 export const claim = onchainTable(
   "claim",
@@ -299,6 +370,8 @@ export const claim = onchainTable(
     policyId: t.bigint().notNull(),
     claimant: t.hex().notNull(),
     amountUsd: t.bigint().notNull(),
+    /** When the incident started (unix seconds), as the claimant declared it. */
+    incidentAt: t.bigint().notNull(),
     bond: t.bigint().notNull(),
     /** The claimant's evidence (the ERC-1497 Evidence of the claim's creation). */
     evidenceURI: t.text(),
@@ -311,7 +384,11 @@ export const claim = onchainTable(
     arbitrationCost: t.bigint(),
     ruling: t.integer(),
     paidUsd: t.bigint(),
+    payoutTokens: t.bigint(),
     paidTokens: t.bigint(),
+    owedTokens: t.bigint(),
+    /** Whose payout quota pays what is owed (PayoutOwed: the mediator or the arbitrator). */
+    payer: t.hex(),
     createdAt: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
     /** `claim_event.id` of the claim's creation. */
@@ -329,8 +406,12 @@ export const claim = onchainTable(
 
 /**
  * Every step of every claim, in chain order. kind: created | accepted | settlementProposed |
- * rejected | settlementAccepted | escalated | evidence | appealPossible | appealed | ruled |
- * rulingDeferred | rulingExecuted | timedOut. `deadline` is the new stage's deadline when it has one.
+ * rejected | settlementAccepted | escalated | evidence | appealPossible | appealed | disputeActivity
+ * (the arbitrator's activity pushed the inactivity deadline) | ruled | rulingIgnored (a ruling after
+ * the dispute was closed) | rulingDeferred | rulingExecuted | tranchePaid | disputeClosed (closed as
+ * stalled, bond returned) | timedOut. `deadline` is the new stage's deadline when it has one;
+ * `tokens` the payout decided (or paid, for a tranche; the bond or fee otherwise) and `owedTokens`
+ * what remains owed of it.
  */
 export const claimEvent = onchainTable(
   "claim_event",
@@ -342,6 +423,7 @@ export const claimEvent = onchainTable(
     status: t.text().notNull(),
     amountUsd: t.bigint(),
     tokens: t.bigint(),
+    owedTokens: t.bigint(),
     deadline: t.bigint(),
     ruling: t.integer(),
     uri: t.text(),
@@ -355,7 +437,8 @@ export const claimEvent = onchainTable(
 /**
  * ERC-792 disputes of escalated claims (id = `<arbitrator>-<disputeId>`). status: created |
  * appealable (a ruling was given, appeals open until `appealPeriodEnd`) | appealed | ruled (final
- * ruling delivered to the claims manager). `ruling` is the latest ruling given or delivered.
+ * ruling delivered to the claims manager) | closed (closed as stalled; a later ruling is ignored).
+ * `ruling` is the latest ruling given or delivered.
  */
 export const dispute = onchainTable(
   "dispute",

@@ -14,6 +14,7 @@ import {
 import { FeedPusher } from "./pusher.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
 import { loadStartDashboard, loadStartIndexer, type Service } from "./services.ts";
+import { superviseIndexer } from "./supervisor.ts";
 import { IncidentWatcher } from "./watcher.ts";
 
 /** Options of {@link runDevnet} (the flags of `npm start`). */
@@ -55,6 +56,11 @@ export interface Devnet {
   skipped: string[];
   /** Stops everything it started (dashboard, indexer, incident watcher, pusher, anvil), in that order. */
   stop: () => Promise<void>;
+  /**
+   * Resolves, with the reason, if the devnet stopped by itself: anvil exited without being asked
+   * (the chain is gone; a dead indexer is restarted instead).
+   */
+  failure: Promise<string>;
 }
 
 /** `port` if nothing listens on it, else the next free one of the 10 after it, else any free port. */
@@ -100,7 +106,13 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   const log = options.log ?? (() => {});
   const deploymentPath = resolve(options.deploymentPath ?? ".devnet/deployment.json");
   const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  let fail: (reason: string) => void = () => {};
+  const failure = new Promise<string>((resolve) => {
+    fail = resolve;
+  });
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stops.splice(0).reverse()) {
       await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
     }
@@ -109,6 +121,16 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     const anvil = await startAnvilNear(options.port ?? 8545);
     stops.push(anvil.stop);
     log(`anvil listening at ${anvil.rpcUrl}`);
+    void anvil.exited.then(async (exit) => {
+      if (exit.requested || stopping) return;
+      const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+      const reason = `anvil exited unexpectedly (${how}): the chain is gone, stopping the devnet`;
+      log(reason);
+      // The pusher's and the incident watcher's calls to the dead chain end only after their
+      // retries: what runs as processes stops first (dashboard, indexer), the loops get 5 s.
+      await Promise.race([stopAll(), new Promise((done) => setTimeout(done, 5_000))]);
+      fail(reason);
+    });
 
     const started = Date.now();
     const deployer = devnetAccount("deployer");
@@ -192,12 +214,22 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       if (!startIndexer) skipped.push("indexer: packages/indexer/src/start.ts not found");
       else {
         try {
-          const indexer: Service = await startIndexer({
-            deploymentPath,
-            port: await freePortNear(options.indexerPort ?? 42069),
-            ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+          const start = (port: number, restart: boolean) =>
+            startIndexer({
+              deploymentPath,
+              port,
+              ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+              // A restart follows an exit: the lock of the dead process can go at once.
+              releaseLock: restart,
+            });
+          const indexer = await start(await freePortNear(options.indexerPort ?? 42069), false);
+          // A dead indexer is restarted on its port (the dashboard keeps its URL).
+          const supervised = superviseIndexer({
+            first: indexer,
+            restart: (port) => start(port, true),
+            log,
           });
-          stops.push(indexer.stop);
+          stops.push(supervised.stop);
           indexerUrl = indexer.url;
           log(`indexer at ${indexer.url}`);
         } catch (error) {
@@ -235,6 +267,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       dashboardUrl,
       skipped,
       stop: stopAll,
+      failure,
     };
   } catch (error) {
     await stopAll();

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the one-command devnet. Starts anvil, deploys and seeds Insurance Pool, keeps the dAPIs
  * fresh with signed data, starts the indexer and the dashboard, prints what runs, and stops everything on
- * Ctrl-C (SIGINT) or SIGTERM.
+ * Ctrl-C (SIGINT) or SIGTERM. A dead indexer is restarted; a dead anvil stops the devnet (exit code 1);
+ * the children die with this process even when it is killed with SIGKILL.
  *
  *   npm start -- [--port 8545] [--block-time 1] [--indexer-port 42069] [--dashboard-port 5173]
  *                [--no-indexer] [--no-dashboard] [--no-seed] [--push-interval 5]
@@ -99,6 +100,10 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   console.log(formatSummary(devnet, { blockTime, pushIntervalMs: pushIntervalMs || 5_000 }));
+  const reason = await devnet.failure;
+  if (stopping) return;
+  console.error(`devnet stopped: ${reason}`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -43,3 +43,12 @@ export function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+/** The command line of `pid` (arguments joined by spaces), or "" when the process is gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return "";
+  }
+}

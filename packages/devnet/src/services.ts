@@ -11,11 +11,28 @@ export interface Service {
   stop: () => Promise<void>;
 }
 
+/** How a supervised child process ended (the indexer's `exited`). */
+export interface ServiceExit {
+  code: number | null;
+  signal?: string | null;
+  /** True when stop() asked for it. */
+  requested: boolean;
+  reason?: string;
+}
+
+/** The indexer: a child process the devnet watches and restarts. */
+export interface IndexerService extends Service {
+  port: number;
+  pid: number;
+  exited: Promise<ServiceExit>;
+}
+
 type StartIndexer = (options: {
   deploymentPath: string;
   port: number;
   databaseUrl?: string;
-}) => Promise<Service>;
+  releaseLock?: boolean;
+}) => Promise<IndexerService>;
 
 type StartDashboard = (options: {
   deploymentPath: string;

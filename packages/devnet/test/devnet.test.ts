@@ -8,20 +8,22 @@ import { api3ServerV1Abi } from "../../sdk/src/deploy/api3Artifacts.ts";
 import { artifact, claimsManagerAbi } from "../../sdk/src/deploy/artifacts.ts";
 import { readDeployment } from "../../sdk/src/deployment.ts";
 import { runDevnet } from "../src/devnet.ts";
-import { descendantPids, isRunning } from "../src/processes.ts";
+import { commandLine, descendantPids, isRunning } from "../src/processes.ts";
 import { formatSummary } from "../src/summary.ts";
 
 // Generous bounds: about 30 s on an idle 2-core machine, much more when the whole suite runs beside it.
 const START_BOUND_MS = 180_000;
 const STOP_BOUND_MS = 30_000;
+const RESTART_BOUND_MS = 120_000;
 
 test("npm start's devnet starts, deploys, seeds, serves and stops leaving no process", {
-  timeout: START_BOUND_MS + STOP_BOUND_MS + 10_000,
+  timeout: START_BOUND_MS + RESTART_BOUND_MS + STOP_BOUND_MS + 10_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "ipool-devnet-"));
   const deploymentPath = join(dir, "deployment.json");
   const before = new Set(descendantPids());
   const started = Date.now();
+  const logs: string[] = [];
   const devnet = await runDevnet({
     port: 0,
     indexerPort: 0,
@@ -29,6 +31,7 @@ test("npm start's devnet starts, deploys, seeds, serves and stops leaving no pro
     deploymentPath,
     blockTime: 1,
     pushIntervalMs: 1_000,
+    log: (line) => logs.push(line),
   });
   let children: number[] = [];
   try {
@@ -106,6 +109,22 @@ test("npm start's devnet starts, deploys, seeds, serves and stops leaving no pro
       assert.ok(response.status < 500, `${url} answered ${response.status}`);
     }
     if (devnet.skipped.length) console.log(`skipped: ${devnet.skipped.join("; ")}`);
+
+    // The devnet supervises the indexer: killed, it is started again at the same URL.
+    if (devnet.indexerUrl) {
+      const ponder = descendantPids().find((pid) => commandLine(pid).includes("ponder.js"));
+      assert.ok(ponder, "the indexer (ponder) runs as a child process");
+      process.kill(ponder, "SIGKILL");
+      const killed = Date.now();
+      while (!logs.some((line) => line.startsWith("indexer restarted at"))) {
+        assert.ok(Date.now() - killed < RESTART_BOUND_MS, `no restart: ${logs.join("; ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      console.log(`indexer restarted ${Date.now() - killed} ms after it was killed`);
+      assert.ok(logs.includes("indexer exited (signal SIGKILL); restarting it"), logs.join("; "));
+      assert.ok(logs.includes(`indexer restarted at ${devnet.indexerUrl}`), logs.join("; "));
+      assert.equal((await fetch(`${devnet.indexerUrl}/ready`)).status, 200);
+    }
   } finally {
     const stopping = Date.now();
     await devnet.stop();

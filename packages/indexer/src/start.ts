@@ -8,16 +8,19 @@
  * (PGlite: its directory; PostgreSQL: the app schema, plus `ponder_sync` when the chain's history
  * changed under the same chain id, as with a fresh anvil). When ponder refuses the schema because
  * the indexer's code changed ("previously used by a different Ponder app"), the state is wiped and
- * ponder is started once more.
+ * ponder is started once more. When the chain no longer holds the last finalized block the previous
+ * run indexed (a reorganization deeper than finality, see chainGuardState.ts), the state is wiped too.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { readDeployment } from "../../sdk/src/deployment.ts";
-import { indexerRoot, repoRoot } from "./deployment.ts";
+import { FINALIZED_BLOCK_FILE, readFinalizedBlock } from "./chainGuardState.ts";
+import { repoRoot } from "./deployment.ts";
+import { type IndexerExit, spawnPonder } from "./ponderProcess.ts";
+
+export type { IndexerExit } from "./ponderProcess.ts";
 
 /** Options of {@link startIndexer}. */
 export interface StartIndexerOptions {
@@ -41,6 +44,13 @@ export interface StartIndexerOptions {
   timeoutMs?: number;
   /** Receives each log line of ponder (JSON). By default logs go to `<dataDir>/ponder.log` only. */
   onLog?: (line: string) => void;
+  /** Why the indexed state was wiped before this start, if it was (a fresh chain, a deep reorg). */
+  onWipe?: (reason: string) => void;
+  /**
+   * The ponder that last ran on this data is known to have exited (a supervisor restarting it after
+   * a crash): release the schema lock it may have kept, rather than wait ~25 s for it to expire.
+   */
+  releaseLock?: boolean;
 }
 
 /** A running indexer. */
@@ -51,6 +61,12 @@ export interface IndexerInstance {
   pid: number;
   /** Stops ponder gracefully (it releases its database lock) and resolves when it has exited. */
   stop: () => Promise<void>;
+  /**
+   * Resolves when ponder has exited, stopped or not: a supervisor restarts it on `requested: false`.
+   * An indexer that finds its data built on blocks a deep reorganization replaced stops by itself
+   * (`reason` starts with "Reorg deeper than finality", exit code 65); the next start resyncs.
+   */
+  exited: Promise<IndexerExit>;
 }
 
 /** What identifies the indexed chain and deployment. */
@@ -86,15 +102,29 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Indexe
     schema,
   };
   const previous = readFingerprint(dataDir);
-  const reset = options.fresh || !previous || !sameFingerprint(previous, fingerprint);
+  const reorged = await finalizedBlockReplaced(rpcUrl, dataDir);
+  const reset =
+    options.fresh || !previous || !sameFingerprint(previous, fingerprint) || reorged !== undefined;
   if (reset) {
     rmSync(join(dataDir, FINGERPRINT_FILE), { force: true });
+    rmSync(join(dataDir, FINALIZED_BLOCK_FILE), { force: true });
     const historyChanged =
       options.fresh ||
       !previous ||
+      reorged !== undefined ||
       (previous.chainId === fingerprint.chainId &&
         previous.startBlockHash !== fingerprint.startBlockHash);
+    options.onWipe?.(
+      reorged ??
+        (options.fresh
+          ? "asked to start fresh"
+          : previous
+            ? "another chain or deployment"
+            : "nothing indexed yet"),
+    );
     await wipe({ dataDir, databaseUrl, schema, dropSync: historyChanged });
+  } else if (options.releaseLock) {
+    await releaseLock({ dataDir, databaseUrl, schema });
   }
 
   const launch = async (): Promise<IndexerInstance> => {
@@ -131,73 +161,36 @@ async function runPonder(options: RunOptions): Promise<IndexerInstance> {
     IPOOL_DEPLOYMENT: options.deploymentPath,
     IPOOL_RPC_URL: options.rpcUrl,
     IPOOL_PGLITE_DIR: join(options.dataDir, "pglite"),
+    IPOOL_DATA_DIR: options.dataDir,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   delete env.DATABASE_PRIVATE_URL;
-  const args = [
-    // Stops ponder if this process dies without stopping it (e.g. killed by a signal).
-    "--import",
-    pathToFileURL(join(indexerRoot, "bin", "watchdog.mjs")).href,
-    ponderBin(),
-    "--root",
-    indexerRoot,
-    "--log-format",
-    "json",
-    "start",
-    "--schema",
-    options.schema,
-    "--port",
-    String(options.port),
-    "--hostname",
+  const ponder = spawnPonder({
+    schema: options.schema,
+    port: options.port,
     hostname,
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: indexerRoot,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    logPath: join(options.dataDir, "ponder.log"),
+    ...(options.onLog ? { onLog: options.onLog } : {}),
   });
-  const exited = new Promise<number | null>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) done(child.exitCode);
-    else child.once("exit", (code) => done(code));
-  });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
+  const { child } = ponder;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-    process.off("exit", killOnExit);
+    await ponder.stop();
   };
 
-  const logPath = join(options.dataDir, "ponder.log");
-  writeFileSync(logPath, "");
-  const tail: string[] = [];
-  let port = options.port;
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    writeFileSync(logPath, `${line}\n`, { flag: "a" });
-    options.onLog?.(line);
-    tail.push(line);
-    if (tail.length > 40) tail.shift();
-    const parsed = parseLog(line);
-    if (parsed?.msg === "Created HTTP server" && typeof parsed.port === "number") {
-      port = parsed.port;
-    }
-  };
-  pipeLines(child, onLine);
-
-  const url = () => `http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${port}`;
+  const url = () => `http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${ponder.port()}`;
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`ponder exited (code ${child.exitCode}) before ready:\n${describe(tail)}`);
+        throw new Error(
+          `ponder exited (code ${child.exitCode}) before ready:\n${ponder.describe()}`,
+        );
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `ponder was not ready within ${options.timeoutMs ?? 180_000} ms:\n${describe(tail)}`,
+          `ponder was not ready within ${options.timeoutMs ?? 180_000} ms:\n${ponder.describe()}`,
         );
       }
       try {
@@ -219,9 +212,9 @@ async function runPonder(options: RunOptions): Promise<IndexerInstance> {
     await waitForIndexedBlock(url(), head, Math.max(deadline - Date.now(), 5_000));
   } catch (error) {
     await stop();
-    throw new Error(`${String(error)}\n${describe(tail)}`);
+    throw new Error(`${String(error)}\n${ponder.describe()}`);
   }
-  return { url: url(), port, pid: child.pid, stop };
+  return { url: url(), port: ponder.port(), pid: child.pid, stop, exited: ponder.exited };
 }
 
 /** The block the indexer has processed up to (from ponder's `/status`), or 0 before the first one. */
@@ -246,53 +239,6 @@ export async function waitForIndexedBlock(url: string, block: number, timeoutMs 
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-}
-
-function pipeLines(child: ChildProcess, onLine: (line: string) => void) {
-  for (const stream of [child.stdout, child.stderr]) {
-    let buffer = "";
-    stream?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split("\n");
-      buffer = lines.pop() ?? "";
-      for (const line of lines) onLine(line);
-    });
-    stream?.on("end", () => {
-      if (buffer) onLine(buffer);
-    });
-  }
-}
-
-function parseLog(line: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The last log lines, errors first, readable. */
-function describe(tail: readonly string[]): string {
-  return tail
-    .map((line) => {
-      const parsed = parseLog(line);
-      if (!parsed) return line;
-      const error = parsed.error as { message?: string } | undefined;
-      return [parsed.msg, error?.message].filter(Boolean).join(": ");
-    })
-    .join("\n");
-}
-
-/** ponder's CLI entry, from the indexer's or the repository's node_modules. */
-function ponderBin(): string {
-  for (const base of [indexerRoot, repoRoot]) {
-    const bin = join(base, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js");
-    if (existsSync(bin)) return bin;
-  }
-  throw new Error(`indexer: ponder is not installed (run npm install in ${repoRoot})`);
 }
 
 async function freePort(): Promise<number> {
@@ -334,6 +280,25 @@ async function blockHash(rpcUrl: string, block: number): Promise<string> {
   return result.hash;
 }
 
+/**
+ * Why the data of the previous run cannot stay, if the chain no longer holds the last finalized
+ * block it was built on (chainGuardState.ts); undefined when it does, or when none was recorded.
+ * startIndexer() wipes the data then.
+ */
+export async function finalizedBlockReplaced(
+  rpcUrl: string,
+  dataDir: string,
+): Promise<string | undefined> {
+  const recorded = readFinalizedBlock(dataDir);
+  if (!recorded) return undefined;
+  const result = await rpc<{ hash?: string } | null>(rpcUrl, "eth_getBlockByNumber", [
+    `0x${recorded.number.toString(16)}`,
+    false,
+  ]);
+  if (result?.hash === recorded.hash) return undefined;
+  return `the chain replaced block ${recorded.number} (${recorded.hash}) that the indexed data was built on: resyncing`;
+}
+
 function readFingerprint(dataDir: string): Fingerprint | undefined {
   const path = join(dataDir, FINGERPRINT_FILE);
   if (!existsSync(path)) return undefined;
@@ -358,6 +323,30 @@ function redact(url: string): string {
   }
 }
 
+/** Runs `body` with a node-postgres client connected to `url`. */
+async function withPostgres<T>(
+  url: string,
+  body: (client: { query(sql: string): Promise<unknown> }) => Promise<T>,
+): Promise<T> {
+  const require = createRequire(join(repoRoot, "package.json"));
+  const pg = require("pg") as {
+    Client: new (config: {
+      connectionString: string;
+    }) => {
+      connect(): Promise<void>;
+      query(sql: string): Promise<unknown>;
+      end(): Promise<void>;
+    };
+  };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Deletes the indexed state: PGlite's directory, or the app schema (and the sync cache) in Postgres. */
 async function wipe(options: {
   dataDir: string;
@@ -369,22 +358,36 @@ async function wipe(options: {
     rmSync(join(options.dataDir, "pglite"), { recursive: true, force: true });
     return;
   }
-  const require = createRequire(join(repoRoot, "package.json"));
-  const pg = require("pg") as {
-    Client: new (config: {
-      connectionString: string;
-    }) => {
-      connect(): Promise<void>;
-      query(sql: string): Promise<unknown>;
-      end(): Promise<void>;
-    };
-  };
-  const client = new pg.Client({ connectionString: options.databaseUrl });
-  await client.connect();
-  try {
+  await withPostgres(options.databaseUrl, async (client) => {
     await client.query(`DROP SCHEMA IF EXISTS "${options.schema.replaceAll('"', '""')}" CASCADE`);
     if (options.dropSync) await client.query(`DROP SCHEMA IF EXISTS "ponder_sync" CASCADE`);
+  });
+}
+
+/**
+ * Releases the schema lock (`_ponder_meta.is_locked`) of a ponder known to have exited without
+ * releasing it (killed): otherwise the next start waits ~25 s for the lock to expire. Nothing to do
+ * when nothing was indexed yet.
+ */
+async function releaseLock(options: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  schema: string;
+}): Promise<void> {
+  const unlock = `UPDATE "${options.schema.replaceAll('"', '""')}"."_ponder_meta" SET value = jsonb_set(value, '{is_locked}', to_jsonb(0))`;
+  if (options.databaseUrl) {
+    await withPostgres(options.databaseUrl, (client) => client.query(unlock)).catch(() => {});
+    return;
+  }
+  const directory = join(options.dataDir, "pglite");
+  if (!existsSync(directory)) return;
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = new PGlite(directory);
+  try {
+    await db.query(unlock);
+  } catch {
+    // no app schema yet
   } finally {
-    await client.end();
+    await db.close();
   }
 }

@@ -36,6 +36,8 @@ export interface AnvilInstance {
   pid: number;
   /** Kills anvil and resolves once the process has exited. Safe to call twice. */
   stop: () => Promise<void>;
+  /** Resolves when anvil has exited, stopped or not (`requested`: stop() asked for it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; requested: boolean }>;
 }
 
 /** Children not stopped yet: if this process exits without stop() (a crash, process.exit), they die too. */
@@ -70,6 +72,16 @@ export function anvilBinary(): string {
 }
 
 /**
+ * `command` run so that the kernel sends it SIGTERM when this process dies, even by SIGKILL (prctl
+ * PR_SET_PDEATHSIG through util-linux's `setpriv`, on Debian and most Linux systems; node has no
+ * binding for it); unchanged where `setpriv` is missing.
+ */
+function boundToParent(command: string, args: string[]): [string, string[]] {
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((path) => existsSync(path));
+  return setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", command, ...args]] : [command, args];
+}
+
+/**
  * Starts anvil and resolves once it answers JSON-RPC.
  *
  * @example
@@ -99,10 +111,18 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
       : []),
     ...(options.args ?? []),
   ];
-  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
+  // Bound to this process: anvil dies with it, even when it is killed without stopping anvil.
+  const [command, commandArgs] = boundToParent(anvilBinary(), args);
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });
+  let requested = false;
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    requested: boolean;
+  }>((resolve) => {
+    const report = () => resolve({ code: child.exitCode, signal: child.signalCode, requested });
+    if (child.exitCode !== null || child.signalCode !== null) report();
+    else child.once("exit", report);
   });
   running.add(child);
   if (!exitHookInstalled) {
@@ -110,6 +130,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     process.on("exit", killRunning);
   }
   const stop = async () => {
+    requested = true;
     running.delete(child);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
@@ -124,7 +145,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     child.stdout?.resume();
     child.stderr?.resume();
     if (child.pid === undefined) throw new Error("anvil has no pid");
-    return { rpcUrl, port, pid: child.pid, stop };
+    return { rpcUrl, port, pid: child.pid, stop, exited };
   } catch (error) {
     await stop();
     throw error;

@@ -7,7 +7,7 @@ import { ponder } from "ponder:registry";
 import schema from "ponder:schema";
 import type { Address } from "viem";
 import { disputeKey } from "../disputes.ts";
-import { type Db, type Where, where } from "./common.ts";
+import { type Db, recordParameter, type Where, where } from "./common.ts";
 
 const { appeal, claimEvent, dispute } = schema;
 
@@ -106,3 +106,10 @@ ponder.on("Arbitrator:Appealed", async ({ event, context }) => {
     await context.db.update(appeal, { id }).set({ appellant, fee });
   }
 });
+
+// The LocalArbitrator's settings (Kleros emits neither).
+for (const name of ["FeesSet", "AppealPeriodDurationSet"] as const) {
+  ponder.on(`Arbitrator:${name}`, async ({ event, context }) => {
+    await recordParameter(context.db, name, event, where(event));
+  });
+}

@@ -30,13 +30,18 @@ async function loadCoverage(db: Db, address: Address, at: Where) {
     claimCount: 0,
     totalCoverageUsd: 0n,
     totalPremiums: 0n,
+    totalPremiumsToStakers: 0n,
+    totalPremiumsToTreasury: 0n,
     totalDistributedToStakers: 0n,
     totalDistributedToTreasury: 0n,
     totalPaidUsd: 0n,
     totalPaidTokens: 0n,
+    totalOwedTokens: 0n,
     totalBondsForfeited: 0n,
     mediator: null,
     arbitrator: null,
+    waitingPeriod: null,
+    maxDisputeInactivity: null,
     updatedAt: at.timestamp,
   });
   return { ...created };
@@ -51,10 +56,13 @@ async function addToCoverage(
     Record<
       | "totalCoverageUsd"
       | "totalPremiums"
+      | "totalPremiumsToStakers"
+      | "totalPremiumsToTreasury"
       | "totalDistributedToStakers"
       | "totalDistributedToTreasury"
       | "totalPaidUsd"
       | "totalPaidTokens"
+      | "totalOwedTokens"
       | "totalBondsForfeited",
       bigint
     > &
@@ -67,12 +75,15 @@ async function addToCoverage(
     claimCount: row.claimCount + (delta.claimCount ?? 0),
     totalCoverageUsd: row.totalCoverageUsd + (delta.totalCoverageUsd ?? 0n),
     totalPremiums: row.totalPremiums + (delta.totalPremiums ?? 0n),
+    totalPremiumsToStakers: row.totalPremiumsToStakers + (delta.totalPremiumsToStakers ?? 0n),
+    totalPremiumsToTreasury: row.totalPremiumsToTreasury + (delta.totalPremiumsToTreasury ?? 0n),
     totalDistributedToStakers:
       row.totalDistributedToStakers + (delta.totalDistributedToStakers ?? 0n),
     totalDistributedToTreasury:
       row.totalDistributedToTreasury + (delta.totalDistributedToTreasury ?? 0n),
     totalPaidUsd: row.totalPaidUsd + (delta.totalPaidUsd ?? 0n),
     totalPaidTokens: row.totalPaidTokens + (delta.totalPaidTokens ?? 0n),
+    totalOwedTokens: row.totalOwedTokens + (delta.totalOwedTokens ?? 0n),
     totalBondsForfeited: row.totalBondsForfeited + (delta.totalBondsForfeited ?? 0n),
     updatedAt: at.timestamp,
   };
@@ -86,6 +97,7 @@ interface ClaimStep {
   actor?: Address | null;
   amountUsd?: bigint | null;
   tokens?: bigint | null;
+  owedTokens?: bigint | null;
   deadline?: bigint | null;
   ruling?: number | null;
   uri?: string | null;
@@ -110,6 +122,7 @@ async function recordClaimStep(db: Db, claimId: bigint, at: Where, step: ClaimSt
     status,
     amountUsd: step.amountUsd ?? null,
     tokens: step.tokens ?? null,
+    owedTokens: step.owedTokens ?? null,
     deadline: step.deadline ?? null,
     ruling: step.ruling ?? null,
     uri: step.uri ?? null,
@@ -119,19 +132,31 @@ async function recordClaimStep(db: Db, claimId: bigint, at: Where, step: ClaimSt
   });
 }
 
-/** Records that `claimId` was paid `amountUsd` as `tokens`, on the claim, its policy and the totals. */
+/** A payout decided: `amountUsd`, as `tokens` pool tokens of which `paidTokens` are paid now. */
+interface Payout {
+  amountUsd: bigint;
+  tokens: bigint;
+  paidTokens: bigint;
+}
+
+/**
+ * Records that `claimId` was decided a payout, on the claim, its policy and the totals. What is not
+ * paid now is owed (PayoutOwed, then TranchePaid).
+ */
 async function recordClaimPaid(
   db: Db,
   manager: Address,
   claimId: bigint,
   policyId: bigint,
-  amountUsd: bigint,
-  tokens: bigint,
+  { amountUsd, tokens, paidTokens }: Payout,
   at: Where,
 ) {
+  const owedTokens = tokens - paidTokens;
   await db.update(claim, { id: claimId }).set({
     paidUsd: amountUsd,
-    paidTokens: tokens,
+    payoutTokens: tokens,
+    paidTokens,
+    owedTokens,
     resolvedAt: at.timestamp,
   });
   const policyRow = await db.find(policy, { id: policyId });
@@ -139,7 +164,11 @@ async function recordClaimPaid(
     const paidUsd = policyRow.paidUsd + amountUsd;
     await db.update(policy, { id: policyId }).set({ paidUsd, updatedAt: at.timestamp });
   }
-  await addToCoverage(db, manager, at, { totalPaidUsd: amountUsd, totalPaidTokens: tokens });
+  await addToCoverage(db, manager, at, {
+    totalPaidUsd: amountUsd,
+    totalPaidTokens: paidTokens,
+    totalOwedTokens: owedTokens,
+  });
   await linkPayout(db, at, { claimId });
 }
 
@@ -156,11 +185,25 @@ ponder.on("ClaimsManager:DapiCapSet", async ({ event, context }) => {
       nameText: bytes32ToText(dapiName),
       chainId,
       capShare,
+      heartbeat: null,
+      grace: null,
       policyCount: 0,
       totalCoverageUsd: 0n,
       updatedAt: at.timestamp,
     })
     .onConflictDoUpdate({ chainId, capShare, updatedAt: at.timestamp });
+});
+
+ponder.on("ClaimsManager:DapiFeedSet", async ({ event, context }) => {
+  const at = where(event);
+  const { dapiId, heartbeat, grace } = event.args;
+  // Set with the dAPI's cap (DapiCapSet comes first) or later for a known dAPI.
+  if (await context.db.find(dapi, { id: dapiId })) {
+    await context.db
+      .update(dapi, { id: dapiId })
+      .set({ heartbeat, grace, updatedAt: at.timestamp });
+  }
+  await recordParameter(context.db, "DapiFeedSet", event, at);
 });
 
 // ------------------------------------------------------------------------------------- policies
@@ -293,7 +336,7 @@ ponder.on("ClaimsManager:PolicyDowngraded", async ({ event, context }) => {
 
 ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
   const at = where(event);
-  const { claimId, policyId, claimant, amountUsd, bond, deadline } = event.args;
+  const { claimId, policyId, claimant, amountUsd, incidentAt, bond, deadline } = event.args;
   // The claimant's evidence is an ERC-1497 Evidence log of the same transaction, maybe already seen.
   const link = await context.db.find(schema.txClaimLink, { id: at.txHash });
   const evidenceURI = link?.evidenceURI ?? null;
@@ -303,6 +346,7 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
     policyId,
     claimant,
     amountUsd,
+    incidentAt,
     bond,
     evidenceURI,
     status: "Pending",
@@ -314,7 +358,10 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
     arbitrationCost: null,
     ruling: null,
     paidUsd: null,
+    payoutTokens: null,
     paidTokens: null,
+    owedTokens: null,
+    payer: null,
     createdAt: at.timestamp,
     createdTx: at.txHash,
     createdEventId: at.id,
@@ -340,7 +387,7 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
 
 ponder.on("ClaimsManager:ClaimAccepted", async ({ event, context }) => {
   const at = where(event);
-  const { claimId, policyId, mediator, amountUsd, tokens } = event.args;
+  const { claimId, policyId, mediator, amountUsd, tokens, paidTokens } = event.args;
   await context.db.update(claim, { id: claimId }).set({ mediator });
   await recordClaimStep(context.db, claimId, at, {
     kind: "accepted",
@@ -348,8 +395,16 @@ ponder.on("ClaimsManager:ClaimAccepted", async ({ event, context }) => {
     actor: mediator,
     amountUsd,
     tokens,
+    owedTokens: tokens - paidTokens,
   });
-  await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+  await recordClaimPaid(
+    context.db,
+    event.log.address,
+    claimId,
+    policyId,
+    { amountUsd, tokens, paidTokens },
+    at,
+  );
 });
 
 ponder.on("ClaimsManager:SettlementProposed", async ({ event, context }) => {
@@ -379,15 +434,23 @@ ponder.on("ClaimsManager:ClaimRejected", async ({ event, context }) => {
 
 ponder.on("ClaimsManager:SettlementAccepted", async ({ event, context }) => {
   const at = where(event);
-  const { claimId, policyId, amountUsd, tokens } = event.args;
+  const { claimId, policyId, amountUsd, tokens, paidTokens } = event.args;
   await recordClaimStep(context.db, claimId, at, {
     kind: "settlementAccepted",
     status: "PaidSettlement",
     actor: event.transaction.from,
     amountUsd,
     tokens,
+    owedTokens: tokens - paidTokens,
   });
-  await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+  await recordClaimPaid(
+    context.db,
+    event.log.address,
+    claimId,
+    policyId,
+    { amountUsd, tokens, paidTokens },
+    at,
+  );
 });
 
 ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
@@ -414,11 +477,15 @@ ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
       ruledAt: null,
     })
     .onConflictDoUpdate({ claimId, cost });
+  // The claims manager gives a silent arbitrator until then before anyone may close the dispute.
+  const inactivity = (await context.db.find(coverage, { id: event.log.address }))
+    ?.maxDisputeInactivity;
   await recordClaimStep(context.db, claimId, at, {
     kind: "escalated",
     status: "Disputed",
     actor: event.transaction.from,
     tokens: cost,
+    deadline: inactivity != null ? at.timestamp + inactivity : null,
   });
 });
 
@@ -474,10 +541,12 @@ ponder.on("ClaimsManager:Ruling", async ({ event, context }) => {
   const key = disputeKey(_arbitrator, _disputeID);
   const disputeRow = await context.db.find(dispute, { id: key });
   const value = Number(_ruling);
+  // The claims manager accepts and ignores a ruling on a dispute it closed as stalled.
+  const ignored = disputeRow?.status === "closed";
   if (disputeRow) {
     await context.db
       .update(dispute, { id: key })
-      .set({ status: "ruled", ruling: value, ruledAt: at.timestamp });
+      .set({ status: ignored ? "closed" : "ruled", ruling: value, ruledAt: at.timestamp });
   }
   const claimId = disputeRow?.claimId ?? null;
   await context.db.insert(schema.ruling).values({
@@ -490,9 +559,9 @@ ponder.on("ClaimsManager:Ruling", async ({ event, context }) => {
     txHash: at.txHash,
   });
   if (claimId !== null) {
-    await context.db.update(claim, { id: claimId }).set({ ruling: value });
+    if (!ignored) await context.db.update(claim, { id: claimId }).set({ ruling: value });
     await recordClaimStep(context.db, claimId, at, {
-      kind: "ruled",
+      kind: ignored ? "rulingIgnored" : "ruled",
       actor: _arbitrator,
       ruling: value,
     });
@@ -510,7 +579,7 @@ ponder.on("ClaimsManager:RulingDeferred", async ({ event, context }) => {
 
 ponder.on("ClaimsManager:RulingExecuted", async ({ event, context }) => {
   const at = where(event);
-  const { claimId, policyId, ruling, status, amountUsd, tokens } = event.args;
+  const { claimId, policyId, ruling, status, amountUsd, tokens, paidTokens } = event.args;
   const claimRow = await context.db.find(claim, { id: claimId });
   const bond = claimRow?.bond ?? 0n;
   await recordClaimStep(context.db, claimId, at, {
@@ -520,9 +589,17 @@ ponder.on("ClaimsManager:RulingExecuted", async ({ event, context }) => {
     ruling: Number(ruling),
     amountUsd,
     tokens,
+    owedTokens: tokens - paidTokens,
   });
   if (tokens > 0n || amountUsd > 0n) {
-    await recordClaimPaid(context.db, event.log.address, claimId, policyId, amountUsd, tokens, at);
+    await recordClaimPaid(
+      context.db,
+      event.log.address,
+      claimId,
+      policyId,
+      { amountUsd, tokens, paidTokens },
+      at,
+    );
   } else {
     await context.db.update(claim, { id: claimId }).set({ resolvedAt: at.timestamp });
     await addToCoverage(context.db, event.log.address, at, { totalBondsForfeited: bond });
@@ -540,6 +617,79 @@ ponder.on("ClaimsManager:ClaimTimedOut", async ({ event, context }) => {
     tokens: bond,
   });
   await addToCoverage(context.db, event.log.address, at, { totalBondsForfeited: bond });
+});
+
+// ------------------------------------------------------------------------------ payouts owed
+
+// Emitted while a payout is decided, before the claim's ClaimAccepted, SettlementAccepted or
+// RulingExecuted (which carries the same amounts): the payer whose quota pays the rest.
+ponder.on("ClaimsManager:PayoutOwed", async ({ event, context }) => {
+  const { claimId, payer, owedTokens } = event.args;
+  if (await context.db.find(claim, { id: claimId })) {
+    await context.db.update(claim, { id: claimId }).set({ payer, owedTokens });
+  }
+});
+
+ponder.on("ClaimsManager:TranchePaid", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, tokens, stillOwedTokens } = event.args;
+  const claimRow = await context.db.find(claim, { id: claimId });
+  if (claimRow) {
+    await context.db.update(claim, { id: claimId }).set({
+      paidTokens: (claimRow.paidTokens ?? 0n) + tokens,
+      owedTokens: stillOwedTokens,
+      updatedAt: at.timestamp,
+    });
+  }
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "tranchePaid",
+    actor: event.transaction.from,
+    tokens,
+    owedTokens: stillOwedTokens,
+  });
+  await addToCoverage(context.db, event.log.address, at, {
+    totalPaidTokens: tokens,
+    totalOwedTokens: -tokens,
+  });
+  await linkPayout(context.db, at, { claimId });
+});
+
+// -------------------------------------------------------------------------- stalled disputes
+
+ponder.on("ClaimsManager:DisputeActivityNoted", async ({ event, context }) => {
+  const { claimId, deadline } = event.args;
+  await recordClaimStep(context.db, claimId, where(event), {
+    kind: "disputeActivity",
+    status: "Disputed",
+    actor: event.transaction.from,
+    deadline,
+  });
+});
+
+ponder.on("ClaimsManager:StalledDisputeClosed", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, arbitrator, disputeId, bond } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ resolvedAt: at.timestamp });
+  const key = disputeKey(arbitrator, disputeId);
+  if (await context.db.find(dispute, { id: key })) {
+    await context.db.update(dispute, { id: key }).set({ status: "closed" });
+  }
+  // The bond goes back to the claimant.
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "disputeClosed",
+    status: "DisputeClosed",
+    actor: event.transaction.from,
+    tokens: bond,
+  });
+});
+
+// The pool pulls the stakers' premiums week by week, at its epoch starts.
+ponder.on("ClaimsManager:PremiumsPulled", async ({ event, context }) => {
+  const { past, current, treasuryAmount } = event.args;
+  await addToCoverage(context.db, event.log.address, where(event), {
+    totalPremiumsToStakers: past + current,
+    totalPremiumsToTreasury: treasuryAmount,
+  });
 });
 
 ponder.on("ClaimsManager:RewardsDistributed", async ({ event, context }) => {
@@ -578,6 +728,24 @@ ponder.on("ClaimsManager:ArbitratorSet", async ({ event, context }) => {
     .set({ arbitrator: event.args.arbitrator, updatedAt: at.timestamp });
 });
 
+ponder.on("ClaimsManager:WaitingPeriodSet", async ({ event, context }) => {
+  const at = where(event);
+  await recordParameter(context.db, "WaitingPeriodSet", event, at);
+  await loadCoverage(context.db, event.log.address, at);
+  await context.db
+    .update(coverage, { id: event.log.address })
+    .set({ waitingPeriod: event.args.waitingPeriod, updatedAt: at.timestamp });
+});
+
+ponder.on("ClaimsManager:MaxDisputeInactivitySet", async ({ event, context }) => {
+  const at = where(event);
+  await recordParameter(context.db, "MaxDisputeInactivitySet", event, at);
+  await loadCoverage(context.db, event.log.address, at);
+  await context.db
+    .update(coverage, { id: event.log.address })
+    .set({ maxDisputeInactivity: event.args.maxDisputeInactivity, updatedAt: at.timestamp });
+});
+
 for (const name of [
   "PolicyAgentSet",
   "PayoutQuotaSet",
@@ -587,6 +755,8 @@ for (const name of [
   "ClaimantBondSet",
   "MaxPriceAgeSet",
   "TreasuryShareSet",
+  "PriceHaircutSet",
+  "MetaEvidence",
 ] as const) {
   ponder.on(`ClaimsManager:${name}`, async ({ event, context }) => {
     await recordParameter(context.db, name, event, where(event));

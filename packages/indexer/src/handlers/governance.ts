@@ -5,7 +5,7 @@
 import { ponder } from "ponder:registry";
 import schema from "ponder:schema";
 import type { Address } from "viem";
-import { type Db, type Where, where } from "./common.ts";
+import { type Db, recordParameter, type Where, where } from "./common.ts";
 
 const { proposal, vote } = schema;
 
@@ -105,3 +105,17 @@ ponder.on("Governor:ProposalExecuted", async ({ event, context }) => {
 ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
   await setStatus(context.db, event.log.address, event.args.proposalId, where(event), "canceled");
 });
+
+// The Governors' own settings, changed by proposals.
+for (const name of [
+  "VotingDelaySet",
+  "VotingPeriodSet",
+  "ProposalThresholdSet",
+  "ProposalThresholdFractionSet",
+  "QuorumNumeratorUpdated",
+  "TimelockChange",
+] as const) {
+  ponder.on(`Governor:${name}`, async ({ event, context }) => {
+    await recordParameter(context.db, name, event, where(event));
+  });
+}

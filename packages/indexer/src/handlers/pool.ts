@@ -29,9 +29,15 @@ export async function loadPool(db: Db, address: Address, at: Where) {
     totalWithdrawn: 0n,
     totalPaidOut: 0n,
     totalRewards: 0n,
+    totalPremiums: 0n,
     pendingUnstakeShares: 0n,
     pendingUnstakeAmount: 0n,
+    frozenUnstakeShares: 0n,
+    frozenUnstakeAmount: 0n,
+    totalFrozenCharges: 0n,
     unstakeWaitPeriod: null,
+    maxFreeze: null,
+    payoutCap: null,
     era: 0n,
     epoch: null,
     streamRemaining: 0n,
@@ -55,11 +61,15 @@ async function loadStaker(db: Db, user: Address, at: Where, era: bigint) {
       pendingUnstakeShares: 0n,
       pendingUnstakeAmount: 0n,
       pendingUnstakeMaturesAt: 0n,
+      pendingUnstakeFrozen: false,
       pendingUnstakeId: null,
       votingPower: 0n, // a wipe-out voids the votes held, delegated ones included
       era,
     };
     await db.update(staker, { id: user }).set(voided);
+    if (existing.pendingUnstakeId) {
+      await db.update(unstake, { id: existing.pendingUnstakeId }).set({ status: "void" });
+    }
     return { ...existing, ...voided };
   }
   const created = await db.insert(staker).values({
@@ -69,6 +79,7 @@ async function loadStaker(db: Db, user: Address, at: Where, era: bigint) {
     pendingUnstakeShares: 0n,
     pendingUnstakeAmount: 0n,
     pendingUnstakeMaturesAt: 0n,
+    pendingUnstakeFrozen: false,
     pendingUnstakeId: null,
     delegate: null,
     votingPower: 0n,
@@ -245,6 +256,7 @@ ponder.on("StakingPool:UnstakeScheduled", async ({ event, context }) => {
     pendingUnstakeShares: shares,
     pendingUnstakeAmount: amount,
     pendingUnstakeMaturesAt: maturesAt,
+    pendingUnstakeFrozen: false,
     pendingUnstakeId: at.id,
     updatedAt: at.timestamp,
   });
@@ -271,15 +283,107 @@ ponder.on("StakingPool:UnstakeScheduled", async ({ event, context }) => {
   });
 });
 
+/**
+ * The pending unstake `user` has, the unstake row it is and the staker as of before this event (its
+ * shares voided if the pool's era moved on).
+ */
+async function loadExit(db: Db, user: Address, at: Where, era: bigint) {
+  const before = await db.find(staker, { id: user });
+  const pendingId = before?.pendingUnstakeId ?? null;
+  const row = await loadStaker(db, user, at, era);
+  const exit = pendingId ? await db.find(unstake, { id: pendingId }) : null;
+  return { row, exit: exit ? { ...exit } : null };
+}
+
+// A matured exit while claims are open emits UnstakeFrozen and then Unstaked (for the part that
+// left); the frozen part's release emits FrozenUnstakeReleased and then Unstaked.
+ponder.on("StakingPool:UnstakeFrozen", async ({ event, context }) => {
+  const at = where(event);
+  const { user, heldAmount, heldShares, liable, releasesAt, openExposure } = event.args;
+  const pendingId = (await context.db.find(staker, { id: user }))?.pendingUnstakeId;
+  if (!pendingId) return;
+  await context.db.update(unstake, { id: pendingId }).set({
+    status: "frozen",
+    frozenShares: heldShares,
+    frozenAmount: heldAmount,
+    liable,
+    openExposure,
+    releasesAt,
+    frozenAt: at.timestamp,
+    frozenTx: at.txHash,
+  });
+});
+
+ponder.on("StakingPool:FrozenUnstakeReleased", async ({ event, context }) => {
+  const at = where(event);
+  const { user, amount, charge } = event.args;
+  const pendingId = (await context.db.find(staker, { id: user }))?.pendingUnstakeId;
+  if (!pendingId) return;
+  await context.db.update(unstake, { id: pendingId }).set({
+    releasedAmount: amount,
+    charge,
+    releasedAt: at.timestamp,
+    releasedTx: at.txHash,
+  });
+});
+
 ponder.on("StakingPool:Unstaked", async ({ event, context }) => {
   const at = where(event);
   const { user, caller, amount, shares, userUnstaked, totalShares, totalStake } = event.args;
   const p = await loadPool(context.db, event.log.address, at);
-  const before = await context.db.find(staker, { id: user });
-  const pendingId = before?.pendingUnstakeId ?? null;
-  const row = await loadStaker(context.db, user, at, p.era);
-  if (pendingId) {
-    await context.db.update(unstake, { id: pendingId }).set({
+  const { row, exit } = await loadExit(context.db, user, at, p.era);
+  const change = { user, amount, shares, totalStake, totalShares };
+  const totalUnstaked = row.totalUnstaked + amount;
+
+  if (exit?.status === "frozen" && exit.frozenTx === at.txHash) {
+    // The part that left now; the frozen part stays pending.
+    const heldShares = exit.frozenShares ?? 0n;
+    const heldAmount = exit.frozenAmount ?? 0n;
+    await context.db.update(unstake, { id: exit.id }).set({
+      executedAmount: amount,
+      executedBy: caller,
+      executedAt: at.timestamp,
+      executedTx: at.txHash,
+    });
+    await context.db.update(staker, { id: user }).set({
+      unstaked: userUnstaked,
+      pendingUnstakeShares: heldShares,
+      pendingUnstakeAmount: heldAmount,
+      pendingUnstakeMaturesAt: exit.releasesAt ?? 0n,
+      pendingUnstakeFrozen: true,
+      totalUnstaked,
+      updatedAt: at.timestamp,
+    });
+    await recordPoolEvent(
+      context.db,
+      p,
+      at,
+      {
+        kind: "unstakeFrozen",
+        ...change,
+        pendingShares: heldShares - row.pendingUnstakeShares,
+        pendingAmount: heldAmount - row.pendingUnstakeAmount,
+      },
+      {
+        frozenUnstakeShares: p.frozenUnstakeShares + heldShares,
+        frozenUnstakeAmount: p.frozenUnstakeAmount + heldAmount,
+      },
+    );
+    return;
+  }
+
+  const wasFrozen = exit?.status === "frozen";
+  if (exit && wasFrozen) {
+    await context.db.update(unstake, { id: exit.id }).set({
+      status: "executed",
+      // Voided by a wipe-out, a frozen part leaves with nothing and no FrozenUnstakeReleased.
+      releasedAmount: exit.releasedTx === at.txHash ? exit.releasedAmount : amount,
+      charge: exit.releasedTx === at.txHash ? exit.charge : 0n,
+      releasedAt: at.timestamp,
+      releasedTx: at.txHash,
+    });
+  } else if (exit && exit.status !== "void") {
+    await context.db.update(unstake, { id: exit.id }).set({
       status: "executed",
       executedAmount: amount,
       executedBy: caller,
@@ -292,20 +396,31 @@ ponder.on("StakingPool:Unstaked", async ({ event, context }) => {
     pendingUnstakeShares: 0n,
     pendingUnstakeAmount: 0n,
     pendingUnstakeMaturesAt: 0n,
+    pendingUnstakeFrozen: false,
     pendingUnstakeId: null,
-    totalUnstaked: row.totalUnstaked + amount,
+    totalUnstaked,
     updatedAt: at.timestamp,
   });
-  await recordPoolEvent(context.db, p, at, {
-    kind: "unstake",
-    user,
-    amount,
-    shares,
-    totalStake,
-    totalShares,
-    pendingShares: -row.pendingUnstakeShares,
-    pendingAmount: -row.pendingUnstakeAmount,
-  });
+  const frozen = row.pendingUnstakeFrozen;
+  const charge = exit && wasFrozen && exit.releasedTx === at.txHash ? (exit.charge ?? 0n) : 0n;
+  await recordPoolEvent(
+    context.db,
+    p,
+    at,
+    {
+      kind: wasFrozen ? "unstakeReleased" : "unstake",
+      ...change,
+      pendingShares: -row.pendingUnstakeShares,
+      pendingAmount: -row.pendingUnstakeAmount,
+    },
+    frozen
+      ? {
+          frozenUnstakeShares: p.frozenUnstakeShares - row.pendingUnstakeShares,
+          frozenUnstakeAmount: p.frozenUnstakeAmount - row.pendingUnstakeAmount,
+          totalFrozenCharges: p.totalFrozenCharges + charge,
+        }
+      : {},
+  );
 });
 
 // --------------------------------------------------------------------------------------- claims
@@ -359,6 +474,8 @@ ponder.on("StakingPool:ShareEraEnded", async ({ event, context }) => {
       stakerCount: 0,
       pendingUnstakeShares: 0n,
       pendingUnstakeAmount: 0n,
+      frozenUnstakeShares: 0n,
+      frozenUnstakeAmount: 0n,
       streamRemaining: p.streamRemaining + forfeitedStake,
     },
   );
@@ -369,6 +486,8 @@ ponder.on("StakingPool:ShareEraEnded", async ({ event, context }) => {
       from: null,
       amount: forfeitedStake,
       epoch: p.epoch,
+      released: null,
+      queued: null,
       streamRemaining: p.streamRemaining + forfeitedStake,
       totalStake: 0n,
       blockNumber: at.blockNumber,
@@ -406,6 +525,8 @@ ponder.on("StakingPool:EpochStarted", async ({ event, context }) => {
     from: null,
     amount: minted,
     epoch,
+    released: null,
+    queued: null,
     streamRemaining,
     totalStake,
     blockNumber: at.blockNumber,
@@ -423,6 +544,8 @@ ponder.on("StakingPool:RewardMintFailed", async ({ event, context }) => {
     from: null,
     amount,
     epoch,
+    released: null,
+    queued: null,
     streamRemaining: null,
     totalStake: null,
     blockNumber: at.blockNumber,
@@ -433,25 +556,71 @@ ponder.on("StakingPool:RewardMintFailed", async ({ event, context }) => {
 
 ponder.on("StakingPool:RewardsAdded", async ({ event, context }) => {
   const at = where(event);
-  // Since issue #13 the amount is queued (`queued`: the queue's total), to stream over the next epoch: the stream
-  // itself does not change here.
-  const { from, amount } = event.args;
+  // Queued (`queued`: the queue's total then), to stream over the next epoch: the stream itself
+  // does not change here.
+  const { from, amount, queued } = event.args;
   const p = await loadPool(context.db, event.log.address, at);
-  await recordPoolEvent(
-    context.db,
-    p,
-    at,
-    { kind: "rewardsAdded", user: from, amount, shares: 0n, rewards: amount },
-    {},
-  );
+  await recordPoolEvent(context.db, p, at, {
+    kind: "rewardsAdded",
+    user: from,
+    amount,
+    shares: 0n,
+    rewards: amount,
+  });
   await context.db.insert(reward).values({
     id: at.id,
     kind: "added",
     from,
     amount,
     epoch: p.epoch,
+    released: null,
+    queued,
     streamRemaining: null,
     totalStake: p.totalStake,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+});
+
+// Emitted while an epoch starts, before its EpochStarted.
+ponder.on("StakingPool:PremiumsPulled", async ({ event, context }) => {
+  const at = where(event);
+  const { epoch, claimsManager, past, current } = event.args;
+  const p = await loadPool(context.db, event.log.address, at);
+  await context.db.update(pool, { id: p.id }).set({
+    totalRewards: p.totalRewards + past + current,
+    totalPremiums: p.totalPremiums + past + current,
+  });
+  await context.db.insert(reward).values({
+    id: at.id,
+    kind: "premiums",
+    from: claimsManager,
+    amount: past + current,
+    epoch,
+    released: past,
+    queued: null,
+    streamRemaining: null,
+    totalStake: null,
+    blockNumber: at.blockNumber,
+    timestamp: at.timestamp,
+    txHash: at.txHash,
+  });
+});
+
+ponder.on("StakingPool:PremiumPullFailed", async ({ event, context }) => {
+  const at = where(event);
+  const { epoch, claimsManager } = event.args;
+  await context.db.insert(reward).values({
+    id: at.id,
+    kind: "premiumPullFailed",
+    from: claimsManager,
+    amount: 0n,
+    epoch,
+    released: null,
+    queued: null,
+    streamRemaining: null,
+    totalStake: null,
     blockNumber: at.blockNumber,
     timestamp: at.timestamp,
     txHash: at.txHash,
@@ -494,11 +663,12 @@ ponder.on("StakingPool:DelegateVotesChanged", async ({ event, context }) => {
 
 ponder.on("StakingPool:ClaimsManagerSet", async ({ event, context }) => {
   const at = where(event);
-  const { claimsManager, authorized } = event.args;
+  const { claimsManager, authorized, activatesAt, owed } = event.args;
+  const state = { authorized, activatesAt, owed, updatedAt: at.timestamp };
   await context.db
     .insert(schema.claimsManager)
-    .values({ id: claimsManager, authorized, updatedAt: at.timestamp })
-    .onConflictDoUpdate({ authorized, updatedAt: at.timestamp });
+    .values({ id: claimsManager, ...state })
+    .onConflictDoUpdate(state);
   await recordParameter(context.db, "ClaimsManagerSet", event, at);
 });
 
@@ -509,6 +679,20 @@ ponder.on("StakingPool:UnstakeWaitPeriodSet", async ({ event, context }) => {
     .update(pool, { id: event.log.address })
     .set({ unstakeWaitPeriod: event.args.unstakeWaitPeriod });
   await recordParameter(context.db, "UnstakeWaitPeriodSet", event, at);
+});
+
+ponder.on("StakingPool:MaxFreezeSet", async ({ event, context }) => {
+  const at = where(event);
+  await loadPool(context.db, event.log.address, at);
+  await context.db.update(pool, { id: event.log.address }).set({ maxFreeze: event.args.maxFreeze });
+  await recordParameter(context.db, "MaxFreezeSet", event, at);
+});
+
+ponder.on("StakingPool:PayoutCapSet", async ({ event, context }) => {
+  const at = where(event);
+  await loadPool(context.db, event.log.address, at);
+  await context.db.update(pool, { id: event.log.address }).set({ payoutCap: event.args.payoutCap });
+  await recordParameter(context.db, "PayoutCapSet", event, at);
 });
 
 for (const name of [
