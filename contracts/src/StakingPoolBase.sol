@@ -427,8 +427,13 @@ abstract contract StakingPoolBase {
         returns (uint256 amount)
     {
         uint256 charge = _frozenCharge(_frozenExits[user], _payoutIndex(totals));
+        // What the held shares pay before the charge (as `_leave` values them), so the event reports the charge kept.
+        uint256 gross = _min(
+            pending.amount,
+            _min(ShareMath.toAssetsDown(pending.shares, totals.totalStake, totals.totalShares), totals.totalStake)
+        );
         amount = _leave(pending.shares, pending.amount, charge, totals);
-        emit IStakingPoolTypes.FrozenUnstakeReleased(user, amount, _min(charge, amount));
+        emit IStakingPoolTypes.FrozenUnstakeReleased(user, amount, gross - amount);
     }
 
     /// @dev What a frozen exit owes the stakers for payouts since it froze: `liable` times the fall of the payout index,

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {ExposureReporter, RevertingReporter} from "../utils/ExposureReporter.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
+import {Vm} from "forge-std/Vm.sol";
 
 /// @notice #12 rule 1, the pool's side: no escape from a filed claim. Stake that was at risk when a claim was filed
 /// pays its share of it, an exit holds back only its share of the open exposure (frozen, bearing payouts like stake,
@@ -229,6 +230,30 @@ contract StakingPoolFreezeTest is PoolFixture {
         // A tenth lost: the held 400 is worth 360, less its charge of ~2160 * 10% for the part that left.
         assertApproxEqAbs(_pending(bob).amount, 360e18 - _liable() / 10, 1e10);
         assertApproxEqAbs(pool.withdrawableOf(bob), pool.unstakedOf(bob), 0);
+    }
+
+    /// @dev The release event reports the charge kept, also when it is more than what the held part still pays (review
+    /// finding: it reported `min(charge, amount after the charge)`, 144 instead of ~216 here).
+    function test_frozenExit_releaseEventReportsTheWholeCharge() public {
+        _stakersAndExit(6000e18, 4000e18);
+        reporter.setExposure(pool.totalStake() / 10);
+        vm.warp(block.timestamp + WEEK);
+        _unstake(bob);
+        _payOut(pool.totalStake() / 10);
+        reporter.setExposure(0);
+        vm.recordLogs();
+        uint256 paid = _unstake(bob);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        bool found;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].topics[0] != IStakingPoolTypes.FrozenUnstakeReleased.selector) continue;
+            (uint256 amount, uint256 charge) = abi.decode(logs[i].data, (uint256, uint256));
+            assertEq(amount, paid);
+            assertApproxEqAbs(charge, _liable() / 10, 1e10, "the whole charge, more than what is paid");
+            assertApproxEqAbs(amount + charge, 360e18, 1e10, "paid + charge = the held part's value");
+            found = true;
+        }
+        assertTrue(found, "FrozenUnstakeReleased emitted");
     }
 
     /// @dev The part of bob's 4,000 exit (400 held) liable for the 3,600 that left, beside alice's 6,000 and the seed.
