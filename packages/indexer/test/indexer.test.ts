@@ -110,7 +110,7 @@ describe("indexer", { timeout: 300_000 }, () => {
       claims,
       claimsManagerAbi,
       "escalateClaim",
-      [disputedClaimId],
+      [disputedClaimId, "ipfs://indexer-test/evidence/second-claim.json"],
       cost,
     );
     const [escalation] = parseEventLogs({

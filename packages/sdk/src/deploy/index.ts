@@ -33,6 +33,7 @@ export {
   type TxRecord,
 } from "./context.ts";
 export {
+  type ArbitratorV2Parameters,
   DEFAULT_DAPI_CAP_SHARE,
   DEFAULT_DAPI_GRACE,
   DEFAULT_DAPI_HEARTBEAT,
