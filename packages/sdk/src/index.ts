@@ -107,10 +107,10 @@ export {
 } from "./maths/claims.ts";
 export { minOf, mulDiv, type Rounding } from "./maths/mulDiv.ts";
 export {
+  capacityPriceOf,
   type PremiumInputs,
   type PremiumQuote,
   type PricingCurve,
-  capacityPriceOf,
   payoutTokens,
   premiumIntegral,
   premiumRate,

@@ -311,7 +311,33 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       ["time-out", "1", "--account", "bob"],
       /claim 1 is PaidClaim: it cannot time out/,
     );
-    await fx.warp(6 * 86_400 + 2);
+    // `claims` says when a claim can be timed out, and says so at exactly that second (not one before).
+    const pending = (await ok("claims", "4", "--json")).json();
+    assert.equal(pending.canTimeOut, false);
+    assert.equal(pending.claimNumber, "4");
+    assert.equal((pending.claim as { statusName: string }).statusName, "Pending");
+    assert.match((await ok("claims", "4")).stdout, /can be timed out from: .* UTC/);
+    const timeOutFrom = Number(pending.timeOutFrom);
+    const mineAt = async (timestamp: number) => {
+      await fx.deployer.publicClient.request({
+        method: "evm_setNextBlockTimestamp",
+        params: [timestamp],
+      } as never);
+      await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    };
+    await mineAt(timeOutFrom - 1);
+    assert.equal((await ok("claims", "4", "--json")).json().canTimeOut, false);
+    await mineAt(timeOutFrom);
+    assert.equal((await ok("claims", "4", "--json")).json().canTimeOut, true);
+    const shown = await ok("claims", "4");
+    assert.match(shown.stdout, /status: +Pending, past every deadline/);
+    assert.match(shown.stdout, /time out: +anyone can close it now: ipool time-out 4/);
+    const listed = await ok("claims", "--of", "policyholder");
+    assert.match(
+      listed.stdout,
+      /claim 4: Pending, 500 USD on policy 1 by 0x[0-9a-fA-F]{40} \(past every deadline: ipool time-out 4\)/,
+    );
+    await fx.refreshFeeds();
     const timedOut = await ok("time-out", "4", "--account", "bob");
     assert.match(timedOut.stdout, /status: +TimedOut/);
     const distributed = await ok("distribute", "--account", "bob");
@@ -321,6 +347,101 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       ["distribute", "--account", "bob"],
       /there are no premiums or bonds to distribute/,
     );
+  });
+
+  it("dapis lists each covered dAPI with its cap, active coverage, what is available and a price", async () => {
+    const json = (await ok("dapis", "--json")).json();
+    const dapis = json.dapis as {
+      name: string;
+      capUsd: string;
+      activeCoverageUsd: string;
+      availableUsd: string;
+      samplePremium: string;
+    }[];
+    const eth = dapis.find((d) => d.name === "ETH/USD");
+    assert.ok(eth, "ETH/USD is listed");
+    assert.ok(
+      BigInt(eth.activeCoverageUsd) >= 10_000n * 10n ** 18n,
+      "the policy bought above counts",
+    );
+    assert.ok(BigInt(eth.availableUsd) <= BigInt(eth.capUsd) - BigInt(eth.activeCoverageUsd));
+    assert.ok(BigInt(eth.samplePremium) > 0n);
+    const human = await ok("dapis");
+    assert.match(
+      human.stdout,
+      /^pool: capacity [\d,.]+ USD, active coverage [\d,.]+ USD \([\d.]+% used\)\n/,
+    );
+    assert.match(
+      human.stdout,
+      /dAPI \d: ETH\/USD \(chain \d+\)\n {2}cap: +[\d,.]+ USD \([\d.]+% of capacity\)\n {2}active coverage: +[\d,.]+ USD/,
+    );
+    assert.match(human.stdout, /price: +[\d,.<]+ API3 for 1,000 USD over 30 days/);
+  });
+
+  it("a policy agent creates and upgrades a policy; its claimant downgrades it", async () => {
+    await refused(
+      "alice",
+      ["create-policy", "policyholder", "5k", "--dapi", "ETH/USD", "--account", "alice"],
+      /^error: create policy: you are not allowed, only the DAO's policy agents are\n/,
+    );
+    const created = await ok(
+      "create-policy",
+      "policyholder",
+      "5k",
+      "--dapi",
+      "ETH/USD",
+      "--period",
+      "90d",
+      "--account",
+      "policyAgent",
+      "--json",
+    );
+    const number = String(created.json().policyNumber);
+    const policy = created.json().policy as {
+      coverageUsd: string;
+      claimsAllowedFrom: number;
+      claimsAllowedUntil: number;
+    };
+    assert.equal(policy.coverageUsd, (5_000n * 10n ** 18n).toString());
+    assert.equal(Number(policy.claimsAllowedUntil) - Number(policy.claimsAllowedFrom), 90 * 86_400);
+    const upgraded = await ok(
+      "upgrade-policy",
+      number,
+      "--coverage",
+      "8k",
+      "--extend",
+      "10d",
+      "--account",
+      "policyAgent",
+    );
+    assert.match(
+      upgraded.stdout,
+      new RegExp(`policy ${number} upgraded: 8,000 USD for ${fx.role("policyholder")}`),
+    );
+    await refused(
+      "policyholder",
+      ["upgrade-policy", number, "--account", "policyholder"],
+      /give --coverage <usd> and\/or --extend <duration>/,
+      2,
+    );
+    const downgraded = await ok(
+      "downgrade-policy",
+      number,
+      "--coverage",
+      "6k",
+      "--shorten",
+      "5d",
+      "--account",
+      "policyholder",
+      "--json",
+    );
+    const after = downgraded.json().policy as {
+      coverageUsd: string;
+      claimsAllowedFrom: number;
+      claimsAllowedUntil: number;
+    };
+    assert.equal(after.coverageUsd, (6_000n * 10n ** 18n).toString());
+    assert.equal(Number(after.claimsAllowedUntil) - Number(after.claimsAllowedFrom), 95 * 86_400);
   });
 
   it("claims lists a claimant's claims and shows one in detail", async () => {

@@ -1,12 +1,20 @@
 import {
+  claimDeadlines,
   claimNumber,
   claimStatusName,
   formatUsd,
   getClaimsOf,
   policyNumber,
 } from "@insurance-pool/sdk";
+import { getBlock } from "viem/actions";
 import type { Command } from "../command.ts";
-import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import {
+  claimantResponsePeriod,
+  claimSummary,
+  claimsManagerOf,
+  existingClaim,
+  timeOutState,
+} from "./claimsShared.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 export const claimsCommand: Command = {
@@ -35,11 +43,23 @@ export const claimsCommand: Command = {
       fromBlock: BigInt(ctx.deployment.startBlock),
     });
     const lines = claims.length ? [] : ["no claims"];
-    for (const { claimId, claim, claimant: who } of claims) {
+    const now = (await getBlock(ctx.client, { blockTag: "latest" })).timestamp;
+    const period = await claimantResponsePeriod(ctx);
+    const rows = claims.map((entry) => {
+      const deadlines = claimDeadlines(entry.claim, { claimantResponsePeriod: period });
+      return {
+        ...entry,
+        claimNumber: claimNumber(entry.claimId),
+        policyNumber: policyNumber(entry.claim.policyId),
+        statusName: claimStatusName(entry.claim.status),
+        ...timeOutState(deadlines.timeOutFrom, now),
+      };
+    });
+    for (const row of rows) {
       lines.push(
-        `  claim ${claimNumber(claimId)}: ${claimStatusName(claim.status)}, ${formatUsd(claim.amountUsd)} on policy ${policyNumber(claim.policyId)} by ${who}`,
+        `  claim ${row.claimNumber}: ${row.statusName}, ${formatUsd(row.claim.amountUsd)} on policy ${row.policyNumber} by ${row.claimant}${row.canTimeOut ? ` (past every deadline: ipool time-out ${row.claimNumber})` : ""}`,
       );
     }
-    return { lines, data: { claims } };
+    return { lines, data: { claims: rows } };
   },
 };

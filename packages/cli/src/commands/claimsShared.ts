@@ -19,6 +19,7 @@ import {
   RULINGS,
 } from "@insurance-pool/sdk";
 import { type Address, hexToString, stringToHex } from "viem";
+import { getBlock } from "viem/actions";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
 import { parseId } from "./shared.ts";
@@ -130,6 +131,14 @@ export async function existingClaim(ctx: Context, text: string | undefined) {
   return { claimId, claim };
 }
 
+/** Whether a claim is past every deadline (anyone may `time-out` it) at `now`. */
+export function timeOutState(
+  timeOutFrom: bigint | undefined,
+  now: bigint,
+): { timeOutFrom: bigint | undefined; canTimeOut: boolean } {
+  return { timeOutFrom, canTimeOut: timeOutFrom !== undefined && now >= timeOutFrom };
+}
+
 /** A claim's state, deadlines and amounts, as lines and data. */
 export async function claimSummary(
   ctx: Context,
@@ -141,8 +150,13 @@ export async function claimSummary(
   const deadlines = claimDeadlines(claim, {
     claimantResponsePeriod: await claimantResponsePeriod(ctx),
   });
+  const now = (await getBlock(ctx.client, { blockTag: "latest" })).timestamp;
+  const timeOut = timeOutState(deadlines.timeOutFrom, now);
   const rows: [string, string][] = [
-    ["status", claimStatusName(claim.status)],
+    [
+      "status",
+      `${claimStatusName(claim.status)}${timeOut.canTimeOut ? ", past every deadline" : ""}`,
+    ],
     ["policy", `${policyNumber(claim.policyId)} (claimant ${policy.claimant})`],
     ["amount", formatUsd(claim.amountUsd)],
     ["bond", ctx.show(claim.bond)],
@@ -169,6 +183,11 @@ export async function claimSummary(
   ) {
     rows.push(["ruling", `${claim.ruling} (${RULINGS[claim.ruling] ?? "?"})`]);
   }
+  if (timeOut.canTimeOut) {
+    rows.push(["time out", `anyone can close it now: ipool time-out ${claimNumber(claimId)}`]);
+  } else if (deadlines.timeOutFrom !== undefined) {
+    rows.push(["can be timed out from", formatTimestamp(deadlines.timeOutFrom)]);
+  }
   if (deadlines.closeStalledFrom) {
     rows.push([
       "stalled",
@@ -186,6 +205,9 @@ export async function claimSummary(
     lines: [`claim ${claimNumber(claimId)}:`, ...table(rows)],
     data: {
       claimId,
+      claimNumber: claimNumber(claimId),
+      policyNumber: policyNumber(claim.policyId),
+      ...timeOut,
       claim: { ...claim, statusName: claimStatusName(claim.status) },
       policy,
       deadlines,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { getUnstakeWaitPeriod } from "@insurance-pool/sdk";
-import type { Address } from "viem";
+import { getUnstakeWaitPeriod, iClaimsManagerAbi, poolGovernorAbi } from "@insurance-pool/sdk";
+import { type Address, decodeFunctionData, type Hex } from "viem";
 import { getTransactionCount } from "viem/actions";
 import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
 import { type CliResult, deploymentDir, ipool } from "../testing.ts";
@@ -13,7 +13,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
   const cli = (...argv: string[]) => ipool(dir, argv);
   const ok = async (...argv: string[]): Promise<CliResult> => {
     const result = await cli(...argv);
-    assert.equal(result.code, 0, `ipool ${argv.join(" ")}\n${result.stderr}`);
+    assert.equal(result.code, 0, `ipool ${argv.join(" ")}\n${result.stderr}${result.stdout}`);
     return result;
   };
   const nonce = (address: Address) => getTransactionCount(fx.deployer.publicClient, { address });
@@ -76,7 +76,15 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     await refused(
       "alice",
       ["propose", "pool.setUnstakeWaitPeriod", "soon", "--account", "alice"],
-      /is not an integer or a duration like 2w/,
+      /unstakeWaitPeriod "soon" is not a duration like 2w, 3d, 12h or seconds/,
+      2,
+    );
+    // Fractions need their % sign: a bare number is ambiguous.
+    await refused(
+      "alice",
+      ["propose", "claims.setTreasuryShare", "5", "--agent", "secondary", "--account", "alice"],
+      /share "5" is not a percentage like 50% or 0.5%/,
+      2,
     );
   });
 
@@ -108,6 +116,66 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
         `proposal ${proposalId} \\(primary\\): Two-week unstake wait\\n {2}state: +Pending`,
       ),
     );
+  });
+
+  it("reads proposal arguments by their meaning and prints the call with units", async () => {
+    // `setClaimantBond 200` once proposed 200 wei: token amounts are tokens, as in every other command.
+    const bond = (
+      await ok(
+        "propose",
+        "claims.setClaimantBond",
+        "200",
+        "0.02",
+        "--agent",
+        "secondary",
+        "--account",
+        "bob",
+        "--json",
+      )
+    ).json();
+    assert.equal(bond.call, "claims.setClaimantBond(floor: 200 API3, rate: 0.02 API3 per USD)");
+    assert.equal(bond.description, bond.call);
+    const { args } = decodeFunctionData({ abi: iClaimsManagerAbi, data: bond.calldata as Hex });
+    assert.deepEqual(args, [200n * 10n ** 18n, 2n * 10n ** 16n]);
+    // Only its proposer cancels a pending proposal.
+    const bondId = String(bond.proposalId);
+    await refused("alice", ["cancel", bondId, "--account", "alice"], /cancel/);
+    const canceled = await ok("cancel", bondId, "--account", "bob");
+    assert.match(canceled.stdout, new RegExp(`proposal ${bondId} is Canceled`));
+    const human = await cli(
+      "propose",
+      "claims.setTreasuryShare",
+      "12.5%",
+      "--agent",
+      "secondary",
+      "--account",
+      "bob",
+    );
+    // One proposal per proposer per week: refused, but only after parsing and printing nothing wrong.
+    assert.equal(human.code, 1);
+    assert.match(human.stderr, /proposal too soon/);
+    const share = (
+      await ok(
+        "propose",
+        "claims.setTreasuryShare",
+        "12.5%",
+        "--agent",
+        "secondary",
+        "--account",
+        "alice",
+        "--dry-run",
+        "--json",
+      )
+    ).json().plan as { transactions: { data: Hex }[] };
+    const proposeArgs = decodeFunctionData({
+      abi: poolGovernorAbi,
+      data: share.transactions[0]?.data as Hex,
+    }).args;
+    const inner = decodeFunctionData({
+      abi: iClaimsManagerAbi,
+      data: ((proposeArgs as readonly unknown[])[2] as Hex[])[0] as Hex,
+    });
+    assert.deepEqual(inner.args, [125n * 10n ** 15n]);
   });
 
   it("votes when voting is open, once per voter", async () => {
@@ -153,6 +221,22 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
       /you had no voting power at proposal \d+'s snapshot \(.* UTC\): only shares staked before it vote/,
     );
     await refused("bob", ["vote", proposalId, "for", "--account", "bob"], /you have already voted/);
+    // One proposal in detail: its action with units, the quorum and its progress, your power, the voters.
+    const detail = await ok("proposals", proposalId.slice(0, 8), "--account", "alice");
+    assert.match(
+      detail.stdout,
+      /action 1: +pool\.setUnstakeWaitPeriod\(unstakeWaitPeriod: 14d \(1209600 s\)\)/,
+    );
+    assert.match(detail.stdout, /quorum: +[\d,.]+ of [\d,.]+ shares \(for \+ abstain\)/);
+    assert.match(detail.stdout, /your voting power: +[\d,.]+ shares at the snapshot/);
+    assert.match(
+      detail.stdout,
+      new RegExp(`${fx.role("alice")} for with [\\d,.]+ shares \\("safer"\\)`),
+    );
+    assert.match(detail.stdout, new RegExp(`${fx.role("bob")} against with [\\d,.]+ shares`));
+    const detailJson = (await ok("proposals", proposalId, "--json")).json();
+    assert.equal((detailJson.voters as unknown[]).length, 2);
+    assert.ok(BigInt(String(detailJson.quorum)) > 0n);
   });
 
   it("queues after the vote and executes after the timelock delay", async () => {

@@ -15,6 +15,7 @@ export const commandModules = {
   quote: () => import("./quote.ts"),
   buy: () => import("./buy.ts"),
   policies: () => import("./policies.ts"),
+  policyTerms: () => import("./policyTerms.ts"),
   claim: () => import("./claim.ts"),
   acceptSettlement: () => import("./acceptSettlement.ts"),
   escalate: () => import("./escalate.ts"),
@@ -30,6 +31,8 @@ export const commandModules = {
   payouts: () => import("./payouts.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),
+  dapis: () => import("./dapis.ts"),
+  devnet: () => import("./devnet.ts"),
   deploy: () => import("./deploy.ts"),
 } satisfies Record<string, () => Promise<Record<string, unknown>>>;
 

@@ -1,13 +1,16 @@
 import { formatTimestamp, proposalStateName } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { table } from "../output.ts";
-import { allProposals, parseAgent } from "./governanceShared.ts";
+import { allProposals, findProposal, governorOf, parseAgent } from "./governanceShared.ts";
+import { proposalDetail } from "./proposalDetail.ts";
 import { formatShares, positionals, stringOption } from "./shared.ts";
 
 export const proposalsCommand: Command = {
   name: "proposals",
   role: "DAO",
-  summary: "list the DAO's proposals with their state, votes and deadlines",
+  summary:
+    "the DAO's proposals with their state, votes and deadlines; one in detail (actions, quorum, voters)",
+  usage: "[proposalId]",
   options: {
     agent: {
       type: "string",
@@ -16,7 +19,16 @@ export const proposalsCommand: Command = {
     },
   },
   run: async (ctx, input) => {
-    positionals(input, 0, 0, "proposals [--agent <primary|secondary>]");
+    const [idText] = positionals(
+      input,
+      0,
+      1,
+      "proposals [proposalId] [--agent <primary|secondary>]",
+    );
+    if (idText !== undefined) {
+      const proposal = await findProposal(ctx, idText);
+      return proposalDetail(ctx, proposal, governorOf(ctx, proposal.agent));
+    }
     const agentText = stringOption(input, "agent");
     const proposals = await allProposals(
       ctx,

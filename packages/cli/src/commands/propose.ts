@@ -4,7 +4,6 @@ import {
   iClaimsManagerAbi,
   iStakingPoolAbi,
   PreflightError,
-  parseDuration,
   poolGovernorAbi,
   propose,
   toIpoolError,
@@ -21,7 +20,9 @@ import {
 import { call } from "viem/actions";
 import type { Command } from "../command.ts";
 import type { Context } from "../context.ts";
+import { UsageError } from "../usage.ts";
 import { governorOf, parseAgent } from "./governanceShared.ts";
+import { PROPOSAL_UNITS, parseWithUnit, showWithUnit, type Unit } from "./proposalUnits.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 /** Contracts a proposal can call, by the alias used on the command line. */
@@ -42,14 +43,18 @@ function targetOf(ctx: Context, alias: string): { address: Address; abi: Abi } {
   return { address: target.address, abi: target.abi };
 }
 
-/** Parses one argument of a proposed call by its Solidity type. */
-function parseArgument(ctx: Context, type: string, text: string, name: string): unknown {
+/** Parses one argument of a proposed call by its meaning (see `proposalUnits.ts`), else by its Solidity type. */
+function parseArgument(
+  ctx: Context,
+  type: string,
+  text: string,
+  name: string,
+  unit?: Unit,
+): unknown {
+  if (unit && /^u?int\d*$/.test(type)) return parseWithUnit(unit, text, name, ctx.token);
   if (/^u?int\d*$/.test(type)) {
-    if (/^-?\d+$/.test(text)) return BigInt(text);
-    if (/^\d+(\.\d+)?[smhdwy]$/.test(text)) return parseDuration(text);
-    throw new InvalidInputError(
-      `${name} (${type}) "${text}" is not an integer or a duration like 2w`,
-    );
+    if (/^\d+$/.test(text)) return BigInt(text);
+    throw new UsageError(`${name} (${type}) "${text}" is not a whole number`);
   }
   if (type === "address") return ctx.address(text, name);
   if (type === "bool") {
@@ -89,8 +94,10 @@ export const proposeCommand: Command = {
     },
   },
   description: [
-    "Contracts: pool, claims, primary-governor, secondary-governor. Arguments: integers, durations (2w),",
-    "addresses or devnet roles, true/false, strings. The call is first simulated as the timelock would",
+    "Contracts: pool, claims, primary-governor, secondary-governor. Arguments are read by their meaning:",
+    "token amounts in tokens (setClaimantBond 200 = 200 tokens), durations (2w, 3d, seconds), fractions",
+    "with a % sign (setTreasuryShare 10%), addresses or devnet roles, true/false, strings; other integers",
+    "as they are. The call is printed back with its units and first simulated as the timelock would",
     "execute it, so a proposal that could never execute is not sent.",
     "Example: ipool propose pool.setUnstakeWaitPeriod 2w --agent primary --account alice",
   ].join("\n"),
@@ -129,13 +136,32 @@ export const proposeCommand: Command = {
         },
       );
     }
-    const args = fn.inputs.map((param, index) =>
-      parseArgument(ctx, param.type, argTexts[index] ?? "", param.name || `argument ${index + 1}`),
+    const units = fn.inputs.map(
+      (param) => PROPOSAL_UNITS[`${match[1]}.${functionName}.${param.name}`],
     );
+    const args = fn.inputs.map((param, index) =>
+      parseArgument(
+        ctx,
+        param.type,
+        argTexts[index] ?? "",
+        param.name || `argument ${index + 1}`,
+        units[index],
+      ),
+    );
+    // The call as it will execute, each number with its unit: what the voters will read.
+    const decoded = `${callText}(${fn.inputs
+      .map((param, index) => {
+        const value = args[index];
+        const unit = units[index];
+        const shown =
+          unit && typeof value === "bigint" ? showWithUnit(unit, value, ctx.token) : String(value);
+        return `${param.name || `argument ${index + 1}`}: ${shown}`;
+      })
+      .join(", ")})`;
     const data = encodeFunctionData({ abi: [fn], functionName, args }) as Hex;
     const agent = parseAgent(stringOption(input, "agent"));
     const governor = governorOf(ctx, agent);
-    const description = stringOption(input, "description") ?? `${callText}(${argTexts.join(", ")})`;
+    const description = stringOption(input, "description") ?? decoded;
     const client = await ctx.wallet();
     // Would the call go through when the timelock executes it? Simulate it from the timelock now.
     const timelock = await getTimelock(ctx.client, { governor });
@@ -163,9 +189,18 @@ export const proposeCommand: Command = {
     return {
       lines: [
         `proposal ${proposalId} (${agent} agent): ${description}`,
+        `  calls ${decoded}`,
         `vote with: ipool vote ${proposalId} for`,
       ],
-      data: { proposalId, agent, governor, target: target.address, calldata: data, description },
+      data: {
+        proposalId,
+        agent,
+        governor,
+        target: target.address,
+        calldata: data,
+        call: decoded,
+        description,
+      },
     };
   },
 };

@@ -1,4 +1,5 @@
 import {
+  cancelProposal,
   executeProposal,
   formatTimestamp,
   getProposalEta,
@@ -70,6 +71,35 @@ export const executeCommand: Command = {
         `proposal ${proposal.proposalId} is ${proposalStateName(state)}: ${proposal.description}`,
       ],
       data: { proposalId: proposal.proposalId, state: proposalStateName(state) },
+    };
+  },
+};
+
+export const cancelCommand: Command = {
+  name: "cancel",
+  role: "DAO",
+  writes: true,
+  summary: "cancel your proposal while it is still pending (before voting starts)",
+  usage: "<proposalId>",
+  run: async (ctx, input) => {
+    const [idText] = positionals(input, 1, 1, "cancel <proposalId>");
+    const proposal = await findProposal(ctx, idText);
+    const governor = governorOf(ctx, proposal.agent);
+    const client = await ctx.wallet();
+    await ctx.send(`cancel ${proposal.proposalId}`, (hooks) =>
+      cancelProposal(client, {
+        ...hooks,
+        governor,
+        targets: proposal.targets,
+        values: proposal.values,
+        calldatas: proposal.calldatas,
+        descriptionHash: keccak256(toBytes(proposal.description)),
+      }),
+    );
+    const state = await getProposalState(ctx.client, { governor, proposalId: proposal.proposalId });
+    return {
+      lines: [`proposal ${proposal.proposalId} is ${proposalStateName(state)}`],
+      data: { proposalId: proposal.proposalId, state, stateName: proposalStateName(state) },
     };
   },
 };

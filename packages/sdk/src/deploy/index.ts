@@ -24,6 +24,13 @@ export {
   hasArtifact,
 } from "./artifacts.ts";
 export {
+  beaconServerAbi,
+  deriveBeaconId,
+  encodeBeaconUpdate,
+  pushBeaconValue,
+  signBeaconValue,
+} from "./beacon.ts";
+export {
   chainFor,
   createTxContext,
   DeployError,

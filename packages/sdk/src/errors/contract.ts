@@ -77,6 +77,8 @@ const templates: Record<string, Template> = {
   Unauthorized: (a, f) =>
     `${f.verb}: ${f.you(a.caller, ["are", "is"])} not allowed, only ${a.expected} is`,
   UnauthorizedClaimsManager: (a) => `${a.caller} is not an authorized claims manager`,
+  NotPolicyAgent: (a, f) =>
+    `${f.verb}: ${f.you(a.caller, ["are", "is"])} not allowed, only the DAO's policy agents are`,
   PayoutExceedsStake: (a, f) =>
     `a payout of ${f.tokens(a.amount)} exceeds the total stake ${f.tokens(a.totalStake)}`,
   ParameterOutOfBounds: (a) => `${a.value} is outside the bounds [${a.min}, ${a.max}]`,

@@ -117,7 +117,10 @@ describe("premium maths = the claims manager's quote, over random on-chain state
       ]);
       const curve = { baseRate, slope1, kink, slope2 };
       assert.equal(
-        tokensToUsd((stayingStake * collateralizationRatio) / WAD, capacityPriceOf(price, priceHaircut)),
+        tokensToUsd(
+          (stayingStake * collateralizationRatio) / WAD,
+          capacityPriceOf(price, priceHaircut),
+        ),
         await getCapacityUsd(client, { claimsManager }),
         `capacity, step ${step}`,
       );
