@@ -539,7 +539,9 @@ try {
     // (evm_setNextBlockTimestamp: earlier sections set block times ahead of anvil's clock, which evm_increaseTime
     // only offsets.)
     const waitingPeriod = await chain.read<bigint>(claimsManager, claimsAbi, "waitingPeriod");
-    await chain.rpc("evm_setNextBlockTimestamp", [Number((await chain.now()) + waitingPeriod + 60n)]);
+    await chain.rpc("evm_setNextBlockTimestamp", [
+      Number((await chain.now()) + waitingPeriod + 60n),
+    ]);
     await chain.rpc("evm_mine");
     await pusher.pushOnce();
     const incidentAt = await chain.now();
@@ -597,9 +599,25 @@ try {
     );
     await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimC]));
     await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimD]));
-    await send(call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimC, "ipfs://bench/evidence.json"], cost));
+    await send(
+      call(
+        policyholder,
+        claimsManager,
+        claimsAbi,
+        "escalateClaim",
+        [claimC, "ipfs://bench/evidence.json"],
+        cost,
+      ),
+    );
     const escalation = await chain.send(
-      call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimD, "ipfs://bench/evidence.json"], cost),
+      call(
+        policyholder,
+        claimsManager,
+        claimsAbi,
+        "escalateClaim",
+        [claimD, "ipfs://bench/evidence.json"],
+        cost,
+      ),
       "escalateClaim",
     );
     rows.push({

@@ -2,12 +2,12 @@
 pragma solidity ^0.8.24;
 
 import {IClaimsExposure, IStakingPool} from "./IStakingPool.sol";
+import {IArbitratorV2} from "./kleros-v2/IArbitratorV2.sol";
+import {IEvidenceModule} from "./kleros-v2/IEvidenceModule.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IEvidence} from "@kleros/erc-792/contracts/erc-1497/IEvidence.sol";
-import {IArbitratorV2} from "./kleros-v2/IArbitratorV2.sol";
-import {IEvidenceModule} from "./kleros-v2/IEvidenceModule.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title IClaimsTypes

@@ -83,7 +83,12 @@ contract ClaimsArbitrationV2Test is ClaimsBase {
     function _useV2(IERC20 feeToken, uint256 maxFee) internal {
         vm.prank(primary);
         claims.setArbitratorV2(
-            IArbitratorV2(address(v2)), EXTRA_DATA, feeToken, maxFee, CLAIMS_TEMPLATE, IEvidenceModule(address(evidenceModule))
+            IArbitratorV2(address(v2)),
+            EXTRA_DATA,
+            feeToken,
+            maxFee,
+            CLAIMS_TEMPLATE,
+            IEvidenceModule(address(evidenceModule))
         );
     }
 
@@ -117,7 +122,12 @@ contract ClaimsArbitrationV2Test is ClaimsBase {
     function test_setArbitratorV2_setsTheArbitratorAndItsSettings() public {
         vm.expectEmit(address(cm));
         emit IClaimsTypes.ArbitratorV2Set(
-            IArbitratorV2(address(v2)), EXTRA_DATA, weth, MAX_FEE, CLAIMS_TEMPLATE, IEvidenceModule(address(evidenceModule))
+            IArbitratorV2(address(v2)),
+            EXTRA_DATA,
+            weth,
+            MAX_FEE,
+            CLAIMS_TEMPLATE,
+            IEvidenceModule(address(evidenceModule))
         );
         _useV2(weth, MAX_FEE);
         assertEq(address(claims.arbitrator()), address(v2));
@@ -152,7 +162,9 @@ contract ClaimsArbitrationV2Test is ClaimsBase {
             IArbitratorV2(address(0)), "", IERC20(address(0)), MAX_FEE, 0, IEvidenceModule(address(evidenceModule))
         );
         vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
-        claims.setArbitratorV2(IArbitratorV2(address(v2)), "", IERC20(address(0)), MAX_FEE, 0, IEvidenceModule(address(0)));
+        claims.setArbitratorV2(
+            IArbitratorV2(address(v2)), "", IERC20(address(0)), MAX_FEE, 0, IEvidenceModule(address(0))
+        );
         vm.stopPrank();
     }
 
@@ -363,9 +375,13 @@ contract ClaimsArbitrationV2Test is ClaimsBase {
         (uint256 policyId, uint256 claimId) = settled ? _settlementProposed() : _rejected();
         uint256 disputeId = _escalateV2(claimId, inToken ? 0 : ARBITRATION_FEE);
         uint256 before = token.balanceOf(alice);
+        vm.prank(court);
+        v2.giveRuling(disputeId, ruling);
+        _warpAndRefresh(APPEAL_PERIOD);
+        // The arbitrable's `Ruling` (ERC-792's and IArbitrableV2's event share their signature) as rule() arrives.
         vm.expectEmit(address(cm));
         emit IArbitrable.Ruling(IArbitrator(address(v2)), disputeId, ruling);
-        _ruleV2(disputeId, ruling);
+        v2.executeRuling(disputeId);
         IClaimsTypes.ClaimStatus status = _status(claimId);
         uint256 paidUsd = claims.policy(policyId).claimedUsd;
         uint256 received = token.balanceOf(alice) - before;
@@ -420,7 +436,12 @@ contract ClaimsArbitrationV2Test is ClaimsBase {
         repeating.setRepeatIds(true);
         vm.prank(primary);
         claims.setArbitratorV2(
-            IArbitratorV2(address(repeating)), "", IERC20(address(0)), MAX_FEE * 10, 0, IEvidenceModule(address(evidenceModule))
+            IArbitratorV2(address(repeating)),
+            "",
+            IERC20(address(0)),
+            MAX_FEE * 10,
+            0,
+            IEvidenceModule(address(evidenceModule))
         );
         (, uint256 first) = _rejected();
         (, uint256 second) = _rejected();

@@ -14,6 +14,11 @@
  */
 export { type AbiError, type AbiEvent, allErrorsAbi, allEventsAbi } from "./abis.ts";
 export {
+  type AppealRoute,
+  type GetAppealRouteParameters,
+  getAppealRoute,
+} from "./actions/claims/getAppealRoute.ts";
+export {
   type GetClaimEvidenceURIParameters,
   getClaimEvidenceURI,
 } from "./actions/claims/getClaimEvidenceURI.ts";

@@ -327,7 +327,9 @@ function toDeployment(
                   evidenceModule: params.arbitratorV2.evidenceModule,
                   claimsArbitrator: true,
                   fee: params.arbitratorV2.feeToken ? ("token" as const) : ("eth" as const),
-                  ...(params.arbitratorV2.feeToken ? { feeToken: params.arbitratorV2.feeToken } : {}),
+                  ...(params.arbitratorV2.feeToken
+                    ? { feeToken: params.arbitratorV2.feeToken }
+                    : {}),
                 }
               : {}),
             ...(contracts.disputeTemplateId === undefined
@@ -524,7 +526,8 @@ export const deployCommand: StandaloneCommand = {
     "max-fee": {
       type: "string",
       value: "<units>",
-      description: "most an escalation pays to --arbitrator-v2, in base units of --fee-token (or wei)",
+      description:
+        "most an escalation pays to --arbitrator-v2, in base units of --fee-token (or wei)",
     },
     "fee-token": {
       type: "string",

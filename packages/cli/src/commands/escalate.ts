@@ -71,7 +71,8 @@ export const escalateCommand: Command = {
   name: "escalate",
   role: "dAPI user",
   writes: true,
-  summary: "escalate your claim to the arbitrator, paying its arbitration fee (ETH, or Kleros v2's fee token)",
+  summary:
+    "escalate your claim to the arbitrator, paying its arbitration fee (ETH, or Kleros v2's fee token)",
   usage: "<claimId>",
   description: [
     "Pays the arbitrator's arbitrationCost: in ETH for an ERC-792 arbitrator; for a Kleros v2 arbitrator",

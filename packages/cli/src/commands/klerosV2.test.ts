@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type Address, encodeFunctionData, erc20Abi, parseEther, parseEventLogs } from "viem";
 import { getBalance, getLogs, readContract } from "viem/actions";
-import { sendAndWait } from "../../../sdk/src/deploy/context.ts";
+import { createTxContext, sendAndWait } from "../../../sdk/src/deploy/context.ts";
 import { devnetAccount } from "../../../sdk/src/deploy/devnetAccounts.ts";
 import {
   iClaimsManagerAbi,
@@ -17,7 +17,6 @@ import {
 } from "../../../sdk/src/generated/contracts.ts";
 import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
 import { type CliResult, deploymentDir, ipool } from "../testing.ts";
-import { createTxContext } from "../../../sdk/src/deploy/context.ts";
 
 const EVIDENCE = "ipfs://eth-usd-wrong";
 
@@ -109,7 +108,13 @@ describe("a claim on the devnet's Kleros v2 arbitrator, fee in WETH", () => {
     });
     const evidence = parseEventLogs({ abi: localEvidenceModuleAbi, logs, eventName: "Evidence" });
     assert.equal(evidence.length, 1);
-    assert.equal(evidence[0]?.args._externalDisputeID, 1n, "keyed by the claim id");
+    const claimId = await readContract(fx.deployer.publicClient, {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "claimIdOfDispute",
+      args: [arbitrator, 0n],
+    });
+    assert.equal(evidence[0]?.args._externalDisputeID, claimId, "keyed by the claim id");
     assert.equal(evidence[0]?.args._evidence, EVIDENCE, "the URI the claim was filed with");
   });
 

@@ -122,6 +122,15 @@ async function deployKlerosV2(ctx: TxContext, court: Address, options: DeployDev
       args: ["Wrapped Ether (devnet)", "WETH", ctx.walletClient.account.address],
     }),
   );
+  // The deployer is the WETH faucet too (claimants paying v2 fees in WETH get it from there).
+  await sendAndWait(ctx, "TestToken (WETH): deployer is the faucet", {
+    to: feeToken,
+    data: encodeFunctionData({
+      abi: testToken.abi,
+      functionName: "setMinter",
+      args: [ctx.walletClient.account.address, true],
+    }),
+  });
   const v2 = artifact("LocalArbitratorV2");
   const arbitrator = await deployAndWait(
     ctx,
