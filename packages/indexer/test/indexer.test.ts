@@ -316,17 +316,19 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(claim.settlementUsd, parseEther("2000").toString());
     assert.equal(claim.ruling, 2);
     const kinds = claim.events.items.map((e) => e.kind);
-    assert.deepEqual(kinds.slice(0, 7), [
+    // The escalation announces the claim's evidence again, tagged with the arbitrator that holds the dispute.
+    assert.deepEqual(kinds.slice(0, 8), [
       "created",
       "settlementProposed",
       "escalated",
+      "evidence",
       "rulingGiven",
       "appealed",
       "rulingGiven",
       "ruled",
     ]);
     // Executing the ruling pays the settlement now, or defers it (e.g. a price too old).
-    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[7] ?? ""), kinds.join(", "));
+    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[8] ?? ""), kinds.join(", "));
     assert.deepEqual(claim.disputes.items, [{ status: "ruled", ruling: 2, appealCount: 1 }]);
     const { appeals } = await graphql<{ appeals: Page<{ round: number; appellant: string }> }>(
       indexer.url,

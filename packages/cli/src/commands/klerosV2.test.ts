@@ -13,7 +13,6 @@ import {
   iClaimsManagerAbi,
   localArbitratorV2Abi,
   localEvidenceModuleAbi,
-  testTokenAbi,
 } from "../../../sdk/src/generated/contracts.ts";
 import { type DevnetFixture, startDevnetFixture } from "../../../sdk/src/testing/devnetFixture.ts";
 import { type CliResult, deploymentDir, ipool } from "../testing.ts";
@@ -58,14 +57,6 @@ describe("a claim on the devnet's Kleros v2 arbitrator, fee in WETH", () => {
     arbitrator = fx.deployment.klerosV2?.arbitrator as Address;
     weth = fx.deployment.klerosV2?.feeToken as Address;
     claimsManager = fx.deployment.contracts.claimsManager as Address;
-    await sendAndWait(fx.deployer, "mint WETH to the policyholder", {
-      to: weth,
-      data: encodeFunctionData({
-        abi: testTokenAbi,
-        functionName: "mint",
-        args: [fx.role("policyholder"), parseEther("1")],
-      }),
-    });
   });
   after(async () => fx?.stop());
 

@@ -122,13 +122,21 @@ async function deployKlerosV2(ctx: TxContext, court: Address, options: DeployDev
       args: ["Wrapped Ether (devnet)", "WETH", ctx.walletClient.account.address],
     }),
   );
-  // The deployer is the WETH faucet too (claimants paying v2 fees in WETH get it from there).
+  // The deployer is the WETH faucet too; the policyholder gets 10 WETH for v2 fees paid in it.
   await sendAndWait(ctx, "TestToken (WETH): deployer is the faucet", {
     to: feeToken,
     data: encodeFunctionData({
       abi: testToken.abi,
       functionName: "setMinter",
       args: [ctx.walletClient.account.address, true],
+    }),
+  });
+  await sendAndWait(ctx, "TestToken (WETH): 10 WETH to the policyholder", {
+    to: feeToken,
+    data: encodeFunctionData({
+      abi: testToken.abi,
+      functionName: "mint",
+      args: [devnetAccounts().policyholder.address, parseEther("10")],
     }),
   });
   const v2 = artifact("LocalArbitratorV2");
