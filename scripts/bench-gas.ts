@@ -627,6 +627,17 @@ try {
       api3: "—",
       note: `target 150K + LocalArbitrator.createDispute's own ${fmt(arbitratorGas)}`,
     });
+    // The first call of the next epoch also pulls the claims manager's premiums (issue #13: premiums stream week by
+    // week), compared with the staking section's first call of an epoch without a manager.
+    const nextEpoch = ((await chain.now()) / WEEK + 1n) * WEEK + 3600n;
+    await chain.rpc("evm_setNextBlockTimestamp", [Number(nextEpoch)]);
+    await chain.rpc("evm_mine");
+    await measure(
+      "first call of an epoch with premiums to pull (one claims manager)",
+      call(policyholder, stakingPool, poolAbi, "accrue"),
+      undefined,
+      "mintReward, paid by whoever calls first",
+    );
     void court;
   });
 } finally {

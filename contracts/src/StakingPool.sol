@@ -36,6 +36,8 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
             revert ZeroAddress();
         }
         extension = address(new StakingPoolExtension(token_));
+        // Non-zero from the start (an empty queue tagged with this epoch): a lump never pays a zero-to-nonzero write.
+        _queued = QueuedRewards({amount: 0, epoch: uint32(block.timestamp / EPOCH_LENGTH)});
         _primaryAgent = primaryAgent_;
         _secondaryAgent = secondaryAgent_;
         _params = RewardParams({
@@ -116,7 +118,10 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         _syncEra(account, lock, totals.era);
         if (shares > account.shares) revert InsufficientShares(user, shares, account.shares);
         Pending storage pending = _pendings[user];
-        if (pending.shares != 0) revert UnstakeAlreadyPending(user, pending.maturesAt);
+        // A pending unstake of an ended share era is void (worth nothing): the new one replaces it.
+        if (pending.shares != 0 && account.pendingEra == totals.era) {
+            revert UnstakeAlreadyPending(user, pending.maturesAt);
+        }
 
         amount = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
         uint256 newShares = account.shares - shares;
@@ -376,7 +381,12 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         }
         if (amount > unstaked) revert InsufficientUnstaked(user, amount, unstaked);
         minted = ShareMath.toSharesDown(amount, totals.totalStake, totals.totalShares);
-        uint256 dead = totals.totalShares == 0 ? DEAD_SHARES : 0;
+        uint256 dead;
+        if (totals.totalShares == 0) {
+            // The era's first stake: it mints the dead shares, and must dwarf them.
+            if (amount < MIN_FIRST_STAKE) revert FirstStakeTooSmall(amount, MIN_FIRST_STAKE);
+            dead = DEAD_SHARES;
+        }
         if (minted <= dead) revert ZeroSharesMinted(amount);
         totals.totalShares = (totals.totalShares + minted).toUint104();
         minted -= dead;
@@ -423,11 +433,13 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         lock.count = uint8(count);
     }
 
-    /// @dev Wipe-out: the remaining stake streams to the next stakers, every share of this era becomes void, and
-    /// so does every reward credit (users' locks are cleared when their era is synced): the indices restart.
+    /// @dev Wipe-out: the remaining stake and the stream are queued for the next era's stakers (never the dead shares:
+    /// they stream over the first epoch that starts with stakers), every share of this era becomes void, and so does
+    /// every reward credit (users' locks are cleared when their era is synced): the indices restart.
     function _endEra(PoolTotals memory totals, uint256 forfeited) private {
         Stream memory stream = _stream;
-        stream.remaining = (stream.remaining + forfeited).toUint104();
+        _queueReward(stream.remaining + forfeited);
+        stream.remaining = 0;
         stream.growthIndex = uint120(RewardMath.INDEX_SCALE);
         _writeStream(stream);
         _writeTotals(PoolTotals({totalStake: 0, totalShares: 0, era: totals.era + 1, lastUpdate: totals.lastUpdate}));

@@ -6,6 +6,7 @@ import {LockHistory} from "./libraries/LockHistory.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {ShareMath} from "./libraries/ShareMath.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
@@ -39,6 +40,11 @@ abstract contract StakingPoolBase {
     /// never returns to 0 within an era, so the share price never restarts at 1 and the reward indices stay
     /// bounded by the share price.
     uint256 public constant DEAD_SHARES = 1000;
+    /// @notice The least the first stake of a share era may be (`FirstStakeTooSmall`): one whole token (10^decimals,
+    /// 10^18 if the token does not say). The dead shares then hold a negligible part of the era, and a voided era's
+    /// leftover, which the new era's first stakers receive, cannot push the share price so high that later stakes
+    /// lose more than a few units to rounding.
+    uint256 public immutable MIN_FIRST_STAKE;
 
     /// @notice Credit added to every non-zero lock for the rounding of the reward index (`RewardMath`): each
     /// release credits a share less than 1e-27 below the exact figure, a staker holds at most 2^96 shares (the
@@ -112,6 +118,14 @@ abstract contract StakingPoolBase {
         uint32 apr;
         uint32 unstakeWaitPeriod;
         uint64 startedEpochs;
+    }
+
+    /// @dev Lumps that arrived during `epoch` (added rewards and forfeited bonds, what pending unstakes earned, frozen
+    /// exits' charges, an ended era's leftover), to stream over the next epoch; while the pool has no stakers (only dead
+    /// shares), they wait, re-tagged at each epoch start, for the first epoch that starts with stakers.
+    struct QueuedRewards {
+        uint104 amount;
+        uint32 epoch;
     }
 
     /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake.
@@ -203,6 +217,7 @@ abstract contract StakingPoolBase {
     mapping(address user => LockHistory.Ring) internal _lockHistories;
     mapping(address user => Pending) internal _pendings;
     mapping(address user => FrozenExit) internal _frozenExits;
+    QueuedRewards internal _queued;
     mapping(address user => Vesting) internal _vestings;
     /// @dev The reward index at the start of each started epoch, at `epoch % 64` (skipped epochs: see
     /// `RewardParams.startedEpochs`).
@@ -212,6 +227,11 @@ abstract contract StakingPoolBase {
 
     constructor(IERC20 token_) {
         _token = token_;
+        uint256 decimals = 18;
+        try IERC20Metadata(address(token_)).decimals() returns (uint8 tokenDecimals) {
+            decimals = tokenDecimals;
+        } catch {}
+        MIN_FIRST_STAKE = 10 ** decimals;
     }
 
     /// @dev G, from the stream slot (or its wide word).
@@ -338,7 +358,7 @@ abstract contract StakingPoolBase {
 
     /// @dev Takes `shares` (capped at `cap` tokens) out of the stake in `totals` and returns what they pay: their value
     /// at today's price, capped, less `charge` (0 <= charge <= that). What they earned beyond the cap and the charge go
-    /// back to the stakers through the reward stream, so nobody can time a stake to catch them.
+    /// back to the stakers as a queued lump, streamed over the next epoch, so nobody can time a stake to catch them.
     function _leave(uint256 shares, uint256 cap, uint256 charge, PoolTotals memory totals)
         internal
         returns (uint256 amount)
@@ -347,8 +367,7 @@ abstract contract StakingPoolBase {
         amount = _min(cap, value);
         charge = _min(charge, amount);
         amount -= charge;
-        uint256 toStream = value - amount;
-        if (toStream != 0) _stream.remaining = (_stream.remaining + toStream).toUint104();
+        _queueReward(value - amount);
         totals.totalStake = uint104(totals.totalStake - value);
         totals.totalShares = uint104(totals.totalShares - shares);
     }
@@ -499,16 +518,39 @@ abstract contract StakingPoolBase {
         uint256 lastEpoch = lastUpdate / EPOCH_LENGTH;
         if (block.timestamp / EPOCH_LENGTH != lastEpoch) return _startEpoch();
         Stream memory stream = _stream;
-        if (stream.remaining != 0 && totals.totalShares != 0) {
-            uint256 released = _streamed(stream.remaining, lastUpdate, lastEpoch);
-            if (released != 0) {
-                _release(totals, stream, released);
-                stream.remaining -= uint104(released);
+        if (stream.remaining != 0) {
+            if (_streaming(totals.totalShares)) {
+                uint256 released = _streamed(stream.remaining, lastUpdate, lastEpoch);
+                if (released != 0) {
+                    _release(totals, stream, released);
+                    stream.remaining -= uint104(released);
+                    _writeStream(stream);
+                }
+            } else {
+                // Too few stakers (see `_streaming`): the stream waits, queued, for stakers.
+                _queueReward(stream.remaining);
+                stream.remaining = 0;
                 _writeStream(stream);
             }
         }
         totals.lastUpdate = uint32(block.timestamp);
         _writeTotals(totals);
+    }
+
+    /// @dev Whether rewards stream to `totalShares`: only while stakers hold at least the shares of a minimum first
+    /// stake (`MIN_FIRST_STAKE` at the era's starting price of 1); below, what would stream waits in the queue, so the
+    /// dead shares never take more than a negligible part of a reward.
+    function _streaming(uint256 totalShares) internal view returns (bool) {
+        return totalShares >= MIN_FIRST_STAKE;
+    }
+
+    /// @dev Queues `amount` (tokens the pool holds already) to stream over the next epoch (see `QueuedRewards`).
+    function _queueReward(uint256 amount) internal {
+        if (amount == 0) return;
+        QueuedRewards memory queued = _queued;
+        _queued = QueuedRewards({
+            amount: (queued.amount + amount).toUint104(), epoch: uint32(block.timestamp / EPOCH_LENGTH)
+        });
     }
 
     /// @dev Moves `released` from the stream into the stake in `totals` and grows G in `stream` (the caller takes
@@ -532,14 +574,30 @@ abstract contract StakingPoolBase {
         accrued.era = totals.era;
         accrued.growthIndex = _growthOf(stream);
         accrued.streamEpoch = totals.lastUpdate / EPOCH_LENGTH;
-        if (stream.remaining != 0 && totals.totalShares != 0 && totals.lastUpdate != block.timestamp) {
-            uint256 released = block.timestamp / EPOCH_LENGTH == accrued.streamEpoch
-                ? _streamed(stream.remaining, totals.lastUpdate, accrued.streamEpoch)
-                : stream.remaining;
-            accrued.growthIndex = RewardMath.grow(accrued.totalStake, released, accrued.growthIndex);
-            accrued.totalStake += released;
+        if (_streaming(totals.totalShares) && totals.lastUpdate != block.timestamp) {
+            uint256 epoch = block.timestamp / EPOCH_LENGTH;
+            uint256 released;
+            if (epoch == accrued.streamEpoch) {
+                if (stream.remaining != 0) {
+                    released = _streamed(stream.remaining, totals.lastUpdate, accrued.streamEpoch);
+                }
+            } else {
+                // The epoch start would release the last epoch's stream and lumps queued before it (idle epochs),
+                // all before this epoch began (not this epoch's share of them, nor premiums not pulled yet).
+                released = stream.remaining + _idleQueued(_queued, epoch);
+            }
+            if (released != 0) {
+                accrued.growthIndex = RewardMath.grow(accrued.totalStake, released, accrued.growthIndex);
+                accrued.totalStake += released;
+            }
         }
         accrued.rewardIndex = RewardMath.rewardIndexOf(accrued.growthIndex);
+    }
+
+    /// @dev What of `queued` the start of `epoch` releases at once as due before it: lumps that arrived before the
+    /// last epoch (their epoch of streaming passed without a call: nobody's shares changed since, so at once is exact).
+    function _idleQueued(QueuedRewards memory queued, uint256 epoch) internal pure returns (uint256) {
+        return queued.amount != 0 && queued.epoch + 1 < epoch ? queued.amount : 0;
     }
 
     /// @dev The reward index at the start of `epoch` (after the stream of every earlier epoch ended).

@@ -2,7 +2,13 @@
 pragma solidity 0.8.28;
 
 import {StakingPoolBase} from "./StakingPoolBase.sol";
-import {IClaimsExposure, IMintableERC20, IStakingPoolAdmin, IStakingPoolTypes} from "./interfaces/IStakingPool.sol";
+import {
+    IClaimsExposure,
+    IMintableERC20,
+    IPremiumSource,
+    IStakingPoolAdmin,
+    IStakingPoolTypes
+} from "./interfaces/IStakingPool.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -20,31 +26,96 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
 
     constructor(IERC20 token_) StakingPoolBase(token_) {}
 
-    /// @notice Starts the current epoch if it has not started: finishes the last epoch's stream, records the
-    /// epoch-start index, moves `apr` one step and mints the epoch's reward. Runs in the pool's storage.
+    /// @notice Starts the current epoch if it has not started: finishes the last epoch's stream and the queue's
+    /// idle lumps, pulls the claims managers' premiums, records the epoch-start index, moves `apr` one step, mints the
+    /// epoch's reward and sets this epoch's stream. Runs in the pool's storage.
+    /// Reached by delegatecall from the pool's guarded functions and, through its fallback, by anyone: it carries its own
+    /// lock (`_startEpoch`) instead of the pool's reentrancy guard, which those callers already hold.
     function startEpoch() external {
         _startEpoch();
     }
 
-    /// @dev Does nothing if the current epoch has started.
+    /// @dev Transient flag set while an epoch starts: the premium pulls and the mint call out before the epoch is
+    /// recorded, so a call back into `startEpoch` from them would start it twice (`EpochStartReentered`).
+    bytes32 private constant EPOCH_START_LOCK = keccak256("insurance-pool.staking-pool.epoch-start");
+
+    /// @dev Does nothing if the current epoch has started. What belongs to time before this epoch (the last epoch's
+    /// stream, lumps queued before the last epoch, premiums of weeks nobody pulled) is released before the epoch-start
+    /// index is written: nobody's shares changed since the last accrual, so releasing it at once splits it exactly as
+    /// streaming would have. What belongs to this epoch (lumps queued during the last one, this week's premiums)
+    /// streams over it, its part for the time already elapsed released at once after the index (the same argument).
+    /// While the pool has too few stakers (`_streaming`), all of it is queued for the first epoch with stakers.
     function _startEpoch() internal override {
-        PoolTotals memory totals = _totals;
-        uint256 lastEpoch = totals.lastUpdate / EPOCH_LENGTH;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
-        if (epoch == lastEpoch) return;
-        Stream memory stream = _stream;
-        if (stream.remaining != 0 && totals.totalShares != 0) {
-            _release(totals, stream, stream.remaining);
-            stream.remaining = 0;
+        if (epoch == _totals.lastUpdate / EPOCH_LENGTH) return;
+        bytes32 lock = EPOCH_START_LOCK;
+        bool starting;
+        assembly ("memory-safe") {
+            starting := tload(lock)
+            tstore(lock, 1)
         }
+        if (starting) revert IStakingPoolTypes.EpochStartReentered();
+        // External calls first, before any state is read: the managers send their premiums now.
+        (uint256 pastPremiums, uint256 currentPremiums) = _pullPremiums(epoch);
+        PoolTotals memory totals = _totals;
+        Stream memory stream = _stream;
+        uint256 thisEpoch = _settleInflows(epoch, totals, stream, pastPremiums, currentPremiums);
+        uint256 newApr = _stepApr(totals.lastUpdate / EPOCH_LENGTH, epoch, totals.totalStake);
+        uint256 reward = RewardMath.reward(totals.totalStake, newApr, (epoch + 1) * EPOCH_LENGTH - block.timestamp);
+        if (reward != 0) reward = _mintReward(epoch, reward);
+        uint256 remaining = thisEpoch + reward;
+        stream.remaining = remaining.toUint104();
+        _writeStream(stream);
+        totals.lastUpdate = uint32(block.timestamp);
+        _writeTotals(totals);
+        assembly ("memory-safe") {
+            tstore(lock, 0)
+        }
+        emit IStakingPoolTypes.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
+    }
+
+    /// @dev Releases (in `totals` and `stream`) what belongs before `epoch`, writes `epoch`'s start index, releases the
+    /// elapsed part of what belongs to `epoch` and returns the rest of it (to stream); or queues it all while the pool
+    /// has too few stakers. `stream.remaining` is left 0.
+    function _settleInflows(
+        uint256 epoch,
+        PoolTotals memory totals,
+        Stream memory stream,
+        uint256 pastPremiums,
+        uint256 currentPremiums
+    ) internal returns (uint256 thisEpoch) {
+        QueuedRewards memory queued = _queued;
+        uint256 beforeStart;
+        if (_streaming(totals.totalShares)) {
+            beforeStart = stream.remaining + pastPremiums;
+            if (queued.epoch + 1 < epoch) beforeStart += queued.amount;
+            else thisEpoch = queued.amount;
+            thisEpoch += currentPremiums;
+            // The epoch stays: the slot never returns to zero, so the next lump rewrites it (2.9K, not 22.1K).
+            if (queued.amount != 0) _queued = QueuedRewards(0, uint32(epoch));
+        } else {
+            uint256 waiting = queued.amount + stream.remaining + pastPremiums + currentPremiums;
+            if (waiting != 0) _queued = QueuedRewards(waiting.toUint104(), uint32(epoch));
+        }
+        stream.remaining = 0;
+        if (beforeStart != 0) _release(totals, stream, beforeStart);
         // Epochs skipped since the last one start at this same index (nothing streams in an epoch nobody touched):
         // the bitmap of started epochs lets `_epochStart` find it, so this writes one entry whatever the gap.
         _writeEpochStart(epoch, RewardMath.rewardIndexOf(_growthOf(stream)));
+        if (thisEpoch != 0) {
+            uint256 elapsed = thisEpoch * (block.timestamp - epoch * EPOCH_LENGTH) / EPOCH_LENGTH;
+            if (elapsed != 0) _release(totals, stream, elapsed);
+            thisEpoch -= elapsed;
+        }
+    }
+
+    /// @dev Marks `epoch` started and moves `apr` one step towards the stake target; returns the new rate.
+    function _stepApr(uint256 lastEpoch, uint256 epoch, uint256 totalStake) internal returns (uint256 newApr) {
         RewardParams memory params = _params;
         params.startedEpochs = _markStarted(params.startedEpochs, lastEpoch, epoch);
-        uint256 newApr = RewardMath.nextApr(
+        newApr = RewardMath.nextApr(
             params.apr,
-            totals.totalStake,
+            totalStake,
             _token.totalSupply(),
             params.stakeTarget,
             params.aprUpdateStep,
@@ -54,14 +125,6 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
         params.apr = uint32(newApr);
         // Written before the mint's external call: a setter reached from inside the mint keeps its value.
         _params = params;
-        uint256 reward = RewardMath.reward(totals.totalStake, newApr, (epoch + 1) * EPOCH_LENGTH - block.timestamp);
-        if (reward != 0) reward = _mintReward(epoch, reward);
-        uint256 remaining = stream.remaining + reward;
-        stream.remaining = remaining.toUint104();
-        _writeStream(stream);
-        totals.lastUpdate = uint32(block.timestamp);
-        _writeTotals(totals);
-        emit IStakingPoolTypes.EpochStarted(epoch, newApr, reward, remaining, totals.totalStake);
     }
 
     /// @inheritdoc IStakingPoolAdmin
@@ -73,9 +136,8 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
     function addRewards(uint256 amount) external nonReentrant {
         if (amount == 0) revert IStakingPoolTypes.ZeroAmount();
         _accrue();
-        uint256 remaining = _stream.remaining + amount;
-        _stream.remaining = remaining.toUint104();
-        emit IStakingPoolTypes.RewardsAdded(msg.sender, amount, remaining);
+        _queueReward(amount);
+        emit IStakingPoolTypes.RewardsAdded(msg.sender, amount, _queued.amount);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
@@ -279,6 +341,12 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
     }
 
     /// @inheritdoc IStakingPoolAdmin
+    function queuedRewards() external view returns (uint256 amount, uint256 epoch) {
+        QueuedRewards memory queued = _queued;
+        return (queued.amount, queued.epoch);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
     function maxFreeze() external view returns (uint256) {
         return _maxFreeze;
     }
@@ -325,6 +393,55 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
             if (gasLeft <= gasBefore / 63) revert IStakingPoolTypes.RewardMintOutOfGas(gasLeft);
             emit IStakingPoolTypes.RewardMintFailed(epoch, reward);
             return 0;
+        }
+    }
+
+    /// @dev Pulls every listed claims manager's premiums (`IPremiumSource.pullPremiums`), crediting at most what
+    /// arrived: a manager's report never counts beyond the tokens it sent. A manager whose pull fails, or that does not
+    /// serve it (returns less than two words), keeps its premiums (pulled as past next time); a pull that ran out of
+    /// gas reverts instead, so no caller can defer the premiums by starting the epoch with too little gas.
+    function _pullPremiums(uint256 epoch) internal returns (uint256 past, uint256 current) {
+        address[] memory managers = _claimsManagerList;
+        if (managers.length == 0) return (0, 0);
+        uint256 balance = _token.balanceOf(address(this));
+        for (uint256 i; i < managers.length; ++i) {
+            address manager = managers[i];
+            (bool served, uint256 managerPast, uint256 managerCurrent) = _callPullPremiums(manager);
+            if (!served) {
+                emit IStakingPoolTypes.PremiumPullFailed(epoch, manager);
+                continue;
+            }
+            uint256 balanceAfter = _token.balanceOf(address(this));
+            uint256 received = balanceAfter > balance ? balanceAfter - balance : 0;
+            balance = balanceAfter;
+            managerCurrent = _min(managerCurrent, received);
+            managerPast = _min(managerPast, received - managerCurrent);
+            if (managerPast != 0 || managerCurrent != 0) {
+                emit IStakingPoolTypes.PremiumsPulled(epoch, manager, managerPast, managerCurrent);
+            }
+            past += managerPast;
+            current += managerCurrent;
+        }
+    }
+
+    /// @dev Calls `manager.pullPremiums()`, copying at most two words of what it returns; `served` is false if the call
+    /// failed or returned less. Reverts with `PremiumPullOutOfGas` if the call failed with at most 1/63 of the gas left.
+    function _callPullPremiums(address manager) internal returns (bool served, uint256 past, uint256 current) {
+        bytes4 selector = IPremiumSource.pullPremiums.selector;
+        uint256 gasBefore = gasleft();
+        bool ok;
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            ok := call(gas(), manager, 0, 0, 4, 0, 64)
+            served := and(ok, gt(returndatasize(), 63))
+            if served {
+                past := mload(0)
+                current := mload(32)
+            }
+        }
+        if (!ok) {
+            uint256 gasLeft = gasleft();
+            if (gasLeft <= gasBefore / 63) revert IStakingPoolTypes.PremiumPullOutOfGas(manager, gasLeft);
         }
     }
 

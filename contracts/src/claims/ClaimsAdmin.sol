@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IClaimsAdmin} from "../interfaces/IClaimsManager.sol";
-import {IStakingPool} from "../interfaces/IStakingPool.sol";
+import {IPremiumSource, IStakingPool} from "../interfaces/IStakingPool.sol";
 import {IArbitratorV2} from "../interfaces/kleros-v2/IArbitratorV2.sol";
 import {IEvidenceModule} from "../interfaces/kleros-v2/IEvidenceModule.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
@@ -13,6 +13,7 @@ import {ClaimsStorage} from "./ClaimsStorage.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
@@ -23,6 +24,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @dev Called directly (not by delegatecall) it refuses everything but views of its own empty state.
 contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     using SafeCast for uint256;
+    using SafeERC20 for IERC20;
     using QuotaWindow for QuotaWindow.Quota;
 
     /// @dev This module's own address, to refuse direct calls.
@@ -521,6 +523,45 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @inheritdoc IClaimsAdmin
     function pendingRewards() external view override returns (uint256 stakerAmount, uint256 treasuryAmount) {
         return _pendingSplit();
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function premiumStream() external view override returns (uint256 rate, uint256 next, bool pulled, uint256 due) {
+        PremiumStream memory stream = _premiumStream;
+        due = _premiumsDue;
+        uint256 week = block.timestamp / CoverageExposure.BUCKET;
+        if (stream.week != week) due += _rollPremiums(stream, week);
+        return (stream.rate, stream.next, stream.pulled, due);
+    }
+
+    // -------------------------------------------------------------- premiums
+
+    /// @inheritdoc IPremiumSource
+    /// @dev The treasury's share (`treasuryShare`, while a treasury is set) of each amount stays here for
+    /// `distributeRewards`, rounded down.
+    function pullPremiums() external override onlyDelegated returns (uint256 past, uint256 current) {
+        if (msg.sender != address(_pool)) revert Unauthorized(msg.sender, address(_pool));
+        PremiumStream memory stream = _premiumStream;
+        uint256 week = block.timestamp / CoverageExposure.BUCKET;
+        past = _premiumsDue;
+        if (past != 0) _premiumsDue = 0;
+        if (stream.week != week) past += _rollPremiums(stream, week);
+        if (!stream.pulled) {
+            current = stream.rate;
+            stream.pulled = true;
+        }
+        _premiumStream = stream;
+        if (past == 0 && current == 0) return (0, 0);
+        uint256 treasuryAmount;
+        if (_treasury != address(0)) {
+            uint256 share = _params.treasuryShare;
+            uint256 pastCut = past * share / WAD;
+            uint256 currentCut = current * share / WAD;
+            (past, current, treasuryAmount) = (past - pastCut, current - currentCut, pastCut + currentCut);
+            _globals.premiums = (_globals.premiums + treasuryAmount).toUint96();
+        }
+        emit PremiumsPulled(past, current, treasuryAmount);
+        _token.safeTransfer(address(_pool), past + current);
     }
 
     // --------------------------------------------------------------- internal

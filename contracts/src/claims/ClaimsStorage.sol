@@ -60,14 +60,27 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint32 waitingPeriod;
     }
 
-    /// @dev The pool's totals, the policy counter and the undistributed premiums, packed in one slot written
-    /// once by every purchase. Bounds: active coverage below 2^96 USD units (~7.9e10 USD), undistributed
-    /// premiums below 2^96 token units (SafeCast reverts beyond).
+    /// @dev The pool's totals, the policy counter and the premiums owed to the treasury (its share of the premiums
+    /// streamed so far, and the rounding dust of each purchase's weekly split), packed in one slot written once by
+    /// every purchase. Bounds: active coverage below 2^96 USD units (~7.9e10 USD), premiums below 2^96 token units
+    /// (SafeCast reverts beyond).
     struct Globals {
         uint96 activeUsd;
         uint32 nextWeek;
         uint32 policyCount;
         uint96 premiums;
+    }
+
+    /// @dev The stakers' premiums, streamed week by week: a purchase in week `w` of a policy ending in week `U` pays
+    /// `premium / (U - w + 1)` in each week `w + 1 .. U + 1` (its first week, already being streamed, is never
+    /// topped up mid-week: the weeks are shifted by one). `rate` is week `week`'s amount (`pulled` once the pool took
+    /// it), `next` what purchases during `week` add from `week + 1`; each policy's weekly amount leaves the rate
+    /// after its last week, recorded in the high 128 bits of its end bucket (`_expiring[U]`, read at week `U + 2`).
+    struct PremiumStream {
+        uint96 rate;
+        uint96 next;
+        uint32 week;
+        bool pulled;
     }
 
     /// @dev Claim and dAPI counters, the open exposure in USD (open claims' amounts) and the owed tokens (final,
@@ -222,6 +235,9 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     ArbitrationParams internal _arbitration;
     address internal _treasury;
     uint256 internal _forfeitedBonds;
+    PremiumStream internal _premiumStream;
+    /// @dev Premiums of weeks that passed without a pull (paid as `past` at the next pull).
+    uint256 internal _premiumsDue;
     bytes internal _arbitratorExtraData;
 
     mapping(address agent => bool authorized) internal _policyAgents;
@@ -344,12 +360,48 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _checkCapacity(e, dapiId, coverageUsd);
         e.activeUsd += coverageUsd;
         e.dapiActiveUsd += coverageUsd;
-        if (period != 0) premium = _premium(e, coverageUsd, period);
         uint256 week = CoverageExposure.bucketOf(until);
-        _expiring[week] += coverageUsd;
+        uint256 perWeek;
+        uint256 dust;
+        if (period != 0) {
+            premium = _premium(e, coverageUsd, period);
+            uint256 weeks_ = week + 1 - block.timestamp / CoverageExposure.BUCKET;
+            perWeek = premium / weeks_;
+            dust = premium - perWeek * weeks_;
+            if (perWeek != 0) _addPremiumRate(perWeek);
+        }
+        // The coverage in the low 128 bits (`CoverageExposure`), the premium's weekly amount in the high ones.
+        _expiring[week] += coverageUsd | perWeek << 128;
         _dapiExpiring[dapiId][week] += coverageUsd;
         count = e.policyCount + 1;
-        _writeExposure(e, dapiId, count, e.premiums + premium);
+        _writeExposure(e, dapiId, count, e.premiums + dust);
+    }
+
+    /// @dev Adds `perWeek` to the premium stream from next week on.
+    function _addPremiumRate(uint256 perWeek) internal {
+        PremiumStream memory stream = _premiumStream;
+        uint256 week = block.timestamp / CoverageExposure.BUCKET;
+        if (stream.week != week) {
+            uint256 due = _rollPremiums(stream, week);
+            if (due != 0) _premiumsDue += due;
+        }
+        stream.next = (stream.next + perWeek).toUint96();
+        _premiumStream = stream;
+    }
+
+    /// @dev Moves `stream` to `week` (after `stream.week`) and returns the amounts of the weeks in between that were
+    /// not pulled. Bounded: after its first week the rate only falls, and every policy in it leaves within
+    /// `HORIZON_WEEKS + 2` weeks, so the loop stops once the rate is 0 (one step per week in normal use: the pool
+    /// pulls every week).
+    function _rollPremiums(PremiumStream memory stream, uint256 week) internal view returns (uint256 due) {
+        if (!stream.pulled) due = stream.rate;
+        uint256 rate = stream.rate + stream.next;
+        for (uint256 k = stream.week + 1; rate != 0; ++k) {
+            rate -= _expiring[k - 2] >> 128;
+            if (k == week) break;
+            due += rate;
+        }
+        (stream.rate, stream.next, stream.week, stream.pulled) = (uint96(rate), 0, uint32(week), false);
     }
 
     /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its base feed older than heartbeat + grace, or
@@ -512,12 +564,13 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _counters = counters;
     }
 
-    /// @dev Pending rewards split: the treasury's share of premiums (rounded down; 0 without a treasury),
-    /// the rest of the premiums and all forfeited bonds to stakers.
+    /// @dev Pending rewards split: the treasury's premiums to the treasury (to the stakers while there is none),
+    /// forfeited bonds to the stakers.
     function _pendingSplit() internal view returns (uint256 toStakers, uint256 toTreasury) {
         uint256 premiums = _globals.premiums;
-        if (_treasury != address(0)) toTreasury = premiums * _params.treasuryShare / WAD;
-        toStakers = premiums - toTreasury + _forfeitedBonds;
+        if (_treasury != address(0)) toTreasury = premiums;
+        else toStakers = premiums;
+        toStakers += _forfeitedBonds;
     }
 
     function _quotaShare(address payer) internal view returns (uint256) {

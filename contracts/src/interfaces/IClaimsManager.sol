@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IClaimsExposure, IStakingPool} from "./IStakingPool.sol";
+import {IClaimsExposure, IPremiumSource, IStakingPool} from "./IStakingPool.sol";
 import {IArbitratorV2} from "./kleros-v2/IArbitratorV2.sol";
 import {IEvidenceModule} from "./kleros-v2/IEvidenceModule.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
@@ -303,9 +303,12 @@ interface IClaimsTypes is IEvidence {
     event DisputeActivityNoted(uint256 indexed claimId, uint256 status, uint256 deadline);
     /// @notice Claim `claimId` timed out; its `bond` was forfeited to stakers.
     event ClaimTimedOut(uint256 indexed claimId, uint256 bond);
-    /// @notice Pending premiums and forfeited bonds were sent: `stakerAmount` to the pool (`addRewards`) and
+    /// @notice The treasury's premiums and forfeited bonds were sent: `stakerAmount` to the pool (`addRewards`) and
     /// `treasuryAmount` to `treasury`.
     event RewardsDistributed(uint256 stakerAmount, uint256 treasuryAmount, address treasury);
+    /// @notice The pool pulled the stakers' premiums: `past` of weeks before this one, `current` of this week;
+    /// `treasuryAmount` more was set aside for the treasury (`treasuryShare`, sent by `distributeRewards`).
+    event PremiumsPulled(uint256 past, uint256 current, uint256 treasuryAmount);
 
     event MediatorSet(address indexed mediator);
     event PrimaryAgentSet(address indexed primaryAgent);
@@ -438,9 +441,9 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
     /// forfeited to stakers. Anyone.
     function timeOutClaim(uint256 claimId) external;
 
-    /// @notice Sends pending premiums and forfeited bonds: `treasuryShare` of the premiums to the treasury
-    /// (if set), the rest to the pool through `addRewards`. Anyone. (Premiums are batched here so that
-    /// `buyCoverage` stays cheap; the pool streams them to stakers anyway.)
+    /// @notice Sends the treasury its premiums (to the pool while no treasury is set) and the forfeited bonds to
+    /// the pool through `addRewards` (queued there, streamed over the next epoch). Anyone. The stakers' premiums
+    /// do not pass here: the pool pulls them week by week (`pullPremiums`).
     function distributeRewards() external;
 
     // ------------------------------------------------------------------ views
@@ -464,7 +467,7 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
 /// @notice The functions a ClaimsManager serves through its `ClaimsAdmin` module (delegatecall from its
 /// fallback, same address and storage): quotes, policy agents' and claimants' policy changes, views and
 /// governance.
-interface IClaimsAdmin is IClaimsTypes {
+interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
     // ------------------------------------------------------------- coverage
 
     /// @notice The premium `buyCoverage` would charge now, and the coverage still available on `dapiId`
@@ -570,9 +573,13 @@ interface IClaimsAdmin is IClaimsTypes {
     function payoutQuotaShare(address payer) external view returns (uint256);
     /// @notice Tokens `payer` may still pay now without exceeding its quota in any window.
     function availablePayoutQuota(address payer) external view returns (uint256);
-    /// @notice What `distributeRewards` would send now: to stakers (premiums less the treasury's share, plus
-    /// forfeited bonds) and to the treasury (`treasuryShare` of premiums; 0 without a treasury).
+    /// @notice What `distributeRewards` would send now: to stakers (forfeited bonds, plus the treasury's premiums
+    /// while no treasury is set) and to the treasury (its premiums).
     function pendingRewards() external view returns (uint256 stakerAmount, uint256 treasuryAmount);
+
+    /// @notice The premium stream as of now: `rate` tokens (before the treasury's share) for the current week,
+    /// already pulled by the pool if `pulled`; `next` more from next week on; `due` of past weeks not pulled yet.
+    function premiumStream() external view returns (uint256 rate, uint256 next, bool pulled, uint256 due);
 
     // ------------------------------------------------------------- governance
 
@@ -634,7 +641,8 @@ interface IClaimsAdmin is IClaimsTypes {
     /// @notice Secondary agent. Bounds: [priceFeedHeartbeat, 7 days]. Default: the larger of 25 hours and the
     /// heartbeat.
     function setMaxPriceAge(uint256 maxPriceAge_) external;
-    /// @notice Secondary agent. Bounds: [0, 50%]. Default: 10%.
+    /// @notice Secondary agent: the treasury's share of the premiums, taken as they stream (weekly, at the pool's
+    /// pull). Bounds: [0, 50%]. Default: 10%.
     function setTreasuryShare(uint256 share) external;
 }
 

@@ -71,6 +71,13 @@ interface IStakingPoolTypes {
     /// @notice The reward mint ran out of gas (`gasLeft` after the call): retry with more gas. Prevents
     /// anyone from skipping an epoch's reward by starting the epoch with too little gas.
     error RewardMintOutOfGas(uint256 gasLeft);
+    /// @notice A claims manager's premium pull ran out of gas (`gasLeft` after the call): retry with more gas. Prevents
+    /// anyone from deferring a week's premiums to a moment of their choosing.
+    error PremiumPullOutOfGas(address claimsManager, uint256 gasLeft);
+    /// @notice A premium pull or the reward mint called back into the epoch start that was making it.
+    error EpochStartReentered();
+    /// @notice The first stake of a share era must be at least `minimum` (`MIN_FIRST_STAKE`).
+    error FirstStakeTooSmall(uint256 amount, uint256 minimum);
 
     // ----------------------------------------------------------------- events
 
@@ -119,16 +126,22 @@ interface IStakingPoolTypes {
     );
     /// @notice `claimsManager` paid `amount` from the stake to `recipient`; `totalStake` after.
     event PaidOutClaim(address indexed claimsManager, address indexed recipient, uint256 amount, uint256 totalStake);
-    /// @notice The share era `era` ended (wipe-out): all its shares are void. `forfeitedStake` streams to the next
-    /// stakers.
+    /// @notice The share era `era` ended (wipe-out): all its shares are void. `forfeitedStake` is queued for the next
+    /// era's stakers (streamed over the first epoch that starts with stakers).
     event ShareEraEnded(uint256 indexed era, uint256 voidedShares, uint256 forfeitedStake);
     /// @notice Epoch `epoch` started: `apr` is its rate, `reward` was minted (0 if the mint failed) and streams until
     /// the epoch's end along with `streamRemaining - reward` carried over; `totalStake` at the time.
     event EpochStarted(uint256 indexed epoch, uint256 apr, uint256 reward, uint256 streamRemaining, uint256 totalStake);
     /// @notice The mint of `amount` for `epoch` failed: the pool has no mint right; the reward is 0.
     event RewardMintFailed(uint256 indexed epoch, uint256 amount);
-    /// @notice `from` added `amount` to the reward stream (premiums, forfeited bonds).
-    event RewardsAdded(address indexed from, uint256 amount, uint256 streamRemaining);
+    /// @notice `from` added `amount` to the reward queue (forfeited bonds, donations), streamed over the next epoch;
+    /// `queued` is the queue's total.
+    event RewardsAdded(address indexed from, uint256 amount, uint256 queued);
+    /// @notice At the start of `epoch`, `claimsManager` sent its stakers' premiums: `past` for weeks before `epoch`
+    /// (released at once: nobody's shares changed since), `current` streamed over `epoch`.
+    event PremiumsPulled(uint256 indexed epoch, address indexed claimsManager, uint256 past, uint256 current);
+    /// @notice `claimsManager`'s premium pull failed (it keeps them; the next epoch start pulls them as past).
+    event PremiumPullFailed(uint256 indexed epoch, address indexed claimsManager);
     /// @notice `user`'s matured exit met open claims (`openExposure` tokens): `heldAmount` (its `heldShares`) stays
     /// frozen, answering also for `liable` tokens of payouts, until no claim is open or `releasesAt`; `totalStake` after
     /// the rest left (reported by the `Unstaked` event emitted with it).
@@ -190,7 +203,8 @@ interface IStakingPoolCore is IStakingPoolTypes {
 
     /// @notice Stakes `amount` of the caller's unstaked tokens (vesting ones included); mints
     /// `amount * (totalShares + 1) / (totalStake + 1)` shares, rounded down (against the caller).
-    /// Reverts with `ZeroAmount`, `InsufficientUnstaked`, `ZeroSharesMinted`.
+    /// The first stake of a share era mints `DEAD_SHARES` more, held by nobody, and must be at least `MIN_FIRST_STAKE`.
+    /// Reverts with `ZeroAmount`, `InsufficientUnstaked`, `ZeroSharesMinted`, `FirstStakeTooSmall`.
     /// @return shares The shares minted.
     function stake(uint256 amount) external returns (uint256 shares);
 
@@ -199,8 +213,8 @@ interface IStakingPoolCore is IStakingPoolTypes {
 
     /// @notice Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their
     /// value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`.
-    /// The amount stays slashable until then. One pending unstake per user.
-    /// Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
+    /// The amount stays slashable until then. One pending unstake per user (one of an ended share era is void and
+    /// is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
     /// @return amount The token amount scheduled (an upper bound on what `unstake` pays).
     function scheduleUnstake(uint256 shares) external returns (uint256 amount);
 
@@ -310,9 +324,10 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
     /// Reverts with `Unauthorized`, `ZeroAmount`, `ZeroAddress`, `InvalidVestingSchedule`, `VestingActive`.
     function depositWithVesting(address user, uint256 amount, uint256 start, uint256 end) external;
 
-    /// @notice Pulls `amount` tokens from the caller and streams them to stakers like minted rewards, until the
-    /// current epoch's end (premiums and forfeited claimant bonds arrive this way). Anyone may call.
-    /// Rewards that arrive while nobody is staked wait, then stream to the next stakers.
+    /// @notice Pulls `amount` tokens from the caller and queues them for the stakers: they stream over the next
+    /// epoch, so nobody can time a stake to catch them (forfeited claimant bonds arrive this way; premiums are pulled
+    /// week by week from the claims managers instead). Anyone may call. Rewards that arrive while the pool has no
+    /// stakers wait, then stream to the next stakers over an epoch they hold.
     function addRewards(uint256 amount) external;
 
     /// @notice The primary agent: claims managers, unstake wait period, vesting manager, both agents.
@@ -346,6 +361,10 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
 
     /// @notice The longest a frozen part of an exit waits for open claims; within [4 weeks, 26 weeks], default 12.
     function maxFreeze() external view returns (uint256);
+
+    /// @notice Lumps waiting to stream (see `addRewards`): `amount` arrived by `epoch`; they stream over the epoch
+    /// after it, or, while the pool has no stakers, over the first epoch that starts with stakers.
+    function queuedRewards() external view returns (uint256 amount, uint256 epoch);
 
     /// @notice What all claims managers together may pay per rolling `PAYOUT_WINDOW`, as a fraction of the total
     /// stake (`HUNDRED_PERCENT` = 100%); within [5%, 50%] in basis-point steps, default 25%.
@@ -464,4 +483,13 @@ interface IClaimsExposure {
 
     /// @notice Final payouts not paid yet (tranches still to come).
     function owedTokens() external view returns (uint256 tokens);
+}
+
+/// @notice What the pool asks of its claims managers at each epoch's start: the stakers' premiums, which a manager
+/// streams week by week over the weeks its policies cover.
+interface IPremiumSource {
+    /// @notice Sends the pool its stakers' premiums due by now and returns them: `past` for weeks before the current
+    /// one that were not pulled, `current` for the current week (0 if pulled already). Only the pool, at each
+    /// epoch's start.
+    function pullPremiums() external returns (uint256 past, uint256 current);
 }

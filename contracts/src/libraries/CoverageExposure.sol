@@ -8,7 +8,8 @@ pragma solidity 0.8.28;
 /// @dev Bounded work: a policy ends at most `horizonWeeks` after it was added, so when more than
 /// `horizonWeeks + 1` weeks passed since the last update, every coverage counted has expired and the total is
 /// zero without reading any bucket. Buckets are never cleared (saves gas; a bucket older than the last update
-/// is never read again, and a bucket at or after the current week only holds unexpired coverage).
+/// is never read again, and a bucket at or after the current week only holds unexpired coverage). A bucket's coverage
+/// is its low 128 bits: the high ones are free for the caller (the claims manager keeps premium rates there).
 library CoverageExposure {
     /// @notice The bucket length: coverage ends, for capacity, at the end of the week of its end.
     uint256 internal constant BUCKET = 1 weeks;
@@ -32,7 +33,7 @@ library CoverageExposure {
         if (currentWeek <= nextWeek) return (active, nextWeek);
         if (active == 0 || currentWeek > nextWeek + horizonWeeks + 1) return (0, currentWeek);
         for (uint256 week = nextWeek; week < currentWeek; ++week) {
-            active -= expiring[week];
+            active -= uint128(expiring[week]);
         }
         return (active, currentWeek);
     }

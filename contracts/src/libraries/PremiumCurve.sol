@@ -20,21 +20,6 @@ library PremiumCurve {
         uint64 slope2;
     }
 
-    /// @notice The annual rate at utilization `utilization` (capped at 100%), rounded up.
-    /// @dev Requires 0 < kink < WAD (the setter's bounds).
-    function rate(Params memory p, uint256 utilization) internal pure returns (uint256) {
-        if (utilization > WAD) utilization = WAD;
-        if (utilization <= p.kink) {
-            return p.baseRate + _ceilDiv(uint256(p.slope1) * utilization, p.kink);
-        }
-        return p.baseRate + p.slope1 + _ceilDiv(uint256(p.slope2) * (utilization - p.kink), WAD - p.kink);
-    }
-
-    /// @notice `a / b` rounded up (b > 0).
-    function _ceilDiv(uint256 a, uint256 b) private pure returns (uint256) {
-        return a == 0 ? 0 : (a - 1) / b + 1;
-    }
-
     /// @notice The integral of the annual rate over active coverage from 0 to `x`, for a capacity `c` in the same
     /// unit (USD here): `∫_0^x rate(t / c) dt`, in that unit times a WAD rate, rounded down. Beyond `c` the rate
     /// stays at its maximum; with `c == 0` it is the maximum everywhere.

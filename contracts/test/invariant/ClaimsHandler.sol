@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
+import {IPremiumSource} from "../../src/interfaces/IStakingPool.sol";
 import {ClaimsPoolDouble, ClaimsTestToken} from "../unit/ClaimsBase.t.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -38,10 +39,12 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
     uint256[] public claimIds;
     Payout[] public payouts;
 
-    /// @dev Ghosts: bonds the ClaimsManager holds, premiums and forfeited bonds not yet distributed.
+    /// @dev Ghosts: bonds the ClaimsManager holds, forfeited bonds not yet distributed, every premium paid and the
+    /// premiums `distributeRewards` sent to the treasury (the stakers' are pulled by the pool: `pool.premiumsPulled`).
     uint256 public ghostBondsHeld;
-    uint256 public ghostPremiums;
     uint256 public ghostForfeits;
+    uint256 public ghostPremiumsIn;
+    uint256 public ghostTreasuryOut;
     /// @dev The largest total stake ever seen (quotas are shares of the stake at payout time).
     uint256 public maxStakeSeen;
     /// @dev Set if a purchase ever left active coverage above capacity.
@@ -86,7 +89,7 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(user);
         try claims.buyCoverage(1, usd, period, type(uint256).max, "") returns (uint256 policyId, uint256 premium) {
             policies.push(policyId);
-            ghostPremiums += premium;
+            ghostPremiumsIn += premium;
             uint256 activeTokens = _ceilDiv(claims.activeCoverageUsd() * 1e18, price);
             if (activeTokens > pool.totalStake() * claims.collateralizationRatio() / 1e18) capacityBreached = true;
         } catch {}
@@ -185,10 +188,19 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function distribute() external {
+        (, uint256 toTreasury) = claims.pendingRewards();
         try claims.distributeRewards() {
-            (ghostPremiums, ghostForfeits) = (0, 0);
+            ghostForfeits = 0;
+            ghostTreasuryOut += toTreasury;
         } catch {}
         _seeStake();
+        ++calls;
+    }
+
+    /// @dev The pool's pull of the stakers' premiums (at each epoch's start on the real pool; any time here).
+    function pull() external {
+        pool.pullPremiums(IPremiumSource(address(claims)));
+        _seeStake(); // the premiums raise the stake (quotas are shares of it)
         ++calls;
     }
 

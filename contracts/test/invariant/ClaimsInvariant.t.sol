@@ -91,8 +91,11 @@ contract ClaimsInvariantTest is ClaimsBase, IPricePusher {
 
     function invariant_tokenAccountingBalances() public view {
         (uint256 toStakers, uint256 toTreasury) = claims.pendingRewards();
-        assertEq(toStakers + toTreasury, handler.ghostPremiums() + handler.ghostForfeits());
-        assertEq(token.balanceOf(address(cm)), handler.ghostBondsHeld() + toStakers + toTreasury);
+        assertEq(toStakers, handler.ghostForfeits(), "the stakers' part of distributeRewards is the forfeited bonds");
+        // Every premium is with the manager (streaming, or the treasury's), the pool (pulled) or the treasury.
+        uint256 premiumsHeld = handler.ghostPremiumsIn() - pool.premiumsPulled() - handler.ghostTreasuryOut();
+        assertEq(token.balanceOf(address(cm)), handler.ghostBondsHeld() + handler.ghostForfeits() + premiumsHeld);
+        assertLe(toTreasury, premiumsHeld, "the treasury's premiums are held");
         assertEq(token.balanceOf(address(pool)), pool.totalStake());
     }
 
@@ -124,6 +127,8 @@ contract ClaimsInvariantTest is ClaimsBase, IPricePusher {
         handler.passWeeks(2);
         handler.payTranche(0);
         assertEq(claims.owedTokens(), 0);
+        handler.pull();
+        assertGt(pool.premiumsPulled(), 0, "the stakers' premiums streamed to the pool");
         assertGe(handler.payoutCount(), 5);
         assertEq(handler.policyCount(), 7);
         invariant_paidNeverExceedsCoverage();

@@ -121,10 +121,11 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     /// empties and restarts at price 1); the lock model records the rewards released since the last call before
     /// the action and takes the new state as its baseline after it.
     modifier checkPrice(bool isPayout) {
+        uint256 minted = token.totalSupply();
+        _startEpochFirst();
         _recordReleases();
         uint256 stakeBefore = pool.totalStake();
         uint256 sharesBefore = pool.totalShares();
-        uint256 minted = token.totalSupply();
         _;
         calls++;
         ghostRewardsIn += token.totalSupply() - minted - _mintedByHandler;
@@ -210,7 +211,7 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         if (pending.maturesAt == 0) return;
         if (block.timestamp < pending.maturesAt && !(pending.frozen && pool.openExposure() == 0)) {
             vm.warp(pending.maturesAt);
-            _recordReleases();
+            _startEpochFirst();
         }
         pool.unstake(actor);
         if (pool.pendingUnstakeOf(actor).frozen) ++ghostFrozenExits;
@@ -269,15 +270,22 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         uint256 stakeNow = pool.totalStake();
         if (stakeNow == 0) return;
         amount = whole ? stakeNow : bound(amount, 1, stakeNow / 2 + 1);
-        (uint256 remainingBefore,,,) = pool.rewardStream();
+        uint256 unreleasedBefore = _unreleasedRewards();
         uint256 era = pool.shareEra();
         vm.store(address(pool), bytes32(PAYOUT_WINDOW_SLOT), bytes32(uint256(10_000) << 232));
         vm.prank(claimsManager);
         pool.payOutClaim(address(0xC1A1), amount);
         ghostPaidOut += amount;
-        (uint256 remainingAfter,,,) = pool.rewardStream();
-        ghostRewardsIn += remainingAfter - remainingBefore; // stake forfeited by a wipe-out goes to later stakers
+        // Stake forfeited by a wipe-out is queued for later stakers.
+        ghostRewardsIn += _unreleasedRewards() - unreleasedBefore;
         if (pool.shareEra() == era) _applyPayout(era, stakeNow, pool.totalStake());
+    }
+
+    /// @dev The stream's rest plus the queued lumps.
+    function _unreleasedRewards() internal view returns (uint256) {
+        (uint256 remaining,,,) = pool.rewardStream();
+        (uint256 queued,) = pool.queuedRewards();
+        return remaining + queued;
     }
 
     function addRewards(uint256 amount) external checkPrice(false) {
@@ -303,6 +311,7 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     /// schedules, withdrawals and views then see an unwritten stream).
     function warp(uint256 dt, bool accrueNow) external checkPrice(false) {
         vm.warp(block.timestamp + bound(dt, 1, 20 days));
+        if (accrueNow) _startEpochFirst();
         _recordReleases();
         if (accrueNow) pool.accrue();
     }
@@ -312,6 +321,7 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     function jump(uint256 dt, bool go) external checkPrice(false) {
         if (!go) return;
         vm.warp(block.timestamp + bound(dt, 44 weeks, 60 weeks));
+        _startEpochFirst();
         _recordReleases();
         pool.accrue();
         jumps++;
@@ -380,6 +390,33 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         }
         _unwrittenEpoch = streamEpoch;
         _baseStake = stakeNow;
+    }
+
+    /// @dev If the next call would start a new epoch, starts it first with `accrue` (it changes no shares), so the model
+    /// can credit what that releases: the last epoch's stream and idle lumps (the views show them; credited to the last
+    /// epoch by `_recordReleases`) and, after the new epoch's start index, the elapsed part of what streams in the new
+    /// epoch (the lumps queued in the last one, this week's premiums), credited to the new epoch as written gains.
+    function _startEpochFirst() internal {
+        (, uint256 lastUpdate,,) = pool.rewardStream();
+        uint256 epoch = block.timestamp / 1 weeks;
+        if (epoch == lastUpdate / 1 weeks || pool.shareEra() != modelEra) return;
+        _recordReleases();
+        uint256 stakeBefore = _viewStake();
+        pool.accrue();
+        uint256 stakeNow = _viewStake();
+        _afterCall(true); // writes the unwritten gains (the last epoch's); no rounding to scale (no shares moved)
+        if (stakeNow <= stakeBefore) return;
+        uint256 era = pool.shareEra();
+        uint256 totalShares = pool.totalShares();
+        for (uint256 i = 0; i < actors.length; i++) {
+            address actor = actors[i];
+            uint256 shares = pool.sharesOf(actor);
+            if (shares == 0) continue;
+            uint256 gain = Math.mulDiv(shares, (stakeNow - stakeBefore) * WAD, totalShares + 1);
+            _gainRaw[era][actor][epoch] += gain;
+            _gainScaled[era][actor][epoch] += gain;
+            _gainEver[era][actor] += gain;
+        }
     }
 
     /// @dev After a pool call: a wipe-out voids the era's gains; an accrual wrote the unwritten gains; a call that

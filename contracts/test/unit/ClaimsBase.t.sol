@@ -5,7 +5,7 @@ import {ClaimsManager} from "../../src/ClaimsManager.sol";
 import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
 import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {IClaimsManager, IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
-import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
+import {IPremiumSource, IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
@@ -24,12 +24,14 @@ contract ClaimsTestToken is ERC20 {
 
 /// @dev A test double of the staking pool with the functions the ClaimsManager uses. It holds real tokens:
 /// `payOutClaim` sends them and lowers `totalStake`; `addRewards` pulls them and raises it. All its stake stays
-/// (`stayingStake`); the pool-wide payout cap is unlimited unless a test sets `capRoom`.
+/// (`stayingStake`); the pool-wide payout cap is unlimited unless a test sets `capRoom`. `pullPremiums` pulls a
+/// manager's premiums as the real pool does at an epoch's start (they raise `totalStake` at once here).
 contract ClaimsPoolDouble {
     IERC20 public token;
     uint256 public totalStake;
     uint256 public rewardsAdded;
     uint256 public paidOut;
+    uint256 public premiumsPulled;
     uint256 public capRoom = type(uint256).max;
     mapping(address => bool) public isClaimsManager;
 
@@ -66,6 +68,12 @@ contract ClaimsPoolDouble {
         totalStake -= amount;
         paidOut += amount;
         token.transfer(recipient, amount);
+    }
+
+    function pullPremiums(IPremiumSource manager) external returns (uint256 past, uint256 current) {
+        (past, current) = manager.pullPremiums();
+        totalStake += past + current;
+        premiumsPulled += past + current;
     }
 
     function addRewards(uint256 amount) external {

@@ -61,9 +61,13 @@ contract ClaimsCoverageTest is ClaimsBase {
         assertEq(p.dapiId, DAPI);
         assertEq(claims.activeCoverageUsd(), 10_000e18);
         assertEq(claims.dapi(DAPI).activeCoverageUsd, 10_000e18);
+        // The premium streams week by week (ClaimsPremiumStream.t.sol): the treasury has only the split's dust yet.
+        uint256 weeks_ = (block.timestamp + 90 days) / 1 weeks + 1 - block.timestamp / 1 weeks;
         (uint256 stakers, uint256 treasuryPart) = claims.pendingRewards();
-        assertEq(treasuryPart, expected / 10);
-        assertEq(stakers, expected - expected / 10);
+        assertEq(treasuryPart, expected % weeks_);
+        assertEq(stakers, 0);
+        (, uint256 next,,) = claims.premiumStream();
+        assertEq(next, expected / weeks_);
     }
 
     function test_buyCoverage_revertsWhenPremiumAboveMaximum() public {
@@ -355,25 +359,36 @@ contract ClaimsCoverageTest is ClaimsBase {
 
     // ----------------------------------------------------------------- rewards
 
-    function test_distributeRewards_splitsPremiums() public {
-        _buy(alice, 100_000e18, 365 days);
-        (uint256 stakers, uint256 treasuryPart) = claims.pendingRewards();
+    function test_distributeRewards_sendsTheTreasuryItsShareOfThePulledPremiums() public {
+        (, uint256 premium) = _buyReturningPremium(alice, 100_000e18, 365 days);
+        uint256 weeks_ = (block.timestamp + 365 days) / 1 weeks + 1 - block.timestamp / 1 weeks;
+        uint256 perWeek = premium / weeks_;
+        vm.warp((block.timestamp / 1 weeks + 1) * 1 weeks);
         uint256 stakeBefore = pool.totalStake();
+        (uint256 past, uint256 current) = pool.pullPremiums(claims);
+        assertEq(past, 0);
+        assertEq(current, perWeek - perWeek / 10, "the week's amount less the treasury's 10%");
+        assertEq(pool.totalStake(), stakeBefore + current);
+        (uint256 stakers, uint256 treasuryPart) = claims.pendingRewards();
+        assertEq(stakers, 0);
+        assertEq(treasuryPart, perWeek / 10 + premium % weeks_);
         claims.distributeRewards();
-        assertEq(pool.rewardsAdded(), stakers);
-        assertEq(pool.totalStake(), stakeBefore + stakers);
         assertEq(token.balanceOf(primary), treasuryPart);
-        assertEq(token.balanceOf(address(cm)), 0);
+        assertEq(pool.rewardsAdded(), 0);
         vm.expectRevert(IClaimsTypes.NothingToDistribute.selector);
         claims.distributeRewards();
     }
 
-    function test_distributeRewards_sendsEverythingToStakersWithoutTreasury() public {
+    function test_pullPremiums_sendsTheStakersEverythingWithoutTreasury() public {
         vm.prank(primary);
         claims.setTreasury(address(0));
         (, uint256 premium) = _buyReturningPremium(alice, 100_000e18, 365 days);
-        claims.distributeRewards();
-        assertEq(pool.rewardsAdded(), premium);
+        uint256 weeks_ = (block.timestamp + 365 days) / 1 weeks + 1 - block.timestamp / 1 weeks;
+        vm.warp((block.timestamp / 1 weeks + 1) * 1 weeks);
+        (, uint256 current) = pool.pullPremiums(claims);
+        assertEq(current, premium / weeks_, "no treasury share");
+        claims.distributeRewards(); // the split's dust, to the stakers
+        assertEq(pool.rewardsAdded(), premium % weeks_);
     }
 
     function _buyReturningPremium(address buyer, uint256 usd, uint256 period)

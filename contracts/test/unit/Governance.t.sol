@@ -10,6 +10,7 @@ import {GovernanceBase} from "./GovernanceBase.t.sol";
 import {GovernancePoolHarness} from "./GovernanceHarness.t.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 
 contract GovernanceTest is GovernanceBase {
     // ------------------------------------------------------------------ deployment and wiring
@@ -152,7 +153,8 @@ contract GovernanceTest is GovernanceBase {
     // ------------------------------------------------------------------ one proposal per proposer per epoch
 
     function test_propose_revertsWhenSecondInSameEpoch() public {
-        uint256 first = block.timestamp;
+        // Not block.timestamp: the IR pipeline (`forge coverage --ir-minimum`) may read it again after the warp.
+        uint256 first = vm.getBlockTimestamp();
         _propose(primary, alice, address(pool), abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks)), "a");
         vm.warp(first + 1 weeks - 1);
         vm.expectRevert(
@@ -288,6 +290,84 @@ contract GovernanceTest is GovernanceBase {
         (uint256 against, uint256 forVotes,) = primary.proposalVotes(id);
         assertEq(forVotes, 400e18);
         assertEq(against, 0);
+    }
+
+    // ------------------------------------------------------------------ cancel and the timelock
+
+    function test_cancel_byTheProposerUpToTheSnapshot() public {
+        bytes memory data = abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks));
+        uint256 id = _propose(primary, alice, address(pool), data, "withdrawn");
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _single(address(pool), data);
+        bytes32 descriptionHash = keccak256("withdrawn");
+        vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorUnableToCancel.selector, id, bob));
+        vm.prank(bob);
+        primary.cancel(targets, values, calldatas, descriptionHash);
+
+        vm.warp(primary.proposalSnapshot(id)); // the last second the proposal is Pending
+        vm.expectEmit(address(primary));
+        emit IGovernor.ProposalCanceled(id);
+        vm.prank(alice);
+        primary.cancel(targets, values, calldatas, descriptionHash);
+        assertEq(uint256(primary.state(id)), uint256(IGovernor.ProposalState.Canceled));
+
+        vm.warp(block.timestamp + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IGovernor.GovernorUnexpectedProposalState.selector,
+                id,
+                IGovernor.ProposalState.Canceled,
+                bytes32(1 << uint8(IGovernor.ProposalState.Active))
+            )
+        );
+        vm.prank(alice);
+        primary.castVote(id, 1);
+        // A cancelled proposal still counts against its proposer's one proposal a week.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                GovernorProposalRateLimit.GovernorProposalTooSoon.selector, alice, START + 1 weeks + 1
+            )
+        );
+        _propose(primary, alice, address(pool), data, "again");
+    }
+
+    function test_cancel_revertsOnceVotingStarts() public {
+        bytes memory data = abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks));
+        uint256 id = _propose(primary, alice, address(pool), data, "too late");
+        vm.warp(primary.proposalSnapshot(id) + 1);
+        assertEq(uint256(primary.state(id)), uint256(IGovernor.ProposalState.Active));
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _single(address(pool), data);
+        vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorUnableToCancel.selector, id, alice));
+        vm.prank(alice);
+        primary.cancel(targets, values, calldatas, keccak256("too late"));
+    }
+
+    /// A passed proposal runs only through its agent's timelock, and not before the timelock's delay.
+    function test_execute_onlyAfterQueueingAndTheTimelockDelay() public {
+        bytes memory data = abi.encodeCall(pool.setUnstakeWaitPeriod, (2 weeks));
+        uint256 id = _propose(primary, alice, address(pool), data, "delayed");
+        _voteFor(primary, id, _voters(alice));
+        assertTrue(primary.proposalNeedsQueuing(id));
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _single(address(pool), data);
+        bytes32 descriptionHash = keccak256("delayed");
+        bytes32 salt = bytes20(address(primary)) ^ descriptionHash; // GovernorTimelockControl's salt
+        bytes memory notReady = abi.encodeWithSelector(
+            TimelockController.TimelockUnexpectedOperationState.selector,
+            primaryTimelock.hashOperationBatch(targets, values, calldatas, 0, salt),
+            bytes32(1 << uint8(TimelockController.OperationState.Ready))
+        );
+        vm.expectRevert(notReady);
+        primary.execute(targets, values, calldatas, descriptionHash);
+
+        primary.queue(targets, values, calldatas, descriptionHash);
+        uint256 eta = primary.proposalEta(id);
+        assertEq(eta, block.timestamp + DaoDeployment.DEFAULT_TIMELOCK_DELAY);
+        vm.warp(eta - 1);
+        vm.expectRevert(notReady);
+        primary.execute(targets, values, calldatas, descriptionHash);
+        vm.warp(eta);
+        primary.execute(targets, values, calldatas, descriptionHash);
+        assertEq(pool.unstakeWaitPeriod(), 2 weeks);
+        assertEq(uint256(primary.state(id)), uint256(IGovernor.ProposalState.Executed));
     }
 
     function test_execute_onlyTheRightAgentCanSetEachParameter() public {

@@ -22,6 +22,13 @@ contract RecordingArbitrable is IArbitrable {
     }
 }
 
+/// @dev Rejects every ether transfer.
+contract RefusesEther {
+    receive() external payable {
+        revert("no ether");
+    }
+}
+
 /// @notice The local ERC-792 arbitrator: fees, rulings by the owner, appeal periods, appeals, final delivery.
 contract LocalArbitratorTest is Test {
     LocalArbitrator internal arbitrator;
@@ -156,6 +163,32 @@ contract LocalArbitratorTest is Test {
         assertEq(treasury.balance, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
         arbitrator.withdrawFees(treasury);
+    }
+
+    function test_setFees_eachFeeUpToMaxFee() public {
+        uint256 max = arbitrator.MAX_FEE();
+        vm.startPrank(court);
+        vm.expectEmit(address(arbitrator));
+        emit LocalArbitrator.FeesSet(max, max);
+        arbitrator.setFees(max, max);
+        assertEq(arbitrator.arbitrationFee(), max);
+        assertEq(arbitrator.appealFee(), max);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitrator.ParameterOutOfBounds.selector, max + 1, 0, max));
+        arbitrator.setFees(max + 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitrator.ParameterOutOfBounds.selector, max + 1, 0, max));
+        arbitrator.setFees(0, max + 1);
+        vm.stopPrank();
+        assertEq(arbitrator.arbitrationFee(), max);
+        assertEq(arbitrator.appealFee(), max);
+    }
+
+    function test_withdrawFees_revertsAndKeepsTheFeesWhenTheRecipientRefusesThem() public {
+        _open();
+        address payable refuser = payable(address(new RefusesEther()));
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitrator.TransferFailed.selector, refuser, FEE));
+        vm.prank(court);
+        arbitrator.withdrawFees(refuser);
+        assertEq(address(arbitrator).balance, FEE);
     }
 
     function testFuzz_executeRuling_deliversTheLastRuling(uint8 appeals, uint256 seed) public {

@@ -81,6 +81,23 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         _baseStake = stakeNow;
     }
 
+    /// @dev If the next call would start a new epoch, starts it first with `accrue` (no shares move), crediting what it
+    /// releases: the last epoch's stream and idle lumps (shown by the views, to the last epoch) and, after the new
+    /// epoch's start index, the elapsed part of the lumps that stream in the new epoch (to the new epoch, written).
+    function _startEpochFirst() internal {
+        (, uint256 lastUpdate,,) = pool.rewardStream();
+        uint256 epoch = block.timestamp / WEEK;
+        if (epoch == lastUpdate / WEEK) return;
+        _recordReleases();
+        uint256 stakeBefore = _viewStake();
+        pool.accrue();
+        uint256 stakeNow = _viewStake();
+        _afterCall(true); // writes the unwritten gains (the last epoch's); no rounding to scale (no shares moved)
+        if (stakeNow > stakeBefore) {
+            _gain[epoch] += Math.mulDiv(pool.sharesOf(alice), (stakeNow - stakeBefore) * WAD, pool.totalShares() + 1);
+        }
+    }
+
     /// @dev After a pool call: an accrual wrote the unwritten gains; a call that is not a payout scales the written
     /// gains by the share price's change (rounding of stakes and unstakes).
     function _afterCall(bool isPayout) internal {
@@ -153,6 +170,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
 
     /// @dev `withdraw(withdrawableOf + 1)` reverts naming both values, then `withdraw(withdrawableOf)` succeeds.
     function _checkWithdraw() internal {
+        _startEpochFirst();
         _recordReleases();
         uint256 allowed = pool.withdrawableOf(alice);
         uint256 unstaked = pool.unstakedOf(alice);
@@ -182,6 +200,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
     }
 
     function _aliceStake(uint256 amount) internal {
+        _startEpochFirst();
         _recordReleases();
         bool fromUnstaked = pool.unstakedOf(alice) >= amount;
         vm.prank(alice);
@@ -196,6 +215,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         uint256 owned = pool.sharesOf(alice);
         if (owned == 0 || pool.pendingUnstakeOf(alice).shares != 0) return false;
         uint256 shares = percent >= 100 ? owned : Math.max(1, owned * percent / 100);
+        _startEpochFirst();
         _recordReleases();
         _schedule(alice, shares);
         // The leaving shares' unwritten gain is credited now (valued at the accrued price): a written gain from here.
@@ -213,6 +233,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
     function _aliceUnstake() internal returns (bool) {
         IStakingPoolTypes.PendingUnstake memory pending = pool.pendingUnstakeOf(alice);
         if (pending.shares == 0 || block.timestamp < pending.maturesAt) return false;
+        _startEpochFirst();
         _recordReleases();
         vm.prank(bob);
         pool.unstake(alice);
@@ -221,6 +242,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
     }
 
     function _aliceDeposit(uint256 amount) internal {
+        _startEpochFirst();
         _recordReleases();
         _deposit(alice, amount);
         _afterCall(false);
@@ -228,6 +250,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
 
     /// @dev bob keeps the pool going: an accrual or a small stake.
     function _bobActs() internal {
+        _startEpochFirst();
         _recordReleases();
         if (_next(2) == 0) {
             pool.accrue();
@@ -240,6 +263,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
     /// @dev A payout of 1% to 30% of the stake, after an accrual or with rewards streamed but unwritten.
     function _payout() internal {
         if (_next(2) == 0) {
+            _startEpochFirst();
             _recordReleases();
             pool.accrue();
             _afterCall(false);

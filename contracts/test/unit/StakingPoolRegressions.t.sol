@@ -45,15 +45,17 @@ contract StakingPoolRegressionsTest is PoolFixture {
     }
 
     function test_locks_unlockAfter52Epochs_whenTheRewardIndexPasses128Bits() public {
-        // The first staker (1001 token units) donates 0.001 token: the reward index jumps past 2^128. It was packed
-        // with the epoch tag in one word, so every epoch start read back as 0 and all rewards stayed locked.
+        // The first staker (one token) donates 10^12 tokens: the reward index jumps past 2^128. It was packed with the
+        // epoch tag in one word, so every epoch start read back as 0 and all rewards stayed locked. (Found with a
+        // first stake of 1,001 units and a 0.001-token donation, before first stakes had a minimum.)
+        vm.prank(owner);
+        token.mint(seeder, 1e30);
         vm.prank(seeder);
-        pool.addRewards(1e15);
-        _enterEpoch(START_EPOCH + 1);
+        pool.addRewards(1e30);
+        // The donation streams over epoch START + 1, which alice's 68 epochs begin with.
+        (uint256 locked, uint256 rewards) = _aliceAfter68Epochs();
         (uint256 rewardIndex,) = pool.rewardIndices();
         assertGt(rewardIndex, type(uint128).max, "the donation pushed the index past 128 bits");
-
-        (uint256 locked, uint256 rewards) = _aliceAfter68Epochs();
         assertLt(locked, rewards, "rewards older than 52 epochs unlocked");
     }
 

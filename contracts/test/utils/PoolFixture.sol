@@ -28,9 +28,9 @@ abstract contract PoolFixture is Test {
     uint256 internal constant START_EPOCH = 2900;
     uint256 internal constant START = START_EPOCH * WEEK + 1 days;
     uint256 internal constant FUNDS = 1_000_000e18;
-    /// @dev The first stake of the pool (by `seeder`): it pays for the 1000 dead shares and holds 1 share, so
-    /// later stakes mint at price 1. Totals in tests include it.
-    uint256 internal constant SEED = 1001;
+    /// @dev The first stake of the pool (by `seeder`): the least a share era's first stake may be (`MIN_FIRST_STAKE`,
+    /// one token), paying for the 1000 dead shares; later stakes mint at price 1. Totals in tests include it.
+    uint256 internal constant SEED = 1e18;
     address internal seeder = makeAddr("seeder");
 
     function setUp() public virtual {
@@ -103,13 +103,20 @@ abstract contract PoolFixture is Test {
         return pool.pendingUnstakeOf(user);
     }
 
-    /// @dev The pool's accounting identity: its token balance covers unstaked balances, the stake and the stream.
+    /// @dev Rewards the pool holds but has not released into the stake: the stream's rest and the queued lumps.
+    function _unreleased(IStakingPool pool_) internal view returns (uint256) {
+        (uint256 remaining,,,) = pool_.rewardStream();
+        (uint256 queued,) = pool_.queuedRewards();
+        return remaining + queued;
+    }
+
+    /// @dev The pool's accounting identity: its token balance covers unstaked balances, the stake, the stream and the
+    /// queue.
     function _accountedBalance(address[] memory users) internal view returns (uint256 sum) {
         for (uint256 i = 0; i < users.length; i++) {
             sum += pool.unstakedOf(users[i]);
         }
-        (uint256 remaining,,,) = pool.rewardStream();
-        sum += pool.totalStake() + remaining;
+        sum += pool.totalStake() + _unreleased(pool);
     }
 
     /// @dev A digest of everything a failed call must leave unchanged for `user` and the pool.

@@ -5,12 +5,14 @@ import { ClaimsPage } from "./pages/ClaimsPage.tsx";
 import { CoveragePage } from "./pages/CoveragePage.tsx";
 import { GovernancePage } from "./pages/GovernancePage.tsx";
 import { PoolPage } from "./pages/PoolPage.tsx";
+import { StressPage } from "./pages/StressPage.tsx";
 
 const pages = {
   pool: { title: "Pool", Component: PoolPage },
   coverage: { title: "Coverage", Component: CoveragePage },
   claims: { title: "Claims", Component: ClaimsPage },
   governance: { title: "Governance", Component: GovernancePage },
+  stress: { title: "Stress", Component: StressPage },
 } as const;
 type PageId = keyof typeof pages;
 

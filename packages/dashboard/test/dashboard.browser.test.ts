@@ -1,9 +1,12 @@
 /**
  * The dashboard in a real browser (Debian's Chromium via playwright-core) against a devnet: a staker
- * stakes, a policyholder buys coverage and files a claim, the mediator proposes a settlement, the
- * policyholder accepts it and is paid; a second claim is rejected, escalated, ruled, appealed, ruled
- * again and paid by the final ruling. Every page renders without console errors; a screenshot of each
- * is saved under test-artifacts/screenshots/.
+ * stakes, a policyholder buys coverage and files a claim once the waiting period is over (refused before it,
+ * before sending), the pool shows the open exposure, the mediator proposes a settlement, the policyholder
+ * accepts it and is paid; a second claim is rejected, escalated, ruled, appealed, ruled again and paid by the
+ * final ruling; a third, above the mediator's weekly quota, is accepted and partly owed: two weeks later a
+ * staker's exit leaves with its share of the owed payout frozen, anyone pays the next tranche, and the frozen part
+ * is released. Every page renders without console errors; a screenshot of each is saved under
+ * test-artifacts/screenshots/.
  */
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -77,9 +80,21 @@ async function rpc(method: string, params: unknown[]): Promise<unknown> {
   return body.result;
 }
 
+/** The token amount a text starts with ("10,700.5 API3 ..." is 10700.5 tokens). */
+function tokensIn(text: string): bigint {
+  const amount = /^([\d,]+(\.\d+)?) API3/.exec(text.trim())?.[1];
+  assert.ok(amount, `a token amount in "${text}"`);
+  return parseEther(amount.replace(/,/g, ""));
+}
+
 const t0 = performance.now();
-async function shot(page: Page, name: string) {
+/** Logs how far into the run a step ended. */
+function mark(name: string) {
   console.log(`# ${name} at ${Math.round(performance.now() - t0)} ms`);
+}
+
+async function shot(page: Page, name: string) {
+  mark(name);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
@@ -93,7 +108,7 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   const alice = deployment.accounts?.alice?.address;
   assert.ok(alice, "the devnet deployment names alice");
   try {
-    await walkThrough(page, stack.dashboard.url, alice);
+    await walkThrough(page, stack.dashboard.url, alice, stack.warp);
     // The pool page once the indexer has synced: its history charts come from the indexer.
     await stack.indexerReady;
     if (stack.indexerUrl && !stack.timings.indexerFailed) {
@@ -115,7 +130,7 @@ test("a staker stakes, a policyholder buys coverage and claims, the mediator set
   assert.deepEqual(errors, [], "no console errors");
 });
 
-async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
+async function walkThrough(page: Page, url: string, alice: `0x${string}`, warp: Stack["warp"]) {
   // Pool: first render, then alice deposits and stakes 1,000 API3.
   await page.goto(url);
   await page.getByTestId("total-staked").waitFor();
@@ -136,12 +151,12 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   );
   assert.notEqual(await page.getByTestId("total-staked").textContent(), totalBefore);
 
-  // Coverage: the policyholder gets a quote as they type and buys 10,000 USD of ETH/USD for 30 days.
+  // Coverage: the policyholder gets a quote as they type and buys 80,000 USD of ETH/USD for 30 days.
   await selectAccount(page, "policyholder");
   await goto(page, "coverage");
   await page.getByTestId("dapis").waitFor();
   const policiesBefore = await page.locator("[data-testid=policies] tbody tr").count();
-  await page.getByLabel("Coverage", { exact: true }).fill("10000");
+  await page.getByLabel("Coverage", { exact: true }).fill("80000");
   await page.getByTestId("premium").waitFor();
   assert.match((await page.getByTestId("premium").textContent()) ?? "", /API3/);
   await page.getByTestId("buy-submit").click();
@@ -152,21 +167,88 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   );
   await shot(page, "coverage");
 
-  // Claims: file a 5,000 USD claim on the new policy (the newest one is preselected last; pick it).
+  mark("policy bought");
+  // Stress: the new ETH/USD policy is the worst single dAPI: failing at a 30% lower price (0.875 USD), its 10,000 USD
+  // cost 11,428.57 API3, within the stake (401k) and the mediator's quota (10%): one payment. It holds; charted by week.
+  await goto(page, "stress");
+  await page.getByLabel(/price drop/).fill("30");
+  const worst = page.getByTestId("stress-worst-single");
+  await worst.getByText("holds", { exact: true }).waitFor();
+  assert.match(
+    (await worst.textContent()) ?? "",
+    /ETH\/USD\$10,00011,428\.57 API3[\d.]+%1 payment, 1 window over 1 week/,
+  );
+  assert.ok((await page.getByTestId("stress-chart").locator("rect").count()) >= 1);
+  await shot(page, "stress");
+
+  // Claims: a 5,000 USD claim on the new policy. An incident now is refused before anything is sent: the policy
+  // covers incidents from its start plus the waiting period (1 day on the devnet).
   await goto(page, "claims");
   const policySelect = page.getByLabel("Policy");
-  const options = await policySelect.locator("option").allTextContents();
-  const newest = options.find((o) => o.includes("10,000"));
-  assert.ok(newest, `a policy with 10,000 USD left among ${options.join(" | ")}`);
-  await policySelect.selectOption({ label: newest });
+  // Picks the policy with `left` USD left for new claims, once the list shows it (it follows the chain).
+  const pickPolicy = async (left: string) => {
+    const text = `${left} left for new claims`;
+    await page.waitForFunction(
+      (wanted) =>
+        [...document.querySelectorAll("#claim-policy option")].some((o) =>
+          o.textContent?.includes(wanted),
+        ),
+      text,
+    );
+    const options = await policySelect.locator("option").allTextContents();
+    const option = options.find((o) => o.includes(text));
+    assert.ok(option, `a policy with ${left} left among ${options.join(" | ")}`);
+    await policySelect.selectOption({ label: option });
+  };
+  await pickPolicy("$80,000");
   await page.getByLabel("Amount claimed").fill("5000");
   await page.getByLabel("Evidence URI").fill("ipfs://bafy-devnet-evidence/eth-usd-stale.json");
+  const incidentError = page.getByTestId("incident-error");
+  await incidentError.waitFor();
+  assert.match(
+    (await incidentError.textContent()) ?? "",
+    /^Policy #\d+ covers incidents from [\d-]+ [\d:]+ UTC \(its start plus the 1d 0h waiting period\); the incident started [\d-]+ [\d:]+ UTC$/,
+  );
+  assert.equal(await page.getByTestId("claim-submit").isDisabled(), true);
+  // The bond as the contract computes it: the floor plus the rate per USD claimed (compared with the claim's
+  // recorded bond below).
+  const formBond = (await page.getByTestId("claim-bond").locator("strong").textContent())?.trim();
+  assert.match(formBond ?? "", /^[\d,.]+ API3$/);
+  await warp(86_400 + 60);
+  await incidentError.waitFor({ state: "detached" });
   await page.getByTestId("claim-submit").click();
   await confirmed(page);
   const claimRow = page.getByTestId("claims").locator("tbody tr", { hasText: "$5,000" }).first();
   await claimRow.waitFor();
   const claimId = (await claimRow.locator("td").first().textContent())?.trim();
   assert.ok(claimId);
+  await claimRow.click();
+  await page.getByText(`Claim #${claimId} on policy`).waitFor();
+  assert.equal(
+    (
+      await page.getByTestId("claim-detail").locator("dt:has-text('Bond') + dd").textContent()
+    )?.trim(),
+    formBond,
+    "the form's bond is the one the contract took",
+  );
+  await page.getByTestId("claim-incident").waitFor();
+  // The open claim reserves its amount against the policy.
+  await pickPolicy("$75,000");
+
+  // Pool: while the claim is open, its amount in tokens (5,000 USD at 1.25 USD) is the open exposure a new stake
+  // shares.
+  await goto(page, "pool");
+  const exposure = page.getByTestId("open-exposure");
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=open-exposure]")?.textContent === "4,000 API3",
+  );
+  assert.match(
+    (await exposure.locator("..").textContent()) ?? "",
+    /% of the stake: what open claims and owed tranches may still take; a new stake shares it/,
+  );
+  assert.match((await page.getByTestId("payout-cap").textContent()) ?? "", /^25% \/ week$/);
+  await shot(page, "pool-exposure");
+  await goto(page, "claims");
 
   // The mediator proposes a 3,000 USD settlement.
   await selectAccount(page, "mediator");
@@ -187,18 +269,15 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   await confirmed(page, page.getByTestId("claim-detail"));
   await page.getByTestId("claim-payout").waitFor();
   const payout = (await page.getByTestId("claim-payout").textContent()) ?? "";
-  const paidTokens = parseEther(payout.replace(/[^\d.]/g, ""));
-  assert.ok(paidTokens > 0n, `a payout in tokens, got "${payout}"`);
+  // 3,000 USD at 1.25 USD, paid at once (within the mediator's quota).
+  assert.equal(tokensIn(payout), parseEther("2400"), `the payout in tokens, got "${payout}"`);
   await shot(page, "claims");
 
   // A second claim goes to arbitration: the mediator rejects it, the policyholder escalates, the court
   // refuses, the policyholder appeals, the court rules to pay; once the appeal period is over anyone
   // finalizes the ruling and the claim is paid.
-  const remaining = (await policySelect.locator("option").allTextContents()).find((o) =>
-    o.includes("7,000"),
-  );
-  assert.ok(remaining, "the policy has 7,000 USD left after the settlement");
-  await policySelect.selectOption({ label: remaining });
+  // The settlement is final: the policy has its coverage less what was paid left.
+  await pickPolicy("$77,000");
   await page.getByLabel("Amount claimed").fill("2000");
   await page.getByLabel("Evidence URI").fill("ipfs://bafy-devnet-evidence/eth-usd-wrong.json");
   await page.getByTestId("claim-submit").click();
@@ -245,11 +324,11 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   await act("Finalize the ruling (appeal period over)");
   await page.getByTestId("claim-payout").waitFor();
   const arbitrated = (await page.getByTestId("claim-payout").textContent()) ?? "";
-  assert.ok(
-    parseEther(arbitrated.replace(/[^\d.]/g, "")) > 0n,
-    `paid by ruling, got "${arbitrated}"`,
-  );
+  // 2,000 USD at 1.25 USD, paid at once within the arbitrator's own quota.
+  assert.equal(tokensIn(arbitrated), parseEther("1600"), `paid by ruling, got "${arbitrated}"`);
   await shot(page, "claims-arbitration");
+
+  await owedTranches(page, { pickPolicy, act, warp });
 
   // Governance: alice proposes a two-week unstake wait through the primary agent, then votes for it.
   await selectAccount(page, "alice");
@@ -274,4 +353,115 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`) {
   await proposal.getByRole("button", { name: "Vote for" }).click();
   await proposal.getByText("you voted").waitFor({ timeout: 20_000 });
   await shot(page, "governance");
+}
+
+/**
+ * A claim above the mediator's weekly quota (10% of the stake): accepted, paid as far as the quota allows and the
+ * rest owed. Two weeks later (the quota's two buckets have passed) bob's exit, scheduled by the seed, meets the owed
+ * payout: its share stays frozen. Anyone (bob) pays the next tranche, which settles the claim; no claim is open any
+ * more, so bob's frozen part is released.
+ */
+async function owedTranches(
+  page: Page,
+  steps: {
+    pickPolicy: (left: string) => Promise<void>;
+    act: (name: string | RegExp) => Promise<void>;
+    warp: Stack["warp"];
+  },
+) {
+  const { pickPolicy, act, warp } = steps;
+  await pickPolicy("$75,000");
+  await page.getByLabel("Amount claimed").fill("60000");
+  await page.getByLabel("Evidence URI").fill("ipfs://bafy-devnet-evidence/eth-usd-frozen.json");
+  await page.getByTestId("claim-submit").click();
+  await confirmed(page);
+  const large = page.getByTestId("claims").locator("tbody tr", { hasText: "$60,000" }).first();
+  await large.waitFor();
+  const largeId = (await large.locator("td").first().textContent())?.trim();
+  assert.ok(largeId);
+  const openLarge = async () => {
+    const showAll = page.getByRole("button", { name: "show all", exact: true });
+    if (await showAll.count()) await showAll.click();
+    await large.click();
+    await page.getByText(`Claim #${largeId} on policy`).waitFor();
+  };
+  await selectAccount(page, "mediator");
+  await openLarge();
+  await act("Accept and pay $60,000");
+  // 60,000 USD at 1.25 USD is 48,000 API3; the mediator may pay 10% of the ~397,000 API3 stake per week, less
+  // the settlement it paid this week: the rest is owed.
+  const owed = page.getByTestId("claim-owed");
+  await owed.waitFor();
+  const owedTokens = tokensIn((await owed.textContent()) ?? "");
+  const payout = (await page.getByTestId("claim-payout").textContent()) ?? "";
+  assert.equal(tokensIn(payout), parseEther("48000"), `the whole payout, got "${payout}"`);
+  const paidNow = /\(([\d,.]+ API3) paid so far\)/.exec(payout)?.[1];
+  assert.ok(paidNow, `what was paid at once, in "${payout}"`);
+  const unit = parseEther("0.0001"); // amounts are shown to 4 decimals, rounded down
+  const sum = tokensIn(paidNow) + owedTokens;
+  assert.ok(
+    sum <= parseEther("48000") && sum > parseEther("48000") - 2n * unit,
+    `paid now + still owed = the payout: ${paidNow} + ${await owed.textContent()}`,
+  );
+  assert.ok(
+    owedTokens > parseEther("1000") && owedTokens < parseEther("48000"),
+    `part of the 48,000 API3 payout is owed, got ${await owed.textContent()}`,
+  );
+  const next = page.getByTestId("next-tranche");
+  await page.waitForFunction(() =>
+    document.querySelector("[data-testid=next-tranche]")?.textContent?.includes("used up"),
+  );
+  assert.match(
+    (await next.textContent()) ?? "",
+    /^The payer's weekly quota or the pool's payout cap is used up: the next tranche can be paid from [\d-]+ [\d:]+ UTC\.$/,
+  );
+  const pay = page.getByRole("button", { name: "Pay next tranche", exact: true });
+  assert.equal(await pay.isDisabled(), true, "no tranche can be paid before the quota has room");
+  assert.match((await page.getByTestId("owed-total").textContent()) ?? "", /API3$/);
+  await shot(page, "claims-owed");
+
+  // Two weeks later bob unstakes his matured exit: the owed payout is open exposure, so its share stays frozen.
+  await warp(14 * 86_400 + 60);
+  await selectAccount(page, "bob");
+  await goto(page, "pool");
+  await page.getByRole("tab", { name: "Unstake", exact: true }).click();
+  await page.getByTestId("pool-submit").click();
+  await confirmed(page);
+  const frozen = page.getByTestId("frozen-exit");
+  await frozen.waitFor();
+  assert.match(
+    (await frozen.textContent()) ?? "",
+    /held for open claims frozenLeaves once no claim is open \(open exposure [\d,.]+ API3 now\), at the latest [\d-]+ [\d:]+ UTC/,
+  );
+  const release = page.getByRole("tab", { name: "Unstake (release)", exact: true });
+  await release.waitFor();
+  assert.equal(await page.getByTestId("pool-submit").isDisabled(), true, "frozen: nothing to send");
+  await shot(page, "pool-frozen-exit");
+
+  // Anyone pays the next tranche: the quota has room again, the claim is paid in full.
+  await goto(page, "claims");
+  await openLarge();
+  await page.waitForFunction(
+    (id) =>
+      document
+        .querySelector("[data-testid=next-tranche]")
+        ?.textContent?.startsWith("The next tranche pays ") &&
+      document.querySelector("[data-testid=next-tranche]")?.textContent?.includes(`claim #${id}.`),
+    largeId,
+  );
+  await act("Pay next tranche");
+  await owed.waitFor({ state: "detached" });
+  await page.getByTestId("claim-detail").locator("..").getByText("Paid in full").first().waitFor();
+  await page.getByText("Tranche paid").first().waitFor();
+
+  // No claim is open any more: bob's frozen part is released by a second unstake.
+  await goto(page, "pool");
+  await frozen.getByText("released: unstake to credit it").waitFor();
+  await release.click();
+  await page.getByTestId("pool-submit").click();
+  await confirmed(page);
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=pending-unstake]")?.textContent === "none",
+  );
+  mark("frozen part released");
 }

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseEther } from "viem";
 import { parseAmount, validateAmount } from "../src/components/AmountField.tsx";
-import { formatAmount, formatDuration } from "../src/lib/format.ts";
+import {
+  formatAmount,
+  formatDate,
+  formatDuration,
+  parseDateTimeInput,
+  toDateTimeInput,
+} from "../src/lib/format.ts";
 
 test("formatAmount_groupsAndRoundsDown", () => {
   assert.equal(formatAmount(parseEther("1234567.899"), 18), "1,234,567.89");
@@ -37,4 +43,21 @@ test("validateAmount_refusesZeroAndAboveMax_beforeSending", () => {
   assert.deepEqual(validateAmount("1", 18, parseEther("1"), "balance", "API3"), {
     amount: parseEther("1"),
   });
+});
+
+test("dateTimeInput_roundTripsUtcTimes_rejectsOtherText", () => {
+  const t = 1_772_375_405n; // 2026-03-01 14:30:05 UTC
+  assert.equal(toDateTimeInput(t), "2026-03-01T14:30:05");
+  assert.equal(parseDateTimeInput(toDateTimeInput(t)), t);
+  assert.equal(
+    parseDateTimeInput("2026-03-01T14:30"),
+    t - 5n,
+    "without seconds: the minute's start",
+  );
+  assert.equal(parseDateTimeInput("2026-03-01T14:30:05.999"), t, "milliseconds round down");
+  assert.equal(parseDateTimeInput(""), undefined);
+  assert.equal(parseDateTimeInput("yesterday"), undefined);
+  assert.equal(parseDateTimeInput("2026-02-30T10:00"), undefined, "no such day");
+  assert.equal(formatDate(t), "2026-03-01 14:30");
+  assert.equal(formatDate(t, true), "2026-03-01 14:30:05");
 });

@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type Abi, encodeFunctionData, maxUint256, parseEther } from "viem";
 import { type AnvilInstance, startAnvil } from "../../devnet/src/anvil.ts";
+import { pushBeaconValue } from "../../sdk/src/deploy/api3.ts";
 import { artifact } from "../../sdk/src/deploy/artifacts.ts";
-import { createTxContext, sendAndWait } from "../../sdk/src/deploy/context.ts";
+import { createTxContext, sendAndWait, type TxContext } from "../../sdk/src/deploy/context.ts";
 import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
 import { type DevnetRole, devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
@@ -37,8 +38,13 @@ export interface Stack {
   indexerReady: Promise<void>;
   dashboard: Dashboard;
   timings: Record<string, number>;
+  /** Moves the chain's clock forward by `seconds`, mines, and pushes fresh values to every dAPI. */
+  warp(seconds: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Bob's exit, scheduled by the seed: it matures after the unstake wait, in time to meet the tests' claims. */
+export const SEEDED_UNSTAKE = parseEther("10000");
 
 interface IndexerHandle {
   url: string;
@@ -136,6 +142,7 @@ export async function startStack(
       indexerReady,
       dashboard: served,
       timings,
+      warp: (seconds) => warp(ctx, deployment, seconds),
       stop,
     };
   } catch (error) {
@@ -145,8 +152,29 @@ export async function startStack(
 }
 
 /**
- * What the tests need and no more: test tokens for alice, bob and the policyholder, and bob's stake so
- * the pool has capacity. Alice and the policyholder approve through the dashboard itself.
+ * Moves anvil's clock, mines a block, and pushes fresh values to the devnet's dAPIs (at their base values), so
+ * that prices stay readable and the covered dAPIs stay fresh after the jump.
+ */
+async function warp(ctx: TxContext, deployment: Deployment, seconds: number): Promise<void> {
+  await ctx.publicClient.request({ method: "evm_increaseTime", params: [seconds] } as never);
+  await ctx.publicClient.request({ method: "evm_mine", params: [] } as never);
+  const server = deployment.contracts.api3ServerV1;
+  if (!server) throw new Error("the deployment has no Api3ServerV1");
+  for (const feed of deployment.devnet?.feeds ?? []) {
+    await pushBeaconValue(
+      ctx,
+      server,
+      devnetAccount("airnode"),
+      feed.templateId,
+      BigInt(feed.baseValue),
+    );
+  }
+}
+
+/**
+ * What the tests need and no more: test tokens for alice, bob and the policyholder, bob's stake so the pool has
+ * capacity, and bob's scheduled exit of {@link SEEDED_UNSTAKE} shares (it meets the tests' claims). Alice and the
+ * policyholder approve through the dashboard itself.
  */
 async function seed(deployment: Deployment): Promise<void> {
   const { token, stakingPool } = deployment.contracts;
@@ -177,6 +205,7 @@ async function seed(deployment: Deployment): Promise<void> {
   }
   await send("bob", token, tokenAbi, "approve", [stakingPool, maxUint256]);
   await send("bob", stakingPool, poolAbi, "depositAndStake", [parseEther("400000")]);
+  await send("bob", stakingPool, poolAbi, "scheduleUnstake", [SEEDED_UNSTAKE]);
 }
 
 export interface BrowserSession {

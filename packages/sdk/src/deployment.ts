@@ -28,6 +28,11 @@ export interface Deployment {
     api3ServerV1OevExtension?: Address;
     /** Factory of the Api3ReaderProxyV1 proxies. */
     api3ReaderProxyV1Factory?: Address;
+    /**
+     * The OwnableCallForwarder that manages `api3ServerV1`, owned by the primary timelock: dAPI names change only by
+     * a primary-agent proposal (devnet; `ipool deploy --dapi-manager` on a pool-run server).
+     */
+    api3ServerV1Manager?: Address;
   };
   /**
    * What `contracts.arbitrator` is, when known: our `LocalArbitrator`, Kleros' own

@@ -34,6 +34,22 @@ export {
   type GetPoliciesOfReturnType,
   getPoliciesOf,
 } from "./actions/claims/getPoliciesOf.ts";
+export {
+  type GetStressStateParameters,
+  type GetStressStateReturnType,
+  getStressState,
+  type StressDapi,
+} from "./actions/claims/getStressState.ts";
+export {
+  checkDapiGovernance,
+  type DapiNameCall,
+  type DapiTarget,
+  type DataFeedSpec,
+  dapiGovernanceAbi,
+  getDapiTarget,
+  parseDataFeed,
+  setDapiNameCall,
+} from "./actions/governance/dapiName.ts";
 export type { Proposal } from "./actions/governance/getProposals.ts";
 export {
   type GetProposalsParameters,
@@ -131,6 +147,7 @@ export {
   formatApr,
   HUNDRED_PERCENT,
   nextApr,
+  type QueuedRewards,
   type RewardStream,
   rewardFor,
   streamedReward,
@@ -140,6 +157,8 @@ export {
 } from "./maths/rewards.ts";
 export {
   DEAD_SHARES,
+  frozenExitReleased,
+  minFirstStakeFor,
   type PoolTotals,
   sharePrice,
   sharesForAssetsUp,
@@ -152,6 +171,25 @@ export {
   VIRTUAL_ASSETS,
   VIRTUAL_SHARES,
 } from "./maths/shares.ts";
+export {
+  BPS,
+  breakingPriceDrop,
+  DEFAULT_MAX_WEEKS,
+  droppedPrice,
+  PAYOUT_WINDOW,
+  type StressClaim,
+  type StressOptions,
+  type StressPolicy,
+  type StressResult,
+  type StressStaker,
+  type StressStakerLoss,
+  type StressState,
+  type StressWeek,
+  stakerLoss,
+  stressedDapis,
+  stressScenario,
+  worstScenarios,
+} from "./maths/stress.ts";
 export {
   type FormatAmountOptions,
   formatAmount,

@@ -50,20 +50,23 @@ export const distributeCommand: Command = {
   name: "distribute",
   role: "anyone",
   writes: true,
-  summary: "send collected premiums and forfeited bonds to the stakers (and the treasury's share)",
+  summary:
+    "send forfeited bonds to the pool (queued, streamed over the next epoch) and the treasury its premiums; stakers' premiums stream weekly without it",
   run: async (ctx, input) => {
     positionals(input, 0, 0, "distribute");
     const claimsManager = claimsManagerOf(ctx);
     const [stakers, treasury] = await getPendingRewards(ctx.client, { claimsManager });
     if (stakers === 0n && treasury === 0n)
-      throw new InvalidInputError("there are no premiums or bonds to distribute");
+      throw new InvalidInputError(
+        "there are no forfeited bonds or treasury premiums to distribute (the stakers' premiums need no call: the pool pulls them each week)",
+      );
     const client = await ctx.wallet();
     await ctx.send("distribute rewards", (hooks) =>
       distributeRewards(client, { ...hooks, claimsManager }),
     );
     return {
       lines: [
-        `sent ${ctx.show(stakers)} to the stakers and ${ctx.show(treasury)} to the treasury (or the stakers when none)`,
+        `sent ${ctx.show(stakers)} to the pool (queued: it streams to the stakers over the next epoch) and ${ctx.show(treasury)} to the treasury (or the pool when none)`,
       ],
       data: { stakers, treasury },
     };

@@ -8,7 +8,11 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { Deployment } from "@insurance-pool/sdk";
-import { InvalidInputError } from "@insurance-pool/sdk";
+import {
+  dapiGovernanceAbi,
+  InvalidInputError,
+  iApi3ReaderProxyV1SourceAbi,
+} from "@insurance-pool/sdk";
 import { startAnvil } from "@insurance-pool/sdk/anvil";
 import {
   type ArbitratorV2Parameters,
@@ -35,6 +39,8 @@ import {
   isHex,
   keccak256,
   stringToHex,
+  zeroAddress,
+  zeroHash,
 } from "viem";
 import type { CommandInput, CommandOutput, StandaloneCommand } from "../command.ts";
 import type { BaseContext } from "../context.ts";
@@ -195,6 +201,8 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
   if (policyAgent) params.policyAgent = policyAgent;
   const treasury = optionalAddress(values.treasury, "treasury");
   if (treasury) params.treasury = treasury;
+  const dapiManager = optionalAddress(values["dapi-manager"], "dapi-manager");
+  if (dapiManager) params.dapiManager = dapiManager;
   const dryRun = Boolean(values["dry-run"]);
   const from = optionalAddress(values.from, "from");
   if (!dryRun && !ctx.signer) {
@@ -312,6 +320,7 @@ function toDeployment(
       primaryTimelock: contracts.primaryTimelock,
       secondaryGovernor: contracts.secondaryGovernor,
       secondaryTimelock: contracts.secondaryTimelock,
+      ...(contracts.dapiManager ? { api3ServerV1Manager: contracts.dapiManager } : {}),
     },
     disputeTexts: {
       metaEvidenceURI: params.metaEvidenceURI ?? metaEvidence().ipfsPath,
@@ -354,9 +363,75 @@ function keccakName(name: string): Hex {
   return keccak256(stringToHex(name, { size: 32 }));
 }
 
+/**
+ * `--dapi-manager`: the forwarder must manage the Api3ServerV1 the price proxy reads, be owned by the deployer, and
+ * every covered dAPI name must be set there. Whoever owns it decides every name on that server, so this is only for a
+ * server whose names are all the pool's own (see docs/dapi-governance.md): on API3's servers the manager is API3's.
+ */
+async function checkDapiManager(
+  rpcUrl: string,
+  params: SystemParameters,
+  deployer: Address,
+): Promise<void> {
+  const forwarder = params.dapiManager;
+  if (!forwarder) return;
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const server = await client
+    .readContract({
+      address: params.tokenUsdProxy,
+      abi: iApi3ReaderProxyV1SourceAbi,
+      functionName: "api3ServerV1",
+    })
+    .catch(() => {
+      throw new InvalidInputError(
+        "--dapi-manager: --token-usd-proxy is no Api3ReaderProxyV1, so there is no Api3ServerV1 to govern",
+      );
+    });
+  const [manager, owner] = await Promise.all([
+    client.readContract({ address: server, abi: dapiGovernanceAbi, functionName: "manager" }),
+    client
+      .readContract({ address: forwarder, abi: dapiGovernanceAbi, functionName: "owner" })
+      .catch(() => zeroAddress),
+  ]);
+  if (manager.toLowerCase() !== forwarder.toLowerCase()) {
+    throw new InvalidInputError(
+      `--dapi-manager ${forwarder} does not manage Api3ServerV1 ${server} (its manager is ${manager})`,
+      {
+        metaMessages: [
+          "The DAO can only govern dAPI names on a server the pool runs itself, whose manager is a forwarder",
+          "you own. API3's market sets the names on its own servers, shared by every dApp: see docs/dapi-governance.md.",
+        ],
+      },
+    );
+  }
+  if (owner.toLowerCase() !== deployer.toLowerCase()) {
+    throw new InvalidInputError(
+      `--dapi-manager ${forwarder} is owned by ${owner}, not the deployer ${deployer}`,
+    );
+  }
+  for (const dapi of params.dapis) {
+    const id = await client.readContract({
+      address: server,
+      abi: dapiGovernanceAbi,
+      functionName: "dapiNameToDataFeedId",
+      args: [stringToHex(dapi.name, { size: 32 })],
+    });
+    if (id === zeroHash) {
+      throw new InvalidInputError(
+        `--dapi-manager: dAPI ${dapi.name} is not set on Api3ServerV1 ${server}`,
+      );
+    }
+  }
+}
+
 async function run(ctx: BaseContext, input: CommandInput): Promise<CommandOutput> {
   const inputs = parseInputs(ctx, input);
   const chainId = await checkExisting(inputs.rpcUrl, inputs.params);
+  await checkDapiManager(
+    inputs.rpcUrl,
+    inputs.params,
+    inputs.from ?? (ctx.signer?.address as Address),
+  );
   const outPath = resolve(ctx.io.cwd, inputs.out ?? `deployments/${chainId}.json`);
   if (!inputs.dryRun && existsSync(outPath) && !inputs.force) {
     throw new InvalidInputError(`${relative(ctx.io.cwd, outPath)} exists`, {
@@ -577,6 +652,12 @@ export const deployCommand: StandaloneCommand = {
     from: { type: "string", value: "<addr>", description: "deployer for --dry-run without a key" },
     out: { type: "string", value: "<file>", description: "default deployments/<chainId>.json" },
     force: { type: "boolean", description: "overwrite an existing deployment record" },
+    "dapi-manager": {
+      type: "string",
+      value: "<addr>",
+      description:
+        "hand the dAPI names to the DAO: the OwnableCallForwarder you own that manages the price proxy's Api3ServerV1 (only a server whose every name is the pool's own; see docs/dapi-governance.md)",
+    },
     "code-size-limit": {
       type: "string",
       value: "<bytes>",

@@ -33,6 +33,7 @@ export const commandModules = {
   claims: () => import("./claims.ts"),
   dapis: () => import("./dapis.ts"),
   devnet: () => import("./devnet.ts"),
+  stress: () => import("./stress.ts"),
   deploy: () => import("./deploy.ts"),
 } satisfies Record<string, () => Promise<Record<string, unknown>>>;
 

@@ -23,6 +23,7 @@ import type { Context } from "../context.ts";
 import { UsageError } from "../usage.ts";
 import { governorOf, parseAgent } from "./governanceShared.ts";
 import { PROPOSAL_UNITS, parseWithUnit, showWithUnit, type Unit } from "./proposalUnits.ts";
+import { proposeSetDapiName } from "./proposeDapiName.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 /** Contracts a proposal can call, by the alias used on the command line. */
@@ -80,8 +81,19 @@ export const proposeCommand: Command = {
   role: "DAO",
   writes: true,
   summary: "propose a call to the pool or claims manager, executed by an agent's timelock",
-  usage: "<contract>.<function> [args...]",
+  usage: "<contract.function|set-dapi-name> [args...]",
   options: {
+    dapi: {
+      type: "string",
+      value: "<name|id>",
+      description: "set-dapi-name: the covered dAPI to repoint",
+    },
+    "data-feed": {
+      type: "string",
+      value: "<id|airnode:templateId[,...]>",
+      description:
+        "set-dapi-name: its new data feed (a 0x id, a Beacon, or a Beacon set's Beacons)",
+    },
     agent: {
       type: "string",
       value: "<primary|secondary>",
@@ -100,14 +112,22 @@ export const proposeCommand: Command = {
     "as they are. The call is printed back with its units and first simulated as the timelock would",
     "execute it, so a proposal that could never execute is not sent.",
     "Example: ipool propose pool.setUnstakeWaitPeriod 2w --agent primary --account alice",
+    "",
+    "set-dapi-name repoints a covered dAPI on the claims manager's Api3ServerV1 (where the DAO governs its names:",
+    "the server's manager is a forwarder owned by the primary timelock). It shows the current and the new target.",
+    "Example: ipool propose set-dapi-name --dapi ETH/USD --data-feed 0xAirnode:0xTemplateId --account alice",
   ].join("\n"),
   run: async (ctx, input) => {
     const [callText, ...argTexts] = positionals(
       input,
       1,
       12,
-      "propose <contract>.<function> [args...]",
+      "propose <contract>.<function> [args...] | propose set-dapi-name --dapi <name> --data-feed <feed>",
     );
+    if (callText === "set-dapi-name") {
+      positionals(input, 1, 1, "propose set-dapi-name --dapi <name> --data-feed <feed>");
+      return proposeSetDapiName(ctx, input);
+    }
     const match = /^([a-z-]+)\.([A-Za-z0-9_]+)$/.exec(callText ?? "");
     if (!match?.[1] || !match[2]) {
       throw new InvalidInputError(

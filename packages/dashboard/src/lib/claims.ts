@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Log, parseEventLogs, zeroAddress } from "viem";
+import { ContractRevertError, toIpoolError } from "../../../sdk/src/errors/contract.ts";
 import { CLAIM_STATUSES, type ClaimStatusName } from "../../../sdk/src/maths/claims.ts";
-import { readIfPresent, useAppConfig, useClient, useLatestBlock } from "./context.tsx";
-import { abis, eventsAbi } from "./contracts.ts";
+import { readIfPresent, useAppConfig, useClient, useLatestBlock, useToken } from "./context.tsx";
+import { abis, errorsAbi, eventsAbi } from "./contracts.ts";
 import { blockTimesOf, readLogs } from "./logCache.ts";
 
 /** IClaimsManager.ClaimStatus, in order (the SDK's list). */
@@ -53,8 +54,16 @@ export interface ClaimInfo {
   settlementUsd: bigint;
   ruling: number;
   evidenceURI: string;
-  /** Tokens paid out, from the payout event (0 until paid). */
+  /** When the claim says its incident started (unix seconds), from `ClaimCreated`. */
+  incidentAt: bigint | undefined;
+  /** The whole payout in tokens, fixed when the claim became final (0 until then, or without a payout). */
+  payoutTokens: bigint;
+  /** What was paid of it so far: at once when final, then tranche by tranche. */
   paidTokens: bigint;
+  /** What is still owed, paid in tranches within the payer's weekly quota (`Claim.owedTokens`). */
+  owedTokens: bigint;
+  /** Who owes the rest (the mediator, or the arbitrator that ruled), from `PayoutOwed`. */
+  payer: Address | undefined;
   timeline: TimelineEntry[];
   arbitration: ArbitrationInfo | undefined;
 }
@@ -69,12 +78,36 @@ const CLAIM_EVENTS = new Set([
   "RulingDeferred",
   "RulingExecuted",
   "ClaimTimedOut",
+  "PayoutOwed",
+  "TranchePaid",
+  "StalledDisputeClosed",
+  "DisputeActivityNoted",
   "Evidence",
 ]);
+
+/** The events that make a claim final with a payout: `tokens` owed in all, `paidTokens` of them paid at once. */
+const FINAL_PAYOUT_EVENTS = ["ClaimAccepted", "SettlementAccepted", "RulingExecuted"];
 
 function claimIdOf(name: string, args: Record<string, unknown>): bigint | undefined {
   if (name === "Evidence") return args._evidenceGroupID as bigint | undefined;
   return args.claimId as bigint | undefined;
+}
+
+/**
+ * A claim's events in the order people read them: by block, and within one transaction the decision before what it
+ * leaves owed (the contract emits `PayoutOwed` while paying, before `ClaimAccepted` and its kin).
+ */
+export function inReadingOrder(entries: TimelineEntry[]): TimelineEntry[] {
+  const rank = (e: TimelineEntry) => (e.name === "PayoutOwed" ? 1 : 0);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort(
+      (a, b) =>
+        Number(a.entry.blockNumber - b.entry.blockNumber) ||
+        rank(a.entry) - rank(b.entry) ||
+        a.index - b.index,
+    )
+    .map(({ entry }) => entry);
 }
 
 /**
@@ -133,11 +166,14 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
             ruling: number;
             arbitrator: Address;
             disputeId: bigint;
+            owedTokens: bigint;
           }>(client, cm, abis.claimsManager, "claim", [id]);
-          const timeline = byClaim.get(id) ?? [];
-          const paid = timeline.find((e) =>
-            ["ClaimAccepted", "SettlementAccepted", "RulingExecuted"].includes(e.name),
-          );
+          const timeline = inReadingOrder(byClaim.get(id) ?? []);
+          const final = timeline.find((e) => FINAL_PAYOUT_EVENTS.includes(e.name));
+          const tranches = timeline
+            .filter((e) => e.name === "TranchePaid")
+            .reduce((sum, e) => sum + ((e.args.tokens as bigint | undefined) ?? 0n), 0n);
+          const owed = timeline.find((e) => e.name === "PayoutOwed");
           const status = claimStatuses[c?.status ?? 0] ?? "None";
           let arbitration: ArbitrationInfo | undefined;
           if (c && c.arbitrator !== zeroAddress && abis.arbitrator.length > 0) {
@@ -176,13 +212,59 @@ export function useClaims(claimant: Address | undefined, all: boolean) {
             evidenceURI: String(
               args.evidenceURI ?? timeline.find((e) => e.name === "Evidence")?.args._evidence ?? "",
             ),
-            paidTokens: (paid?.args.tokens as bigint | undefined) ?? 0n,
+            incidentAt: args.incidentAt as bigint | undefined,
+            payoutTokens: (final?.args.tokens as bigint | undefined) ?? 0n,
+            paidTokens: ((final?.args.paidTokens as bigint | undefined) ?? 0n) + tranches,
+            owedTokens: c?.owedTokens ?? 0n,
+            payer: owed?.args.payer as Address | undefined,
             timeline,
             arbitration,
           };
         }),
       );
       return claims.sort((a, b) => Number(b.id - a.id));
+    },
+  });
+}
+
+/** The next tranche a payer's `payTranche` would pay now, or when its quota and the pool's cap leave room again. */
+export type NextTranche =
+  | { claimId: bigint; tokens: bigint }
+  | { nextRoomAt: bigint }
+  | { error: string };
+
+/**
+ * What `payTranche(payer)` would do at the latest block, by simulating it (anyone may call it): the claim it pays
+ * (the payer's oldest owed one) and how much, or, with no room, when room returns (`NoPayoutRoom`'s `nextRoomAt`).
+ */
+export function useNextTranche(payer: Address | undefined) {
+  const config = useAppConfig();
+  const client = useClient();
+  const block = useLatestBlock();
+  const token = useToken();
+  const address = config.deployment.contracts.claimsManager;
+  return useQuery({
+    queryKey: ["next-tranche", address, payer, block?.number.toString()],
+    enabled: block !== undefined && address !== undefined && payer !== undefined,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<NextTranche> => {
+      try {
+        const { result } = await client.simulateContract({
+          address: address as Address,
+          abi: [...abis.claimsManager, ...errorsAbi],
+          functionName: "payTranche",
+          args: [payer as Address],
+          account: zeroAddress,
+        });
+        const [claimId, tokens] = result as readonly [bigint, bigint];
+        return { claimId, tokens };
+      } catch (error) {
+        const decoded = toIpoolError(error, { functionName: "pay tranche", tokenInfo: token });
+        if (decoded instanceof ContractRevertError && decoded.errorName === "NoPayoutRoom") {
+          return { nextRoomAt: decoded.args.nextRoomAt as bigint };
+        }
+        return { error: decoded.shortMessage };
+      }
     },
   });
 }

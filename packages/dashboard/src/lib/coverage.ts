@@ -25,7 +25,18 @@ export interface CoverageState {
   tokenPrice: bigint | undefined;
   priceError: string | undefined;
   collateralizationRatio: bigint | undefined;
+  /** The haircut on the token's price when sizing capacity (WAD, 1e18 = 100%). */
+  priceHaircut: bigint | undefined;
+  /** The claimant bond's floor, in tokens. */
   claimantBond: bigint | undefined;
+  /** The claimant bond's rate: tokens (WAD) per USD claimed. */
+  claimantBondRate: bigint | undefined;
+  /** Incidents before a policy's start plus this (seconds) are not covered. */
+  waitingPeriod: bigint | undefined;
+  /** What the claims that are not final ask in all, in USD. */
+  openClaimsUsd: bigint | undefined;
+  /** Final payouts still owed, in tokens, paid in tranches (`owedTokens()`). */
+  owedTokens: bigint | undefined;
   mediator: Address | undefined;
   arbitrator: Address | undefined;
   dapis: DapiInfo[];
@@ -39,7 +50,8 @@ export interface PolicyInfo {
   claimsAllowedFrom: bigint;
   claimsAllowedUntil: bigint;
   coverageUsd: bigint;
-  paidUsd: bigint;
+  /** Paid to its claims plus reserved by its open claims: `coverageUsd - claimedUsd` remains for new claims. */
+  claimedUsd: bigint;
   premium: bigint;
   policyURI: string;
 }
@@ -71,17 +83,35 @@ export function useCoverage() {
         priceError = error instanceof Error ? error.message.split("\n")[0] : String(error);
         return undefined;
       });
-      const [capacityUsd, activeCoverageUsd, tokenPrice, ratio, bond, mediator, arbitrator, count] =
-        await Promise.all([
-          read<bigint>("capacityUsd").catch(() => undefined),
-          read<bigint>("activeCoverageUsd"),
-          price,
-          read<bigint>("collateralizationRatio"),
-          read<bigint>("claimantBond"),
-          read<Address>("mediator"),
-          read<Address>("arbitrator"),
-          read<bigint>("dapiCount"),
-        ]);
+      const [
+        capacityUsd,
+        activeCoverageUsd,
+        tokenPrice,
+        ratio,
+        haircut,
+        bond,
+        bondRate,
+        waitingPeriod,
+        openClaimsUsd,
+        owedTokens,
+        mediator,
+        arbitrator,
+        count,
+      ] = await Promise.all([
+        read<bigint>("capacityUsd").catch(() => undefined),
+        read<bigint>("activeCoverageUsd"),
+        price,
+        read<bigint>("collateralizationRatio"),
+        read<bigint>("priceHaircut"),
+        read<bigint>("claimantBond"),
+        read<bigint>("claimantBondRate"),
+        read<bigint>("waitingPeriod"),
+        read<bigint>("openClaimsUsd"),
+        read<bigint>("owedTokens"),
+        read<Address>("mediator"),
+        read<Address>("arbitrator"),
+        read<bigint>("dapiCount"),
+      ]);
       const ids = Array.from({ length: Number(count ?? 0n) }, (_, i) => BigInt(i + 1));
       const dapis = await Promise.all(
         ids.map(async (id) => {
@@ -109,7 +139,12 @@ export function useCoverage() {
         tokenPrice,
         priceError,
         collateralizationRatio: ratio,
+        priceHaircut: haircut,
         claimantBond: bond,
+        claimantBondRate: bondRate,
+        waitingPeriod,
+        openClaimsUsd,
+        owedTokens,
         mediator,
         arbitrator,
         dapis: dapis.filter((d): d is DapiInfo => d !== undefined),
@@ -163,7 +198,7 @@ export function usePolicies(claimant: Address | undefined) {
             claimsAllowedUntil: number;
             dapiId: number;
             coverageUsd: bigint;
-            paidUsd: bigint;
+            claimedUsd: bigint;
           }>(client, cm, abis.claimsManager, "policy", [id]);
           const dapiId = BigInt(p?.dapiId ?? (args.dapiId as bigint));
           return {
@@ -176,7 +211,7 @@ export function usePolicies(claimant: Address | undefined) {
               p?.claimsAllowedUntil ?? (args.claimsAllowedUntil as bigint),
             ),
             coverageUsd: p?.coverageUsd ?? (args.coverageUsd as bigint),
-            paidUsd: p?.paidUsd ?? 0n,
+            claimedUsd: p?.claimedUsd ?? 0n,
             premium: (args.premium as bigint) ?? 0n,
             policyURI: String(args.policyURI ?? ""),
           };

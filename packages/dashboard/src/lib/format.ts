@@ -36,9 +36,13 @@ export function formatDuration(seconds: number): string {
   return `${s}s`;
 }
 
-export function formatDate(seconds: number | bigint): string {
+/** "2026-03-01 14:30" (UTC), or with the seconds ("2026-03-01 14:30:05") where they matter. */
+export function formatDate(seconds: number | bigint, withSeconds = false): string {
   const date = new Date(Number(seconds) * 1000);
-  return date.toISOString().replace("T", " ").slice(0, 16);
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .slice(0, withSeconds ? 19 : 16);
 }
 
 export function shortAddress(address: string): string {
@@ -56,4 +60,23 @@ export function policyNumber(policyId: bigint): bigint {
 /** A claim's number (1, 2, ...): its id is `number << 224 | policyId`. */
 export function claimNumber(claimId: bigint): bigint {
   return claimId >> 224n;
+}
+
+/** A unix time as the value of a `datetime-local` input, in UTC (the dashboard shows every time in UTC). */
+export function toDateTimeInput(seconds: number | bigint): string {
+  return new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+}
+
+/**
+ * The unix time (seconds) of a `datetime-local` input's value read as UTC ("2026-03-01T14:30" or with seconds);
+ * `undefined` when it is not one.
+ */
+export function parseDateTimeInput(text: string): bigint | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(text.trim())) return undefined;
+  const value = text.trim();
+  const ms = Date.parse(`${value}Z`);
+  // Date.parse rolls impossible dates over (Feb 30 = Mar 2): refuse a date that does not read back the same.
+  if (Number.isNaN(ms) || !new Date(ms).toISOString().startsWith(value.slice(0, 16)))
+    return undefined;
+  return BigInt(Math.floor(ms / 1000));
 }

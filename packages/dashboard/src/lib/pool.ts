@@ -21,6 +21,28 @@ export interface PoolState {
   tokenSupply: bigint;
   /** Shares that carry votes (pending unstakes excluded). */
   totalVotingSupply: bigint | undefined;
+  /**
+   * Tokens the pool may still have to pay for claims (open claims at the current price plus owed tranches): a new
+   * stake shares it, and a matured exit holds back its share of it (frozen) for up to `maxFreeze`.
+   */
+  openExposure: bigint | undefined;
+  /** The longest a frozen part of an exit waits for open claims (seconds). */
+  maxFreeze: bigint | undefined;
+  /** What all claims managers may pay per rolling week, as a fraction of the stake (`percentScale` = 100%). */
+  payoutCap: bigint | undefined;
+  /** What they may still pay now under that cap, in tokens. */
+  payoutRoom: bigint | undefined;
+}
+
+/** A scheduled unstake; a `frozen` one is the part of an exit held back by open claims (see `frozenExitReleased`). */
+export interface PendingUnstake {
+  shares: bigint;
+  amount: bigint;
+  /** When it matures; for a frozen one, its latest release. */
+  maturesAt: bigint;
+  frozen: boolean;
+  /** Tokens of payouts a frozen part answers for on behalf of the part that already left. */
+  liable: bigint;
 }
 
 export interface UserPosition {
@@ -31,7 +53,7 @@ export interface UserPosition {
   stake: bigint;
   withdrawable: bigint | undefined;
   locked: bigint | undefined;
-  pending: { shares: bigint; amount: bigint; maturesAt: bigint } | undefined;
+  pending: PendingUnstake | undefined;
   votes: bigint | undefined;
   delegate: Address | undefined;
   delegationChangeableAt: bigint | undefined;
@@ -67,6 +89,10 @@ export function usePoolState() {
         unstakeWaitPeriod,
         tokenSupply,
         voting,
+        openExposure,
+        maxFreeze,
+        payoutCap,
+        payoutRoom,
       ] = await Promise.all([
         read<bigint>("totalStake"),
         read<bigint>("totalShares"),
@@ -82,6 +108,10 @@ export function usePoolState() {
           functionName: "totalSupply",
         }),
         read<bigint>("totalVotingSupply"),
+        read<bigint>("openExposure"),
+        read<bigint>("maxFreeze"),
+        read<bigint>("payoutCap"),
+        read<readonly [bigint, bigint]>("payoutRoom"),
       ]);
       // With the rewards streamed until this block, like the share price and every position (`totalStake()` is
       // the value as of the last accrual): convertToAssets(totalShares + 1) is exactly totalStake + 1.
@@ -102,6 +132,10 @@ export function usePoolState() {
         unstakeWaitPeriod,
         tokenSupply,
         totalVotingSupply: voting,
+        openExposure,
+        maxFreeze,
+        payoutCap,
+        payoutRoom: payoutRoom?.[1],
       };
     },
   });
@@ -150,7 +184,7 @@ export function useUserPosition(user: Address | undefined) {
         read<bigint>("stakeOf"),
         read<bigint>("withdrawableOf"),
         read<bigint>("lockedRewardsOf"),
-        read<{ shares: bigint; amount: bigint; maturesAt: bigint }>("pendingUnstakeOf"),
+        read<PendingUnstake>("pendingUnstakeOf"),
         read<bigint>("getVotes"),
         read<Address>("delegates"),
         read<bigint>("delegationChangeableAt"),

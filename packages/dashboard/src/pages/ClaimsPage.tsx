@@ -4,6 +4,8 @@ import { useConnection } from "wagmi";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
 import { LineChart } from "../components/Chart.tsx";
 import { DisputeText } from "../components/DisputeText.tsx";
+import { bondRateText, FileClaimCard } from "../components/FileClaimCard.tsx";
+import { OwedTranches } from "../components/OwedTranches.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { Badge, Card, Empty, NoClaimsManager, Stat } from "../components/ui.tsx";
 import {
@@ -15,13 +17,8 @@ import {
 } from "../lib/claims.ts";
 import { type TokenInfo, useAppConfig, useClient, useToken } from "../lib/context.tsx";
 import { abis, hasFunction } from "../lib/contracts.ts";
-import {
-  type CoverageState,
-  type PolicyInfo,
-  USD_DECIMALS,
-  useCoverage,
-  usePolicies,
-} from "../lib/coverage.ts";
+import { type CoverageState, USD_DECIMALS, useCoverage, usePolicies } from "../lib/coverage.ts";
+import { disputeActions } from "../lib/disputes.ts";
 import {
   claimNumber,
   formatAmount,
@@ -49,6 +46,17 @@ const tone: Record<ClaimStatus, "ok" | "warn" | "bad" | "info"> = {
   TimedOut: "bad",
   DisputeClosed: "info",
 };
+
+/** A claim's badge: its status, or "owed" while a final payout is still paid in tranches. */
+function badgeOf(c: ClaimInfo): { label: string; tone: "ok" | "warn" | "bad" | "info" } {
+  if (c.owedTokens > 0n) return { label: "Final, paid in tranches", tone: "warn" };
+  return { label: statusLabels[c.status], tone: tone[c.status] };
+}
+
+function StatusBadge({ claim }: { claim: ClaimInfo }) {
+  const { label, tone: t } = badgeOf(claim);
+  return <Badge tone={t}>{label}</Badge>;
+}
 
 const OPEN: ClaimStatus[] = [
   "Pending",
@@ -101,11 +109,17 @@ export function ClaimsPage() {
               ? "—"
               : `${formatAmount(coverage.data.claimantBond, token.decimals)} ${token.symbol}`
           }
-          hint="returned if paid or settled"
+          hint={`${bondRateText(coverage.data.claimantBondRate, token.symbol).trim() || "flat"} (returned if paid, settled or the dispute is closed as stalled)`}
         />
         <Stat
           label="Paid out from the pool"
           value={`${formatAmount(totalPaid, token.decimals)} ${token.symbol}`}
+        />
+        <Stat
+          label="Still owed"
+          testId="owed-total"
+          value={`${formatAmount(coverage.data.owedTokens, token.decimals)} ${token.symbol}`}
+          hint="final payouts paid in tranches within weekly quotas"
         />
         <Stat label="Mediator" value={mediator ? shortAddress(mediator) : "—"} />
       </div>
@@ -144,7 +158,7 @@ export function ClaimsPage() {
                     <td>{policyNumber(c.policyId).toString()}</td>
                     <td className="num">{usd(c.amountUsd, 0)}</td>
                     <td>
-                      <Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>
+                      <StatusBadge claim={c} />
                     </td>
                   </tr>
                 ))}
@@ -206,157 +220,20 @@ export function ClaimsPage() {
   );
 }
 
-function FileClaimCard({
-  policies,
-  coverage,
-  token,
-  user,
-  now,
-}: {
-  policies: PolicyInfo[];
-  coverage: CoverageState;
-  token: TokenInfo;
-  user: Address;
-  now: number | undefined;
-}) {
-  const client = useClient();
-  const active = policies.filter(
-    (p) =>
-      now === undefined ||
-      (Number(p.claimsAllowedFrom) <= now && Number(p.claimsAllowedUntil) > now),
-  );
-  const [policyId, setPolicyId] = useState("");
-  const [amountText, setAmountText] = useState("");
-  const [evidence, setEvidence] = useState("");
-  const tx = useTransaction();
-  const policy = active.find((p) => p.id.toString() === policyId) ?? active[0];
-  const remaining = policy ? policy.coverageUsd - policy.paidUsd : undefined;
-  const validation = validateAmount(
-    amountText,
-    USD_DECIMALS,
-    remaining,
-    "the policy's remaining coverage",
-    "USD",
-  );
-  const evidenceValid = /^(ipfs|https?|ar):\/\/\S+$/.test(evidence.trim());
-  const evidenceError =
-    evidence.trim() !== "" && !evidenceValid
-      ? "Evidence must be a URI (ipfs://…, https://…)"
-      : null;
-  const amount = "amount" in validation ? validation.amount : undefined;
-  const ready = !tx.busy && policy !== undefined && amount !== undefined && evidenceValid;
-  const bond = coverage.claimantBond ?? 0n;
-
-  const file = async () => {
-    if (!policy || amount === undefined) return;
-    const ok = await tx.run(async () => {
-      const calls: Call[] = [];
-      if (bond > 0n) {
-        const allowance = (await client.readContract({
-          address: token.address,
-          abi: abis.token,
-          functionName: "allowance",
-          args: [user, coverage.claimsManager],
-        })) as bigint;
-        if (allowance < bond) {
-          calls.push({
-            label: `Approve the ${formatAmount(bond, token.decimals)} ${token.symbol} bond`,
-            address: token.address,
-            abi: abis.token,
-            functionName: "approve",
-            args: [coverage.claimsManager, bond],
-          });
-        }
-      }
-      calls.push({
-        label: "File claim",
-        address: coverage.claimsManager,
-        abi: abis.claimsManager,
-        functionName: "createClaim",
-        args: [policy.id, amount, evidence.trim()],
-      });
-      return calls;
-    });
-    if (ok) {
-      setAmountText("");
-      setEvidence("");
-    }
-  };
-
-  return (
-    <Card title="File a claim">
-      {active.length === 0 ? (
-        <Empty>You have no policy in its claims period. Buy coverage first.</Empty>
-      ) : (
-        <form
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void file();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="claim-policy">Policy</label>
-            <select
-              id="claim-policy"
-              name="policy"
-              value={policy?.id.toString() ?? ""}
-              onChange={(e) => setPolicyId(e.target.value)}
-            >
-              {active.map((p) => (
-                <option key={p.id.toString()} value={p.id.toString()}>
-                  #{policyNumber(p.id).toString()} · {p.dapiName} ·{" "}
-                  {usd(p.coverageUsd - p.paidUsd, 0)} left
-                </option>
-              ))}
-            </select>
-          </div>
-          <AmountField
-            name="claim-amount"
-            label="Amount claimed"
-            value={amountText}
-            onChange={setAmountText}
-            unit="USD"
-            decimals={USD_DECIMALS}
-            max={remaining}
-            error={"error" in validation ? validation.error : null}
-          />
-          <div className="field">
-            <label htmlFor="evidence">Evidence URI</label>
-            <input
-              id="evidence"
-              name="evidence"
-              placeholder="ipfs://… (what happened, when, the feed's values)"
-              value={evidence}
-              onChange={(e) => setEvidence(e.target.value)}
-              aria-invalid={Boolean(evidenceError)}
-            />
-            {evidenceError && <div className="field-error">{evidenceError}</div>}
-          </div>
-          <p className="muted small">
-            Filing deposits a bond of {formatAmount(bond, token.decimals)} {token.symbol}, returned
-            when the claim is paid or settled, forfeited to stakers if it is finally refused.
-          </p>
-          <button type="submit" className="primary" disabled={!ready} data-testid="claim-submit">
-            File claim
-          </button>
-          <TxStatus state={tx.state} onDismiss={tx.reset} />
-        </form>
-      )}
-    </Card>
-  );
-}
-
 const eventLabels: Record<string, string> = {
   ClaimCreated: "Claim filed",
-  ClaimAccepted: "Accepted by the mediator and paid",
+  ClaimAccepted: "Accepted by the mediator",
   SettlementProposed: "Settlement proposed",
   ClaimRejected: "Rejected by the mediator",
-  SettlementAccepted: "Settlement accepted and paid",
+  SettlementAccepted: "Settlement accepted",
   ClaimEscalated: "Escalated to arbitration",
   RulingDeferred: "Ruling recorded, payout deferred",
   RulingExecuted: "Ruling executed",
   ClaimTimedOut: "Timed out",
+  PayoutOwed: "Rest owed in tranches",
+  TranchePaid: "Tranche paid",
+  StalledDisputeClosed: "Dispute closed as stalled",
+  DisputeActivityNoted: "Arbitrator activity noted",
   Evidence: "Evidence submitted",
 };
 
@@ -365,16 +242,24 @@ function describe(entry: TimelineEntry, token: TokenInfo): string {
   const tokens = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;
   switch (entry.name) {
     case "ClaimCreated":
-      return `${usd(a.amountUsd as bigint)} claimed, bond ${tokens(a.bond)}`;
+      return `${usd(a.amountUsd as bigint)} claimed for an incident at ${formatDate(a.incidentAt as bigint)} UTC, bond ${tokens(a.bond)}`;
     case "SettlementProposed":
       return `${usd(a.settlementUsd as bigint)} offered`;
     case "ClaimAccepted":
     case "SettlementAccepted":
-      return `${usd(a.amountUsd as bigint)} paid as ${tokens(a.tokens)}`;
+      return `${usd(a.amountUsd as bigint)} owed as ${tokens(a.tokens)}, ${tokens(a.paidTokens)} paid now`;
     case "ClaimEscalated":
       return `dispute #${String(a.disputeId)}`;
     case "RulingExecuted":
-      return `ruling ${String(a.ruling)}: ${(a.tokens as bigint) > 0n ? `${tokens(a.tokens)} paid` : "no payout"}`;
+      return `ruling ${String(a.ruling)}: ${(a.tokens as bigint) > 0n ? `${tokens(a.tokens)} owed, ${tokens(a.paidTokens)} paid now` : "no payout"}`;
+    case "PayoutOwed":
+      return `${tokens(a.owedTokens)} owed by ${shortAddress(String(a.payer))}`;
+    case "TranchePaid":
+      return `${tokens(a.tokens)} paid, ${tokens(a.stillOwedTokens)} still owed`;
+    case "StalledDisputeClosed":
+      return `the arbitrator stayed silent; bond ${tokens(a.bond)} returned`;
+    case "DisputeActivityNoted":
+      return `closable as stalled after ${formatDate(a.deadline as bigint)} UTC`;
     case "Evidence":
       return String(a._evidence ?? "");
     default:
@@ -652,6 +537,39 @@ function ClaimDetail({
     );
   }
 
+  // A silent arbitrator (#12): past the claim's deadline with no ruling, anyone closes the dispute (bond back); a
+  // ruling awaiting appeal or given can be noted, which moves that deadline.
+  const { canCloseStalled, canNoteActivity } =
+    now === undefined
+      ? { canCloseStalled: false, canNoteActivity: false }
+      : disputeActions(c, a?.status, now);
+  if (canCloseStalled && user) {
+    actions.push(
+      <button
+        key="close-stalled"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() => send([call("Close stalled dispute", "closeStalledDispute", [c.id])])}
+      >
+        Close stalled dispute
+      </button>,
+    );
+  }
+  if (canNoteActivity && user) {
+    actions.push(
+      <button
+        key="note-activity"
+        type="button"
+        className="secondary"
+        disabled={tx.busy}
+        onClick={() => send([call("Note arbitrator activity", "noteDisputeActivity", [c.id])])}
+      >
+        Note the arbitrator's activity
+      </button>,
+    );
+  }
+
   if (canFinalize && user && a) {
     actions.push(
       <button
@@ -680,7 +598,7 @@ function ClaimDetail({
   return (
     <Card
       title={`Claim #${claimNumber(c.id)} on policy #${policyNumber(c.policyId)}`}
-      actions={<Badge tone={tone[c.status]}>{statusLabels[c.status]}</Badge>}
+      actions={<StatusBadge claim={c} />}
     >
       <div className="grid-2 inner" data-testid="claim-detail">
         <div>
@@ -699,6 +617,12 @@ function ClaimDetail({
             <dd>
               {formatAmount(c.bond, token.decimals)} {token.symbol}
             </dd>
+            {c.incidentAt !== undefined && (
+              <>
+                <dt>Incident started</dt>
+                <dd data-testid="claim-incident">{formatDate(c.incidentAt, true)} UTC</dd>
+              </>
+            )}
             <dt>Evidence</dt>
             <dd className="wrap">{c.evidenceURI || "—"}</dd>
             {deadline && (
@@ -715,11 +639,35 @@ function ClaimDetail({
                 </dd>
               </>
             )}
-            {c.paidTokens > 0n && (
+            {c.payoutTokens > 0n && (
               <>
                 <dt>Payout</dt>
                 <dd data-testid="claim-payout">
-                  {formatAmount(c.paidTokens, token.decimals, 4)} {token.symbol}
+                  {formatAmount(c.payoutTokens, token.decimals, 4)} {token.symbol}
+                  {c.owedTokens > 0n && (
+                    <span className="muted">
+                      {" "}
+                      ({formatAmount(c.paidTokens, token.decimals, 4)} {token.symbol} paid so far)
+                    </span>
+                  )}
+                </dd>
+              </>
+            )}
+            {c.status === "Disputed" && (
+              <>
+                <dt>Stalled after</dt>
+                <dd data-testid="stalled-after">
+                  {formatDate(c.deadline)} UTC{" "}
+                  {now !== undefined &&
+                    (Number(c.deadline) >= now ? (
+                      <Badge tone="info">in {formatDuration(Number(c.deadline) - now)}</Badge>
+                    ) : (
+                      <Badge tone="warn">passed</Badge>
+                    ))}
+                  <div className="muted small">
+                    If the arbitrator still shows no ruling then, anyone may close the dispute (bond
+                    back to the claimant).
+                  </div>
                 </dd>
               </>
             )}
@@ -745,6 +693,13 @@ function ClaimDetail({
             )}
           </dl>
           <DisputeText open={Boolean(a)} />
+          <OwedTranches
+            claim={c}
+            token={token}
+            canSend={user !== undefined}
+            busy={tx.busy}
+            onPay={(payer) => send([call("Pay next tranche", "payTranche", [payer])])}
+          />
           {isMediator && c.status === "Pending" && beforeDeadline && (
             <form
               className="form settle"
@@ -816,6 +771,12 @@ function ClaimDetail({
               <li className="future">
                 <div>{deadline.replace(/ by$/, "")}</div>
                 <div className="when">before {formatDate(c.deadline)} UTC</div>
+              </li>
+            )}
+            {c.status === "Disputed" && (
+              <li className="future">
+                <div>Closable as stalled if the arbitrator shows no ruling</div>
+                <div className="when">after {formatDate(c.deadline)} UTC</div>
               </li>
             )}
           </ol>

@@ -17,7 +17,13 @@ import {
   WAD,
 } from "../lib/coverage.ts";
 import { decodeError } from "../lib/errors.ts";
-import { formatAmount, formatDate, formatPercent, policyNumber } from "../lib/format.ts";
+import {
+  formatAmount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  policyNumber,
+} from "../lib/format.ts";
 import { useUserPosition } from "../lib/pool.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
@@ -25,6 +31,7 @@ import { useTransaction } from "../lib/useTransaction.ts";
 const usd = (value: bigint | undefined, digits = 0) =>
   value === undefined ? "—" : `$${formatAmount(value, USD_DECIMALS, digits)}`;
 const usdNumber = (value: bigint) => Number(value / 10n ** 12n) / 1e6;
+const wadFraction = (value: bigint) => Number((value * 10_000n) / WAD) / 10_000;
 const compactUsd = (v: number) =>
   `$${new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(v)}`;
 
@@ -66,7 +73,7 @@ export function CoveragePage() {
           hint={
             c.collateralizationRatio === undefined
               ? undefined
-              : `stake × ${formatPercent(Number((c.collateralizationRatio * 10_000n) / WAD) / 10_000, 0)}`
+              : `staying stake × ${formatPercent(wadFraction(c.collateralizationRatio), 0)} × price${c.priceHaircut ? ` less ${formatPercent(wadFraction(c.priceHaircut), 0)}` : ""}`
           }
         />
         <Stat
@@ -151,6 +158,7 @@ export function CoveragePage() {
           <BuyCard coverage={c} token={token} user={address} />
           <PoliciesCard
             policies={policies.data}
+            waitingPeriod={c.waitingPeriod}
             now={now}
             loading={policies.isLoading}
             error={policies.error}
@@ -397,11 +405,13 @@ function BuyCard({
 
 function PoliciesCard({
   policies,
+  waitingPeriod,
   now,
   loading,
   error,
 }: {
   policies: PolicyInfo[] | undefined;
+  waitingPeriod: bigint | undefined;
   now: number | undefined;
   loading: boolean;
   error: Error | null;
@@ -423,8 +433,13 @@ function PoliciesCard({
               <th>#</th>
               <th>dAPI</th>
               <th className="num">Coverage</th>
-              <th className="num">Remaining</th>
-              <th>Claims until</th>
+              <th
+                className="num"
+                title="Coverage less what its claims were paid and what its open claims reserve"
+              >
+                Left for new claims
+              </th>
+              <th>Incidents covered</th>
             </tr>
           </thead>
           <tbody>
@@ -435,8 +450,9 @@ function PoliciesCard({
                   <td>{policyNumber(p.id).toString()}</td>
                   <td>{p.dapiName}</td>
                   <td className="num">{usd(p.coverageUsd)}</td>
-                  <td className="num">{usd(p.coverageUsd - p.paidUsd)}</td>
+                  <td className="num">{usd(p.coverageUsd - p.claimedUsd)}</td>
                   <td>
+                    {formatDate(p.claimsAllowedFrom + (waitingPeriod ?? 0n))} –{" "}
                     {formatDate(p.claimsAllowedUntil)}{" "}
                     {active ? <Badge tone="ok">active</Badge> : <Badge tone="bad">expired</Badge>}
                   </td>
@@ -445,6 +461,12 @@ function PoliciesCard({
             })}
           </tbody>
         </table>
+      )}
+      {waitingPeriod !== undefined && waitingPeriod > 0n && (
+        <p className="muted small">
+          Incidents are covered from a policy's start plus the{" "}
+          {formatDuration(Number(waitingPeriod))} waiting period until its end (UTC).
+        </p>
       )}
     </Card>
   );

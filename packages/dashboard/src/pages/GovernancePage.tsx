@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { getAddress, isAddress } from "viem";
 import { useConnection } from "wagmi";
+import { DapiNameProposal } from "../components/DapiNameProposal.tsx";
 import { ProposeForm } from "../components/ProposeForm.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { Badge, Card, Empty, Stat } from "../components/ui.tsx";
@@ -37,6 +38,7 @@ function clockText(governor: GovernorInfo, value: bigint, now: number | undefine
 }
 
 export function GovernancePage() {
+  const config = useAppConfig();
   const token = useToken();
   const { address } = useConnection();
   const pool = usePoolState();
@@ -49,6 +51,9 @@ export function GovernancePage() {
   const votes = position.data?.votes;
   const supply = pool.data?.totalVotingSupply;
   const delegate = position.data?.delegate;
+  const primaryGovernor = governance.data?.governors.find(
+    (g) => g.address.toLowerCase() === config.deployment.contracts.primaryGovernor?.toLowerCase(),
+  );
 
   return (
     <div className="page" data-testid="governance-page">
@@ -136,6 +141,7 @@ export function GovernancePage() {
           {address && governance.data && (
             <ProposeForm governors={governance.data.governors} token={token} />
           )}
+          {address && primaryGovernor && <DapiNameProposal governor={primaryGovernor} />}
         </>
       )}
     </div>

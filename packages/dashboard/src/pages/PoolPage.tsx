@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { type Address, getAddress, isAddress, isAddressEqual, zeroAddress } from "viem";
 import { useConnection } from "wagmi";
+import { frozenExitReleased } from "../../../sdk/src/maths/shares.ts";
 import { AmountField, validateAmount } from "../components/AmountField.tsx";
 import { LineChart } from "../components/Chart.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
@@ -16,6 +17,7 @@ import {
 } from "../lib/format.ts";
 import { usePoolHistory } from "../lib/history.ts";
 import {
+  type PendingUnstake,
   type PoolState,
   toFraction,
   type UserPosition,
@@ -76,6 +78,8 @@ export function PoolPage() {
         />
       </div>
 
+      <ExposureStats state={state} token={token} />
+
       <div className="grid-2">
         <Card title="Total stake over time">
           <LineChart
@@ -122,7 +126,13 @@ export function PoolPage() {
 
       {address ? (
         <div className="grid-2">
-          <PositionCard token={token} position={position.data} now={now} user={address} />
+          <PositionCard
+            token={token}
+            position={position.data}
+            openExposure={state.openExposure}
+            now={now}
+            user={address}
+          />
           <ActionsCard
             token={token}
             state={state}
@@ -140,6 +150,48 @@ export function PoolPage() {
   );
 }
 
+/** `part` as a fraction of `whole` (0 when `whole` is 0). */
+function shareOf(part: bigint, whole: bigint): number {
+  return whole > 0n ? Number((part * 1_000_000n) / whole) / 1_000_000 : 0;
+}
+
+/**
+ * What claims may still take from the stake (#12): the open exposure a new stake shares and a matured exit holds
+ * back its share of, the pool's payout cap, and the longest a frozen exit waits.
+ */
+function ExposureStats({ state, token }: { state: PoolState; token: TokenInfo }) {
+  if (state.openExposure === undefined) return null;
+  return (
+    <div className="stats" data-testid="exposure">
+      <Stat
+        label="Open exposure"
+        testId="open-exposure"
+        value={`${formatAmount(state.openExposure, token.decimals)} ${token.symbol}`}
+        hint={`${formatPercent(shareOf(state.openExposure, state.totalStake))} of the stake: what open claims and owed tranches may still take; a new stake shares it`}
+      />
+      <Stat
+        label="Payout cap"
+        testId="payout-cap"
+        value={
+          state.payoutCap === undefined
+            ? "—"
+            : `${formatPercent(toFraction(state.payoutCap, state.percentScale), 0)} / week`
+        }
+        hint={
+          state.payoutRoom === undefined
+            ? "of the stake, for all claims managers"
+            : `of the stake, for all claims managers (${formatAmount(state.payoutRoom, token.decimals)} ${token.symbol} left now)`
+        }
+      />
+      <Stat
+        label="Longest freeze"
+        value={state.maxFreeze === undefined ? "—" : formatDuration(Number(state.maxFreeze))}
+        hint="a matured exit holds back its share of the open exposure until no claim is open, at most this long"
+      />
+    </div>
+  );
+}
+
 /** Who a user's votes go to: "yourself" when undelegated (or delegated to self). */
 export function DelegateText({ delegate, user }: { delegate: Address | undefined; user: Address }) {
   if (!delegate || delegate === zeroAddress || isAddressEqual(delegate, user)) return <>yourself</>;
@@ -149,11 +201,13 @@ export function DelegateText({ delegate, user }: { delegate: Address | undefined
 function PositionCard({
   token,
   position,
+  openExposure,
   now,
   user,
 }: {
   token: TokenInfo;
   position: UserPosition | undefined;
+  openExposure: bigint | undefined;
   now: number | undefined;
   user: Address;
 }) {
@@ -179,9 +233,11 @@ function PositionCard({
         <dd>{f(position.locked)}</dd>
         <dt>Withdrawable</dt>
         <dd>{f(position.withdrawable)}</dd>
-        <dt>Pending unstake</dt>
+        <dt>{pending?.frozen ? "Frozen exit" : "Pending unstake"}</dt>
         <dd data-testid="pending-unstake">
-          {pending ? (
+          {pending?.frozen ? (
+            <FrozenExit pending={pending} openExposure={openExposure} now={now} format={f} />
+          ) : pending ? (
             <>
               {f(pending.amount)}{" "}
               {remaining !== undefined && remaining > 0 ? (
@@ -205,6 +261,44 @@ function PositionCard({
         </dd>
       </dl>
     </Card>
+  );
+}
+
+/** The part of an exit held back by open claims, and when it may leave. */
+function FrozenExit({
+  pending,
+  openExposure,
+  now,
+  format,
+}: {
+  pending: PendingUnstake;
+  openExposure: bigint | undefined;
+  now: number | undefined;
+  format: (value: bigint) => string;
+}) {
+  // An exposure not read yet counts as open claims: the exit is shown frozen until known otherwise.
+  const released =
+    now !== undefined && frozenExitReleased(pending, openExposure ?? 1n, BigInt(now));
+  return (
+    <div data-testid="frozen-exit">
+      {format(pending.amount)} held for open claims{" "}
+      {released ? (
+        <Badge tone="ok">released: unstake to credit it</Badge>
+      ) : (
+        <Badge tone="warn">frozen</Badge>
+      )}
+      <div className="muted small">
+        Leaves once no claim is open
+        {openExposure !== undefined && openExposure > 0n
+          ? ` (open exposure ${format(openExposure)} now)`
+          : ""}
+        , at the latest {formatDate(pending.maturesAt)} UTC
+        {pending.liable > 0n
+          ? `; answers for up to ${format(pending.liable)} of the payouts made meanwhile`
+          : ""}
+        .
+      </div>
+    </div>
   );
 }
 
@@ -241,6 +335,7 @@ function ActionsCard({
   now: number | undefined;
 }) {
   const [action, setAction] = useState<Action>("depositAndStake");
+  const frozen = position?.pending?.frozen === true;
   const [amountText, setAmountText] = useState("");
   const [delegatee, setDelegatee] = useState("");
   const tx = useTransaction();
@@ -273,10 +368,18 @@ function ActionsCard({
     : { error: null };
   let blocker: string | null = null;
   if (action === "scheduleUnstake" && position?.pending)
-    blocker = "You already have a pending unstake: execute it first.";
+    blocker = frozen
+      ? "Your frozen exit must leave first: unstake it once it is released."
+      : "You already have a pending unstake: execute it first.";
   if (action === "unstake") {
     if (!position?.pending) blocker = "You have no pending unstake.";
-    else if (now !== undefined && Number(position.pending.maturesAt) > now)
+    else if (position.pending.frozen) {
+      if (
+        now !== undefined &&
+        !frozenExitReleased(position.pending, state.openExposure ?? 1n, BigInt(now))
+      )
+        blocker = `Your frozen exit leaves once no claim is open (open exposure ${formatAmount(state.openExposure, d)} ${token.symbol}), at the latest in ${formatDuration(Number(position.pending.maturesAt) - now)}.`;
+    } else if (now !== undefined && Number(position.pending.maturesAt) > now)
       blocker = `Your unstake matures in ${formatDuration(Number(position.pending.maturesAt) - now)}.`;
   }
   let delegateError: string | null = null;
@@ -310,8 +413,11 @@ function ActionsCard({
           },
         ];
 
+  const labelOf = (id: Action) =>
+    id === "unstake" && frozen ? "Unstake (release)" : actionLabels[id];
+
   const submit = async () => {
-    const label = actionLabels[action];
+    const label = labelOf(action);
     const call = (functionName: string, args: readonly unknown[]): Call => ({
       label,
       address: pool,
@@ -375,7 +481,7 @@ function ActionsCard({
               tx.reset();
             }}
           >
-            {actionLabels[id]}
+            {labelOf(id)}
           </button>
         ))}
       </div>
@@ -406,8 +512,19 @@ function ActionsCard({
               ? "the wait period"
               : formatDuration(Number(state.unstakeWaitPeriod))}
             .
+            {state.openExposure !== undefined &&
+              ` If claims are open when you unstake, your exit's share of the open exposure (${formatPercent(shareOf(state.openExposure, state.totalStake))} of the stake now) stays frozen until none is open${state.maxFreeze === undefined ? "" : `, at most ${formatDuration(Number(state.maxFreeze))}`}.`}
           </p>
         )}
+        {(action === "stake" || action === "depositAndStake") &&
+          state.openExposure !== undefined &&
+          state.openExposure > 0n && (
+            <p className="muted small" data-testid="stake-exposure">
+              Claims are open: {formatAmount(state.openExposure, d)} {token.symbol} (
+              {formatPercent(shareOf(state.openExposure, state.totalStake))} of the stake) may still
+              be paid out, and a new stake shares it.
+            </p>
+          )}
         {action === "delegate" && (
           <div className="field">
             <label htmlFor="delegatee">Delegate your voting power to</label>
@@ -424,7 +541,7 @@ function ActionsCard({
         )}
         {blocker && <div className="field-error">{blocker}</div>}
         <button type="submit" className="primary" disabled={!ready} data-testid="pool-submit">
-          {actionLabels[action]}
+          {labelOf(action)}
         </button>
         <TxStatus state={tx.state} onDismiss={tx.reset} />
       </form>

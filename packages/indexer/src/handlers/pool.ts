@@ -433,14 +433,16 @@ ponder.on("StakingPool:RewardMintFailed", async ({ event, context }) => {
 
 ponder.on("StakingPool:RewardsAdded", async ({ event, context }) => {
   const at = where(event);
-  const { from, amount, streamRemaining } = event.args;
+  // Since issue #13 the amount is queued (`queued`: the queue's total), to stream over the next epoch: the stream
+  // itself does not change here.
+  const { from, amount } = event.args;
   const p = await loadPool(context.db, event.log.address, at);
   await recordPoolEvent(
     context.db,
     p,
     at,
     { kind: "rewardsAdded", user: from, amount, shares: 0n, rewards: amount },
-    { streamRemaining },
+    {},
   );
   await context.db.insert(reward).values({
     id: at.id,
@@ -448,7 +450,7 @@ ponder.on("StakingPool:RewardsAdded", async ({ event, context }) => {
     from,
     amount,
     epoch: p.epoch,
-    streamRemaining,
+    streamRemaining: null,
     totalStake: p.totalStake,
     blockNumber: at.blockNumber,
     timestamp: at.timestamp,

@@ -5,6 +5,7 @@
  */
 import {
   type Address,
+  encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
   type Hex,
@@ -21,6 +22,8 @@ import {
   api3ServerV1Bytecode,
   api3ServerV1OevExtensionAbi,
   api3ServerV1OevExtensionBytecode,
+  ownableCallForwarderAbi,
+  ownableCallForwarderBytecode,
 } from "./api3Artifacts.ts";
 import { deriveBeaconId, encodeBeaconUpdate, pushBeaconValue, signBeaconValue } from "./beacon.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
@@ -34,6 +37,12 @@ export interface Api3Contracts {
   api3ServerV1: Address;
   api3ServerV1OevExtension: Address;
   api3ReaderProxyV1Factory: Address;
+  /**
+   * The OwnableCallForwarder that is the manager of the contracts above, when deployed with one
+   * (`deployApi3(ctx, owner, { forwarder: true })`): its owner acts as their manager, e.g. sets dAPI names, and can
+   * hand that power over (`transferOwnership`), as `deploySystem` does to the DAO's primary agent.
+   */
+  managerForwarder?: Address;
 }
 
 /** A dAPI served by a single Beacon of the local Airnode. */
@@ -63,8 +72,37 @@ export function localTemplateId(name: string): Hex {
   return keccak256(stringToHex(`insurance-pool devnet template ${name}`));
 }
 
-/** Deploys the API3 contracts with `manager` (the deployer) as the manager of the server. */
-export async function deployApi3(ctx: TxContext, manager: Address): Promise<Api3Contracts> {
+/** Options of {@link deployApi3}. */
+export interface DeployApi3Options {
+  /**
+   * Make the manager an OwnableCallForwarder owned by `owner` (API3's transferable manager): whoever owns the
+   * forwarder decides what each dAPI name points to, and ownership can move to a DAO. Without it, `manager` itself is
+   * the immutable manager of every contract (and holds every role forever).
+   */
+  forwarder?: boolean;
+}
+
+/**
+ * Deploys the API3 contracts with `owner` (the deployer) as the manager of the server, its OEV extension and the
+ * proxy factory, or, with `forwarder`, an OwnableCallForwarder owned by `owner`.
+ */
+export async function deployApi3(
+  ctx: TxContext,
+  owner: Address,
+  options: DeployApi3Options = {},
+): Promise<Api3Contracts> {
+  const managerForwarder = options.forwarder
+    ? await deployAndWait(
+        ctx,
+        "OwnableCallForwarder (Api3ServerV1 manager)",
+        encodeDeployData({
+          abi: ownableCallForwarderAbi,
+          bytecode: ownableCallForwarderBytecode,
+          args: [owner],
+        }),
+      )
+    : undefined;
+  const manager = managerForwarder ?? owner;
   const accessControlRegistry = await deployAndWait(
     ctx,
     "AccessControlRegistry",
@@ -102,12 +140,36 @@ export async function deployApi3(ctx: TxContext, manager: Address): Promise<Api3
     api3ServerV1,
     api3ServerV1OevExtension,
     api3ReaderProxyV1Factory,
+    ...(managerForwarder ? { managerForwarder } : {}),
   };
+}
+
+/** Calldata of `Api3ServerV1.setDapiName(dapiName, dataFeedId)`. */
+export function encodeSetDapiName(dapiName: Hex, dataFeedId: Hex): Hex {
+  return encodeFunctionData({
+    abi: api3ServerV1Abi,
+    functionName: "setDapiName",
+    args: [dapiName, dataFeedId],
+  });
+}
+
+/** Calldata of `OwnableCallForwarder.forwardCall(target, data)`: the forwarder's owner acting as the manager. */
+export function encodeForwardCall(target: Address, data: Hex): Hex {
+  return encodeFunctionData({
+    abi: ownableCallForwarderAbi,
+    functionName: "forwardCall",
+    args: [target, data],
+  });
+}
+
+/** The id of a Beacon set: keccak256(abi.encode(beaconIds)), as Api3ServerV1 derives it (2 or more Beacons). */
+export function deriveBeaconSetId(beaconIds: readonly Hex[]): Hex {
+  return keccak256(encodeAbiParameters([{ type: "bytes32[]" }], [beaconIds]));
 }
 
 /**
  * Creates a dAPI `name` served by a Beacon of `airnode`: pushes its first `value`, points the dAPI name at the
- * Beacon (`setDapiName`, as the manager) and deploys its Api3ReaderProxyV1 through the factory.
+ * Beacon (`setDapiName`, as the manager, through its forwarder if it has one) and deploys its Api3ReaderProxyV1 through the factory.
  */
 export async function setUpLocalDapi(
   ctx: TxContext,
@@ -120,14 +182,14 @@ export async function setUpLocalDapi(
   const templateId = localTemplateId(name);
   const beaconId = deriveBeaconId(airnode.address, templateId);
   await pushBeaconValue(ctx, api3.api3ServerV1, airnode, templateId, value);
-  await sendAndWait(ctx, `setDapiName ${name}`, {
-    to: api3.api3ServerV1,
-    data: encodeFunctionData({
-      abi: api3ServerV1Abi,
-      functionName: "setDapiName",
-      args: [dapiName, beaconId],
-    }),
-  });
+  const setName = encodeSetDapiName(dapiName, beaconId);
+  await sendAndWait(
+    ctx,
+    `setDapiName ${name}`,
+    api3.managerForwarder
+      ? { to: api3.managerForwarder, data: encodeForwardCall(api3.api3ServerV1, setName) }
+      : { to: api3.api3ServerV1, data: setName },
+  );
   const receipt = await sendAndWait(ctx, `Api3ReaderProxyV1 ${name}`, {
     to: api3.api3ReaderProxyV1Factory,
     data: encodeFunctionData({

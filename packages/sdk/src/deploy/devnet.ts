@@ -208,7 +208,8 @@ export async function deployDevnet(
     }),
   );
 
-  const api3 = await deployApi3(ctx, deployer);
+  // Api3ServerV1's manager is a forwarder the deployer owns only until deploySystem hands it to the primary agent.
+  const api3 = await deployApi3(ctx, deployer, { forwarder: true });
   const airnode = devnetAccount("airnode");
   const feeds = [];
   for (const feed of DEVNET_FEEDS) {
@@ -253,6 +254,7 @@ export async function deployDevnet(
     policyAgent: accounts.policyAgent.address,
     treasury: accounts.treasury.address,
     governance: options.governance ?? DEVNET_GOVERNANCE,
+    dapiManager: api3.managerForwarder,
   });
 
   // The pool mints staking rewards, the deployer is the devnet's faucet: both get the minter role.
@@ -288,6 +290,7 @@ export async function deployDevnet(
       accessControlRegistry: api3.accessControlRegistry,
       api3ServerV1OevExtension: api3.api3ServerV1OevExtension,
       api3ReaderProxyV1Factory: api3.api3ReaderProxyV1Factory,
+      ...(system.dapiManager ? { api3ServerV1Manager: system.dapiManager } : {}),
     },
     arbitratorKind,
     disputeTexts: { metaEvidenceURI: metaEvidenceURI(), policyURI: claimsPolicy().ipfsPath },

@@ -22,6 +22,7 @@ import {
 } from "viem";
 import { metaEvidenceURI } from "../dispute/files.ts";
 import { InvalidInputError } from "../errors/base.ts";
+import { api3ServerV1Abi, ownableCallForwarderAbi } from "./api3Artifacts.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
@@ -89,6 +90,14 @@ export interface SystemParameters {
   policyAgent?: Address;
   /** Treasury receiving its share of premiums (default: the primary timelock). */
   treasury?: Address;
+  /**
+   * Hand the dAPI names of a pool-run Api3ServerV1 to the DAO: the OwnableCallForwarder that is that server's manager,
+   * owned by the deployer. The deployer transfers it to the primary timelock, so that what a covered dAPI name points
+   * to changes only by a primary-agent proposal (`forwardCall(api3ServerV1, setDapiName(...))`). The server must be
+   * the one the claims manager reads (the price proxy's). Only for a server whose every name is the pool's own: its
+   * manager decides every name on it (see docs/dapi-governance.md).
+   */
+  dapiManager?: Address;
   governance?: GovernanceParameters;
 }
 
@@ -116,6 +125,8 @@ export interface SystemContracts {
   secondaryTimelock: Address;
   /** The claims template's id in `disputeTemplateRegistry`, when one was given. */
   disputeTemplateId?: bigint;
+  /** The forwarder managing the Api3ServerV1, now owned by the primary timelock (when `dapiManager` was given). */
+  dapiManager?: Address;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -338,6 +349,10 @@ export async function deploySystem(
     }
   }
 
+  if (params.dapiManager) {
+    await handOverDapiManager(ctx, params.dapiManager, claimsManager, primaryTimelock);
+  }
+
   return {
     stakingPool,
     claimsManager,
@@ -346,7 +361,57 @@ export async function deploySystem(
     secondaryGovernor,
     secondaryTimelock,
     ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
+    ...(params.dapiManager ? { dapiManager: params.dapiManager } : {}),
   };
+}
+
+/**
+ * Gives the DAO's primary agent what decides every dAPI name on the claims manager's Api3ServerV1: the deployer
+ * transfers the server's manager (an OwnableCallForwarder it owns) to the primary timelock, after checking that it
+ * manages that server, and checks the result.
+ */
+async function handOverDapiManager(
+  ctx: TxContext,
+  forwarder: Address,
+  claimsManager: Address,
+  primaryTimelock: Address,
+): Promise<void> {
+  const server = (await ctx.publicClient.readContract({
+    address: claimsManager,
+    abi: claimsManagerAbi(),
+    functionName: "api3ServerV1",
+  })) as Address;
+  if (server === zeroAddress) {
+    throw new Error(
+      "dAPI names: the price proxy is no Api3ReaderProxyV1, so no Api3ServerV1 to govern",
+    );
+  }
+  const manager = await ctx.publicClient.readContract({
+    address: server,
+    abi: api3ServerV1Abi,
+    functionName: "manager",
+  });
+  if (manager.toLowerCase() !== forwarder.toLowerCase()) {
+    throw new Error(
+      `dAPI names: ${forwarder} is not the manager of Api3ServerV1 ${server} (${manager} is)`,
+    );
+  }
+  await sendAndWait(ctx, "dAPI names: forwarder to the primary agent", {
+    to: forwarder,
+    data: encodeFunctionData({
+      abi: ownableCallForwarderAbi,
+      functionName: "transferOwnership",
+      args: [primaryTimelock],
+    }),
+  });
+  const owner = await ctx.publicClient.readContract({
+    address: forwarder,
+    abi: ownableCallForwarderAbi,
+    functionName: "owner",
+  });
+  if (owner.toLowerCase() !== primaryTimelock.toLowerCase()) {
+    throw new Error(`dAPI names: the forwarder is owned by ${owner}, not the primary timelock`);
+  }
 }
 
 async function timelockRoles(ctx: TxContext, timelock: Address) {

@@ -84,6 +84,10 @@ const templates: Record<string, Template> = {
   ParameterOutOfBounds: (a) => `${a.value} is outside the bounds [${a.min}, ${a.max}]`,
   ZeroSharesMinted: (a, f) =>
     `${f.verb} ${f.tokens(a.amount)} is below the price of one share and would mint none`,
+  FirstStakeTooSmall: (a, f) =>
+    `${f.verb} ${f.tokens(a.amount)}: the first stake of a share era must be at least ${f.tokens(a.minimum)}, so the dead shares stay negligible`,
+  PremiumPullOutOfGas: (a) =>
+    `the epoch start ran out of gas pulling the premiums of ${a.manager}; send the transaction with a higher gas limit`,
   ERC20InsufficientBalance: (a, f) =>
     `${f.verb}: ${f.your(a.sender)} token balance ${f.tokens(a.balance)} is below the ${f.tokens(a.needed)} needed`,
   ERC20InsufficientAllowance: (a, f) =>

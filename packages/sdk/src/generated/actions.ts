@@ -62,7 +62,7 @@ export interface AddRewardsParameters extends WriteHooks {
 export type AddRewardsReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "addRewards", readonly [bigint]>>;
 
 /**
- * Pulls `amount` tokens from the caller and streams them to stakers like minted rewards, until the current epoch's end (premiums and forfeited claimant bonds arrive this way). Anyone may call. Rewards that arrive while nobody is staked wait, then stream to the next stakers.
+ * Pulls `amount` tokens from the caller and queues them for the stakers: they stream over the next epoch, so nobody can time a stake to catch them (forfeited claimant bonds arrive this way; premiums are pulled week by week from the claims managers instead). Anyone may call. Rewards that arrive while the pool has no stakers wait, then stream to the next stakers over an epoch they hold.
  * (`IStakingPool.addRewards(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -860,6 +860,28 @@ export async function getPrimaryAgent(client: ReadClient, parameters: GetPrimary
   return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "primaryAgent",  });
 }
 
+/** Parameters of {@link getQueuedRewards}. */
+export interface GetQueuedRewardsParameters {
+  /** The StakingPool address (`deployment.contracts.stakingPool`). */
+  pool: Address;
+}
+
+/** What `queuedRewards` returns. */
+export type GetQueuedRewardsReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "queuedRewards", readonly []>;
+
+/**
+ * Lumps waiting to stream (see `addRewards`): `amount` arrived by `epoch`; they stream over the epoch after it, or, while the pool has no stakers, over the first epoch that starts with stakers.
+ * (`IStakingPool.queuedRewards()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getQueuedRewards(client, { pool });
+ * ```
+ */
+export async function getQueuedRewards(client: ReadClient, parameters: GetQueuedRewardsParameters): Promise<GetQueuedRewardsReturnType> {
+  return readContract(client, { address: parameters.pool, abi: iStakingPoolAbi, functionName: "queuedRewards",  });
+}
+
 /** Parameters of {@link getRewardIndices}. */
 export interface GetRewardIndicesParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -916,7 +938,7 @@ export interface ScheduleUnstakeParameters extends WriteHooks {
 export type ScheduleUnstakeReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "scheduleUnstake", readonly [bigint]>>;
 
 /**
- * Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`. The amount stays slashable until then. One pending unstake per user. Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
+ * Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`. The amount stays slashable until then. One pending unstake per user (one of an ended share era is void and is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
  * (`IStakingPool.scheduleUnstake(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -1298,7 +1320,7 @@ export interface StakeParameters extends WriteHooks {
 export type StakeReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "stake", readonly [bigint]>>;
 
 /**
- * Stakes `amount` of the caller's unstaked tokens (vesting ones included); mints `amount * (totalShares + 1) / (totalStake + 1)` shares, rounded down (against the caller). Reverts with `ZeroAmount`, `InsufficientUnstaked`, `ZeroSharesMinted`.
+ * Stakes `amount` of the caller's unstaked tokens (vesting ones included); mints `amount * (totalShares + 1) / (totalStake + 1)` shares, rounded down (against the caller). The first stake of a share era mints `DEAD_SHARES` more, held by nobody, and must be at least `MIN_FIRST_STAKE`. Reverts with `ZeroAmount`, `InsufficientUnstaked`, `ZeroSharesMinted`, `FirstStakeTooSmall`.
  * (`IStakingPool.stake(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2318,7 +2340,7 @@ export interface DistributeRewardsParameters extends WriteHooks {
 export type DistributeRewardsReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "distributeRewards", readonly []>>;
 
 /**
- * Sends pending premiums and forfeited bonds: `treasuryShare` of the premiums to the treasury (if set), the rest to the pool through `addRewards`. Anyone. (Premiums are batched here so that `buyCoverage` stays cheap; the pool streams them to stakers anyway.)
+ * Sends the treasury its premiums (to the pool while no treasury is set) and the forfeited bonds to the pool through `addRewards` (queued there, streamed over the next epoch). Anyone. The stakers' premiums do not pass here: the pool pulls them week by week (`pullPremiums`).
  * (`IClaimsManager.distributeRewards()`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2754,7 +2776,7 @@ export interface GetPendingRewardsParameters {
 export type GetPendingRewardsReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "pendingRewards", readonly []>;
 
 /**
- * What `distributeRewards` would send now: to stakers (premiums less the treasury's share, plus forfeited bonds) and to the treasury (`treasuryShare` of premiums; 0 without a treasury).
+ * What `distributeRewards` would send now: to stakers (forfeited bonds, plus the treasury's premiums while no treasury is set) and to the treasury (its premiums).
  * (`IClaimsManager.pendingRewards()`)
  *
  * @example
@@ -2832,6 +2854,28 @@ export type GetClaimsPoolReturnType = ContractFunctionReturnType<typeof iClaimsM
  */
 export async function getClaimsPool(client: ReadClient, parameters: GetClaimsPoolParameters): Promise<GetClaimsPoolReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "pool",  });
+}
+
+/** Parameters of {@link getPremiumStream}. */
+export interface GetPremiumStreamParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `premiumStream` returns. */
+export type GetPremiumStreamReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "premiumStream", readonly []>;
+
+/**
+ * The premium stream as of now: `rate` tokens (before the treasury's share) for the current week, already pulled by the pool if `pulled`; `next` more from next week on; `due` of past weeks not pulled yet.
+ * (`IClaimsManager.premiumStream()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getPremiumStream(client, { claimsManager });
+ * ```
+ */
+export async function getPremiumStream(client: ReadClient, parameters: GetPremiumStreamParameters): Promise<GetPremiumStreamReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "premiumStream",  });
 }
 
 /** Parameters of {@link getPriceFeed}. */
@@ -2970,6 +3014,30 @@ export type ProposeSettlementReturnType = WriteResult<ContractFunctionReturnType
 export async function proposeSettlement(client: WalletClient, parameters: ProposeSettlementParameters): Promise<ProposeSettlementReturnType> {
   const { claimsManager, claimId, settlementUsd, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "proposeSettlement", args: [claimId, settlementUsd] }, hooks, "propose settlement");
+}
+
+/** Parameters of {@link pullPremiums}. */
+export interface PullPremiumsParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** The transaction and its receipt. */
+export type PullPremiumsReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "pullPremiums", readonly []>>;
+
+/**
+ * Sends the pool its stakers' premiums due by now and returns them: `past` for weeks before the current one that were not pulled, `current` for the current week (0 if pulled already). Only the pool, at each epoch's start.
+ * (`IClaimsManager.pullPremiums()`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await pullPremiums(client, { claimsManager });
+ * ```
+ */
+export async function pullPremiums(client: WalletClient, parameters: PullPremiumsParameters): Promise<PullPremiumsReturnType> {
+  const { claimsManager, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "pullPremiums", args: [] }, hooks, "pull premiums");
 }
 
 /** Parameters of {@link quoteCoverage}. */
@@ -3554,7 +3622,7 @@ export interface SetTreasuryShareParameters extends WriteHooks {
 export type SetTreasuryShareReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setTreasuryShare", readonly [bigint]>>;
 
 /**
- * Secondary agent. Bounds: [0, 50%]. Default: 10%.
+ * Secondary agent: the treasury's share of the premiums, taken as they stream (weekly, at the pool's pull). Bounds: [0, 50%]. Default: 10%.
  * (`IClaimsManager.setTreasuryShare(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *

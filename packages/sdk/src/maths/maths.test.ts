@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { claimDeadlines, claimStatusName } from "./claims.ts";
+import { claimBond, claimDeadlines, claimStatusName, incidentCover } from "./claims.ts";
 import { mulDiv } from "./mulDiv.ts";
 import {
   payoutTokens,
@@ -11,6 +11,7 @@ import {
   WAD,
 } from "./premium.ts";
 import {
+  accruedTotals,
   EPOCH,
   formatApr,
   HUNDRED_PERCENT,
@@ -23,6 +24,8 @@ import {
 } from "./rewards.ts";
 import {
   DEAD_SHARES,
+  frozenExitReleased,
+  minFirstStakeFor,
   sharePrice,
   sharesForAssetsUp,
   sharesMinted,
@@ -61,6 +64,13 @@ describe("share conversions (virtual share and token of 1)", () => {
       100n * e18 - DEAD_SHARES,
     );
     assert.equal(sharesMinted(500n, { totalStake: 0n, totalShares: 0n }), 0n);
+    // The first stake of an era must be at least one token (MIN_FIRST_STAKE): at the minimum, and one unit below.
+    const era = { totalStake: 0n, totalShares: 0n };
+    assert.equal(minFirstStakeFor(era, 18), e18);
+    assert.equal(minFirstStakeFor({ totalStake: 1n, totalShares: 1n }, 18), 0n);
+    assert.equal(sharesMinted(e18, era), e18 - DEAD_SHARES);
+    assert.equal(sharesMinted(e18 - 1n, era), 0n);
+    assert.equal(sharesMinted(10n ** 6n, era, 10n ** 6n), 10n ** 6n - DEAD_SHARES);
     assert.equal(
       sharesMinted(5n * e18, { totalStake: 10n * e18, totalShares: 10n * e18 }),
       5n * e18,
@@ -107,6 +117,24 @@ describe("share conversions (virtual share and token of 1)", () => {
   });
 });
 
+describe("frozen exits", () => {
+  const frozen = { frozen: true, maturesAt: 1_000n };
+
+  it("releases a frozen exit once no claim is open, whatever the time", () => {
+    assert.equal(frozenExitReleased(frozen, 1n, 10n), false, "one token of exposure holds it");
+    assert.equal(frozenExitReleased(frozen, 0n, 10n), true);
+  });
+
+  it("releases a frozen exit at its maturesAt with claims still open, not a second before", () => {
+    assert.equal(frozenExitReleased(frozen, 5n, 999n), false);
+    assert.equal(frozenExitReleased(frozen, 5n, 1_000n), true);
+  });
+
+  it("never calls an exit that is not frozen released", () => {
+    assert.equal(frozenExitReleased({ frozen: false, maturesAt: 1_000n }, 0n, 2_000n), false);
+  });
+});
+
 describe("rewards", () => {
   const parameters = {
     stakeTarget: percent(50),
@@ -139,6 +167,30 @@ describe("rewards", () => {
     assert.equal(streamedReward(stream, lastUpdate), 0n);
     assert.equal(streamedReward(stream, lastUpdate + (stream.end - lastUpdate) / 2n), 300n);
     assert.equal(streamedReward(stream, 11n * EPOCH + 5n), 600n);
+  });
+
+  it("accrues like the pool: the stream, idle queued lumps at a new epoch, nothing without stakers", () => {
+    const totals = { totalStake: 100n * e18, totalShares: 100n * e18 };
+    const lastUpdate = 10n * EPOCH + 1_000n;
+    const stream = { remaining: 600n, lastUpdate, end: 11n * EPOCH };
+    const half = lastUpdate + (stream.end - lastUpdate) / 2n;
+    assert.equal(accruedTotals(totals, stream, half).totalStake, totals.totalStake + 300n);
+    // A lump queued in epoch 10 streams over epoch 11 (not released at its start); one queued in epoch 9 is idle.
+    const queued10 = { amount: 50n, epoch: 10n };
+    assert.equal(
+      accruedTotals(totals, stream, 11n * EPOCH, queued10).totalStake,
+      totals.totalStake + 600n,
+    );
+    const queued9 = { amount: 50n, epoch: 9n };
+    assert.equal(
+      accruedTotals(totals, stream, 11n * EPOCH, queued9).totalStake,
+      totals.totalStake + 650n,
+    );
+    // Stakers with fewer shares than MIN_FIRST_STAKE (one token): at the limit it streams, one share below it waits.
+    const atMin = { totalStake: e18, totalShares: e18 };
+    assert.equal(accruedTotals(atMin, stream, half).totalStake, e18 + 300n);
+    const belowMin = { totalStake: e18, totalShares: e18 - 1n };
+    assert.equal(accruedTotals(belowMin, stream, half).totalStake, e18);
   });
 
   it("vests linearly, rounding what is held back up", () => {
@@ -277,5 +329,42 @@ describe("claim deadlines", () => {
       timeOutFrom: 501n,
     });
     assert.deepEqual(claimDeadlines({ status: 6, deadline: 500 }, periods), {});
+    assert.deepEqual(claimDeadlines({ status: 4, deadline: 500 }, periods), {
+      closeStalledFrom: 501n,
+    });
+  });
+});
+
+describe("claim bond and incident cover", () => {
+  const bond = { floor: 50n * e18, rate: 10n ** 16n, tokenUnit: e18 };
+
+  it("charges the floor plus the rate per USD claimed, rounded up", () => {
+    assert.equal(claimBond(5_000n * e18, bond), 100n * e18);
+    assert.equal(claimBond(0n, bond), 50n * e18);
+    // One USD unit (1e-18 USD) costs a whole token unit more: rounded up, never down.
+    assert.equal(claimBond(1n, bond), 50n * e18 + 1n);
+    assert.equal(claimBond(5_000n * e18, { ...bond, rate: 0n }), 50n * e18);
+    // A 6-decimal token: 0.01 token per USD is 10,000 units per USD.
+    assert.equal(
+      claimBond(3n * e18, { floor: 0n, rate: 10n ** 16n, tokenUnit: 10n ** 6n }),
+      30_000n,
+    );
+  });
+
+  it("covers incidents from the policy's start plus the waiting period, not a second before", () => {
+    const policy = { claimsAllowedFrom: 1_000 };
+    const waiting = 86_400n;
+    const from = 1_000n + waiting;
+    assert.deepEqual(incidentCover(from, policy, waiting, from + 10n), {
+      coverFrom: from,
+      covered: true,
+    });
+    assert.equal(incidentCover(from - 1n, policy, waiting, from + 10n).covered, false);
+  });
+
+  it("covers incidents up to now, not a second in the future", () => {
+    const policy = { claimsAllowedFrom: 1_000n };
+    assert.equal(incidentCover(5_000n, policy, 0n, 5_000n).covered, true);
+    assert.equal(incidentCover(5_001n, policy, 0n, 5_000n).covered, false);
   });
 });

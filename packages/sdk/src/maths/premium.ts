@@ -13,8 +13,10 @@ export interface PricingCurve {
 }
 
 /**
- * The annual premium rate at `utilization` (WAD, capped at 100%), rounded up (`PremiumCurve.rate`):
+ * The curve's annual premium rate at `utilization` (WAD, capped at 100%), rounded up:
  * `baseRate + slope1 * u / kink` up to the kink, then `baseRate + slope1 + slope2 * (u - kink) / (1 - kink)`.
+ * The contract has no such function: a purchase pays the rate's integral ({@link premiumIntegral});
+ * {@link quotePremium} gives this marginal rate for a quote of no coverage.
  *
  * @example
  * ```ts

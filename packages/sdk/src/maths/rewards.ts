@@ -128,15 +128,23 @@ export function streamedReward(stream: RewardStream, now: bigint): bigint {
   return mulDiv(stream.remaining, now - stream.lastUpdate, stream.end - stream.lastUpdate);
 }
 
+/** Lumps queued in the pool (`queuedRewards()`): `amount` that arrived in `epoch`, to stream over the next one. */
+export interface QueuedRewards {
+  amount: bigint;
+  epoch: bigint;
+}
+
 /**
  * The totals the pool prices shares with at `now` (its `_accrued()` state): the stored `totalStake()` plus
- * what the reward stream released since (nothing when there are no shares). `convertToShares`,
- * `convertToAssets`, `stakeOf` and the next `stake` all use these; a new epoch's reward, minted by the next
- * transaction, has released nothing yet.
+ * what the reward stream released since. Nothing streams while stakers hold fewer shares than
+ * `minFirstStake` (the pool's `MIN_FIRST_STAKE`: it waits in the queue). At a new epoch not started yet, the
+ * last epoch's stream and lumps queued before it (`queued`, when their epoch of streaming passed without a
+ * call) are released; this epoch's premiums and reward, set by the next transaction, are not.
+ * `convertToShares`, `convertToAssets`, `stakeOf` and the next `stake` all use these.
  *
  * @example
  * ```ts
- * const totals = accruedTotals({ totalStake, totalShares }, stream, block.timestamp);
+ * const totals = accruedTotals({ totalStake, totalShares }, stream, block.timestamp, queued, minFirstStake);
  * const shares = toSharesDown(amount, totals);
  * ```
  */
@@ -144,7 +152,15 @@ export function accruedTotals(
   totals: { totalStake: bigint; totalShares: bigint },
   stream: RewardStream,
   now: bigint,
+  queued: QueuedRewards = { amount: 0n, epoch: 0n },
+  minFirstStake: bigint = 10n ** 18n,
 ): { totalStake: bigint; totalShares: bigint } {
-  if (totals.totalShares === 0n) return totals;
-  return { ...totals, totalStake: totals.totalStake + streamedReward(stream, now) };
+  if (totals.totalShares < minFirstStake || now === stream.lastUpdate) return totals;
+  let released: bigint;
+  if (now / EPOCH === stream.lastUpdate / EPOCH) released = streamedReward(stream, now);
+  else {
+    const idle = queued.amount !== 0n && queued.epoch + 1n < now / EPOCH ? queued.amount : 0n;
+    released = stream.remaining + idle;
+  }
+  return { ...totals, totalStake: totals.totalStake + released };
 }

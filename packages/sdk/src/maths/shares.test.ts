@@ -144,7 +144,18 @@ describe("share maths = the pool's views, over random on-chain states", () => {
         totalStake: await read("totalStake"),
         totalShares: await read("totalShares"),
       };
-      const totals = accruedTotals(stored, { remaining, lastUpdate, end }, block.timestamp);
+      const [queuedAmount, queuedEpoch] = await readContract(fx.wallet(0), {
+        address: fx.pool,
+        abi: iStakingPoolAbi,
+        functionName: "queuedRewards",
+      });
+      const totals = accruedTotals(
+        stored,
+        { remaining, lastUpdate, end },
+        block.timestamp,
+        { amount: queuedAmount, epoch: queuedEpoch },
+        parseEther("1"),
+      );
       for (let sample = 0; sample < 3; sample++) {
         const x = random.bigint(10n ** BigInt(1 + Math.floor(random.next() * 27)));
         const context = `step ${step} (${actions.join(" ")}), x=${x}, totals=${totals.totalStake}/${totals.totalShares}`;

@@ -29,17 +29,36 @@ export function toSharesDown(assets: bigint, totals: PoolTotals): bigint {
 /**
  * The shares a stake of `amount` gives the staker (`stake` / `depositAndStake`): {@link toSharesDown} at
  * the accrued totals, less the {@link DEAD_SHARES} the first stake of a share era pays for. Zero means the
- * stake would revert with `ZeroSharesMinted`.
+ * stake would revert: with `ZeroSharesMinted`, or `FirstStakeTooSmall` for an era's first stake below
+ * `minFirstStake` (the pool's `MIN_FIRST_STAKE`, one token of 18 decimals by default).
  *
  * @example
  * ```ts
  * const shares = sharesMinted(parseAmount("100", 18), accruedTotals(totals, stream, now));
  * ```
  */
-export function sharesMinted(amount: bigint, totals: PoolTotals): bigint {
+export function sharesMinted(
+  amount: bigint,
+  totals: PoolTotals,
+  minFirstStake = 10n ** 18n,
+): bigint {
   const minted = toSharesDown(amount, totals);
+  if (totals.totalShares === 0n && amount < minFirstStake) return 0n;
   const dead = totals.totalShares === 0n ? DEAD_SHARES : 0n;
   return minted > dead ? minted - dead : 0n;
+}
+
+/**
+ * The least the first stake of a share era may be for a token of `decimals` (the pool's `MIN_FIRST_STAKE`: one
+ * whole token), or 0 when the era already has shares. A smaller first stake reverts with `FirstStakeTooSmall`.
+ *
+ * @example
+ * ```ts
+ * if (amount < minFirstStakeFor(totals, 18)) throw new Error("stake at least one token");
+ * ```
+ */
+export function minFirstStakeFor(totals: PoolTotals, decimals: number): bigint {
+  return totals.totalShares === 0n ? 10n ** BigInt(decimals) : 0n;
 }
 
 /**
@@ -134,4 +153,23 @@ export function unstakeMaturity(
   const isPending = pending.shares > 0n || pending.maturesAt > 0n;
   const secondsLeft = isPending && pending.maturesAt > now ? pending.maturesAt - now : 0n;
   return { pending: isPending, matured: isPending && secondsLeft === 0n, secondsLeft };
+}
+
+/**
+ * Whether the frozen part of an exit (held back by claims open when it matured) may leave at `now`: once no claim
+ * is open (`openExposure` 0) or at its `maturesAt` (the latest release), whichever comes first; a second `unstake`
+ * then credits it. Before that, `unstake` reverts with `ExitFrozen`. False for a pending unstake that is not frozen
+ * (see {@link unstakeMaturity}).
+ *
+ * @example
+ * ```ts
+ * const canRelease = frozenExitReleased(pending, await getOpenExposure(client, { pool }), now);
+ * ```
+ */
+export function frozenExitReleased(
+  pending: { frozen: boolean; maturesAt: bigint },
+  openExposure: bigint,
+  now: bigint,
+): boolean {
+  return pending.frozen && (openExposure === 0n || now >= pending.maturesAt);
 }
