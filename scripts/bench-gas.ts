@@ -31,10 +31,16 @@ import {
 import { AnvilChain, type ChainCall, eventArgOf } from "../packages/devnet/src/chain.ts";
 import { FeedPusher } from "../packages/devnet/src/pusher.ts";
 import { artifact, claimsManagerAbi } from "../packages/sdk/src/deploy/artifacts.ts";
+import { pushBeaconValue } from "../packages/sdk/src/deploy/beacon.ts";
 import { createTxContext } from "../packages/sdk/src/deploy/context.ts";
 import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
-import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";
+import {
+  DEVNET_MNEMONIC,
+  devnetAccount,
+  devnetReferenceAccount,
+} from "../packages/sdk/src/deploy/devnetAccounts.ts";
 import { dapiNameOf } from "../packages/sdk/src/deploy/system.ts";
+import { signReferenceValue, sortByAirnode } from "../packages/sdk/src/incidents/signedValue.ts";
 
 const { values } = parseArgs({
   options: { "no-fail": { type: "boolean" }, quick: { type: "boolean" }, out: { type: "string" } },
@@ -639,6 +645,98 @@ try {
       "mintReward, paid by whoever calls first",
     );
     void court;
+  });
+
+  // ---------------------------------------------------------------- incidents (issue #14)
+  await section("incidents", async () => {
+    const registry = deployment.contracts.incidentRegistry;
+    const server = deployment.contracts.api3ServerV1;
+    if (!registry || !server) throw new Error("the deployment has no IncidentRegistry");
+    const registryAbi = artifact("IncidentRegistry").abi;
+    const feeds = deployment.devnet?.feeds ?? [];
+    const feed = (name: string) => {
+      const found = feeds.find((candidate) => candidate.name === name);
+      if (!found?.referenceTemplateId) throw new Error(`no reference template for ${name}`);
+      return { ...found, referenceTemplateId: found.referenceTemplateId };
+    };
+    const pusherCtx = await createTxContext({
+      rpcUrl: anvil.rpcUrl,
+      account: devnetAccount("pusher"),
+    });
+    // The feeds read 10% above what the references sign (their base values).
+    const pushDeviating = async () => {
+      for (const name of ["ETH/USD", "BTC/USD"]) {
+        const { templateId, baseValue } = feed(name);
+        await pushBeaconValue(
+          pusherCtx,
+          server,
+          devnetAccount("airnode"),
+          templateId,
+          (BigInt(baseValue) * 11n) / 10n,
+        );
+      }
+    };
+    /** Four of the five reference Airnodes sign the base value, just after the latest block. */
+    const signed = async (name: string) => {
+      const { referenceTemplateId, baseValue } = feed(name);
+      const timestamp = (await chain.now()) + 1n;
+      const references = (deployment.devnet?.references ?? []).slice(0, 4);
+      return sortByAirnode(
+        await Promise.all(
+          references.map(({ index }) =>
+            signReferenceValue(devnetReferenceAccount(index), {
+              templateId: referenceTemplateId,
+              timestamp,
+              value: BigInt(baseValue),
+            }),
+          ),
+        ),
+      );
+    };
+    // Block times: earlier sections set them ahead of anvil's clock, so move them explicitly.
+    const advance = async (seconds: bigint) => {
+      await chain.rpc("evm_setNextBlockTimestamp", [Number((await chain.now()) + seconds)]);
+      await chain.rpc("evm_mine");
+    };
+    const watcher = other;
+    const deviation = async (name: string) =>
+      call(watcher, registry, registryAbi, "reportDeviation", [
+        dapiNameOf(name),
+        await signed(name),
+      ]);
+    const stale = (name: string) =>
+      call(watcher, registry, registryAbi, "reportStale", [dapiNameOf(name)]);
+    const note = "a watcher that reported before (its earnings slot exists)";
+
+    await pushDeviating();
+    await send(await deviation("BTC/USD")); // the watcher's first report: its earnings slot
+    await measure(
+      "reportDeviation (start, 4 signatures)",
+      await deviation("ETH/USD"),
+      150n * K,
+      "—",
+      note,
+    );
+    await advance(60n); // the devnet's confirmation gap
+    await pushDeviating();
+    await measure(
+      "reportDeviation (confirm, 4 signatures)",
+      await deviation("BTC/USD"),
+      150n * K,
+      "—",
+      note,
+    );
+    // Stale: no update for the devnet's heartbeat + grace (25 h), one second past.
+    await advance(25n * 3600n + 1n);
+    await measure("reportStale (new incident)", stale("ETH/USD"), 80n * K, "—", note);
+    await advance(60n); // the devnet's minimum report interval
+    await measure("reportStale (extension)", stale("ETH/USD"), 80n * K, "—", note);
+    await measure(
+      "claimBounties (to a holder)",
+      call(watcher, registry, registryAbi, "claimBounties", [watcher]),
+      undefined,
+      "—",
+    );
   });
 } finally {
   await anvil.stop();

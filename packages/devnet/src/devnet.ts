@@ -18,6 +18,7 @@ import {
 import { FeedPusher } from "./pusher.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
 import { loadStartDashboard, loadStartIndexer, type Service } from "./services.ts";
+import { IncidentWatcher } from "./watcher.ts";
 
 /** Options of {@link runDevnet} (the flags of `npm start`). */
 export interface DevnetOptions {
@@ -35,6 +36,8 @@ export interface DevnetOptions {
   databaseUrl?: string;
   /** Milliseconds between signed-data pushes. Default 5,000. */
   pushIntervalMs?: number;
+  /** Milliseconds between the incident watcher's checks (default 10,000). */
+  watchIntervalMs?: number;
   /** Skip the demo data (stakers, policy, claim). */
   noSeed?: boolean;
   /** The ERC-792 arbitrator: our `local` LocalArbitrator (default) or Kleros' own CentralizedArbitratorWithAppeal. */
@@ -56,7 +59,7 @@ export interface Devnet {
   dashboardUrl: string | undefined;
   /** Services that were requested but could not be found or started, with the reason. */
   skipped: string[];
-  /** Stops everything it started (pusher, dashboard, indexer, anvil), in that order. */
+  /** Stops everything it started (dashboard, indexer, incident watcher, pusher, anvil), in that order. */
   stop: () => Promise<void>;
 }
 
@@ -171,6 +174,22 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       });
       pusher.start();
       stops.push(() => pusher.stop());
+
+      const watcher = new IncidentWatcher({
+        ctx: await createTxContext({
+          rpcUrl: anvil.rpcUrl,
+          account: devnetAccount("watcher"),
+          pollingInterval: 200,
+        }),
+        deployment,
+        intervalMs: options.watchIntervalMs ?? 10_000,
+        onReport: ({ dapi, kind, incidentId }) =>
+          log(`watcher: proved ${dapi} ${kind} on-chain (incident ${incidentId})`),
+        onError: (error) =>
+          log(`watcher: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`),
+      });
+      watcher.start();
+      stops.push(() => watcher.stop());
     }
 
     const skipped: string[] = [];

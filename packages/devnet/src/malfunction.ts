@@ -2,6 +2,8 @@
  * Simulates a dAPI malfunction on the devnet, so a user can walk through a whole claim:
  *
  *   npm run devnet:malfunction -- --feed ETH/USD --value 0          wrong value: pushed now and kept
+ *   npm run devnet:malfunction -- --feed ETH/USD --deviate 10%      its base value 10% off (what the IncidentRegistry's
+ *                                                                   reference Airnodes sign): pushed now and kept
  *   npm run devnet:malfunction -- --feed ETH/USD --stale [--advance 90000]
  *                                                                   stale: no more updates (optionally
  *                                                                   move the chain's clock forward)
@@ -33,11 +35,12 @@ export interface MalfunctionIo {
   cwd: string;
 }
 
-const USAGE = `Usage: npm run devnet:malfunction -- --feed <name> (--value <price> | --stale | --restore)
+const USAGE = `Usage: npm run devnet:malfunction -- --feed <name> (--value <price> | --deviate <percent> | --stale | --restore)
        npm run devnet:malfunction -- --list
 Options:
   --feed <name>         dAPI name, e.g. ETH/USD or API3/USD
   --value <price>       push this (wrong) price now and keep pushing it, e.g. 0, -1, 12.5
+  --deviate <percent>   the same with the feed's base value moved by this much, e.g. 10% (a drop: --deviate=-15%)
   --stale               stop updating the feed; its timestamp ages
   --advance <seconds>   also move the chain's clock forward (with --stale: make it stale now)
   --restore             back to live values
@@ -53,6 +56,7 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
       options: {
         feed: { type: "string" },
         value: { type: "string" },
+        deviate: { type: "string" },
         stale: { type: "boolean" },
         restore: { type: "boolean" },
         advance: { type: "string" },
@@ -111,9 +115,14 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
     );
     return 2;
   }
-  const chosen = [values.value !== undefined, Boolean(values.stale), Boolean(values.restore)];
+  const chosen = [
+    values.value !== undefined,
+    values.deviate !== undefined,
+    Boolean(values.stale),
+    Boolean(values.restore),
+  ];
   if (chosen.filter(Boolean).length !== 1) {
-    io.stderr(`error: give exactly one of --value, --stale, --restore\n${USAGE}\n`);
+    io.stderr(`error: give exactly one of --value, --deviate, --stale, --restore\n${USAGE}\n`);
     return 2;
   }
   let advance = 0;
@@ -127,7 +136,19 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
 
   let mode: FeedMode;
   let price: bigint | undefined;
-  if (values.value !== undefined) {
+  let shown = String(values.value);
+  if (values.deviate !== undefined) {
+    // Basis points of the base value, from a percentage with up to two decimals ("10%", "-2.5").
+    const match = /^(-?\d+(?:\.\d{1,2})?)%?$/.exec(String(values.deviate).trim());
+    if (!match?.[1]) {
+      io.stderr(`error: --deviate ${values.deviate} is not a percentage, e.g. 10% or -15%\n`);
+      return 2;
+    }
+    const bps = BigInt(Math.round(Number(match[1]) * 100));
+    price = (BigInt(feed.baseValue) * (10_000n + bps)) / 10_000n;
+    shown = formatUnits(price, 18);
+    mode = { mode: "fixed", value: price.toString() };
+  } else if (values.value !== undefined) {
     try {
       price = parseUnits(String(values.value), 18);
     } catch {
@@ -153,11 +174,11 @@ export async function runMalfunction(argv: string[], io: MalfunctionIo): Promise
       await pushBeaconValue(ctx, api3ServerV1, airnode, feed.templateId as Hex, price);
     } catch (error) {
       io.stderr(
-        `error: the immediate push failed (${firstLine(error)}); ${feed.name} is set to ${values.value} in the feed control file, so the pusher pushes it at its next tick\n`,
+        `error: the immediate push failed (${firstLine(error)}); ${feed.name} is set to ${shown} in the feed control file, so the pusher pushes it at its next tick\n`,
       );
       return 1;
     }
-    io.stdout(`${feed.name} now reads ${values.value} (wrong value pushed; the pusher keeps it)\n`);
+    io.stdout(`${feed.name} now reads ${shown} (wrong value pushed; the pusher keeps it)\n`);
   } else if (values.stale) {
     io.stdout(
       `${feed.name} is no longer updated${advance ? `; chain moved ${advance} s ahead` : ""}\n`,

@@ -34,6 +34,15 @@ export function formatSummary(
     for (const feed of deployment.devnet.feeds) {
       row(feed.name, `~${formatUnits(BigInt(feed.baseValue), 18)} USD  proxy ${feed.proxy}`);
     }
+    const references = deployment.devnet.references ?? [];
+    if (references.length > 0) {
+      lines.push(
+        "",
+        `Reference Airnodes (the IncidentRegistry's truth for deviations; ipool report-incident <dapi> --deviation signs with them)`,
+      );
+      for (const { address, index } of references)
+        lines.push(`  ${String(index).padStart(2)}  ${address}`);
+    }
   }
 
   if (deployment.accounts) {
@@ -74,6 +83,7 @@ export function formatSummary(
     "Try",
     ...commands,
     `  npm run devnet:malfunction -- --feed ETH/USD --value 0${where}     (or: npm run malfunction -w @insurance-pool/devnet -- ...)`,
+    `  npx ipool report-incident ETH/USD --deviation --account alice${where}     (after a wrong value; then: npx ipool incidents)`,
     "",
     "Ctrl-C stops everything.",
     "",

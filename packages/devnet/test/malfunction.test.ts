@@ -94,6 +94,19 @@ test("--value pushes a wrong value at once and the pusher keeps it", async () =>
   assert.equal((await read("ETH/USD")).value, 0n);
 });
 
+test("--deviate moves the feed's base value by a percentage and keeps it", async () => {
+  const result = await malfunction("--feed", "BTC/USD", "--deviate", "10%");
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /BTC\/USD now reads 104500 /);
+  assert.equal((await read("BTC/USD")).value, parseEther("104500"));
+  await chain.increaseTime(2);
+  assert.equal((await pusher.pushOnce())["BTC/USD"], parseEther("104500"));
+  const down = await malfunction("--feed", "BTC/USD", "--deviate=-2.5");
+  assert.equal(down.code, 0, down.stderr);
+  assert.equal((await read("BTC/USD")).value, parseEther("92625"));
+  assert.equal((await malfunction("--feed", "BTC/USD", "--restore")).code, 0);
+});
+
 test("--stale stops updates of that feed only; --advance moves the clock; --restore makes it live", async () => {
   const result = await malfunction("--feed", "ETH/USD", "--stale", "--advance", "3600");
   assert.equal(result.code, 0, result.stderr);
@@ -130,7 +143,9 @@ test("--list shows every feed; bad inputs exit non-zero with a message", async (
       ["--feed", "DOGE/USD", "--value", "1"],
       /not a devnet feed; feeds: API3\/USD, ETH\/USD, BTC\/USD/,
     ],
-    [["--feed", "ETH/USD"], /exactly one of --value, --stale, --restore/],
+    [["--feed", "ETH/USD"], /exactly one of --value, --deviate, --stale, --restore/],
+    [["--feed", "ETH/USD", "--deviate", "ten"], /--deviate ten is not a percentage/],
+    [["--feed", "ETH/USD", "--deviate", "5%", "--stale"], /exactly one of/],
     [["--feed", "ETH/USD", "--value", "abc"], /is not a number/],
     [["--feed", "ETH/USD", "--stale", "--advance", "-1"], /--advance|ambiguous/],
     [["--deployment", "nowhere.json", "--list"], /Start the devnet first/],

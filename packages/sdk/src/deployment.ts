@@ -33,6 +33,8 @@ export interface Deployment {
      * a primary-agent proposal (devnet; `ipool deploy --dapi-manager` on a pool-run server).
      */
     api3ServerV1Manager?: Address;
+    /** IncidentRegistry: on-chain proofs of stale and deviating dAPIs (issue #14). */
+    incidentRegistry?: Address;
   };
   /**
    * What `contracts.arbitrator` is, when known: our `LocalArbitrator`, Kleros' own
@@ -90,7 +92,14 @@ export interface DevnetFeeds {
     proxy: Address;
     /** The value the pusher walks around, 18 decimals, as a decimal string. */
     baseValue: string;
+    /** The template the reference Airnodes sign this feed's value for (covered dAPIs only). */
+    referenceTemplateId?: Hex;
   }[];
+  /**
+   * Reference Airnodes (local keys: anvil mnemonic indices) whose signed data the IncidentRegistry takes as the
+   * truth a covered dAPI deviates from; `ipool report-incident --deviation` signs with them.
+   */
+  references?: { address: Address; index: number }[];
 }
 
 /** Reads and checks a deployment file. Throws with the path and the missing field when it is malformed. */

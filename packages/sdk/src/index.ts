@@ -57,6 +57,17 @@ export {
   getProposals,
 } from "./actions/governance/getProposals.ts";
 export {
+  type GetIncidentsParameters,
+  type GetIncidentsReturnType,
+  getIncidents,
+  type IncidentWithId,
+} from "./actions/incidents/getIncidents.ts";
+export {
+  type ReportDeviationParameters,
+  type ReportDeviationReturnType,
+  reportDeviation,
+} from "./actions/incidents/reportDeviation.ts";
+export {
   type GetPoolStatusParameters,
   type GetPoolStatusReturnType,
   getPoolStatus,
@@ -108,6 +119,18 @@ export {
 /** One typed action per contract function, generated from the ABIs and NatSpec (`npm run build:abis`). */
 export * from "./generated/actions.ts";
 export * from "./generated/contracts.ts";
+export {
+  DEVNET_SIGN_AHEAD,
+  type SignDevnetReferenceValuesParameters,
+  signDevnetReferenceValues,
+} from "./incidents/devnetReferences.ts";
+export { type SignedValue, signReferenceValue, sortByAirnode } from "./incidents/signedValue.ts";
+export {
+  type IncidentRecord,
+  type IncidentState,
+  incidentKindName,
+  incidentState,
+} from "./incidents/state.ts";
 export {
   type BondParameters,
   CLAIM_NUMBER_SHIFT,

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Address, encodeDeployData, parseEther } from "viem";
+import { type Address, encodeDeployData, parseEther, stringToHex } from "viem";
 import { getContractEvents } from "viem/actions";
 import { AnvilChain } from "../../../devnet/src/chain.ts";
 import { type AnvilInstance, startAnvil } from "../../../sdk/src/anvil.ts";
@@ -33,6 +33,7 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
     arbitrator: Address;
     ethUsd: Address;
     registry: Address;
+    api3ServerV1: Address;
   };
   const env = { IPOOL_PRIVATE_KEY: DEPLOYER_KEY };
   const nonce = () => chain.client.getTransactionCount({ address: deployer });
@@ -97,6 +98,7 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
       arbitrator,
       ethUsd: ethUsd.proxy,
       registry,
+      api3ServerV1: api3.api3ServerV1,
     };
     assert.equal(DEVNET_MNEMONIC.split(" ").length, 12);
   });
@@ -240,7 +242,13 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
   });
 
   it("deploys, hands every power to the DAO and records deployments/<chainId>.json", async () => {
-    const result = await cli([...base(), "--dispute-template-registry", existing.registry]);
+    const result = await cli([
+      ...base(),
+      "--dispute-template-registry",
+      existing.registry,
+      "--api3-server",
+      existing.api3ServerV1,
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Deployed Insurance Pool to chain 4242/);
     assert.match(result.stdout, /Kleros v2 dispute template registered as id 0/);
@@ -300,6 +308,29 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
         2n * 86400n,
       );
     }
+
+    // The IncidentRegistry judges the covered dAPI for staleness and is governed by the primary timelock alone.
+    const incidents = deployment.contracts.incidentRegistry as Address;
+    const registryAbi = artifact("IncidentRegistry").abi;
+    assert.equal(deployment.contracts.api3ServerV1, existing.api3ServerV1);
+    assert.equal(
+      await chain.read<Address>(incidents, registryAbi, "primaryAgent"),
+      deployment.contracts.primaryTimelock,
+    );
+    assert.equal(
+      (await chain.read<Address>(incidents, registryAbi, "mediator")).toLowerCase(),
+      "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+    );
+    const definition = await chain.read<{ heartbeat: bigint; grace: bigint; quorum: bigint }>(
+      incidents,
+      registryAbi,
+      "definition",
+      [stringToHex("ETH/USD", { size: 32 }), 1n],
+    );
+    assert.deepEqual(
+      [definition.heartbeat, definition.grace, definition.quorum],
+      [86_400n, 3_600n, 0n],
+    );
 
     const again = await cli(base());
     assert.equal(again.code, 1);

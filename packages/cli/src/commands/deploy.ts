@@ -203,6 +203,8 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
   if (treasury) params.treasury = treasury;
   const dapiManager = optionalAddress(values["dapi-manager"], "dapi-manager");
   if (dapiManager) params.dapiManager = dapiManager;
+  const api3ServerV1 = optionalAddress(values["api3-server"], "api3-server");
+  if (api3ServerV1) params.api3ServerV1 = api3ServerV1;
   const dryRun = Boolean(values["dry-run"]);
   const from = optionalAddress(values.from, "from");
   if (!dryRun && !ctx.signer) {
@@ -248,6 +250,7 @@ async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<
     ["--arbitrator-v2", params.arbitratorV2?.arbitrator],
     ["--evidence-module", params.arbitratorV2?.evidenceModule],
     ["--fee-token", params.arbitratorV2?.feeToken],
+    ["--api3-server", params.api3ServerV1],
     ...params.dapis.map((dapi): [string, Address | undefined] => [
       `--dapis ${dapi.name}`,
       dapi.proxy,
@@ -321,6 +324,8 @@ function toDeployment(
       secondaryGovernor: contracts.secondaryGovernor,
       secondaryTimelock: contracts.secondaryTimelock,
       ...(contracts.dapiManager ? { api3ServerV1Manager: contracts.dapiManager } : {}),
+      ...(params.api3ServerV1 ? { api3ServerV1: params.api3ServerV1 } : {}),
+      ...(contracts.incidentRegistry ? { incidentRegistry: contracts.incidentRegistry } : {}),
     },
     disputeTexts: {
       metaEvidenceURI: params.metaEvidenceURI ?? metaEvidence().ipfsPath,
@@ -562,6 +567,9 @@ export const deployCommand: StandaloneCommand = {
     "  ipool deploy --rpc $RPC --token 0x0b38... --token-usd-proxy 0x... --arbitrator 0x988b... \\",
     "    --dapis ETH/USD=0x...,BTC/USD=0x... --mediator 0x... --dry-run --from 0xDeployer",
     "  IPOOL_PRIVATE_KEY=0x... ipool deploy --rpc $RPC --token ... --token-usd-proxy ... --arbitrator ...",
+    "",
+    "--api3-server <addr> (this chain's Api3ServerV1) also deploys the IncidentRegistry, judging the covered dAPIs",
+    "for staleness (24 h heartbeat + 1 h grace); deviation references are a later DAO proposal.",
   ].join("\n"),
   options: {
     token: { type: "string", value: "<addr>", description: "the pool token (e.g. API3)" },
@@ -625,6 +633,11 @@ export const deployCommand: StandaloneCommand = {
       description: "first mediator (the DAO can change it)",
     },
     "policy-agent": { type: "string", value: "<addr>", description: "first policy agent" },
+    "api3-server": {
+      type: "string",
+      value: "<addr>",
+      description: "this chain's Api3ServerV1: also deploy the IncidentRegistry (stale incidents)",
+    },
     treasury: {
       type: "string",
       value: "<addr>",

@@ -28,6 +28,7 @@ export const commandModules = {
   queueExecute: () => import("./queueExecute.ts"),
   proposals: () => import("./proposals.ts"),
   anyone: () => import("./anyone.ts"),
+  incidents: () => import("./incidents.ts"),
   payouts: () => import("./payouts.ts"),
   status: () => import("./status.ts"),
   claims: () => import("./claims.ts"),

@@ -6,14 +6,35 @@
  * (fees in ETH or in a devnet WETH), LocalDisputeTemplateRegistry (the claims template registered in it) and
  * LocalEvidenceModule.
  */
-import { type Address, encodeDeployData, encodeFunctionData, parseEther } from "viem";
+import {
+  type Address,
+  encodeDeployData,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseEther,
+  stringToHex,
+  zeroAddress,
+} from "viem";
 import type { ArbitratorKind, Deployment } from "../deployment.ts";
 import { claimsPolicy, metaEvidenceURI } from "../dispute/files.ts";
 import { deployApi3, setUpLocalDapi } from "./api3.ts";
 import { artifact } from "./artifacts.ts";
 import { createTxContext, deployAndWait, sendAndWait, type TxContext } from "./context.ts";
-import { DEVNET_ROLES, devnetAccount, devnetAccounts } from "./devnetAccounts.ts";
-import { deploySystem, type GovernanceParameters } from "./system.ts";
+import {
+  DEVNET_REFERENCE_AIRNODES,
+  DEVNET_ROLES,
+  devnetAccount,
+  devnetAccounts,
+  devnetReferenceAccount,
+} from "./devnetAccounts.ts";
+import type { IncidentDefinition } from "./incidents.ts";
+import {
+  DEFAULT_DAPI_GRACE,
+  DEFAULT_DAPI_HEARTBEAT,
+  deploySystem,
+  type GovernanceParameters,
+} from "./system.ts";
 
 /** Devnet governance: a 1-minute voting delay, the shortest vote (1 day) and a 5-minute timelock. */
 export const DEVNET_GOVERNANCE: GovernanceParameters = {
@@ -28,6 +49,42 @@ export const DEVNET_FEEDS = [
   { name: "ETH/USD", value: parseEther("3000"), covered: true },
   { name: "BTC/USD", value: parseEther("95000"), covered: true },
 ] as const;
+
+/** The template the devnet's reference Airnodes sign a feed's value for. */
+export function referenceTemplateIdOf(feedName: string): Hex {
+  return keccak256(stringToHex(`devnet reference template ${feedName}`));
+}
+
+/**
+ * The devnet's incident definition of a covered dAPI: stale past the claims manager's heartbeat and grace (24 h +
+ * 1 h); deviating by more than 8% (the pusher's live walk stays within 5% of its base value) from the median of 3
+ * of the 5 reference Airnodes, confirmed by a second report a minute later, voidable by the mediator for an hour.
+ */
+export function devnetIncidentDefinition(feedName: string): IncidentDefinition {
+  const templateId = referenceTemplateIdOf(feedName);
+  return {
+    heartbeat: BigInt(DEFAULT_DAPI_HEARTBEAT),
+    grace: BigInt(DEFAULT_DAPI_GRACE),
+    deviationThresholdBps: 800n,
+    confirmationGap: 60n,
+    challengeWindow: 3_600n,
+    deviationOpenPeriod: 3_600n,
+    quorum: 3n,
+    references: DEVNET_REFERENCE_AIRNODES.map((index) => ({
+      airnode: devnetReferenceAccount(index).address,
+      templateId,
+    })),
+    sequencerUptimeFeed: zeroAddress,
+    sequencerGrace: 0n,
+  };
+}
+
+/** The devnet's incident bounty: 1 token per accepted report, at most one per incident a minute; 1,000 funded. */
+export const DEVNET_INCIDENT_BOUNTY = {
+  amount: parseEther("1"),
+  minReportInterval: 60n,
+  funds: parseEther("1000"),
+} as const;
 
 /** Options of {@link deployDevnet}. */
 export interface DeployDevnetOptions {
@@ -255,6 +312,19 @@ export async function deployDevnet(
     treasury: accounts.treasury.address,
     governance: options.governance ?? DEVNET_GOVERNANCE,
     dapiManager: api3.managerForwarder,
+    api3ServerV1: api3.api3ServerV1,
+    incidents: {
+      definitions: Object.fromEntries(
+        DEVNET_FEEDS.filter((feed) => feed.covered).map((feed) => [
+          feed.name,
+          devnetIncidentDefinition(feed.name),
+        ]),
+      ),
+      bounty: {
+        amount: DEVNET_INCIDENT_BOUNTY.amount,
+        minReportInterval: DEVNET_INCIDENT_BOUNTY.minReportInterval,
+      },
+    },
   });
 
   // The pool mints staking rewards, the deployer is the devnet's faucet: both get the minter role.
@@ -269,6 +339,22 @@ export async function deployDevnet(
         functionName: "setMinter",
         args: [minter, true],
       }),
+    });
+  }
+
+  // The deployer (the faucet) funds the incident bounties.
+  const incidentRegistry = system.incidentRegistry;
+  if (!incidentRegistry) throw new Error("no IncidentRegistry deployed");
+  const funds = DEVNET_INCIDENT_BOUNTY.funds;
+  const registryAbi = artifact("IncidentRegistry").abi;
+  for (const [label, to, abi, functionName, args] of [
+    ["TestToken: mint bounty funds", token, testToken.abi, "mint", [deployer, funds]],
+    ["TestToken: approve bounty funds", token, testToken.abi, "approve", [incidentRegistry, funds]],
+    ["IncidentRegistry: fund bounties", incidentRegistry, registryAbi, "fundBounties", [funds]],
+  ] as const) {
+    await sendAndWait(ctx, label, {
+      to,
+      data: encodeFunctionData({ abi, functionName, args }),
     });
   }
 
@@ -291,6 +377,7 @@ export async function deployDevnet(
       api3ServerV1OevExtension: api3.api3ServerV1OevExtension,
       api3ReaderProxyV1Factory: api3.api3ReaderProxyV1Factory,
       ...(system.dapiManager ? { api3ServerV1Manager: system.dapiManager } : {}),
+      incidentRegistry,
     },
     arbitratorKind,
     disputeTexts: { metaEvidenceURI: metaEvidenceURI(), policyURI: claimsPolicy().ipfsPath },
@@ -317,6 +404,11 @@ export async function deployDevnet(
         beaconId: feed.beaconId,
         proxy: feed.proxy,
         baseValue: feed.baseValue.toString(),
+        ...(feed.covered ? { referenceTemplateId: referenceTemplateIdOf(feed.name) } : {}),
+      })),
+      references: DEVNET_REFERENCE_AIRNODES.map((index) => ({
+        address: devnetReferenceAccount(index).address,
+        index,
       })),
     },
   };

@@ -7,7 +7,8 @@ export const DEVNET_MNEMONIC = "test test test test test test test test test tes
 /**
  * The devnet's accounts by role, as indices of anvil's mnemonic (`ipool --account <index|role>`).
  * Index 9 (the Airnode) signs the data (and sends the malfunction command's pushes); index 10 sends the
- * pusher's transactions, so that their nonces never clash with what a person sends from other accounts.
+ * pusher's transactions and index 19 the incident watcher's, so that their nonces never clash with what a person
+ * sends from other accounts.
  */
 export const DEVNET_ROLES = {
   deployer: 0,
@@ -22,9 +23,21 @@ export const DEVNET_ROLES = {
   airnode: 9,
   pusher: 10,
   treasury: 11,
+  watcher: 19,
 } as const;
 
 export type DevnetRole = keyof typeof DEVNET_ROLES;
+
+/**
+ * The devnet's reference Airnodes, as indices of anvil's mnemonic: they only sign (the data the IncidentRegistry
+ * judges covered dAPIs against), never send, so they hold no ETH and clash with no account that does.
+ */
+export const DEVNET_REFERENCE_AIRNODES = [40, 41, 42, 43, 44] as const;
+
+/** The local account of the devnet's reference Airnode at mnemonic index `index`. */
+export function devnetReferenceAccount(index: number) {
+  return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index });
+}
 
 /** The local account (private key from the mnemonic) of a devnet role. */
 export function devnetAccount(role: DevnetRole) {

@@ -40,6 +40,14 @@ export {
   type TxRecord,
 } from "./context.ts";
 export {
+  deployIncidentRegistry,
+  type IncidentDefinition,
+  type IncidentReference,
+  type IncidentRegistryParameters,
+  sortReferences,
+  staleOnlyDefinition,
+} from "./incidents.ts";
+export {
   type ArbitratorV2Parameters,
   DEFAULT_DAPI_CAP_SHARE,
   DEFAULT_DAPI_GRACE,

@@ -26,6 +26,11 @@ import { api3ServerV1Abi, ownableCallForwarderAbi } from "./api3Artifacts.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
+import {
+  deployIncidentRegistry,
+  type IncidentDefinition,
+  staleOnlyDefinition,
+} from "./incidents.ts";
 
 /** Governance parameters (seconds; the Governors count time in seconds, ERC-6372 `mode=timestamp`). */
 export interface GovernanceParameters {
@@ -99,6 +104,17 @@ export interface SystemParameters {
    */
   dapiManager?: Address;
   governance?: GovernanceParameters;
+  /**
+   * This chain's Api3ServerV1: when given, an IncidentRegistry is deployed on it (issue #14) with an incident
+   * definition for every covered dAPI of this chain (by default staleness only, at the dAPI's heartbeat and grace),
+   * the mediator above, and the primary timelock as its governance.
+   */
+  api3ServerV1?: Address;
+  /** Incident definitions by dAPI name (e.g. with deviation references) and the bounty, for the registry. */
+  incidents?: {
+    definitions?: Record<string, IncidentDefinition>;
+    bounty?: { amount: bigint; minReportInterval: bigint };
+  };
 }
 
 /** A Kleros v2 arbitrator for the claims manager (see `IClaimsAdmin.setArbitratorV2`). */
@@ -127,6 +143,8 @@ export interface SystemContracts {
   disputeTemplateId?: bigint;
   /** The forwarder managing the Api3ServerV1, now owned by the primary timelock (when `dapiManager` was given). */
   dapiManager?: Address;
+  /** The IncidentRegistry, when `api3ServerV1` was given. */
+  incidentRegistry?: Address;
 }
 
 /** One call a timelock makes on itself or another contract during the bootstrap. */
@@ -352,6 +370,26 @@ export async function deploySystem(
   if (params.dapiManager) {
     await handOverDapiManager(ctx, params.dapiManager, claimsManager, primaryTimelock);
   }
+  const incidentRegistry = params.api3ServerV1
+    ? await deployIncidentRegistry(ctx, {
+        api3ServerV1: params.api3ServerV1,
+        token: params.token,
+        primaryAgent: primaryTimelock,
+        ...(params.mediator ? { mediator: params.mediator } : {}),
+        definitions: params.dapis
+          .filter((dapi) => (dapi.chainId ?? chainId) === chainId)
+          .map((dapi) => ({
+            dapiName: dapiNameOf(dapi.name),
+            definition:
+              params.incidents?.definitions?.[dapi.name] ??
+              staleOnlyDefinition(
+                dapi.heartbeat ?? DEFAULT_DAPI_HEARTBEAT,
+                dapi.grace ?? DEFAULT_DAPI_GRACE,
+              ),
+          })),
+        ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
+      })
+    : undefined;
 
   return {
     stakingPool,
@@ -362,6 +400,7 @@ export async function deploySystem(
     secondaryTimelock,
     ...(disputeTemplateId === undefined ? {} : { disputeTemplateId }),
     ...(params.dapiManager ? { dapiManager: params.dapiManager } : {}),
+    ...(incidentRegistry ? { incidentRegistry } : {}),
   };
 }
 

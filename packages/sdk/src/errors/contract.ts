@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import { decodeErrorResult } from "viem";
+import { decodeErrorResult, hexToString } from "viem";
 import { allErrorsAbi } from "../abis.ts";
 import { claimNumber, MAX_ID_NUMBER, policyNumber } from "../maths/claims.ts";
 import { formatAmount, formatDuration, formatTimestamp } from "../utils/amount.ts";
@@ -92,6 +92,33 @@ const templates: Record<string, Template> = {
     `${f.verb}: ${f.your(a.sender)} token balance ${f.tokens(a.balance)} is below the ${f.tokens(a.needed)} needed`,
   ERC20InsufficientAllowance: (a, f) =>
     `${f.verb}: the allowance of ${a.spender} is ${f.tokens(a.allowance)}, ${f.tokens(a.needed)} needed (approve first)`,
+  // IncidentRegistry
+  FeedNotStale: (a, f) =>
+    `${f.verb}: ${dapiText(a.dapiName)} is not stale: updated ${f.time(a.updatedAt)}, fresh until ${f.time(a.staleFrom)}`,
+  FeedNotDeviating: (a, f) =>
+    `${f.verb}: ${dapiText(a.dapiName)} reads ${formatAmount(BigInt(String(a.value)), 18)}, within ${bpsText(a.thresholdBps)} of the references' median ${formatAmount(BigInt(String(a.median)), 18)}`,
+  FeedUnreadable: (a, f) =>
+    `${f.verb}: ${dapiText(a.dapiName)} cannot be read on Api3ServerV1 (its name is not set or it never updated)`,
+  ReportTooSoon: (a, f) =>
+    `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} was proven recently; the next report counts from ${f.time(a.allowedAt)}`,
+  UnknownDefinition: (a, f) =>
+    `${f.verb}: ${dapiText(a.dapiName)} has no incident definition${BigInt(String(a.version)) === 0n ? "" : ` version ${a.version}`}: the registry does not judge it`,
+  DeviationNotJudged: (a, f) =>
+    `${f.verb}: ${dapiText(a.dapiName)} has no reference data sources: its deviations are not judged`,
+  TooFewReferences: (a, f) =>
+    `${f.verb}: ${a.provided} signed values given, the dAPI's definition needs ${a.required}`,
+  UnknownReference: (a, f) =>
+    `${f.verb}: airnode ${a.airnode} with template ${a.templateId} is not one of the dAPI's references`,
+  SignedDataTooOld: (a, f) =>
+    `${f.verb}: ${a.airnode}'s value signed ${f.time(a.timestamp)} is not newer than ${f.time(a.mustBeAfter)} (the feed's last update or the last report's data)`,
+  SignedDataFromFuture: (a, f) =>
+    `${f.verb}: ${a.airnode}'s value is signed for ${f.time(a.timestamp)}, more than 60 s ahead of the chain`,
+  BadSignature: (a, f) => `${f.verb}: the signature is not ${a.airnode}'s for the value given`,
+  NoBountyEarned: (a, f) => `${f.you(a.reporter, ["have", "has"])} no incident bounties to claim`,
+  IncidentAlreadyVoided: (a, f) =>
+    `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} is already voided`,
+  ChallengeWindowOver: (a, f) =>
+    `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} became payable ${f.time(a.payableAt)}: its challenge window is over`,
   GovernorInsufficientProposerVotes: (a, f) =>
     `${f.your(a.proposer)} voting power ${f.shares(a.votes)} is below the proposal threshold ${f.shares(a.threshold)}`,
   GovernorNonexistentProposal: (a) => `proposal ${a.proposalId} does not exist`,
@@ -99,6 +126,22 @@ const templates: Record<string, Template> = {
   GovernorUnexpectedProposalState: (a) =>
     `proposal ${a.proposalId} is ${proposalStateName(a.current)}, which does not allow this`,
 };
+
+/** A `bytes32` dAPI name as text ("ETH/USD"), or the hex when it is not text. */
+function dapiText(value: unknown): string {
+  const hex = String(value);
+  try {
+    const text = hexToString(hex as Hex, { size: 32 });
+    return /^[\x20-\x7e]+$/.test(text) ? text : hex;
+  } catch {
+    return hex;
+  }
+}
+
+/** Basis points as a percentage ("8%"). */
+function bpsText(value: unknown): string {
+  return `${formatAmount(BigInt(String(value)), 2)}%`;
+}
 
 const PROPOSAL_STATES = [
   "Pending",

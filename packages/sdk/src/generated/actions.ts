@@ -3,7 +3,7 @@ import type { Address, ContractFunctionReturnType, Hex } from "viem";
 import { readContract } from "viem/actions";
 import type { ReadClient, WalletClient, WriteHooks, WriteResult } from "../utils/transaction.ts";
 import { simulateAndSend } from "../utils/transaction.ts";
-import { iArbitratorAbi, iClaimsManagerAbi, iStakingPoolAbi, localArbitratorAbi, poolGovernorAbi } from "./contracts.ts";
+import { iArbitratorAbi, iClaimsManagerAbi, iIncidentRegistryAbi, iStakingPoolAbi, localArbitratorAbi, poolGovernorAbi } from "./contracts.ts";
 /** Parameters of {@link getDelegationPeriod}. */
 export interface GetDelegationPeriodParameters {
   /** The StakingPool address (`deployment.contracts.stakingPool`). */
@@ -3834,6 +3834,498 @@ export type GetWaitingPeriodReturnType = ContractFunctionReturnType<typeof iClai
  */
 export async function getWaitingPeriod(client: ReadClient, parameters: GetWaitingPeriodParameters): Promise<GetWaitingPeriodReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "waitingPeriod",  });
+}
+
+/** Parameters of {@link getIncidentApi3ServerV1}. */
+export interface GetIncidentApi3ServerV1Parameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** The server. */
+export type GetIncidentApi3ServerV1ReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "api3ServerV1", readonly []>;
+
+/**
+ * The Api3ServerV1 whose dAPIs are judged.
+ * (`IIncidentRegistry.api3ServerV1()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentApi3ServerV1(client, { incidentRegistry });
+ * ```
+ */
+export async function getIncidentApi3ServerV1(client: ReadClient, parameters: GetIncidentApi3ServerV1Parameters): Promise<GetIncidentApi3ServerV1ReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "api3ServerV1",  });
+}
+
+/** Parameters of {@link getIncidentBounty}. */
+export interface GetIncidentBountyParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** Tokens per report. Seconds. */
+export type GetIncidentBountyReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "bounty", readonly []>;
+
+/**
+ * The bounty per accepted report and the minimum interval between an incident's reports.
+ * (`IIncidentRegistry.bounty()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentBounty(client, { incidentRegistry });
+ * ```
+ */
+export async function getIncidentBounty(client: ReadClient, parameters: GetIncidentBountyParameters): Promise<GetIncidentBountyReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "bounty",  });
+}
+
+/** Parameters of {@link getBountyFunds}. */
+export interface GetBountyFundsParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** Tokens. */
+export type GetBountyFundsReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "bountyFunds", readonly []>;
+
+/**
+ * The bounty funds not yet earned by any report.
+ * (`IIncidentRegistry.bountyFunds()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getBountyFunds(client, { incidentRegistry });
+ * ```
+ */
+export async function getBountyFunds(client: ReadClient, parameters: GetBountyFundsParameters): Promise<GetBountyFundsReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "bountyFunds",  });
+}
+
+/** Parameters of {@link claimBounties}. */
+export interface ClaimBountiesParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The recipient (not zero). */
+  to: Address;
+}
+
+/** Tokens sent. (`result`, as simulated), with the transaction. */
+export type ClaimBountiesReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "claimBounties", readonly [Address]>>;
+
+/**
+ * Sends the caller's earned bounties, all of them, to `to`.
+ * (`IIncidentRegistry.claimBounties(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await claimBounties(client, { incidentRegistry, to });
+ * ```
+ */
+export async function claimBounties(client: WalletClient, parameters: ClaimBountiesParameters): Promise<ClaimBountiesReturnType> {
+  const { incidentRegistry, to, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "claimBounties", args: [to] }, hooks, "claim bounties");
+}
+
+/** Parameters of {@link getIncidentDefinition}. */
+export interface GetIncidentDefinitionParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+  /** The version, from 1 to `definitionVersion(dapiName)`. */
+  version: bigint;
+}
+
+/** The definition. */
+export type GetIncidentDefinitionReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "definition", readonly [Hex, bigint]>;
+
+/**
+ * Version `version` of `dapiName`'s incident definition. Reverts with `UnknownDefinition` for a version never set.
+ * (`IIncidentRegistry.definition(bytes32,uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentDefinition(client, { incidentRegistry, dapiName, version });
+ * ```
+ */
+export async function getIncidentDefinition(client: ReadClient, parameters: GetIncidentDefinitionParameters): Promise<GetIncidentDefinitionReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "definition", args: [parameters.dapiName, parameters.version], });
+}
+
+/** Parameters of {@link getIncidentDefinitionVersion}. */
+export interface GetIncidentDefinitionVersionParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+}
+
+/** The current version. */
+export type GetIncidentDefinitionVersionReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "definitionVersion", readonly [Hex]>;
+
+/**
+ * The current definition version of `dapiName` (0: none yet). Policies pin this at purchase.
+ * (`IIncidentRegistry.definitionVersion(bytes32)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentDefinitionVersion(client, { incidentRegistry, dapiName });
+ * ```
+ */
+export async function getIncidentDefinitionVersion(client: ReadClient, parameters: GetIncidentDefinitionVersionParameters): Promise<GetIncidentDefinitionVersionReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "definitionVersion", args: [parameters.dapiName], });
+}
+
+/** Parameters of {@link getEarnedBounties}. */
+export interface GetEarnedBountiesParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The reporter. */
+  reporter: Address;
+}
+
+/** Tokens. */
+export type GetEarnedBountiesReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "earnedBounties", readonly [Address]>;
+
+/**
+ * What `reporter` has earned and not yet claimed.
+ * (`IIncidentRegistry.earnedBounties(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getEarnedBounties(client, { incidentRegistry, reporter });
+ * ```
+ */
+export async function getEarnedBounties(client: ReadClient, parameters: GetEarnedBountiesParameters): Promise<GetEarnedBountiesReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "earnedBounties", args: [parameters.reporter], });
+}
+
+/** Parameters of {@link fundBounties}. */
+export interface FundBountiesParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** Tokens to add (not zero). */
+  amount: bigint;
+}
+
+/** The transaction and its receipt. */
+export type FundBountiesReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "fundBounties", readonly [bigint]>>;
+
+/**
+ * Adds `amount` tokens, pulled from the caller (who approved them), to the bounty funds. Anyone.
+ * (`IIncidentRegistry.fundBounties(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await fundBounties(client, { incidentRegistry, amount });
+ * ```
+ */
+export async function fundBounties(client: WalletClient, parameters: FundBountiesParameters): Promise<FundBountiesReturnType> {
+  const { incidentRegistry, amount, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "fundBounties", args: [amount] }, hooks, "fund bounties");
+}
+
+/** Parameters of {@link hasOpenIncident}. */
+export interface HasOpenIncidentParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+}
+
+/** Whether one is open. */
+export type HasOpenIncidentReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "hasOpenIncident", readonly [Hex]>;
+
+/**
+ * Whether `dapiName` has an open incident (see the contract's NatSpec for "open").
+ * (`IIncidentRegistry.hasOpenIncident(bytes32)`)
+ *
+ * @example
+ * ```ts
+ * const result = await hasOpenIncident(client, { incidentRegistry, dapiName });
+ * ```
+ */
+export async function hasOpenIncident(client: ReadClient, parameters: HasOpenIncidentParameters): Promise<HasOpenIncidentReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "hasOpenIncident", args: [parameters.dapiName], });
+}
+
+/** Parameters of {@link getIncident}. */
+export interface GetIncidentParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+  /** The incident's id. */
+  incidentId: bigint;
+}
+
+/** The incident. */
+export type GetIncidentReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "incident", readonly [Hex, bigint]>;
+
+/**
+ * Incident `incidentId` of `dapiName`. Reverts with `UnknownIncident` outside 1..`incidentCount`.
+ * (`IIncidentRegistry.incident(bytes32,uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncident(client, { incidentRegistry, dapiName, incidentId });
+ * ```
+ */
+export async function getIncident(client: ReadClient, parameters: GetIncidentParameters): Promise<GetIncidentReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "incident", args: [parameters.dapiName, parameters.incidentId], });
+}
+
+/** Parameters of {@link getIncidentCount}. */
+export interface GetIncidentCountParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+}
+
+/** The count. */
+export type GetIncidentCountReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "incidentCount", readonly [Hex]>;
+
+/**
+ * How many incidents `dapiName` has (ids are 1..count).
+ * (`IIncidentRegistry.incidentCount(bytes32)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentCount(client, { incidentRegistry, dapiName });
+ * ```
+ */
+export async function getIncidentCount(client: ReadClient, parameters: GetIncidentCountParameters): Promise<GetIncidentCountReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "incidentCount", args: [parameters.dapiName], });
+}
+
+/** Parameters of {@link getLatestIncidentIds}. */
+export interface GetLatestIncidentIdsParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+}
+
+/** The latest deviation incident. The latest stale incident. */
+export type GetLatestIncidentIdsReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "latestIncidentIds", readonly [Hex]>;
+
+/**
+ * The ids of `dapiName`'s latest stale and latest deviation incidents (0: none).
+ * (`IIncidentRegistry.latestIncidentIds(bytes32)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getLatestIncidentIds(client, { incidentRegistry, dapiName });
+ * ```
+ */
+export async function getLatestIncidentIds(client: ReadClient, parameters: GetLatestIncidentIdsParameters): Promise<GetLatestIncidentIdsReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "latestIncidentIds", args: [parameters.dapiName], });
+}
+
+/** Parameters of {@link getMaxIncidentBounty}. */
+export interface GetMaxIncidentBountyParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** The maximum, in token units. */
+export type GetMaxIncidentBountyReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "maxBounty", readonly []>;
+
+/**
+ * The most `setBounty` accepts: 100 whole tokens.
+ * (`IIncidentRegistry.maxBounty()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getMaxIncidentBounty(client, { incidentRegistry });
+ * ```
+ */
+export async function getMaxIncidentBounty(client: ReadClient, parameters: GetMaxIncidentBountyParameters): Promise<GetMaxIncidentBountyReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "maxBounty",  });
+}
+
+/** Parameters of {@link getIncidentMediator}. */
+export interface GetIncidentMediatorParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** The mediator. */
+export type GetIncidentMediatorReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "mediator", readonly []>;
+
+/**
+ * The mediator who can void deviation incidents (zero: nobody).
+ * (`IIncidentRegistry.mediator()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentMediator(client, { incidentRegistry });
+ * ```
+ */
+export async function getIncidentMediator(client: ReadClient, parameters: GetIncidentMediatorParameters): Promise<GetIncidentMediatorReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "mediator",  });
+}
+
+/** Parameters of {@link getIncidentPrimaryAgent}. */
+export interface GetIncidentPrimaryAgentParameters {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+}
+
+/** The primary agent. */
+export type GetIncidentPrimaryAgentReturnType = ContractFunctionReturnType<typeof iIncidentRegistryAbi, "view", "primaryAgent", readonly []>;
+
+/**
+ * The primary agent (the DAO's primary Timelock).
+ * (`IIncidentRegistry.primaryAgent()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentPrimaryAgent(client, { incidentRegistry });
+ * ```
+ */
+export async function getIncidentPrimaryAgent(client: ReadClient, parameters: GetIncidentPrimaryAgentParameters): Promise<GetIncidentPrimaryAgentReturnType> {
+  return readContract(client, { address: parameters.incidentRegistry, abi: iIncidentRegistryAbi, functionName: "primaryAgent",  });
+}
+
+/** Parameters of {@link reportStale}. */
+export interface ReportStaleParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+}
+
+/** The incident started or extended. (`result`, as simulated), with the transaction. */
+export type ReportStaleReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "reportStale", readonly [Hex]>>;
+
+/**
+ * Proves that dAPI `dapiName` is stale now, and records it: a new incident starting at `updatedAt + heartbeat + grace`, or, for an outage already recorded (the same `updatedAt`), an extension of its incident (at most once per `minReportInterval`). Anyone; earns the bounty (see the contract's NatSpec).
+ * (`IIncidentRegistry.reportStale(bytes32)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await reportStale(client, { incidentRegistry, dapiName });
+ * ```
+ */
+export async function reportStale(client: WalletClient, parameters: ReportStaleParameters): Promise<ReportStaleReturnType> {
+  const { incidentRegistry, dapiName, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "reportStale", args: [dapiName] }, hooks, "report a stale feed");
+}
+
+/** Parameters of {@link setIncidentBounty}. */
+export interface SetIncidentBountyParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** Tokens per report, [0, `maxBounty()`]. */
+  amount: bigint;
+  /** Seconds, [1 minute, 1 hour]. */
+  minReportInterval: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetIncidentBountyReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "setBounty", readonly [bigint, bigint]>>;
+
+/**
+ * Sets the bounty earned per accepted report and the minimum interval between an incident's reports. Only the primary agent.
+ * (`IIncidentRegistry.setBounty(uint256,uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setIncidentBounty(client, { incidentRegistry, amount, minReportInterval });
+ * ```
+ */
+export async function setIncidentBounty(client: WalletClient, parameters: SetIncidentBountyParameters): Promise<SetIncidentBountyReturnType> {
+  const { incidentRegistry, amount, minReportInterval, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "setBounty", args: [amount, minReportInterval] }, hooks, "set bounty");
+}
+
+/** Parameters of {@link setIncidentMediator}. */
+export interface SetIncidentMediatorParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The mediator's address. */
+  mediator: Address;
+}
+
+/** The transaction and its receipt. */
+export type SetIncidentMediatorReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "setMediator", readonly [Address]>>;
+
+/**
+ * Appoints the mediator who can void deviation incidents (zero: nobody). Only the primary agent.
+ * (`IIncidentRegistry.setMediator(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setIncidentMediator(client, { incidentRegistry, mediator });
+ * ```
+ */
+export async function setIncidentMediator(client: WalletClient, parameters: SetIncidentMediatorParameters): Promise<SetIncidentMediatorReturnType> {
+  const { incidentRegistry, mediator, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "setMediator", args: [mediator] }, hooks, "set mediator");
+}
+
+/** Parameters of {@link setIncidentPrimaryAgent}. */
+export interface SetIncidentPrimaryAgentParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The new primary agent (not zero). */
+  primaryAgent: Address;
+}
+
+/** The transaction and its receipt. */
+export type SetIncidentPrimaryAgentReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "setPrimaryAgent", readonly [Address]>>;
+
+/**
+ * Hands the primary agent's powers to `primaryAgent` (e.g. a new Timelock). Only the primary agent.
+ * (`IIncidentRegistry.setPrimaryAgent(address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setIncidentPrimaryAgent(client, { incidentRegistry, primaryAgent });
+ * ```
+ */
+export async function setIncidentPrimaryAgent(client: WalletClient, parameters: SetIncidentPrimaryAgentParameters): Promise<SetIncidentPrimaryAgentReturnType> {
+  const { incidentRegistry, primaryAgent, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "setPrimaryAgent", args: [primaryAgent] }, hooks, "set primary agent");
+}
+
+/** Parameters of {@link voidIncident}. */
+export interface VoidIncidentParameters extends WriteHooks {
+  /** The IncidentRegistry address (`deployment.contracts.incidentRegistry`). */
+  incidentRegistry: Address;
+  /** The dAPI's `bytes32` name. */
+  dapiName: Hex;
+  /** The incident's id. */
+  incidentId: bigint;
+  /** Where the mediator explains the decision (e.g. an IPFS URI). */
+  reasonURI: string;
+}
+
+/** The transaction and its receipt. */
+export type VoidIncidentReturnType = WriteResult<ContractFunctionReturnType<typeof iIncidentRegistryAbi, "nonpayable", "voidIncident", readonly [Hex, bigint, string]>>;
+
+/**
+ * Voids deviation incident `incidentId` of `dapiName`, shown wrong, before it becomes payable (while unconfirmed, or before `payableAt`). Only the mediator. A voided incident stays in the record, never pays, and is no longer open; the next deviation report starts a new incident.
+ * (`IIncidentRegistry.voidIncident(bytes32,uint256,string)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await voidIncident(client, { incidentRegistry, dapiName, incidentId, reasonURI });
+ * ```
+ */
+export async function voidIncident(client: WalletClient, parameters: VoidIncidentParameters): Promise<VoidIncidentReturnType> {
+  const { incidentRegistry, dapiName, incidentId, reasonURI, ...hooks } = parameters;
+  return simulateAndSend(client, { address: incidentRegistry, abi: iIncidentRegistryAbi, functionName: "voidIncident", args: [dapiName, incidentId, reasonURI] }, hooks, "void the incident");
 }
 
 /** Parameters of {@link appeal}. */
