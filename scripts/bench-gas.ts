@@ -605,9 +605,25 @@ try {
     );
     await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimC]));
     await send(call(mediator, claimsManager, claimsAbi, "rejectClaim", [claimD]));
-    await send(call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimC], cost));
+    await send(
+      call(
+        policyholder,
+        claimsManager,
+        claimsAbi,
+        "escalateClaim",
+        [claimC, "ipfs://bench/evidence.json"],
+        cost,
+      ),
+    );
     const escalation = await chain.send(
-      call(policyholder, claimsManager, claimsAbi, "escalateClaim", [claimD], cost),
+      call(
+        policyholder,
+        claimsManager,
+        claimsAbi,
+        "escalateClaim",
+        [claimD, "ipfs://bench/evidence.json"],
+        cost,
+      ),
       "escalateClaim",
     );
     rows.push({

@@ -4,10 +4,14 @@
  *   contracts/out-release: what ships (SDK bytecode, devnet, gas bench) and what the forge tests deploy;
  * - the test build (default profile: everything, legacy code generator, ~6x faster under solc-js) into
  *   contracts/out, which `forge test` needs for the test contracts themselves.
- * Exits non-zero, with forge's output, if either fails.
+ * Then the claims manager again, at 1,000 optimizer runs (`claimsBuild`), its artifacts (with the ClaimsAdmin module
+ * it deploys) copied over the release build's: its initcode carries the module's, and at 10,000 runs the two exceed
+ * EIP-3860's 49,152-byte initcode limit (50,863 bytes once Kleros v2 met #13); at 1,000 runs: 46,418.
+ * Exits non-zero, with forge's output, if any fails.
  */
 import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
+import { cpSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,7 +69,33 @@ function run(build: Build): Promise<BuildResult> {
   });
 }
 
-const results = await Promise.all(builds.map(run));
+const releaseOut = process.env.RELEASE_OUT ?? "contracts/out-release";
+const claimsOut = `${releaseOut}-claims`;
+const claimsBuild: Build = {
+  name: "release, claims manager at 1,000 runs",
+  args: ["build", "contracts/src/ClaimsManager.sol"],
+  env: {
+    FOUNDRY_PROFILE: "release",
+    FOUNDRY_OPTIMIZER_RUNS: "1000",
+    FOUNDRY_OUT: claimsOut,
+    FOUNDRY_CACHE_PATH: `${process.env.RELEASE_CACHE ?? "contracts/cache-release"}-claims`,
+  },
+};
+
+const results = await Promise.all(
+  builds.map(async (build) => {
+    if (build.name !== "release") return run(build);
+    const release = await run(build);
+    if (release.code !== 0) return [release];
+    const claims = await run(claimsBuild);
+    if (claims.code === 0) {
+      for (const dir of ["ClaimsManager.sol", "ClaimsAdmin.sol"]) {
+        cpSync(resolve(root, claimsOut, dir), resolve(root, releaseOut, dir), { recursive: true });
+      }
+    }
+    return [release, claims];
+  }),
+).then((all) => all.flat());
 let failed = false;
 for (const result of results) {
   const status = result.code === 0 ? "ok" : `failed (exit ${result.code})`;

@@ -167,7 +167,14 @@ test("claim -> settlement -> escalation -> ruling, appeal, final ruling -> payou
   // The mediator offers a settlement below the claim; the claimant escalates instead.
   await send(mediator, claims, claimsAbi, "proposeSettlement", [claimId, parseEther("5000")]);
   const cost = await chain.read<bigint>(arbitrator, arbitratorAbi, "arbitrationCost", ["0x"]);
-  const escalated = await send(policyholder, claims, claimsAbi, "escalateClaim", [claimId], cost);
+  const escalated = await send(
+    policyholder,
+    claims,
+    claimsAbi,
+    "escalateClaim",
+    [claimId, "ipfs://e2e/evidence-eth-usd-1usd.json"],
+    cost,
+  );
   const disputeId = eventArgOf(claimsAbi, escalated, "ClaimEscalated", "disputeId");
   await send(policyholder, claims, claimsAbi, "submitEvidence", [
     claimId,
@@ -254,7 +261,14 @@ test("claim -> mediator rejects -> escalation -> refused on appeal -> no payout,
   const claimId = eventArgOf(claimsAbi, filed, "ClaimCreated", "claimId");
   await send(mediator, claims, claimsAbi, "rejectClaim", [claimId]);
   const cost = await chain.read<bigint>(arbitrator, arbitratorAbi, "arbitrationCost", ["0x"]);
-  const escalated = await send(policyholder, claims, claimsAbi, "escalateClaim", [claimId], cost);
+  const escalated = await send(
+    policyholder,
+    claims,
+    claimsAbi,
+    "escalateClaim",
+    [claimId, "ipfs://e2e/evidence-2.json"],
+    cost,
+  );
   const disputeId = eventArgOf(claimsAbi, escalated, "ClaimEscalated", "disputeId");
 
   await send(court, arbitrator, arbitratorAbi, "giveRuling", [disputeId, RULING_PAY_CLAIM]);

@@ -5,6 +5,7 @@ import {ClaimsAdmin} from "./claims/ClaimsAdmin.sol";
 import {ClaimsStorage} from "./claims/ClaimsStorage.sol";
 import {IClaimsCore} from "./interfaces/IClaimsManager.sol";
 import {IClaimsExposure, IStakingPool} from "./interfaces/IStakingPool.sol";
+import {IArbitratorV2} from "./interfaces/kleros-v2/IArbitratorV2.sol";
 import {PremiumCurve} from "./libraries/PremiumCurve.sol";
 import {PriceConversion} from "./libraries/PriceConversion.sol";
 import {QuotaWindow} from "./libraries/QuotaWindow.sol";
@@ -16,7 +17,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ClaimsManager
 /// @notice Coverage for API3 dAPI users backed by the staking pool: coverage purchases, claims, mediation,
-/// ERC-792 arbitration with ERC-1497 evidence, payouts in tranches within rolling quotas, premium and bond
+/// arbitration (ERC-792 with ERC-1497 evidence, or Kleros v2's `IArbitratorV2`), payouts in tranches within rolling quotas, premium and bond
 /// distribution. Quotes, policy agents' operations, views and governance run in the `ClaimsAdmin` module that this
 /// contract deploys in its constructor and reaches by delegatecall from its fallback (same address, same storage;
 /// the module is immutable). The full ABI at this address is `IClaimsManager`.
@@ -30,6 +31,9 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     uint256 internal constant RULING_PAY_SETTLEMENT = 2;
     /// @dev ERC-792 `DisputeStatus.Waiting`: no ruling given yet in the current round.
     uint256 internal constant DISPUTE_WAITING = 0;
+    /// @dev The activity an `IArbitratorV2` shows (its current ruling is not tied, or was overridden), reported as
+    /// ERC-792's `Appealable`.
+    uint256 internal constant DISPUTE_V2_RULED = 1;
 
     /// @notice The module serving `IClaimsAdmin` (by delegatecall).
     ClaimsAdmin public immutable admin;
@@ -206,7 +210,13 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     }
 
     /// @inheritdoc IClaimsCore
-    function escalateClaim(uint256 claimId) external payable override nonReentrant returns (uint256 disputeId) {
+    function escalateClaim(uint256 claimId, string calldata evidenceURI)
+        external
+        payable
+        override
+        nonReentrant
+        returns (uint256 disputeId)
+    {
         ClaimRecord storage c = _claim(claimId);
         _onlyClaimant(claimId);
         ClaimStatus status = c.status;
@@ -220,18 +230,14 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
         _beforeDeadline(claimId, deadline);
 
-        ArbitrationParams memory arbitration = _arbitration;
-        IArbitrator arbitrator_ = arbitration.arbitrator;
+        IArbitrator arbitrator_ = _arbitration.arbitrator;
         if (address(arbitrator_) == address(0)) revert NoArbitrator();
-        bytes memory extraData = _arbitratorExtraData;
-        uint256 cost = arbitrator_.arbitrationCost(extraData);
-        if (msg.value < cost) revert InsufficientArbitrationFee(msg.value, cost);
-
+        V2Court memory v2 = _v2Courts[address(arbitrator_)];
         // The dispute's inactivity deadline: a silent arbitrator lets anyone close it after it (`closeStalledDispute`).
         uint256 inactiveAfter = block.timestamp + _params.maxDisputeInactivity;
         (c.status, c.deadline) = (ClaimStatus.Disputed, uint32(inactiveAfter));
-        disputeId = arbitrator_.createDispute{value: cost}(RULING_OPTIONS, extraData);
-        if (disputeId > type(uint96).max) revert ValueOverflow(disputeId, type(uint96).max);
+        uint256 paidEth;
+        (disputeId, paidEth) = _createDispute(claimId, arbitrator_, v2);
         // An arbitrator that hands out a dispute id twice must not redirect another claim's ruling.
         mapping(uint256 => uint256) storage claimsOfArbitrator = _disputeClaims[address(arbitrator_)];
         if (claimsOfArbitrator[disputeId] != 0) {
@@ -239,12 +245,12 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
         claimsOfArbitrator[disputeId] = claimId;
         (c.arbitrator, c.disputeId) = (address(arbitrator_), uint96(disputeId));
-        emit Dispute(arbitrator_, disputeId, arbitration.metaEvidenceId, claimId);
-        emit ClaimEscalated(claimId, arbitrator_, disputeId, cost);
+        // The claim's evidence, announced again with the arbitrator that holds the dispute (see `IClaimsCore`).
+        if (bytes(evidenceURI).length != 0) _announceEvidence(arbitrator_, v2, claimId, evidenceURI);
 
-        if (msg.value > cost) {
-            (bool ok,) = msg.sender.call{value: msg.value - cost}("");
-            if (!ok) revert RefundFailed(msg.sender, msg.value - cost);
+        if (msg.value > paidEth) {
+            (bool ok,) = msg.sender.call{value: msg.value - paidEth}("");
+            if (!ok) revert RefundFailed(msg.sender, msg.value - paidEth);
         }
     }
 
@@ -258,7 +264,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         ClaimStatus status = c.status;
         if (status > ClaimStatus.Disputed) revert InvalidClaimStatus(claimId, status);
         IArbitrator arbitrator_ = status == ClaimStatus.Disputed ? IArbitrator(c.arbitrator) : _arbitration.arbitrator;
-        emit Evidence(arbitrator_, claimId, msg.sender, evidenceURI);
+        _announceEvidence(arbitrator_, _v2Courts[address(arbitrator_)], claimId, evidenceURI);
     }
 
     /// @inheritdoc IClaimsCore
@@ -279,8 +285,9 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     // ------------------------------------------------------------ arbitration
 
-    /// @notice Receives the final ruling of a dispute; only from the arbitrator that holds it. A refusal
-    /// closes the claim (bond forfeited). A payout ruling is made final at once (paid now or in tranches); if the price
+    /// @notice Receives the final ruling of a dispute; only from the arbitrator that holds it, ERC-792 or Kleros v2
+    /// (`IArbitrableV2.rule`, same selector and `Ruling` event): 0 is "refuse to arbitrate" in both (in Kleros v2 also the
+    /// result of a tie) and refuses the claim (bond forfeited), as a ruling 2 without a settlement proposal does. A payout ruling is made final at once (paid now or in tranches); if the price
     /// cannot be read it stays `RulingPending` for `executeRuling`, so the ruling is never lost. A ruling on a dispute
     /// closed as stalled (`closeStalledDispute`) is accepted and ignored.
     function rule(uint256 disputeId, uint256 ruling) external override {
@@ -590,12 +597,66 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         if (bond != 0) _forfeitedBonds += bond;
     }
 
-    /// @dev The ERC-792 status of a dispute (`answered` false if the arbitrator does not answer).
+    /// @dev Creates claim `claimId`'s dispute on `arbitrator_` and announces it (ERC-1497 `Dispute`, or Kleros v2's
+    /// `DisputeRequest`, then `ClaimEscalated`). In ETH (ERC-792, or Kleros v2 without a fee token): exactly
+    /// `arbitrationCost(extraData)` (`paidEth`; the caller returns the rest of `msg.value`). Kleros v2 with a fee token:
+    /// exactly `arbitrationCost(extraData, feeToken)`, pulled from the caller and approved to the arbitrator for that
+    /// amount only, the approval reset to 0 afterwards. Kleros v2 refuses a cost above `maxFee`.
+    function _createDispute(uint256 claimId, IArbitrator arbitrator_, V2Court memory v2)
+        internal
+        returns (uint256 disputeId, uint256 paidEth)
+    {
+        bytes memory extraData = _arbitratorExtraData;
+        bool isV2 = address(v2.evidenceModule) != address(0);
+        V2Fee memory fee;
+        if (isV2) fee = _v2Fee;
+        uint256 cost;
+        if (address(fee.feeToken) == address(0)) {
+            // ERC-792 and IArbitratorV2 share `arbitrationCost(bytes)` and the payable `createDispute(uint256,bytes)`.
+            cost = arbitrator_.arbitrationCost(extraData);
+            if (isV2 && cost > fee.maxFee) revert ArbitrationFeeAboveMaximum(cost, fee.maxFee);
+            if (msg.value < cost) revert InsufficientArbitrationFee(msg.value, cost);
+            disputeId = arbitrator_.createDispute{value: cost}(RULING_OPTIONS, extraData);
+            paidEth = cost;
+        } else {
+            IArbitratorV2 court = IArbitratorV2(address(arbitrator_));
+            cost = court.arbitrationCost(extraData, fee.feeToken);
+            if (cost > fee.maxFee) revert ArbitrationFeeAboveMaximum(cost, fee.maxFee);
+            fee.feeToken.safeTransferFrom(msg.sender, address(this), cost);
+            fee.feeToken.forceApprove(address(court), cost);
+            disputeId = court.createDispute(RULING_OPTIONS, extraData, fee.feeToken, cost);
+            fee.feeToken.forceApprove(address(court), 0);
+        }
+        if (disputeId > type(uint96).max) revert ValueOverflow(disputeId, type(uint96).max);
+        if (isV2) emit DisputeRequest(IArbitratorV2(address(arbitrator_)), disputeId, claimId, v2.templateId, "");
+        else emit Dispute(arbitrator_, disputeId, _arbitration.metaEvidenceId, claimId);
+        emit ClaimEscalated(claimId, arbitrator_, disputeId, cost, fee.feeToken);
+    }
+
+    /// @dev Announces evidence of the caller on claim `claimId`: ERC-1497 `Evidence` tagged with `arbitrator_`, and, for
+    /// a Kleros v2 arbitrator, `submitEvidence` on its evidence module keyed by the claim id (the external dispute id).
+    function _announceEvidence(IArbitrator arbitrator_, V2Court memory v2, uint256 claimId, string calldata evidenceURI)
+        internal
+    {
+        emit Evidence(arbitrator_, claimId, msg.sender, evidenceURI);
+        if (address(v2.evidenceModule) != address(0)) v2.evidenceModule.submitEvidence(claimId, evidenceURI);
+    }
+
+    /// @dev The status of a dispute (`answered` false if the arbitrator does not answer): ERC-792's `disputeStatus`, or,
+    /// for a Kleros v2 arbitrator, `DISPUTE_V2_RULED` once its current ruling is not tied (votes were counted) or was
+    /// overridden by appeal funding, else `DISPUTE_WAITING`.
     function _disputeStatus(address arbitrator_, uint256 disputeId)
         internal
         view
         returns (bool answered, uint256 status)
     {
+        if (address(_v2Courts[arbitrator_].evidenceModule) != address(0)) {
+            try IArbitratorV2(arbitrator_).currentRuling(disputeId) returns (uint256, bool tied, bool overridden) {
+                return (true, tied && !overridden ? DISPUTE_WAITING : DISPUTE_V2_RULED);
+            } catch {
+                return (false, 0);
+            }
+        }
         try IArbitrator(arbitrator_).disputeStatus(disputeId) returns (IArbitrator.DisputeStatus s) {
             return (true, uint256(s));
         } catch {

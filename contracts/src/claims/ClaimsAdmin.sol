@@ -3,6 +3,8 @@ pragma solidity 0.8.28;
 
 import {IClaimsAdmin} from "../interfaces/IClaimsManager.sol";
 import {IPremiumSource, IStakingPool} from "../interfaces/IStakingPool.sol";
+import {IArbitratorV2} from "../interfaces/kleros-v2/IArbitratorV2.sol";
+import {IEvidenceModule} from "../interfaces/kleros-v2/IEvidenceModule.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
 import {PremiumCurve} from "../libraries/PremiumCurve.sol";
 import {PriceConversion} from "../libraries/PriceConversion.sol";
@@ -166,8 +168,31 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         uint256 id = _arbitration.metaEvidenceId + 1;
         (_arbitration.arbitrator, _arbitration.metaEvidenceId) = (arbitrator_, uint64(id));
         _arbitratorExtraData = extraData;
+        delete _v2Courts[address(arbitrator_)];
+        delete _v2Fee;
         emit ArbitratorSet(arbitrator_, extraData, id);
         emit MetaEvidence(id, metaEvidenceURI);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function setArbitratorV2(
+        IArbitratorV2 arbitrator_,
+        bytes calldata extraData,
+        IERC20 feeToken,
+        uint256 maxFee,
+        uint256 templateId,
+        IEvidenceModule evidenceModule
+    ) external override onlyDelegated {
+        _onlyPrimaryAgent();
+        if (address(arbitrator_) == address(0) || address(evidenceModule) == address(0)) revert ZeroAddress();
+        if (feeToken == _token) revert FeeTokenIsPoolToken(feeToken);
+        _checkBounds(maxFee, 1, type(uint96).max);
+        if (templateId > type(uint96).max) revert ValueOverflow(templateId, type(uint96).max);
+        _arbitration.arbitrator = IArbitrator(address(arbitrator_));
+        _arbitratorExtraData = extraData;
+        _v2Courts[address(arbitrator_)] = V2Court(evidenceModule, uint96(templateId));
+        _v2Fee = V2Fee(feeToken, uint96(maxFee));
+        emit ArbitratorV2Set(arbitrator_, extraData, feeToken, maxFee, templateId, evidenceModule);
     }
 
     /// @inheritdoc IClaimsAdmin
@@ -298,6 +323,19 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     /// @inheritdoc IClaimsAdmin
     function arbitratorExtraData() external view override returns (bytes memory) {
         return _arbitratorExtraData;
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function arbitratorV2Config() external view override returns (ArbitratorV2Config memory config) {
+        V2Court memory court = _v2Courts[address(_arbitration.arbitrator)];
+        if (address(court.evidenceModule) == address(0)) return config;
+        V2Fee memory fee = _v2Fee;
+        return ArbitratorV2Config(court.evidenceModule, court.templateId, fee.feeToken, fee.maxFee);
+    }
+
+    /// @inheritdoc IClaimsAdmin
+    function evidenceModuleOf(address arbitrator_) external view override returns (IEvidenceModule) {
+        return _v2Courts[arbitrator_].evidenceModule;
     }
 
     /// @inheritdoc IClaimsAdmin

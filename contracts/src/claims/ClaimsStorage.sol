@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IApi3ReaderProxyV1Source, IApi3ServerV1Reader} from "../interfaces/IApi3ServerV1Reader.sol";
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
+import {IEvidenceModule} from "../interfaces/kleros-v2/IEvidenceModule.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
 import {PremiumCurve} from "../libraries/PremiumCurve.sol";
 import {PriceConversion} from "../libraries/PriceConversion.sol";
@@ -121,6 +122,19 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     struct PayoutQueue {
         uint64 head;
         uint64 tail;
+    }
+
+    /// @dev What the primary agent gave a Kleros v2 arbitrator (`setArbitratorV2`): its evidence module (non-zero marks
+    /// the address as an `IArbitratorV2`, for its open disputes too) and the claims template's id.
+    struct V2Court {
+        IEvidenceModule evidenceModule;
+        uint96 templateId;
+    }
+
+    /// @dev The fee of escalations to the current Kleros v2 arbitrator: its token (zero: ETH) and the most one pays.
+    struct V2Fee {
+        IERC20 feeToken;
+        uint96 maxFee;
     }
 
     /// @dev The totals rolled to now, and the capacity at the current price.
@@ -243,6 +257,10 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     mapping(uint256 dapiId => mapping(uint256 week => uint256 usd)) internal _dapiExpiring;
     mapping(uint256 claimId => ClaimRecord) internal _claims;
     mapping(address arbitrator => mapping(uint256 disputeId => uint256 claimId)) internal _disputeClaims;
+    /// @dev Kleros v2 (appended: issue 15). Set by `setArbitratorV2`; `setArbitrator` clears the entry of the address it
+    /// sets and the fee.
+    mapping(address arbitrator => V2Court) internal _v2Courts;
+    V2Fee internal _v2Fee;
 
     constructor(
         IStakingPool pool_,

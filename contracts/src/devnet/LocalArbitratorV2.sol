@@ -139,8 +139,12 @@ contract LocalArbitratorV2 is IArbitratorV2, Ownable {
     }
 
     /// @inheritdoc IArbitratorV2
+    /// @dev As Kleros' classic dispute kit reports a round before its votes are counted: `(0, tied, false)` while a
+    /// ruling is awaited (a new dispute, or after an appeal); then the owner's ruling, not tied. Never overridden.
     function currentRuling(uint256 _disputeID) external view override returns (uint256, bool, bool) {
-        return (_dispute(_disputeID).ruling, false, false);
+        DisputeData storage d = _dispute(_disputeID);
+        if (d.phase == Phase.Ruling) return (0, true, false);
+        return (d.ruling, false, false);
     }
 
     // ----------------------------------------------------------------- court

@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {IClaimsExposure, IPremiumSource, IStakingPool} from "./IStakingPool.sol";
+import {IArbitratorV2} from "./kleros-v2/IArbitratorV2.sol";
+import {IEvidenceModule} from "./kleros-v2/IEvidenceModule.sol";
 import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
@@ -77,6 +79,17 @@ interface IClaimsTypes is IEvidence {
     struct DapiFeed {
         uint256 heartbeat;
         uint256 grace;
+    }
+
+    /// @notice The Kleros v2 settings of the current arbitrator when it is an `IArbitratorV2` (`setArbitratorV2`), all
+    /// zero while it speaks ERC-792: the `EvidenceModule` the claims' evidence goes to, the id of the claims' dispute
+    /// template in Kleros' `DisputeTemplateRegistry`, the token its fee is paid in (zero: ETH) and the most an
+    /// escalation pays (in that token's units, or wei).
+    struct ArbitratorV2Config {
+        IEvidenceModule evidenceModule;
+        uint256 templateId;
+        IERC20 feeToken;
+        uint256 maxFee;
     }
 
     // ----------------------------------------------------------------- errors
@@ -155,15 +168,22 @@ interface IClaimsTypes is IEvidence {
     error NothingOwed(address payer);
     /// @notice `arbitrator` returned dispute id `disputeId`, which it already gave to claim `otherClaimId`.
     error DisputeIdReused(address arbitrator, uint256 disputeId, uint256 otherClaimId);
-    /// @notice The arbitrator of claim `claimId` is active (its ERC-792 `disputeStatus` is `status`: a ruling awaits
-    /// appeal or was given), so the dispute cannot be closed as stalled.
+    /// @notice The arbitrator of claim `claimId` is active (`status` 1 or 2: an ERC-792 `disputeStatus` of Appealable
+    /// or Solved, a ruling awaits appeal or was given; for an `IArbitratorV2`, 1: its `currentRuling` is no longer tied,
+    /// votes were counted, or was overridden by appeal funding), so the dispute cannot be closed as stalled.
     error DisputeActive(uint256 claimId, uint256 status);
-    /// @notice The arbitrator of claim `claimId` shows no ruling (status `Waiting`, or no answer) to record as activity.
+    /// @notice The arbitrator of claim `claimId` shows no ruling (status `Waiting`; for an `IArbitratorV2`, a tied
+    /// `currentRuling`; or no answer) to record as activity.
     error NoDisputeActivity(uint256 claimId);
     /// @notice No arbitrator is set.
     error NoArbitrator();
     /// @notice `paid` (msg.value) is below the arbitrator's `cost`.
     error InsufficientArbitrationFee(uint256 paid, uint256 cost);
+    /// @notice The `IArbitratorV2` asks `cost` (in the fee token, or wei), above the governed `maxFee`.
+    error ArbitrationFeeAboveMaximum(uint256 cost, uint256 maxFee);
+    /// @notice Kleros v2 fees are never paid in the pool token (`token`): the claims manager holds bonds and premiums
+    /// in it and never approves it to an arbitrator.
+    error FeeTokenIsPoolToken(IERC20 token);
     /// @notice `arbitrator` has no dispute `disputeId` from this contract.
     error UnknownDispute(address arbitrator, uint256 disputeId);
     /// @notice `ruling` is not one of 0 (refuse), 1 (pay claim), 2 (pay settlement).
@@ -235,9 +255,25 @@ interface IClaimsTypes is IEvidence {
     event SettlementAccepted(
         uint256 indexed claimId, uint256 indexed policyId, uint256 amountUsd, uint256 tokens, uint256 paidTokens
     );
-    /// @notice The claimant escalated claim `claimId` to dispute `disputeId` of `arbitrator`, paying `cost`.
+    /// @notice The claimant escalated claim `claimId` to dispute `disputeId` of `arbitrator`, paying `cost` in
+    /// `feeToken` (zero: ETH; only an `IArbitratorV2` takes a token).
     event ClaimEscalated(
-        uint256 indexed claimId, IArbitrator indexed arbitrator, uint256 indexed disputeId, uint256 cost
+        uint256 indexed claimId,
+        IArbitrator indexed arbitrator,
+        uint256 indexed disputeId,
+        uint256 cost,
+        IERC20 feeToken
+    );
+    /// @notice Kleros v2 (`IArbitrableV2.DisputeRequest`, `@kleros/kleros-v2-contracts` 0.12.0): dispute
+    /// `_arbitratorDisputeID` of the `IArbitratorV2` `_arbitrator` is claim `_externalDisputeID`, its text the
+    /// template `_templateId` of Kleros' `DisputeTemplateRegistry` (`_templateUri` empty). Emitted in the transaction
+    /// that created the dispute, where Kleros' subgraph looks for it.
+    event DisputeRequest(
+        IArbitratorV2 indexed _arbitrator,
+        uint256 indexed _arbitratorDisputeID,
+        uint256 _externalDisputeID,
+        uint256 _templateId,
+        string _templateUri
     );
     /// @notice The ruling `ruling` on claim `claimId` was executed: `amountUsd` owed as `tokens` (0 for a
     /// refusal), `paidTokens` of them paid now, and the bond returned (paid) or forfeited (refused). `status` is the
@@ -262,7 +298,7 @@ interface IClaimsTypes is IEvidence {
     /// @notice Anyone closed claim `claimId`'s dispute `disputeId` on `arbitrator`, silent past its deadline: bond
     /// returned, no payout; a later ruling is ignored.
     event StalledDisputeClosed(uint256 indexed claimId, address indexed arbitrator, uint256 disputeId, uint256 bond);
-    /// @notice The arbitrator of claim `claimId` showed activity (ERC-792 status `status`): the dispute may not be
+    /// @notice The arbitrator of claim `claimId` showed activity (`status` as in `DisputeActive`): the dispute may not be
     /// closed as stalled before `deadline`.
     event DisputeActivityNoted(uint256 indexed claimId, uint256 status, uint256 deadline);
     /// @notice Claim `claimId` timed out; its `bond` was forfeited to stakers.
@@ -279,6 +315,15 @@ interface IClaimsTypes is IEvidence {
     event SecondaryAgentSet(address indexed secondaryAgent);
     /// @notice The arbitrator and its extra data changed; new disputes refer to meta-evidence `metaEvidenceId`.
     event ArbitratorSet(IArbitrator indexed arbitrator, bytes extraData, uint256 metaEvidenceId);
+    /// @notice New disputes go to the Kleros v2 arbitrator `arbitrator` (see `ArbitratorV2Config`).
+    event ArbitratorV2Set(
+        IArbitratorV2 indexed arbitrator,
+        bytes extraData,
+        IERC20 feeToken,
+        uint256 maxFee,
+        uint256 templateId,
+        IEvidenceModule evidenceModule
+    );
     event PolicyAgentSet(address indexed agent, bool authorized);
     /// @notice `payer` may pay at most `share` of the total stake per rolling week.
     event PayoutQuotaSet(address indexed payer, uint256 share);
@@ -351,13 +396,27 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
     /// (now and in tranches) is below it.
     function acceptSettlement(uint256 claimId, uint256 minimumPayoutTokens) external;
 
-    /// @notice The claimant escalates the claim to the arbitrator, paying `arbitrationCost` in ether (any
-    /// excess is returned). Possible after a settlement proposal or a rejection (before their deadline) or
-    /// after a silent mediator (within `CLAIMANT_RESPONSE_PERIOD` after its deadline).
+    /// @notice The claimant escalates the claim to the current arbitrator. Possible after a settlement proposal or a
+    /// rejection (before their deadline) or after a silent mediator (within `CLAIMANT_RESPONSE_PERIOD` after its
+    /// deadline).
+    /// ERC-792: pays `arbitrationCost(extraData)` in ether (any excess is returned) and emits ERC-1497 `Dispute`.
+    /// Kleros v2 (`setArbitratorV2`): pays `arbitrationCost(extraData)` in ether (excess returned) or, with a fee token,
+    /// `arbitrationCost(extraData, feeToken)` pulled from the caller (who approved it to this contract), approved to the
+    /// arbitrator for exactly that and the approval reset to 0 after `createDispute`; any ether sent is returned. Refused
+    /// above `maxFee` (`ArbitrationFeeAboveMaximum`). Emits `DisputeRequest` with the claims template and the claim id
+    /// as external dispute id.
+    /// `evidenceURI` re-announces the claim's evidence (the URI of its `createClaim`, which the contract does not store)
+    /// with the arbitrator that now holds the dispute, so a court that lists evidence by its own address finds it after
+    /// the DAO changed the arbitrator since the filing: ERC-1497 `Evidence(arbitrator, claimId, claimant, evidenceURI)`,
+    /// and on Kleros v2 also `EvidenceModule.submitEvidence(claimId, evidenceURI)`. It is not checked against the
+    /// filing: it is the claimant's own evidence, as `submitEvidence` would add; empty: nothing is announced.
     /// @return disputeId The arbitrator's dispute id.
-    function escalateClaim(uint256 claimId) external payable returns (uint256 disputeId);
+    function escalateClaim(uint256 claimId, string calldata evidenceURI) external payable returns (uint256 disputeId);
 
-    /// @notice The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`).
+    /// @notice The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`, tagged with the claim's
+    /// arbitrator once disputed, else the current one). When that arbitrator is a Kleros v2 arbitrator, the evidence
+    /// also goes to its `EvidenceModule` keyed by the claim id (where Kleros' court reads it; the claims manager is the
+    /// party there, the ERC-1497 event names the real one). Anyone else submits to the module directly.
     function submitEvidence(uint256 claimId, string calldata evidenceURI) external;
 
     /// @notice Makes final a payout ruling that could not be when it arrived (the price could not be read). Anyone.
@@ -370,7 +429,7 @@ interface IClaimsCore is IClaimsTypes, IArbitrable, IClaimsExposure {
 
     /// @notice Closes a `Disputed` claim whose arbitrator shows no activity: past its `deadline` (escalation, or the
     /// last noted activity, plus `maxDisputeInactivity`) and with no ruling awaiting appeal (ERC-792 status `Waiting`,
-    /// or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()`
+    /// an `IArbitratorV2` whose `currentRuling` is tied and not overridden, or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()`
     /// for it is accepted and ignored. Anyone. Reverts with `DeadlineNotPassed`, `DisputeActive`.
     function closeStalledDispute(uint256 claimId) external;
 
@@ -449,6 +508,12 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
     function mediator() external view returns (address);
     function arbitrator() external view returns (IArbitrator);
     function arbitratorExtraData() external view returns (bytes memory);
+    /// @notice The Kleros v2 settings of the current arbitrator (all zero while it speaks ERC-792).
+    function arbitratorV2Config() external view returns (ArbitratorV2Config memory);
+    /// @notice The Kleros v2 evidence module given with `arbitrator_` by `setArbitratorV2`; zero for an ERC-792 one.
+    /// Non-zero marks `arbitrator_` as an `IArbitratorV2` for its disputes, open ones included (even after the DAO
+    /// set another arbitrator): their appeals are funded in Kleros' dispute kit, not through `IArbitrator.appeal`.
+    function evidenceModuleOf(address arbitrator_) external view returns (IEvidenceModule);
     /// @notice The meta-evidence new disputes refer to.
     function metaEvidenceId() external view returns (uint256);
     function treasury() external view returns (address);
@@ -527,9 +592,23 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
 
     /// @notice Primary agent: moves the secondary agent's powers to `secondaryAgent_`.
     function setSecondaryAgent(address secondaryAgent_) external;
-    /// @notice Primary agent. Sets the arbitrator for new disputes and announces `metaEvidenceURI` as new
-    /// meta-evidence. Open disputes stay with the arbitrator that holds them.
+    /// @notice Primary agent. Sets an ERC-792 arbitrator for new disputes and announces `metaEvidenceURI` as new
+    /// meta-evidence. Open disputes stay with the arbitrator that holds them. Clears the Kleros v2 settings.
     function setArbitrator(IArbitrator arbitrator_, bytes calldata extraData, string calldata metaEvidenceURI) external;
+    /// @notice Primary agent. Sets a Kleros v2 arbitrator (`IArbitratorV2`, e.g. KlerosCore) for new disputes: its
+    /// `extraData` (`abi.encode(courtID, minJurors, disputeKitID)`), the fee token (zero: ETH; never the pool token:
+    /// `FeeTokenIsPoolToken`; Kleros must accept it), the most an escalation pays, `maxFee` (in [1, 2^96 - 1] units of
+    /// the fee token), the claims template's id in Kleros' `DisputeTemplateRegistry` and Kleros' `EvidenceModule`.
+    /// Open disputes stay with the arbitrator that holds them. Appeals of v2 disputes are funded in Kleros' dispute kit,
+    /// not here. Warning: KlerosCore only takes disputes from arbitrables it whitelisted.
+    function setArbitratorV2(
+        IArbitratorV2 arbitrator_,
+        bytes calldata extraData,
+        IERC20 feeToken,
+        uint256 maxFee,
+        uint256 templateId,
+        IEvidenceModule evidenceModule
+    ) external;
     /// @notice Primary agent.
     function setPolicyAgent(address agent, bool authorized) external;
     /// @notice Primary agent. Bounds: [1%, 50%]. Default: 10%. (No payer can be stopped from paying what it owes; to
@@ -572,8 +651,9 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
 /// @notice Coverage for users of API3 dAPIs, collateralized by the `IStakingPool`. A policy covers one dAPI up
 /// to a USD amount for a period; dAPI users buy it at a quoted premium (`buyCoverage`) or receive it from a
 /// DAO-appointed policy agent (`createPolicy`). Claims go to a DAO-appointed mediator (accept, settle or
-/// reject within `MEDIATOR_RESPONSE_PERIOD` = 3 days), then, at the claimant's choice, to an ERC-792 arbitrator
-/// (Kleros on mainnet). Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
+/// reject within `MEDIATOR_RESPONSE_PERIOD` = 3 days), then, at the claimant's choice, to the arbitrator: an ERC-792
+/// one (Kleros v1 on mainnet) or a Kleros v2 `IArbitratorV2` (KlerosCore on Arbitrum One), a governed choice
+/// (`setArbitrator`, `setArbitratorV2`); both rule through `rule()`, 0 meaning "refuse to arbitrate". Payouts come out of the pool's stake through `IStakingPool.payOutClaim`.
 /// @dev Units. `...Usd` amounts are USD with 18 decimals. `tokens`, `premium`, `bond` are pool-token base
 /// units. `...Share`, `...Ratio` and curve parameters are WAD fractions (1e18 = 100%; rates are per year).
 /// USD converts to tokens at the price of the pool token's dAPI, `priceFeed().read()` (18 decimals),

@@ -47,7 +47,7 @@ contract ClaimsGasTest is ClaimsRealPool {
         vm.prank(mediator);
         claims.rejectClaim(earlier);
         vm.prank(user);
-        claims.escalateClaim{value: ARBITRATION_FEE}(earlier);
+        claims.escalateClaim{value: ARBITRATION_FEE}(earlier, URI);
         vm.warp(block.timestamp + 1 hours);
     }
 
@@ -121,7 +121,7 @@ contract ClaimsGasTest is ClaimsRealPool {
         uint256 txGas = _measure(
             user,
             ARBITRATION_FEE,
-            abi.encodeCall(claims.escalateClaim, (rejectedClaim)),
+            abi.encodeCall(claims.escalateClaim, (rejectedClaim, URI)),
             "escalateClaim",
             150_000 + arbitratorCost
         );

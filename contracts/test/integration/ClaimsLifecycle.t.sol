@@ -40,7 +40,7 @@ contract ClaimsLifecycleTest is ClaimsRealPool {
         vm.prank(mediator);
         claims.proposeSettlement(claimId, 20_000e18);
         vm.prank(user);
-        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
 
         // The court awards the settlement; the user appeals; the court awards the full claim.
         vm.prank(court);
@@ -80,7 +80,7 @@ contract ClaimsLifecycleTest is ClaimsRealPool {
         vm.prank(mediator);
         claims.rejectClaim(claimId);
         vm.prank(user);
-        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
         vm.prank(court);
         arbitrator.giveRuling(disputeId, 0);
         _warpAndRefresh(APPEAL_PERIOD);

@@ -44,7 +44,7 @@ contract ClaimsNoEscapeTest is ClaimsRealPool {
         vm.prank(mediator);
         claims.rejectClaim(claimId);
         vm.prank(user);
-        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        uint256 disputeId = claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
         _warpAndRefresh(1 weeks);
         uint256 stakeAtExit = pool.totalStake();
         uint256 first = pool.unstake(staker3);

@@ -139,7 +139,7 @@ contract ClaimsHandler is CommonBase, StdCheats, StdUtils {
         (uint256 claimId, IClaimsTypes.Claim memory c) = _pick(claimSeed);
         address claimant = claims.policy(c.policyId).claimant;
         vm.prank(claimant);
-        try claims.escalateClaim{value: 0.1 ether}(claimId) returns (uint256 disputeId) {
+        try claims.escalateClaim{value: 0.1 ether}(claimId, "") returns (uint256 disputeId) {
             vm.prank(court);
             arbitrator.giveRuling(disputeId, bound(ruling, 0, 2));
             if (appeal) {

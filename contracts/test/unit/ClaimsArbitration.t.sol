@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {LocalArbitrator} from "../../src/devnet/LocalArbitrator.sol";
 import {IClaimsTypes} from "../../src/interfaces/IClaimsManager.sol";
 import {ClaimsBase} from "./ClaimsBase.t.sol";
 import {IArbitrable} from "@kleros/erc-792/contracts/IArbitrable.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IEvidence} from "@kleros/erc-792/contracts/erc-1497/IEvidence.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Escalation to the ERC-792 arbitrator, ERC-1497 evidence, rulings (with appeals on the local
 /// arbitrator), deferred rulings and governance of the arbitrator.
@@ -31,7 +33,7 @@ contract ClaimsArbitrationTest is ClaimsBase {
         vm.expectEmit(address(cm));
         emit IEvidence.Dispute(arbitrator, 0, 0, claimId);
         vm.expectEmit(address(cm));
-        emit IClaimsTypes.ClaimEscalated(claimId, arbitrator, 0, ARBITRATION_FEE);
+        emit IClaimsTypes.ClaimEscalated(claimId, arbitrator, 0, ARBITRATION_FEE, IERC20(address(0)));
         uint256 disputeId = _escalate(alice, claimId);
         assertEq(disputeId, 0);
         assertEq(address(arbitrator).balance, ARBITRATION_FEE);
@@ -42,11 +44,28 @@ contract ClaimsArbitrationTest is ClaimsBase {
         assertEq(c.disputeId, disputeId);
     }
 
+    /// @dev The claim was filed while another arbitrator was set: escalation announces its evidence again, tagged with
+    /// the arbitrator that now holds the dispute (a court listing evidence by its own address finds it).
+    function test_escalateClaim_reannouncesTheClaimsEvidenceWithTheCurrentArbitrator() public {
+        (, uint256 claimId) = _rejected();
+        LocalArbitrator newCourt = new LocalArbitrator(court, ARBITRATION_FEE, APPEAL_FEE, APPEAL_PERIOD);
+        vm.prank(primary);
+        claims.setArbitrator(newCourt, "", "ipfs://meta-2");
+        vm.expectEmit(address(cm));
+        emit IEvidence.Dispute(newCourt, 0, 1, claimId);
+        vm.expectEmit(address(cm));
+        emit IClaimsTypes.ClaimEscalated(claimId, newCourt, 0, ARBITRATION_FEE, IERC20(address(0)));
+        vm.expectEmit(address(cm));
+        emit IEvidence.Evidence(newCourt, claimId, alice, "ipfs://evidence");
+        _escalate(alice, claimId);
+        assertEq(claims.claim(claimId).arbitrator, address(newCourt));
+    }
+
     function test_escalateClaim_refundsExcessFee() public {
         (, uint256 claimId) = _rejected();
         uint256 before = alice.balance;
         vm.prank(alice);
-        claims.escalateClaim{value: 1 ether}(claimId);
+        claims.escalateClaim{value: 1 ether}(claimId, "ipfs://evidence");
         assertEq(before - alice.balance, ARBITRATION_FEE);
         assertEq(address(cm).balance, 0);
     }
@@ -59,7 +78,7 @@ contract ClaimsArbitrationTest is ClaimsBase {
                 IClaimsTypes.InsufficientArbitrationFee.selector, ARBITRATION_FEE - 1, ARBITRATION_FEE
             )
         );
-        claims.escalateClaim{value: ARBITRATION_FEE - 1}(claimId);
+        claims.escalateClaim{value: ARBITRATION_FEE - 1}(claimId, "ipfs://evidence");
     }
 
     function test_escalateClaim_revertsWithoutArbitrator() public {
@@ -68,7 +87,7 @@ contract ClaimsArbitrationTest is ClaimsBase {
         claims.setArbitrator(IArbitrator(address(0)), "", "");
         vm.prank(alice);
         vm.expectRevert(IClaimsTypes.NoArbitrator.selector);
-        claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
     }
 
     // ---------------------------------------------------------------- rulings

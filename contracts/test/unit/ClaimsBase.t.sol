@@ -192,7 +192,7 @@ abstract contract ClaimsBase is Api3Feed {
 
     function _escalate(address claimant, uint256 claimId) internal returns (uint256 disputeId) {
         vm.prank(claimant);
-        return claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        return claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
     }
 
     /// @dev The court rules and, after the appeal period (the dAPI kept fresh), anyone executes the ruling.

@@ -287,7 +287,9 @@ contract ClaimsPayoutsTest is ClaimsBase {
         uint256 deadline = block.timestamp + 3 days;
         vm.warp(block.timestamp + wait);
         vm.prank(alice);
-        (bool ok,) = address(claims).call{value: ARBITRATION_FEE}(abi.encodeCall(claims.escalateClaim, (claimId)));
+        (bool ok,) = address(claims).call{value: ARBITRATION_FEE}(
+            abi.encodeCall(claims.escalateClaim, (claimId, "ipfs://evidence"))
+        );
         assertEq(ok, block.timestamp > deadline && block.timestamp <= deadline + 3 days);
     }
 }

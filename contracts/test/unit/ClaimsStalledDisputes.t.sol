@@ -118,10 +118,10 @@ contract ClaimsStalledDisputesTest is ClaimsBase {
         claims.rejectClaim(second);
         vm.stopPrank();
         vm.prank(alice);
-        claims.escalateClaim(first);
+        claims.escalateClaim(first, "");
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.DisputeIdReused.selector, address(court2), 7, first));
-        claims.escalateClaim(second);
+        claims.escalateClaim(second, "");
         assertEq(claims.claimIdOfDispute(address(court2), 7), first);
         court2.rule(IArbitrable(address(cm)), 7, 0);
         assertEq(uint256(_status(first)), uint256(IClaimsTypes.ClaimStatus.Refused));

@@ -174,7 +174,7 @@ contract ClaimsStateMachineTest is ClaimsBase {
         vm.expectRevert(err);
         claims.acceptSettlement(claimId, 0);
         vm.expectRevert(err);
-        claims.escalateClaim{value: ARBITRATION_FEE}(claimId);
+        claims.escalateClaim{value: ARBITRATION_FEE}(claimId, "ipfs://evidence");
         vm.stopPrank();
     }
 
@@ -248,7 +248,8 @@ contract ClaimsStateMachineTest is ClaimsBase {
         } else if (action == Action.AcceptSettlement) {
             (actor, data) = (alice, abi.encodeCall(claims.acceptSettlement, (claimId, 0)));
         } else if (action == Action.EscalateClaim) {
-            (actor, data, value) = (alice, abi.encodeCall(claims.escalateClaim, (claimId)), ARBITRATION_FEE);
+            (actor, data, value) =
+            (alice, abi.encodeCall(claims.escalateClaim, (claimId, "ipfs://evidence")), ARBITRATION_FEE);
         } else if (action == Action.TimeOutClaim) {
             data = abi.encodeCall(claims.timeOutClaim, (claimId));
         } else if (action == Action.ExecuteRuling) {

@@ -126,8 +126,13 @@ contract LocalArbitratorV2Test is Test {
 
     function test_fullCycle_ruleAppealRuleExecute_deliversOnceAfterRulingEvent() public {
         uint256 id = _open();
-        _rule(id, 2);
+        // Before the ruling, as Kleros' classic dispute kit before the votes: no ruling, tied.
         (uint256 ruling, bool tied, bool overridden) = arbitrator.currentRuling(id);
+        assertEq(ruling, 0);
+        assertTrue(tied);
+        assertFalse(overridden);
+        _rule(id, 2);
+        (ruling, tied, overridden) = arbitrator.currentRuling(id);
         assertEq(ruling, 2);
         assertFalse(tied);
         assertFalse(overridden);
@@ -146,6 +151,10 @@ contract LocalArbitratorV2Test is Test {
         arbitrator.fundAppeal{value: APPEAL_FEE}(id, 1);
         (start, end) = arbitrator.appealPeriod(id);
         assertEq(end, 0);
+        // The appeal round awaits its ruling: tied again, as a new round of Kleros' dispute kit.
+        (ruling, tied,) = arbitrator.currentRuling(id);
+        assertEq(ruling, 0);
+        assertTrue(tied);
         vm.expectRevert(
             abi.encodeWithSelector(LocalArbitratorV2.InvalidPhase.selector, id, LocalArbitratorV2.Phase.Ruling)
         );

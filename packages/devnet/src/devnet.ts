@@ -2,7 +2,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { createTxContext } from "../../sdk/src/deploy/context.ts";
-import { type DevnetArbitrator, deployDevnet } from "../../sdk/src/deploy/devnet.ts";
+import {
+  type DevnetArbitrator,
+  type DevnetArbitratorV2Fee,
+  deployDevnet,
+} from "../../sdk/src/deploy/devnet.ts";
 import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import {
@@ -39,6 +43,8 @@ export interface DevnetOptions {
   noSeed?: boolean;
   /** The ERC-792 arbitrator: our `local` LocalArbitrator (default) or Kleros' own CentralizedArbitratorWithAppeal. */
   arbitrator?: DevnetArbitrator;
+  /** Send new disputes to LocalArbitratorV2 (Kleros v2) instead, with fees in `eth` or the devnet WETH (`token`). */
+  arbitratorV2?: DevnetArbitratorV2Fee;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -138,6 +144,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     const deployment = await deployDevnet(ctx, {
       rpcUrl: anvil.rpcUrl,
       arbitrator: options.arbitrator ?? "local",
+      ...(options.arbitratorV2 ? { arbitratorV2: options.arbitratorV2 } : {}),
     });
     log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {

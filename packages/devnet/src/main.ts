@@ -7,7 +7,7 @@
  *   npm start -- [--port 8545] [--block-time 1] [--indexer-port 42069] [--dashboard-port 5173]
  *                [--no-indexer] [--no-dashboard] [--no-seed] [--push-interval 5]
  *                [--deployment .devnet/deployment.json] [--database-url postgres://...]
- *                [--arbitrator local|kleros]
+ *                [--arbitrator local|kleros] [--arbitrator-v2 eth|token]
  */
 import { parseArgs } from "node:util";
 import { type Devnet, runDevnet } from "./devnet.ts";
@@ -24,7 +24,9 @@ const HELP = `Usage: npm start -- [options]
   --no-seed              deploy without demo data
   --arbitrator <kind>    the ERC-792 arbitrator: local (our LocalArbitrator, default) or kleros (Kleros' own
                          CentralizedArbitratorWithAppeal from @kleros/erc-792: 3-minute appeal window, appeals
-                         cost twice the quoted appealCost)`;
+                         cost twice the quoted appealCost)
+  --arbitrator-v2 <fee>  send new disputes to the Kleros v2 stand-in LocalArbitratorV2 instead, its fee in eth or
+                         in the devnet WETH (token); appeals are then funded on it (fundAppeal)`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       deployment: { type: "string" },
       "database-url": { type: "string" },
       arbitrator: { type: "string" },
+      "arbitrator-v2": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -58,6 +61,11 @@ async function main(): Promise<void> {
   const arbitrator = values.arbitrator ?? "local";
   if (arbitrator !== "local" && arbitrator !== "kleros") {
     console.error(`--arbitrator must be local or kleros, got "${arbitrator}"\n${HELP}`);
+    process.exit(2);
+  }
+  const arbitratorV2 = values["arbitrator-v2"];
+  if (arbitratorV2 !== undefined && arbitratorV2 !== "eth" && arbitratorV2 !== "token") {
+    console.error(`--arbitrator-v2 must be eth or token, got "${arbitratorV2}"\n${HELP}`);
     process.exit(2);
   }
   const blockTime = integer(values["block-time"], "block-time", 1);
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
     pushIntervalMs: pushIntervalMs || 5_000,
     noSeed: Boolean(values["no-seed"]),
     arbitrator,
+    ...(arbitratorV2 ? { arbitratorV2 } : {}),
     ...(values.deployment ? { deploymentPath: values.deployment } : {}),
     ...((values["database-url"] ?? process.env.DATABASE_URL)
       ? { databaseUrl: values["database-url"] ?? process.env.DATABASE_URL }

@@ -123,7 +123,7 @@ describe("indexer", { timeout: 600_000 }, () => {
       claims,
       claimsManagerAbi,
       "escalateClaim",
-      [disputedClaimId],
+      [disputedClaimId, "ipfs://indexer-test/evidence/second-claim.json"],
       cost,
     );
     const [escalation] = parseEventLogs({
@@ -350,10 +350,12 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.equal(claim.settlementUsd, parseEther("2000").toString());
     assert.equal(claim.ruling, 2);
     const kinds = claim.events.items.map((e) => e.kind);
-    assert.deepEqual(kinds.slice(0, 8), [
+    // The escalation announces the claim's evidence again, tagged with the arbitrator that holds the dispute.
+    assert.deepEqual(kinds.slice(0, 9), [
       "created",
       "settlementProposed",
       "escalated",
+      "evidence",
       "rulingGiven",
       "disputeActivity",
       "appealed",
@@ -361,7 +363,7 @@ describe("indexer", { timeout: 600_000 }, () => {
       "ruled",
     ]);
     // Executing the ruling pays the settlement now, or defers it (e.g. a price too old).
-    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[8] ?? ""), kinds.join(", "));
+    assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[9] ?? ""), kinds.join(", "));
     // The inactivity deadline noted last, as the claims manager keeps it.
     assert.equal(claim.deadline, String(onChain.deadline));
     assert.deepEqual(claim.disputes.items, [{ status: "ruled", ruling: 2, appealCount: 1 }]);

@@ -69,6 +69,13 @@ export interface KlerosV2Contracts {
   templateId?: string;
   /** An ERC-20 the arbitrator accepts for fees (the devnet's). */
   feeToken?: Address;
+  /**
+   * Whether the claims manager was set up to send new disputes to `arbitrator` (`setArbitratorV2`; the devnet's
+   * `--arbitrator-v2`), and its fee: `eth` or `token` (`feeToken`). The chain is the authority
+   * (`arbitratorV2Config`): the DAO can change it later.
+   */
+  claimsArbitrator?: boolean;
+  fee?: "eth" | "token";
 }
 
 /** The devnet's local API3 data: an Airnode key (a devnet account) signing one Beacon per dAPI. */

@@ -13,6 +13,15 @@
  * @packageDocumentation
  */
 export { type AbiError, type AbiEvent, allErrorsAbi, allEventsAbi } from "./abis.ts";
+export {
+  type AppealRoute,
+  type GetAppealRouteParameters,
+  getAppealRoute,
+} from "./actions/claims/getAppealRoute.ts";
+export {
+  type GetClaimEvidenceURIParameters,
+  getClaimEvidenceURI,
+} from "./actions/claims/getClaimEvidenceURI.ts";
 export type { ClaimWithId } from "./actions/claims/getClaimsOf.ts";
 export {
   type GetClaimsOfParameters,

@@ -4,12 +4,31 @@ import {
   claimStatusName,
   formatAmount,
   getAppealCost,
+  getAppealRoute,
   getArbitratorExtraData,
   InvalidInputError,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
 import { positionals } from "./shared.ts";
+
+/**
+ * Kleros v2 has no appeal through the arbitrable nor `IArbitratorV2`: each side funds its ruling in the dispute kit
+ * during the appeal period. Says where, before anything is sent.
+ */
+function v2AppealError(claimId: bigint, arbitrator: string, call: string): InvalidInputError {
+  return new InvalidInputError(
+    `claim ${claimNumber(claimId)} is disputed on a Kleros v2 arbitrator (${arbitrator}): appeals are funded in its dispute kit, not through the claims manager`,
+    {
+      metaMessages: [
+        `Fund the ruling you want during the appeal period: ${call} on KlerosCore's`,
+        "dispute kit, paying the appeal cost in ETH (choice 1 pays the claim, 2 the settlement);",
+        `on the devnet: LocalArbitratorV2.${call.split(".")[1]} at ${arbitrator}.`,
+        "Nothing was sent.",
+      ],
+    },
+  );
+}
 
 export const appealCommand: Command = {
   name: "appeal",
@@ -34,12 +53,13 @@ export const appealCommand: Command = {
         `claim ${claimNumber(claimId)} is ${claimStatusName(claim.status)}, not disputed: nothing to appeal`,
       );
     }
-    const client = await ctx.wallet();
-    const extraData = await getArbitratorExtraData(ctx.client, {
-      claimsManager: claimsManagerOf(ctx),
-    });
+    const claimsManager = claimsManagerOf(ctx);
     const arbitrator = claim.arbitrator;
     const disputeId = claim.disputeId;
+    const route = await getAppealRoute(ctx.client, { claimsManager, arbitrator, disputeId });
+    if (route.via === "disputeKit") throw v2AppealError(claimId, arbitrator, route.call);
+    const client = await ctx.wallet();
+    const extraData = await getArbitratorExtraData(ctx.client, { claimsManager });
     const quoted = await getAppealCost(ctx.client, { arbitrator, disputeId, extraData });
     // Kleros' CentralizedArbitratorWithAppeal prices the round it is about to open: twice its quote.
     const klerosCentralized =

@@ -124,6 +124,70 @@ describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", 
         /--arbitrator 0x.* does not answer arbitrationCost\(0x\)/,
       ],
       [base(), /no deployer key/, {}],
+      [[...base(), "--max-fee", "1"], /--max-fee needs --arbitrator-v2 <addr>/],
+      [
+        [...base(), "--arbitrator-v2", existing.arbitrator],
+        /--arbitrator-v2 needs --dispute-template-registry/,
+      ],
+      [
+        [
+          ...base(),
+          ...[
+            "--arbitrator-v2",
+            existing.arbitrator,
+            "--dispute-template-registry",
+            existing.registry,
+          ],
+          ...["--evidence-module", existing.registry],
+        ],
+        /--arbitrator-v2 needs --max-fee/,
+      ],
+      [
+        [
+          ...base(),
+          ...[
+            "--arbitrator-v2",
+            existing.arbitrator,
+            "--dispute-template-registry",
+            existing.registry,
+          ],
+          ...["--evidence-module", existing.registry, "--max-fee", "0"],
+        ],
+        /--max-fee "0" is not a positive whole number/,
+      ],
+      [
+        [
+          ...base(),
+          ...[
+            "--arbitrator-v2",
+            existing.arbitrator,
+            "--dispute-template-registry",
+            existing.registry,
+          ],
+          ...["--evidence-module", existing.registry, "--max-fee", (2n ** 96n).toString()],
+        ],
+        /--max-fee 79228162514264337593543950336 is above 2\^96 - 1/,
+      ],
+      [
+        [
+          ...base(),
+          ...[
+            "--arbitrator-v2",
+            existing.arbitrator,
+            "--dispute-template-registry",
+            existing.registry,
+          ],
+          ...[
+            "--evidence-module",
+            existing.registry,
+            "--max-fee",
+            "1",
+            "--fee-token",
+            existing.token,
+          ],
+        ],
+        /--fee-token is the pool token/,
+      ],
     ];
     for (const [argv, message, environment] of cases) {
       const result = await cli(argv, environment ?? env);

@@ -15,6 +15,7 @@ import {
 } from "@insurance-pool/sdk";
 import { startAnvil } from "@insurance-pool/sdk/anvil";
 import {
+  type ArbitratorV2Parameters,
   checkArbitrator,
   claimsPolicy,
   createTxContext,
@@ -96,6 +97,53 @@ function parseDapis(value: string | boolean | undefined): SystemParameters["dapi
   });
 }
 
+/**
+ * `--arbitrator-v2` with its `--evidence-module`, `--max-fee` (base units of `--fee-token`, or wei) and optional
+ * `--fee-token` and `--arbitrator-v2-extra-data`; needs `--dispute-template-registry` (the template id comes from it).
+ */
+function parseArbitratorV2(
+  values: CommandInput["values"],
+  registry: Address | undefined,
+): ArbitratorV2Parameters | undefined {
+  const arbitrator = optionalAddress(values["arbitrator-v2"], "arbitrator-v2");
+  const dependent = ["evidence-module", "max-fee", "fee-token", "arbitrator-v2-extra-data"];
+  if (!arbitrator) {
+    const stray = dependent.find((option) => values[option] !== undefined);
+    if (stray) throw new InvalidInputError(`--${stray} needs --arbitrator-v2 <addr>`);
+    return undefined;
+  }
+  if (!registry) {
+    throw new InvalidInputError(
+      "--arbitrator-v2 needs --dispute-template-registry <addr> (the claims template is registered there first)",
+    );
+  }
+  const maxFee = values["max-fee"];
+  if (typeof maxFee !== "string" || !/^[0-9]+$/.test(maxFee) || BigInt(maxFee) === 0n) {
+    throw new InvalidInputError(
+      maxFee === undefined
+        ? "--arbitrator-v2 needs --max-fee <base units> (the most an escalation pays)"
+        : `--max-fee "${String(maxFee)}" is not a positive whole number of base units`,
+    );
+  }
+  if (BigInt(maxFee) >= 2n ** 96n) {
+    throw new InvalidInputError(`--max-fee ${maxFee} is above 2^96 - 1`);
+  }
+  const extraData = values["arbitrator-v2-extra-data"];
+  if (extraData !== undefined && (typeof extraData !== "string" || !isHex(extraData))) {
+    throw new InvalidInputError(
+      `--arbitrator-v2-extra-data "${String(extraData)}" is not hex (0x...)`,
+    );
+  }
+  const feeToken = optionalAddress(values["fee-token"], "fee-token");
+  return {
+    arbitrator,
+    evidenceModule: requireAddress(values["evidence-module"], "evidence-module"),
+    maxFee: BigInt(maxFee),
+    ...(feeToken ? { feeToken } : {}),
+    ...(typeof extraData === "string" ? { extraData: extraData as Hex } : {}),
+  };
+}
+
 /** Validated inputs of the command (everything is checked before anything is sent). */
 interface DeployInputs {
   rpcUrl: string;
@@ -145,6 +193,8 @@ function parseInputs(ctx: BaseContext, input: CommandInput): DeployInputs {
     "dispute-template-registry",
   );
   if (registry) params.disputeTemplateRegistry = registry;
+  const arbitratorV2 = parseArbitratorV2(values, registry);
+  if (arbitratorV2) params.arbitratorV2 = arbitratorV2;
   const mediator = optionalAddress(values.mediator, "mediator");
   if (mediator) params.mediator = mediator;
   const policyAgent = optionalAddress(values["policy-agent"], "policy-agent");
@@ -197,6 +247,9 @@ async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<
     ["--token-usd-proxy", params.tokenUsdProxy],
     ["--arbitrator", params.arbitrator],
     ["--dispute-template-registry", params.disputeTemplateRegistry],
+    ["--arbitrator-v2", params.arbitratorV2?.arbitrator],
+    ["--evidence-module", params.arbitratorV2?.evidenceModule],
+    ["--fee-token", params.arbitratorV2?.feeToken],
     ["--api3-server", params.api3ServerV1],
     ...params.dapis.map((dapi): [string, Address | undefined] => [
       `--dapis ${dapi.name}`,
@@ -211,6 +264,11 @@ async function checkExisting(rpcUrl: string, params: SystemParameters): Promise<
     }
   }
   await checkArbitrator(client, params.arbitrator, params.arbitratorExtraData ?? "0x");
+  if (params.arbitratorV2?.feeToken && params.arbitratorV2.feeToken === params.token) {
+    throw new InvalidInputError(
+      "--fee-token is the pool token: Kleros v2 fees are never paid in it (the claims manager holds bonds in it)",
+    );
+  }
   return chainId;
 }
 
@@ -226,6 +284,11 @@ async function notes(rpcUrl: string, chainId: number, params: SystemParameters):
   const uri = params.metaEvidenceURI ?? shipped.ipfsPath;
   return [
     `Arbitration: ${params.arbitrator} charges ${formatEther(cost)} ETH per dispute now.`,
+    ...(params.arbitratorV2
+      ? [
+          `  New disputes go to the Kleros v2 arbitrator ${params.arbitratorV2.arbitrator} instead (setArbitratorV2), fee in ${params.arbitratorV2.feeToken ?? "ETH"}, at most ${params.arbitratorV2.maxFee} base units; appeals are funded in its dispute kit.`,
+        ]
+      : []),
     `${topology.chain}:`,
     ...topology.notes.map((note) => `  ${note}`),
     `Meta-evidence URI on chain: ${uri}`,
@@ -272,6 +335,17 @@ function toDeployment(
       ? {
           klerosV2: {
             disputeTemplateRegistry: params.disputeTemplateRegistry,
+            ...(params.arbitratorV2
+              ? {
+                  arbitrator: params.arbitratorV2.arbitrator,
+                  evidenceModule: params.arbitratorV2.evidenceModule,
+                  claimsArbitrator: true,
+                  fee: params.arbitratorV2.feeToken ? ("token" as const) : ("eth" as const),
+                  ...(params.arbitratorV2.feeToken
+                    ? { feeToken: params.arbitratorV2.feeToken }
+                    : {}),
+                }
+              : {}),
             ...(contracts.disputeTemplateId === undefined
               ? {}
               : { templateId: contracts.disputeTemplateId.toString() }),
@@ -520,6 +594,33 @@ export const deployCommand: StandaloneCommand = {
       type: "string",
       value: "<addr>",
       description: "Kleros v2 DisputeTemplateRegistry to register the claims template in",
+    },
+    "arbitrator-v2": {
+      type: "string",
+      value: "<addr>",
+      description:
+        "send new disputes to this Kleros v2 IArbitratorV2 instead (setArbitratorV2; needs --dispute-template-registry, --evidence-module, --max-fee)",
+    },
+    "evidence-module": {
+      type: "string",
+      value: "<addr>",
+      description: "Kleros v2 EvidenceModule (with --arbitrator-v2)",
+    },
+    "max-fee": {
+      type: "string",
+      value: "<units>",
+      description:
+        "most an escalation pays to --arbitrator-v2, in base units of --fee-token (or wei)",
+    },
+    "fee-token": {
+      type: "string",
+      value: "<addr>",
+      description: "ERC-20 the v2 fee is paid in (default ETH; never the pool token)",
+    },
+    "arbitrator-v2-extra-data": {
+      type: "string",
+      value: "<hex>",
+      description: "abi.encode(courtID, minJurors, disputeKitID) for --arbitrator-v2, default 0x",
     },
     dapis: {
       type: "string",

@@ -33,6 +33,8 @@ export const abis = {
   // ERC-792 (LocalArbitrator; Kleros' CentralizedArbitratorWithAppeal shares its selectors), not LocalArbitratorV2,
   // which also has arbitrationCost and appealCost but no disputeStatus.
   arbitrator: abiWith("arbitrationCost", "appealCost", "disputeStatus"),
+  // Kleros v2 (IArbitratorV2): arbitrationCost in ETH, or in a fee token; appeals are funded in its dispute kit.
+  arbitratorV2: generated.iArbitratorV2Abi as Abi,
   governor: abiWith("castVote", "proposalThreshold"),
   token: erc20Abi as Abi,
 } as const;

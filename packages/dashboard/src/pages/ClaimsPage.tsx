@@ -326,13 +326,39 @@ function ClaimDetail({
         functionName: "arbitratorExtraData",
       })) as `0x${string}`;
       const arbitrator = coverage.arbitrator as Address;
+      // The claim's evidence is announced again to the arbitrator that takes the dispute (see escalateClaim).
+      const evidenceURI = c.evidenceURI;
+      const v2 = (await client.readContract({
+        address: cm,
+        abi: abis.claimsManager,
+        functionName: "arbitratorV2Config",
+      })) as { evidenceModule: Address; feeToken: Address; maxFee: bigint };
+      if (v2.evidenceModule !== zeroAddress && v2.feeToken !== zeroAddress) {
+        // Kleros v2 with a fee token: the claims manager pulls exactly the cost, approved to it first.
+        const cost = (await client.readContract({
+          address: arbitrator,
+          abi: abis.arbitratorV2,
+          functionName: "arbitrationCost",
+          args: [extraData, v2.feeToken],
+        })) as bigint;
+        return [
+          {
+            label: "Approve the arbitration fee",
+            address: v2.feeToken,
+            abi: abis.token,
+            functionName: "approve",
+            args: [cm, cost],
+          },
+          call("Escalate", "escalateClaim", [c.id, evidenceURI]),
+        ];
+      }
       const cost = (await client.readContract({
         address: arbitrator,
-        abi: abis.arbitrator,
+        abi: abis.arbitratorV2,
         functionName: "arbitrationCost",
         args: [extraData],
       })) as bigint;
-      return [call("Escalate", "escalateClaim", [c.id], cost)];
+      return [call("Escalate", "escalateClaim", [c.id, evidenceURI], cost)];
     });
 
   const acceptSettlement = () => {
@@ -344,6 +370,10 @@ function ClaimDetail({
   };
 
   const a = c.arbitration;
+  const klerosV2Dispute =
+    a !== undefined &&
+    deployment.klerosV2?.arbitrator !== undefined &&
+    isAddressEqual(a.arbitrator, deployment.klerosV2.arbitrator);
   const appealOpen =
     a?.status === 1 &&
     a.appealPeriod !== undefined &&
@@ -651,6 +681,13 @@ function ClaimDetail({
                   {a.status === 1 &&
                     a.appealPeriod &&
                     ` · appeal until ${formatDate(a.appealPeriod[1])}`}
+                  {klerosV2Dispute && (
+                    <div className="muted small wrap" data-testid="v2-appeal-hint">
+                      Kleros v2 dispute: appeals are funded in Kleros' dispute kit, not here —
+                      DisputeKitClassic.fundAppeal({a.disputeId.toString()}, choice) during the
+                      appeal period (devnet: LocalArbitratorV2.fundAppeal).
+                    </div>
+                  )}
                 </dd>
               </>
             )}

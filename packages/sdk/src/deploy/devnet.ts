@@ -101,7 +101,15 @@ export interface DeployDevnetOptions {
    * from `@kleros/erc-792`, owned by the court account; its appeal window is a fixed 3 minutes).
    */
   arbitrator?: DevnetArbitrator;
+  /**
+   * Send new disputes to the Kleros v2 stand-in instead (LocalArbitratorV2, set with `setArbitratorV2` during the
+   * set-up, maximum fee 10x its ETH fee): fees in `eth`, or in the devnet's `token` (WETH). Default: the ERC-792 one.
+   */
+  arbitratorV2?: DevnetArbitratorV2Fee;
 }
+
+/** The fee of the devnet's Kleros v2 arbitrator: ETH or its WETH. */
+export type DevnetArbitratorV2Fee = "eth" | "token";
 
 /** The devnet's ERC-792 arbitrator choices. */
 export type DevnetArbitrator = "local" | "kleros";
@@ -171,6 +179,23 @@ async function deployKlerosV2(ctx: TxContext, court: Address, options: DeployDev
       args: ["Wrapped Ether (devnet)", "WETH", ctx.walletClient.account.address],
     }),
   );
+  // The deployer is the WETH faucet too; the policyholder gets 10 WETH for v2 fees paid in it.
+  await sendAndWait(ctx, "TestToken (WETH): deployer is the faucet", {
+    to: feeToken,
+    data: encodeFunctionData({
+      abi: testToken.abi,
+      functionName: "setMinter",
+      args: [ctx.walletClient.account.address, true],
+    }),
+  });
+  await sendAndWait(ctx, "TestToken (WETH): 10 WETH to the policyholder", {
+    to: feeToken,
+    data: encodeFunctionData({
+      abi: testToken.abi,
+      functionName: "mint",
+      args: [devnetAccounts().policyholder.address, parseEther("10")],
+    }),
+  });
   const v2 = artifact("LocalArbitratorV2");
   const arbitrator = await deployAndWait(
     ctx,
@@ -268,6 +293,17 @@ export async function deployDevnet(
     arbitrator,
     metaEvidenceURI: metaEvidenceURI(),
     disputeTemplateRegistry: klerosV2.disputeTemplateRegistry,
+    ...(options.arbitratorV2
+      ? {
+          arbitratorV2: {
+            arbitrator: klerosV2.arbitrator,
+            ...(options.arbitratorV2 === "token" ? { feeToken: klerosV2.feeToken } : {}),
+            // WETH_RATE is 1:1, so the same bound holds in ETH and in WETH.
+            maxFee: 10n * (options.arbitrationCost ?? parseEther("0.1")),
+            evidenceModule: klerosV2.evidenceModule,
+          },
+        }
+      : {}),
     dapis: feeds
       .filter((feed) => feed.covered)
       .map((feed) => ({ name: feed.name, proxy: feed.proxy })),
@@ -347,6 +383,7 @@ export async function deployDevnet(
     disputeTexts: { metaEvidenceURI: metaEvidenceURI(), policyURI: claimsPolicy().ipfsPath },
     klerosV2: {
       ...klerosV2,
+      ...(options.arbitratorV2 ? { claimsArbitrator: true, fee: options.arbitratorV2 } : {}),
       ...(system.disputeTemplateId === undefined
         ? {}
         : { templateId: system.disputeTemplateId.toString() }),

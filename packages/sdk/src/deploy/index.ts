@@ -48,6 +48,7 @@ export {
   staleOnlyDefinition,
 } from "./incidents.ts";
 export {
+  type ArbitratorV2Parameters,
   DEFAULT_DAPI_CAP_SHARE,
   DEFAULT_DAPI_GRACE,
   DEFAULT_DAPI_HEARTBEAT,

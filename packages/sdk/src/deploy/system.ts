@@ -22,6 +22,7 @@ import {
   zeroHash,
 } from "viem";
 import { metaEvidenceURI } from "../dispute/files.ts";
+import { InvalidInputError } from "../errors/base.ts";
 import { artifact, claimsManagerAbi } from "./artifacts.ts";
 import { deployAndWait, sendAndWait, type TxContext } from "./context.ts";
 import { registerDisputeTemplate } from "./disputeTemplate.ts";
@@ -81,6 +82,11 @@ export interface SystemParameters {
    */
   disputeTemplateRegistry?: Address;
   /**
+   * A Kleros v2 arbitrator to take new disputes instead of `arbitrator`: set through the primary timelock during the
+   * set-up (`setArbitratorV2`) with the claims template registered in `disputeTemplateRegistry` (required with it).
+   */
+  arbitratorV2?: ArbitratorV2Parameters;
+  /**
    * Covered dAPIs: name (e.g. `ETH/USD`), their chain id (default: this chain), cap share (1e18 = 100%), and how they
    * are judged: heartbeat and grace in seconds (default for a dAPI of this chain: {@link DEFAULT_DAPI_HEARTBEAT} and
    * {@link DEFAULT_DAPI_GRACE}; a dAPI of another chain cannot be judged here: heartbeat 0).
@@ -119,6 +125,20 @@ export interface SystemParameters {
     definitions?: Record<string, IncidentDefinition>;
     bounty?: { amount: bigint; minReportInterval: bigint };
   };
+}
+
+/** A Kleros v2 arbitrator for the claims manager (see `IClaimsAdmin.setArbitratorV2`). */
+export interface ArbitratorV2Parameters {
+  /** The `IArbitratorV2` (KlerosCore on Arbitrum One; LocalArbitratorV2 on the devnet). */
+  arbitrator: Address;
+  /** `abi.encode(courtID, minJurors, disputeKitID)`; default `0x` (Kleros' General court, 3 jurors, classic kit). */
+  extraData?: Hex;
+  /** The ERC-20 fees are paid in (never the pool token); default ETH. */
+  feeToken?: Address;
+  /** The most an escalation pays, in the fee token's base units (or wei), at least 1. */
+  maxFee: bigint;
+  /** Kleros' `EvidenceModule` (the claims' evidence goes there, keyed by claim id). */
+  evidenceModule: Address;
 }
 
 /** Addresses deployed by {@link deploySystem}. */
@@ -194,6 +214,11 @@ export async function deploySystem(
   ctx: TxContext,
   params: SystemParameters,
 ): Promise<SystemContracts> {
+  if (params.arbitratorV2 && !params.disputeTemplateRegistry) {
+    throw new InvalidInputError(
+      "a Kleros v2 arbitrator needs a dispute template registry (the claims template's id)",
+    );
+  }
   const deployer = ctx.walletClient.account.address;
   const chainId = await ctx.publicClient.getChainId();
   const firstBlock = await ctx.publicClient.getBlockNumber();
@@ -289,10 +314,30 @@ export async function deploySystem(
     }),
   );
 
+  const disputeTemplateId = params.disputeTemplateRegistry
+    ? await registerDisputeTemplate(ctx, {
+        registry: params.disputeTemplateRegistry,
+        fromBlock: firstBlock,
+      })
+    : undefined;
+
   // Configuration, through the primary timelock, as the DAO would do it.
   const primaryCalls: Call[] = [
     call(stakingPool, pool.abi, "setClaimsManager", [claimsManager, true]),
   ];
+  if (params.arbitratorV2 && disputeTemplateId !== undefined) {
+    const v2 = params.arbitratorV2;
+    primaryCalls.push(
+      call(claimsManager, claimsManagerAbi(), "setArbitratorV2", [
+        v2.arbitrator,
+        v2.extraData ?? "0x",
+        v2.feeToken ?? zeroAddress,
+        v2.maxFee,
+        disputeTemplateId,
+        v2.evidenceModule,
+      ]),
+    );
+  }
   if (params.policyAgent) {
     primaryCalls.push(
       call(claimsManager, claimsManagerAbi(), "setPolicyAgent", [params.policyAgent, true]),
@@ -353,13 +398,6 @@ export async function deploySystem(
               ),
           })),
         ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
-      })
-    : undefined;
-
-  const disputeTemplateId = params.disputeTemplateRegistry
-    ? await registerDisputeTemplate(ctx, {
-        registry: params.disputeTemplateRegistry,
-        fromBlock: firstBlock,
       })
     : undefined;
 

@@ -1878,6 +1878,28 @@ export async function getArbitratorExtraData(client: ReadClient, parameters: Get
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "arbitratorExtraData",  });
 }
 
+/** Parameters of {@link getArbitratorV2Config}. */
+export interface GetArbitratorV2ConfigParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `arbitratorV2Config` returns. */
+export type GetArbitratorV2ConfigReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "arbitratorV2Config", readonly []>;
+
+/**
+ * The Kleros v2 settings of the current arbitrator (all zero while it speaks ERC-792).
+ * (`IClaimsManager.arbitratorV2Config()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getArbitratorV2Config(client, { claimsManager });
+ * ```
+ */
+export async function getArbitratorV2Config(client: ReadClient, parameters: GetArbitratorV2ConfigParameters): Promise<GetArbitratorV2ConfigReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "arbitratorV2Config",  });
+}
+
 /** Parameters of {@link getAvailablePayoutQuota}. */
 export interface GetAvailablePayoutQuotaParameters {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2086,7 +2108,7 @@ export interface CloseStalledDisputeParameters extends WriteHooks {
 export type CloseStalledDisputeReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "closeStalledDispute", readonly [bigint]>>;
 
 /**
- * Closes a `Disputed` claim whose arbitrator shows no activity: past its `deadline` (escalation, or the last noted activity, plus `maxDisputeInactivity`) and with no ruling awaiting appeal (ERC-792 status `Waiting`, or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()` for it is accepted and ignored. Anyone. Reverts with `DeadlineNotPassed`, `DisputeActive`.
+ * Closes a `Disputed` claim whose arbitrator shows no activity: past its `deadline` (escalation, or the last noted activity, plus `maxDisputeInactivity`) and with no ruling awaiting appeal (ERC-792 status `Waiting`, an `IArbitratorV2` whose `currentRuling` is tied and not overridden, or no answer). The bond goes back to the claimant, the reservation to the policy; no payout; a later `rule()` for it is accepted and ignored. Anyone. Reverts with `DeadlineNotPassed`, `DisputeActive`.
  * (`IClaimsManager.closeStalledDispute(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -2370,26 +2392,52 @@ export interface EscalateClaimParameters extends WriteHooks {
   claimsManager: Address;
   /** `claimId` of `escalateClaim`. */
   claimId: bigint;
+  /** `evidenceURI` of `escalateClaim`. */
+  evidenceURI: string;
   /** Native currency sent with the call (wei). */
   value: bigint;
 }
 
 /** The arbitrator's dispute id. (`result`, as simulated), with the transaction. */
-export type EscalateClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "payable", "escalateClaim", readonly [bigint]>>;
+export type EscalateClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "payable", "escalateClaim", readonly [bigint, string]>>;
 
 /**
- * The claimant escalates the claim to the arbitrator, paying `arbitrationCost` in ether (any excess is returned). Possible after a settlement proposal or a rejection (before their deadline) or after a silent mediator (within `CLAIMANT_RESPONSE_PERIOD` after its deadline).
- * (`IClaimsManager.escalateClaim(uint256)`)
+ * The claimant escalates the claim to the current arbitrator. Possible after a settlement proposal or a rejection (before their deadline) or after a silent mediator (within `CLAIMANT_RESPONSE_PERIOD` after its deadline). ERC-792: pays `arbitrationCost(extraData)` in ether (any excess is returned) and emits ERC-1497 `Dispute`. Kleros v2 (`setArbitratorV2`): pays `arbitrationCost(extraData)` in ether (excess returned) or, with a fee token, `arbitrationCost(extraData, feeToken)` pulled from the caller (who approved it to this contract), approved to the arbitrator for exactly that and the approval reset to 0 after `createDispute`; any ether sent is returned. Refused above `maxFee` (`ArbitrationFeeAboveMaximum`). Emits `DisputeRequest` with the claims template and the claim id as external dispute id. `evidenceURI` re-announces the claim's evidence (the URI of its `createClaim`, which the contract does not store) with the arbitrator that now holds the dispute, so a court that lists evidence by its own address finds it after the DAO changed the arbitrator since the filing: ERC-1497 `Evidence(arbitrator, claimId, claimant, evidenceURI)`, and on Kleros v2 also `EvidenceModule.submitEvidence(claimId, evidenceURI)`. It is not checked against the filing: it is the claimant's own evidence, as `submitEvidence` would add; empty: nothing is announced.
+ * (`IClaimsManager.escalateClaim(uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
  * @example
  * ```ts
- * const { hash } = await escalateClaim(client, { claimsManager, claimId, value });
+ * const { hash } = await escalateClaim(client, { claimsManager, claimId, evidenceURI, value });
  * ```
  */
 export async function escalateClaim(client: WalletClient, parameters: EscalateClaimParameters): Promise<EscalateClaimReturnType> {
-  const { claimsManager, claimId, value, ...hooks } = parameters;
-  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "escalateClaim", args: [claimId], value }, hooks, "escalate");
+  const { claimsManager, claimId, evidenceURI, value, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "escalateClaim", args: [claimId, evidenceURI], value }, hooks, "escalate");
+}
+
+/** Parameters of {@link getEvidenceModule}. */
+export interface GetEvidenceModuleParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `arbitrator_` of `evidenceModuleOf`. */
+  arbitrator: Address;
+}
+
+/** What `evidenceModuleOf` returns. */
+export type GetEvidenceModuleReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "evidenceModuleOf", readonly [Address]>;
+
+/**
+ * The Kleros v2 evidence module given with `arbitrator_` by `setArbitratorV2`; zero for an ERC-792 one. Non-zero marks `arbitrator_` as an `IArbitratorV2` for its disputes, open ones included (even after the DAO set another arbitrator): their appeals are funded in Kleros' dispute kit, not through `IArbitrator.appeal`.
+ * (`IClaimsManager.evidenceModuleOf(address)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getEvidenceModule(client, { claimsManager, arbitrator });
+ * ```
+ */
+export async function getEvidenceModule(client: ReadClient, parameters: GetEvidenceModuleParameters): Promise<GetEvidenceModuleReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "evidenceModuleOf", args: [parameters.arbitrator], });
 }
 
 /** Parameters of {@link executeRuling}. */
@@ -3128,7 +3176,7 @@ export interface SetArbitratorParameters extends WriteHooks {
 export type SetArbitratorReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setArbitrator", readonly [Address, Hex, string]>>;
 
 /**
- * Primary agent. Sets the arbitrator for new disputes and announces `metaEvidenceURI` as new meta-evidence. Open disputes stay with the arbitrator that holds them.
+ * Primary agent. Sets an ERC-792 arbitrator for new disputes and announces `metaEvidenceURI` as new meta-evidence. Open disputes stay with the arbitrator that holds them. Clears the Kleros v2 settings.
  * (`IClaimsManager.setArbitrator(address,bytes,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
@@ -3140,6 +3188,42 @@ export type SetArbitratorReturnType = WriteResult<ContractFunctionReturnType<typ
 export async function setArbitrator(client: WalletClient, parameters: SetArbitratorParameters): Promise<SetArbitratorReturnType> {
   const { claimsManager, arbitrator, extraData, metaEvidenceURI, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setArbitrator", args: [arbitrator, extraData, metaEvidenceURI] }, hooks, "set arbitrator");
+}
+
+/** Parameters of {@link setArbitratorV2}. */
+export interface SetArbitratorV2Parameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `arbitrator_` of `setArbitratorV2`. */
+  arbitrator: Address;
+  /** `extraData` of `setArbitratorV2`. */
+  extraData: Hex;
+  /** `feeToken` of `setArbitratorV2`. */
+  feeToken: Address;
+  /** `maxFee` of `setArbitratorV2`. */
+  maxFee: bigint;
+  /** `templateId` of `setArbitratorV2`. */
+  templateId: bigint;
+  /** `evidenceModule` of `setArbitratorV2`. */
+  evidenceModule: Address;
+}
+
+/** The transaction and its receipt. */
+export type SetArbitratorV2ReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setArbitratorV2", readonly [Address, Hex, Address, bigint, bigint, Address]>>;
+
+/**
+ * Primary agent. Sets a Kleros v2 arbitrator (`IArbitratorV2`, e.g. KlerosCore) for new disputes: its `extraData` (`abi.encode(courtID, minJurors, disputeKitID)`), the fee token (zero: ETH; never the pool token: `FeeTokenIsPoolToken`; Kleros must accept it), the most an escalation pays, `maxFee` (in [1, 2^96 - 1] units of the fee token), the claims template's id in Kleros' `DisputeTemplateRegistry` and Kleros' `EvidenceModule`. Open disputes stay with the arbitrator that holds them. Appeals of v2 disputes are funded in Kleros' dispute kit, not here. Warning: KlerosCore only takes disputes from arbitrables it whitelisted.
+ * (`IClaimsManager.setArbitratorV2(address,bytes,address,uint256,uint256,address)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setArbitratorV2(client, { claimsManager, arbitrator, extraData, feeToken, maxFee, templateId, evidenceModule });
+ * ```
+ */
+export async function setArbitratorV2(client: WalletClient, parameters: SetArbitratorV2Parameters): Promise<SetArbitratorV2ReturnType> {
+  const { claimsManager, arbitrator, extraData, feeToken, maxFee, templateId, evidenceModule, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setArbitratorV2", args: [arbitrator, extraData, feeToken, maxFee, templateId, evidenceModule] }, hooks, "set arbitrator v2");
 }
 
 /** Parameters of {@link setClaimantBond}. */
@@ -3592,7 +3676,7 @@ export interface SubmitEvidenceParameters extends WriteHooks {
 export type SubmitEvidenceReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "submitEvidence", readonly [bigint, string]>>;
 
 /**
- * The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`).
+ * The claimant or the mediator adds evidence to an open claim (ERC-1497 `Evidence`, tagged with the claim's arbitrator once disputed, else the current one). When that arbitrator is a Kleros v2 arbitrator, the evidence also goes to its `EvidenceModule` keyed by the claim id (where Kleros' court reads it; the claims manager is the party there, the ERC-1497 event names the real one). Anyone else submits to the module directly.
  * (`IClaimsManager.submitEvidence(uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
