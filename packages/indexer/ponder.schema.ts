@@ -435,7 +435,9 @@ export const claimEvent = onchainTable(
 );
 
 /**
- * ERC-792 disputes of escalated claims (id = `<arbitrator>-<disputeId>`). status: created |
+ * Disputes of escalated claims, ERC-792 or Kleros v2 (id = `<arbitrator>-<disputeId>`); the text jurors read is
+ * ERC-1497 meta-evidence `metaEvidenceId` (ERC-792) or the registered dispute template `templateId` (v2), the
+ * claim's evidence is under `evidenceGroupId` (the claim id; v2's external dispute id). status: created |
  * appealable (a ruling was given, appeals open until `appealPeriodEnd`) | appealed | ruled (final
  * ruling delivered to the claims manager) | closed (closed as stalled; a later ruling is ignored).
  * `ruling` is the latest ruling given or delivered.
@@ -448,6 +450,7 @@ export const dispute = onchainTable(
     disputeId: t.bigint().notNull(),
     claimId: t.bigint().notNull(),
     metaEvidenceId: t.bigint(),
+    templateId: t.bigint(),
     evidenceGroupId: t.bigint(),
     cost: t.bigint().notNull(),
     status: t.text().notNull(),

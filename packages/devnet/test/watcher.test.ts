@@ -3,7 +3,11 @@ import { after, before, test } from "node:test";
 import { parseEther } from "viem";
 import { createTxContext } from "../../sdk/src/deploy/context.ts";
 import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
-import { dapiNameOf } from "../../sdk/src/deploy/system.ts";
+import {
+  DEFAULT_DAPI_GRACE,
+  DEFAULT_DAPI_HEARTBEAT,
+  dapiNameOf,
+} from "../../sdk/src/deploy/system.ts";
 import { getIncident } from "../../sdk/src/generated/actions.ts";
 import { type DevnetFixture, startDevnetFixture } from "../../sdk/src/testing/devnetFixture.ts";
 import { IncidentWatcher } from "../src/watcher.ts";
@@ -16,6 +20,13 @@ const advance = async (seconds: number) => {
     params: [seconds],
   } as never);
   await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+};
+/** Mines a block at `timestamp`. */
+const mineAt = async (timestamp: bigint) => {
+  await fx.deployer.publicClient.request({
+    method: "evm_mine",
+    params: [Number(timestamp)],
+  } as never);
 };
 const summary = (reports: Awaited<ReturnType<IncidentWatcher["checkOnce"]>>) =>
   reports.map(({ dapi, kind, incidentId }) => `${dapi} ${kind} ${incidentId}`).sort();
@@ -54,8 +65,18 @@ test("the watcher proves a deviation, and confirms it a minute later, not before
   assert.notEqual(incident.payableAt, 0, "confirmed");
 });
 
-test("the watcher proves every stale feed past its heartbeat and grace", async () => {
-  await fx.refreshFeeds(); // ETH/USD back at its base value
-  await advance(25 * 3600 + 1);
+test("the watcher proves every stale feed past its heartbeat and grace, not at it", async () => {
+  // ETH/USD back at its base value, both feeds signed at one time a little ahead of the chain (a push may otherwise
+  // sign a second after the feed's last data, ahead of the block): time is then set from the data, not advanced.
+  const { timestamp } = await fx.deployer.publicClient.getBlock();
+  const signedAt = await fx.refreshFeeds({}, timestamp + 10n);
+  const staleFrom = signedAt + BigInt(DEFAULT_DAPI_HEARTBEAT + DEFAULT_DAPI_GRACE);
+  await mineAt(staleFrom);
+  assert.deepEqual(
+    await watcher.checkOnce(),
+    [],
+    "at heartbeat + grace the newest feed is not stale yet",
+  );
+  await mineAt(staleFrom + 1n);
   assert.deepEqual(summary(await watcher.checkOnce()), ["BTC/USD stale 1", "ETH/USD stale 2"]);
 });

@@ -332,13 +332,19 @@ describe("indexer", { timeout: 600_000 }, () => {
         ruling: number;
         deadline: string;
         events: Page<{ kind: string; ruling: number | null }>;
-        disputes: Page<{ status: string; ruling: number; appealCount: number }>;
+        disputes: Page<{
+          status: string;
+          ruling: number;
+          appealCount: number;
+          metaEvidenceId: string | null;
+          evidenceGroupId: string | null;
+        }>;
       };
     }>(
       indexer.url,
       `{ claim(id: "${disputedClaimId}") { status settlementUsd ruling deadline
            events(orderBy: "id") { items { kind ruling } }
-           disputes { items { status ruling appealCount } } } }`,
+           disputes { items { status ruling appealCount metaEvidenceId evidenceGroupId } } } }`,
     );
     const onChain = await read<{ status: number; deadline: number }>(
       deployment.contracts.claimsManager as Address,
@@ -366,7 +372,22 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.ok(["rulingExecuted", "rulingDeferred"].includes(kinds[9] ?? ""), kinds.join(", "));
     // The inactivity deadline noted last, as the claims manager keeps it.
     assert.equal(claim.deadline, String(onChain.deadline));
-    assert.deepEqual(claim.disputes.items, [{ status: "ruled", ruling: 2, appealCount: 1 }]);
+    // The dispute names the text jurors read (ERC-1497 meta-evidence) and the claim's evidence group, as announced
+    // in the claims manager's Dispute log, which comes before its ClaimEscalated.
+    const metaEvidenceId = await read<bigint>(
+      deployment.contracts.claimsManager as Address,
+      iClaimsManagerAbi as Abi,
+      "metaEvidenceId",
+    );
+    assert.deepEqual(claim.disputes.items, [
+      {
+        status: "ruled",
+        ruling: 2,
+        appealCount: 1,
+        metaEvidenceId: String(metaEvidenceId),
+        evidenceGroupId: String(disputedClaimId),
+      },
+    ]);
     const { appeals } = await graphql<{ appeals: Page<{ round: number; appellant: string }> }>(
       indexer.url,
       "{ appeals { totalCount items { round appellant } } }",
@@ -542,9 +563,9 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.equal(claim.status, "DisputeClosed");
     assert.deepEqual(
       claim.events.items.map((e) => e.kind),
-      ["created", "rejected", "escalated", "disputeClosed"],
+      ["created", "rejected", "escalated", "evidence", "disputeClosed"],
     );
-    const [, , escalated, closed] = claim.events.items;
+    const [, , escalated, , closed] = claim.events.items;
     assert.ok(escalated && closed);
     // The inactivity deadline: the escalation plus the 14 days set before it, as on the chain.
     assert.equal(coverages.items[0]?.maxDisputeInactivity, String(14 * 24 * 3600));

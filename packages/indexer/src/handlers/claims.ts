@@ -467,7 +467,8 @@ ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
       disputeId,
       claimId,
       metaEvidenceId: null,
-      evidenceGroupId: null,
+      templateId: null,
+      evidenceGroupId: claimId,
       cost,
       status: "created",
       ruling: null,
@@ -489,14 +490,57 @@ ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
   });
 });
 
+/**
+ * The claims manager announces a dispute (ERC-1497's `Dispute`, or Kleros v2's `DisputeRequest`) before its own
+ * `ClaimEscalated` in the same transaction, so the dispute's row starts here; `ClaimEscalated` adds the cost.
+ */
+async function announceDispute(
+  db: Db,
+  arbitrator: Address,
+  disputeId: bigint,
+  claimId: bigint,
+  at: Where,
+  text: { metaEvidenceId: bigint | null; templateId: bigint | null },
+) {
+  await db
+    .insert(dispute)
+    .values({
+      id: disputeKey(arbitrator, disputeId),
+      arbitrator,
+      disputeId,
+      claimId,
+      metaEvidenceId: text.metaEvidenceId,
+      templateId: text.templateId,
+      evidenceGroupId: claimId,
+      cost: 0n,
+      status: "created",
+      ruling: null,
+      appealPeriodEnd: null,
+      appealCount: 0,
+      createdAt: at.timestamp,
+      ruledAt: null,
+    })
+    .onConflictDoUpdate({ ...text, evidenceGroupId: claimId });
+}
+
 ponder.on("ClaimsManager:Dispute", async ({ event, context }) => {
   const { _arbitrator, _disputeID, _metaEvidenceID, _evidenceGroupID } = event.args;
-  const id = disputeKey(_arbitrator, _disputeID);
-  if (await context.db.find(dispute, { id })) {
-    await context.db
-      .update(dispute, { id })
-      .set({ metaEvidenceId: _metaEvidenceID, evidenceGroupId: _evidenceGroupID });
-  }
+  await announceDispute(context.db, _arbitrator, _disputeID, _evidenceGroupID, where(event), {
+    metaEvidenceId: _metaEvidenceID,
+    templateId: null,
+  });
+});
+
+ponder.on("ClaimsManager:DisputeRequest", async ({ event, context }) => {
+  const { _arbitrator, _arbitratorDisputeID, _externalDisputeID, _templateId } = event.args;
+  await announceDispute(
+    context.db,
+    _arbitrator,
+    _arbitratorDisputeID,
+    _externalDisputeID,
+    where(event),
+    { metaEvidenceId: null, templateId: _templateId },
+  );
 });
 
 ponder.on("ClaimsManager:Evidence", async ({ event, context }) => {
@@ -719,13 +763,26 @@ ponder.on("ClaimsManager:SecondaryAgentSet", async ({ event, context }) => {
   await recordParameter(context.db, "SecondaryAgentSet", event, where(event));
 });
 
-ponder.on("ClaimsManager:ArbitratorSet", async ({ event, context }) => {
-  const at = where(event);
-  await recordParameter(context.db, "ArbitratorSet", event, at);
-  await loadCoverage(context.db, event.log.address, at);
-  await context.db
+/** New disputes go to `arbitrator` (ERC-792's `ArbitratorSet` or Kleros v2's `ArbitratorV2Set`). */
+async function recordArbitrator(
+  db: Db,
+  name: "ArbitratorSet" | "ArbitratorV2Set",
+  event: { args: { arbitrator: Address }; log: { address: Address } },
+  at: Where,
+) {
+  await recordParameter(db, name, event, at);
+  await loadCoverage(db, event.log.address, at);
+  await db
     .update(coverage, { id: event.log.address })
     .set({ arbitrator: event.args.arbitrator, updatedAt: at.timestamp });
+}
+
+ponder.on("ClaimsManager:ArbitratorSet", async ({ event, context }) => {
+  await recordArbitrator(context.db, "ArbitratorSet", event, where(event));
+});
+
+ponder.on("ClaimsManager:ArbitratorV2Set", async ({ event, context }) => {
+  await recordArbitrator(context.db, "ArbitratorV2Set", event, where(event));
 });
 
 ponder.on("ClaimsManager:WaitingPeriodSet", async ({ event, context }) => {

@@ -133,11 +133,8 @@ export async function payoutHistory(
     parseEther("20000"),
     "ipfs://indexer-test/evidence/owed.json",
   );
-  const stalled = await fileClaim(
-    await largestPolicy(),
-    parseEther("40000"),
-    "ipfs://indexer-test/evidence/stalled.json",
-  );
+  const stalledEvidence = "ipfs://indexer-test/evidence/stalled.json";
+  const stalled = await fileClaim(await largestPolicy(), parseEther("40000"), stalledEvidence);
   const dave = devnetAccount("dave").address;
   await send("dave", pool, iStakingPoolAbi, "unstake", [dave]);
 
@@ -158,7 +155,14 @@ export async function payoutHistory(
     localArbitratorAbi,
     "arbitrationFee",
   );
-  await send("policyholder", claims, iClaimsManagerAbi, "escalateClaim", [stalled.claimId], cost);
+  await send(
+    "policyholder",
+    claims,
+    iClaimsManagerAbi,
+    "escalateClaim",
+    [stalled.claimId, stalledEvidence],
+    cost,
+  );
   await warp(14 * DAY + 1);
   await send("bob", claims, iClaimsManagerAbi, "closeStalledDispute", [stalled.claimId]);
 

@@ -22,7 +22,11 @@ export interface DevnetFixture {
   /** Moves the chain's clock forward, mines, and pushes fresh values to every dAPI. */
   warp: (seconds: number) => Promise<void>;
   /** Pushes fresh values (the base values, or `values[name]`) to the devnet's dAPIs. */
-  refreshFeeds: (values?: Record<string, bigint>) => Promise<void>;
+  /**
+   * Pushes each feed's value (its base value unless given), signed at `at` (default: the chain's time, or a second
+   * after the feed's last data when that second is taken), and returns the newest data timestamp pushed.
+   */
+  refreshFeeds: (values?: Record<string, bigint>, at?: bigint) => Promise<bigint>;
   stop: () => Promise<void>;
 }
 
@@ -57,19 +61,23 @@ export async function startDevnetFixture(
         }),
       });
     }
-    const refreshFeeds = async (values: Record<string, bigint> = {}) => {
+    const refreshFeeds = async (values: Record<string, bigint> = {}, at?: bigint) => {
       const feeds = deployment.devnet?.feeds ?? [];
       const server = deployment.contracts.api3ServerV1;
       if (!server) throw new Error("the deployment has no Api3ServerV1");
+      let newest = 0n;
       for (const feed of feeds) {
-        await pushBeaconValue(
+        const { timestamp } = await pushBeaconValue(
           deployer,
           server,
           devnetAccount("airnode"),
           feed.templateId,
           values[feed.name] ?? BigInt(feed.baseValue),
+          at,
         );
+        if (timestamp > newest) newest = timestamp;
       }
+      return newest;
     };
     const warp = async (seconds: number) => {
       await deployer.publicClient.request({
