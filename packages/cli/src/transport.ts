@@ -68,8 +68,8 @@ export function deadlineTransport(
 
 /**
  * Resolves `work`, or rejects with {@link RpcDeadError} once the RPC has failed and given no answer for
- * `deadlineMs`, aborting the work's signal: viem's receipt wait swallows its polling errors and would wait
- * its whole timeout on a dead node.
+ * `deadlineMs`, aborting the work's signal (viem's receipt wait swallows its polling errors and would wait
+ * its whole timeout on a dead node), or when the work itself fails while the RPC's last request failed.
  */
 export async function watchRpc<T>(
   work: (signal: AbortSignal) => Promise<T>,
@@ -98,6 +98,14 @@ export async function watchRpc<T>(
   });
   try {
     return await Promise.race([work(controller.signal), watchdog]);
+  } catch (error) {
+    // The work failed on a request the RPC did not answer (refused, reset) and nothing answered since: a dead
+    // RPC, said in those words rather than as the failed call viem wraps it in.
+    const failure = health.lastFailure;
+    if (!failure || error instanceof RpcDeadError) throw error;
+    throw new RpcDeadError(`the RPC at ${url} stopped answering`, {
+      details: failure.message.split("\n")[0],
+    });
   } finally {
     clearInterval(timer);
   }
