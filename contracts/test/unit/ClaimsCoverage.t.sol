@@ -231,6 +231,12 @@ contract ClaimsCoverageTest is ClaimsBase {
         claims.createPolicy(bob, DAPI, 1e18, block.timestamp, block.timestamp + 1 days, "");
     }
 
+    function test_createPolicy_revertsForTheZeroClaimant() public {
+        vm.prank(agent);
+        vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
+        claims.createPolicy(address(0), DAPI, 1e18, block.timestamp, block.timestamp + 1 days, "");
+    }
+
     function test_createPolicy_revertsWhenPeriodInvalid() public {
         vm.startPrank(agent);
         uint256 t = block.timestamp;

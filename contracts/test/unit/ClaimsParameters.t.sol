@@ -409,6 +409,12 @@ contract ClaimsParametersTest is ClaimsBase {
         assertEq(claims.maxPriceAge(), 2 days);
     }
 
+    function test_setSecondaryAgent_refusesTheZeroAddress() public {
+        vm.prank(primary);
+        vm.expectRevert(IClaimsTypes.ZeroAddress.selector);
+        claims.setSecondaryAgent(address(0));
+    }
+
     function test_admin_refusesDirectCalls() public {
         ClaimsAdmin module = cm.admin();
         vm.prank(primary);

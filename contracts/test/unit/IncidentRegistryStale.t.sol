@@ -116,6 +116,12 @@ contract IncidentRegistryStaleTest is IncidentRegistryBase {
         registry.reportStale("API3/USD");
     }
 
+    function test_reportDeviation_revertsWithoutADefinition() public {
+        IIncidentRegistry.SignedValue[] memory none = new IIncidentRegistry.SignedValue[](0);
+        vm.expectRevert(abi.encodeWithSelector(IIncidentRegistry.UnknownDefinition.selector, bytes32("API3/USD"), 0));
+        registry.reportDeviation("API3/USD", none);
+    }
+
     function test_reportStale_revertsOnAnUnreadableFeed() public {
         bytes32 unset = "SOL/USD";
         vm.prank(primary);

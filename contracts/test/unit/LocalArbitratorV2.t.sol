@@ -261,4 +261,82 @@ contract LocalArbitratorV2Test is Test {
         vm.prank(appellant);
         module.submitEvidence(42, "ipfs://evidence");
     }
+
+    function test_fundAppeal_refusesBeforeARulingAndAChoiceBeyondTheChoices() public {
+        uint256 id = _open();
+        vm.expectRevert(
+            abi.encodeWithSelector(LocalArbitratorV2.InvalidPhase.selector, id, LocalArbitratorV2.Phase.Ruling)
+        );
+        vm.prank(appellant);
+        arbitrator.fundAppeal{value: APPEAL_FEE}(id, 1);
+        _rule(id, 1);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.InvalidRuling.selector, 3, 2));
+        vm.prank(appellant);
+        arbitrator.fundAppeal{value: APPEAL_FEE}(id, 3);
+        vm.prank(appellant);
+        arbitrator.fundAppeal{value: APPEAL_FEE}(id, 2);
+    }
+
+    function test_setFees_atMaxFee_succeeds_oneWeiAbove_reverts() public {
+        uint256 max = arbitrator.MAX_FEE();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, appellant));
+        vm.prank(appellant);
+        arbitrator.setFees(1, 1);
+        vm.startPrank(court);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.ParameterOutOfBounds.selector, max + 1, 0, max));
+        arbitrator.setFees(max + 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.ParameterOutOfBounds.selector, max + 1, 0, max));
+        arbitrator.setFees(0, max + 1);
+        vm.expectEmit(address(arbitrator));
+        emit LocalArbitratorV2.FeesSet(max, max);
+        arbitrator.setFees(max, max);
+        vm.stopPrank();
+        assertEq(arbitrator.arbitrationCost(""), max);
+        assertEq(arbitrator.appealFee(), max);
+    }
+
+    function test_setAppealPeriodDuration_atEachBound_succeeds_oneSecondOutside_reverts() public {
+        uint256 min = arbitrator.MIN_APPEAL_PERIOD_DURATION();
+        uint256 max = arbitrator.MAX_APPEAL_PERIOD_DURATION();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, appellant));
+        vm.prank(appellant);
+        arbitrator.setAppealPeriodDuration(min);
+        vm.startPrank(court);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.ParameterOutOfBounds.selector, min - 1, min, max));
+        arbitrator.setAppealPeriodDuration(min - 1);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.ParameterOutOfBounds.selector, max + 1, min, max));
+        arbitrator.setAppealPeriodDuration(max + 1);
+        arbitrator.setAppealPeriodDuration(min);
+        assertEq(arbitrator.appealPeriodDuration(), min);
+        vm.expectEmit(address(arbitrator));
+        emit LocalArbitratorV2.AppealPeriodDurationSet(max);
+        arbitrator.setAppealPeriodDuration(max);
+        vm.stopPrank();
+        assertEq(arbitrator.appealPeriodDuration(), max);
+    }
+
+    function test_changeCurrencyRates_at36Decimals_succeeds_at37_reverts() public {
+        vm.startPrank(court);
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.ParameterOutOfBounds.selector, 37, 0, 36));
+        arbitrator.changeCurrencyRates(weth, RATE, 37);
+        arbitrator.changeCurrencyRates(weth, RATE, 36);
+        vm.stopPrank();
+        assertEq(arbitrator.arbitrationCost("", weth), FEE * 10 ** 36 / RATE);
+    }
+
+    function test_withdrawFees_toARecipientThatRefusesEth_reverts_andKeepsTheFees() public {
+        _open();
+        address payable refuser = payable(address(new LocalDisputeTemplateRegistry()));
+        vm.expectRevert(abi.encodeWithSelector(LocalArbitratorV2.TransferFailed.selector, refuser, FEE));
+        vm.prank(court);
+        arbitrator.withdrawFees(refuser);
+        assertEq(address(arbitrator).balance, FEE);
+    }
+
+    function test_disputeCount_countsEveryDispute() public {
+        assertEq(arbitrator.disputeCount(), 0);
+        _open();
+        arbitrable.openToken(arbitrator, 2, weth, TOKEN_FEE);
+        assertEq(arbitrator.disputeCount(), 2);
+    }
 }

@@ -89,6 +89,13 @@ contract StakingPoolTest is PoolFixture {
         assertLe(pool.stakeOf(bob), 7e18);
     }
 
+    function test_convertToShares_quotesExactlyWhatAStakeMints() public {
+        _depositAndStake(alice, 100e18);
+        _payOut(50e18); // price about 1/2: the quote rounds down like the stake
+        uint256 quoted = pool.convertToShares(7e18);
+        assertEq(_depositAndStake(bob, 7e18), quoted);
+    }
+
     function test_stake_revertsWhenZeroAmount() public {
         _deposit(alice, 100e18);
         bytes32 before = _stateOf(alice);
