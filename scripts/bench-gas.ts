@@ -547,7 +547,8 @@ try {
     "the first change of an epoch also saves the reward-lock state of the user's last active epoch";
   await section("weekly staker, first year", async () => {
     const weekly = await freshUser();
-    await send(call(weekly, stakingPool, poolAbi, "depositAndStake", [parseEther("10000")]));
+    await send(call(weekly, stakingPool, poolAbi, "deposit", [parseEther("100000")]));
+    await send(call(weekly, stakingPool, poolAbi, "stake", [parseEther("10000")]));
     await measureWeekly(
       "stake, the user's first change in an epoch, first year",
       weekly,
