@@ -394,7 +394,12 @@ try {
       note: "its account slot starts",
     });
     for (const [operation, gas, target, api3] of [
-      ["stake, the user's first ever (after a deposit)", firstStakes, 115n * K, API3.stakeFirstEver],
+      [
+        "stake, the user's first ever (after a deposit)",
+        firstStakes,
+        115n * K,
+        API3.stakeFirstEver,
+      ],
       [
         "depositAndStake, the user's first ever",
         firstDepositAndStakes,
