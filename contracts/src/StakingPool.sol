@@ -407,7 +407,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
     }
 
     /// @dev Re-bases `user`'s credit from `oldShares` to `newShares` at the current reward index `rewardIndex`,
-    /// first saving the previous state in the history if it belongs to an earlier epoch.
+    /// first saving the previous state in the history if it belongs to an earlier lock period (two epochs).
     function _moveCredit(
         address user,
         AccountLock memory lock,
@@ -416,19 +416,19 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         uint256 rewardIndex
     ) private {
         int256 credit = lock.debt + int256(oldShares * rewardIndex / RewardMath.INDEX_SCALE);
-        uint256 epoch = block.timestamp / EPOCH_LENGTH;
-        if (lock.lastEpoch != epoch) {
+        uint256 period = block.timestamp / (EPOCH_LENGTH * _LOCK_PERIOD_EPOCHS);
+        if (lock.lastPeriod != period) {
             // A zero state is saved too once the ring has entries: else an older entry would answer for the
             // windows after it and overstate the credit at their start (lock too small).
             if (oldShares != 0 || lock.debt != 0 || lock.count != 0) _saveHistory(user, lock, oldShares);
-            lock.lastEpoch = uint32(epoch);
+            lock.lastPeriod = uint32(period);
         }
         lock.debt = (credit - int256(newShares * rewardIndex / RewardMath.INDEX_SCALE)).toInt128();
     }
 
     function _saveHistory(address user, AccountLock memory lock, uint256 shares) private {
         (uint256 head, uint256 count) =
-            _lockHistories[user].push(lock.head, lock.count, lock.lastEpoch, shares, lock.debt);
+            _lockHistories[user].push(lock.head, lock.count, lock.lastPeriod, shares, lock.debt);
         lock.head = uint8(head);
         lock.count = uint8(count);
     }

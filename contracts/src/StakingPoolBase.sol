@@ -24,7 +24,8 @@ abstract contract StakingPoolBase {
     // -------------------------------------------------------------- constants
 
     uint256 public constant EPOCH_LENGTH = 1 weeks;
-    /// @notice Rewards stay locked during the epoch they are earned in and the 51 after it.
+    /// @notice Rewards stay locked during the lock period (two epochs, see `_LOCK_PERIOD_EPOCHS`) they are earned in
+    /// and the 51 epochs after it: 53 epochs for rewards earned in a period's first epoch, 52 in its second.
     uint256 public constant REWARD_LOCK_EPOCHS = 52;
     uint256 public constant HUNDRED_PERCENT = RewardMath.HUNDRED_PERCENT;
     uint256 public constant MIN_UNSTAKE_WAIT_PERIOD = 1 weeks;
@@ -76,6 +77,10 @@ abstract contract StakingPoolBase {
     uint256 internal constant _INITIAL_MIN_APR = 2_500_000; // 2.5%
     uint256 internal constant _INITIAL_MAX_APR = 75_000_000; // 75%
     uint256 internal constant _EPOCH_INDEX_SLOTS = 64;
+    /// @dev Locks are kept per lock period of two epochs (`[2k, 2k + 2)`), not per epoch: a user's lock history saves
+    /// one snapshot per period in which it changed its stake, so a weekly staker writes one every other week; the
+    /// price is that the rewards of a period's first epoch stay locked one epoch longer (never less).
+    uint256 internal constant _LOCK_PERIOD_EPOCHS = 2;
     uint256 internal constant _WIDE_EPOCH_INDEX = type(uint224).max;
 
     /// @dev The reward index at the start of `epoch`, in one slot. The index has no upper bound (a donation to a tiny
@@ -138,11 +143,12 @@ abstract contract StakingPoolBase {
         uint16 pendingEra;
     }
 
-    /// @dev Reward credit now = `debt + shares * rewardIndex / INDEX_SCALE`; `lastEpoch` is the epoch of the last
-    /// change; `head`/`count` locate the snapshot ring; `vestingEnd` spares a read of the schedule once vested.
+    /// @dev Reward credit now = `debt + shares * rewardIndex / INDEX_SCALE`; `lastPeriod` is the lock period (two
+    /// epochs) of the last change; `head`/`count` locate the snapshot ring; `vestingEnd` spares a read of the schedule
+    /// once vested.
     struct AccountLock {
         int128 debt;
-        uint32 lastEpoch;
+        uint32 lastPeriod;
         uint8 head;
         uint8 count;
         uint40 vestingEnd;
@@ -273,7 +279,7 @@ abstract contract StakingPoolBase {
 
     function _writeLock(address user, AccountLock memory lock) internal {
         AccountLock storage slot = _locks[user];
-        uint256 word = uint256(uint128(lock.debt)) | uint256(lock.lastEpoch) << 128 | uint256(lock.head) << 160
+        uint256 word = uint256(uint128(lock.debt)) | uint256(lock.lastPeriod) << 128 | uint256(lock.head) << 160
             | uint256(lock.count) << 168 | uint256(lock.vestingEnd) << 176;
         assembly ("memory-safe") {
             sstore(slot.slot, word)
@@ -678,8 +684,9 @@ abstract contract StakingPoolBase {
         return credit > 0 ? uint256(credit) : 0;
     }
 
-    /// @dev Locked rewards in tokens: credit earned since the start of epoch `now - 51` (`creditNow` being the
-    /// user's credit now, `_creditNow`), converted. Not capped.
+    /// @dev Locked rewards in tokens: credit earned since the start of the lock period of epoch `now - 51`
+    /// (`creditNow` being the user's credit now, `_creditNow`), converted. Not capped. The window starts at a period's
+    /// start, at or before that epoch's: rewards of the period's first epoch stay locked one epoch longer, never less.
     function _lockedTokens(
         address user,
         uint256 creditNow,
@@ -690,15 +697,16 @@ abstract contract StakingPoolBase {
         if (creditNow == 0) return 0;
         uint256 epoch = block.timestamp / EPOCH_LENGTH;
         uint256 creditAtWindow;
-        // Rewards are locked from the start of epoch `epoch - 51` on: before the pool's 52nd epoch, all of them.
+        // Rewards are locked from the start of the lock period of epoch `epoch - 51` on: before the 52nd epoch, all.
         if (epoch >= REWARD_LOCK_EPOCHS) {
-            creditAtWindow = _creditAt(user, lock, shares, epoch + 1 - REWARD_LOCK_EPOCHS, accrued);
+            creditAtWindow =
+                _creditAt(user, lock, shares, (epoch + 1 - REWARD_LOCK_EPOCHS) / _LOCK_PERIOD_EPOCHS, accrued);
         }
         if (creditNow <= creditAtWindow) return 0;
         return _creditToTokens(creditNow - creditAtWindow + LOCK_ROUNDING_MARGIN, accrued);
     }
 
-    /// @dev Reward credit of `user` at the start of epoch `window` (a past or the current epoch), from the state
+    /// @dev Reward credit of `user` at the start of lock period `window` (a past or the current one), from the state
     /// that held then: the current one if it is older, else the newest older snapshot (none: no credit yet).
     function _creditAt(address user, AccountLock memory lock, uint256 shares, uint256 window, Accrued memory accrued)
         internal
@@ -706,14 +714,16 @@ abstract contract StakingPoolBase {
         returns (uint256)
     {
         int256 credit;
-        if (lock.lastEpoch < window) {
+        if (lock.lastPeriod < window) {
             credit = lock.debt;
         } else {
             bool found;
-            (found, shares, credit) = _lockHistories[user].newestBefore(lock.head, lock.count, lock.lastEpoch, window);
+            (found, shares, credit) = _lockHistories[user].newestBefore(lock.head, lock.count, lock.lastPeriod, window);
             if (!found) return 0;
         }
-        if (shares != 0) credit += int256(shares * _epochStart(window, accrued) / RewardMath.INDEX_SCALE);
+        if (shares != 0) {
+            credit += int256(shares * _epochStart(window * _LOCK_PERIOD_EPOCHS, accrued) / RewardMath.INDEX_SCALE);
+        }
         return credit > 0 ? uint256(credit) : 0;
     }
 

@@ -264,10 +264,10 @@ interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice What `user` could withdraw now.
     function withdrawableOf(address user) external view returns (uint256);
 
-    /// @notice Rewards of `user` still locked (earned in the current epoch or the 51 before), in tokens, rounded
-    /// up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in:
-    /// every payout since shrinks them by its share of the stake, also after they left the stake, and a wipe-out
-    /// voids them.
+    /// @notice Rewards of `user` still locked (earned since the start of the lock period, two epochs, of epoch
+    /// `currentEpoch - 51`), in tokens, rounded up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued
+    /// like the stake they were earned in: every payout since shrinks them by its share of the stake, also after they
+    /// left the stake, and a wipe-out voids them.
     function lockedRewardsOf(address user) external view returns (uint256);
 
     /// @notice Tokens of `user`'s vesting schedule not vested yet, rounded up.
@@ -443,8 +443,9 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
 /// `aprUpdateStep` toward the stake target (up below it, down at or above it), clipped to [`minApr`, `maxApr`].
 /// If the mint fails (the pool lost the mint right), the reward is 0 and everything else works.
 ///
-/// Reward locks: rewards earned in the current epoch and the 51 before it cannot be withdrawn. They are
-/// valued at what they were worth when earned, shrunk by every payout since, and never exceed the
+/// Reward locks: rewards cannot be withdrawn during the lock period they are earned in (two epochs, `[2k, 2k + 2)`
+/// in epoch numbers) and the 51 epochs after it: 52 epochs for rewards of a period's second epoch, 53 for its
+/// first. They are valued at what they were worth when earned, shrunk by every payout since, and never exceed the
 /// user's balance (`unstakedOf + stakeOf`). Cost is constant: no loop over epochs or over the user's history.
 ///
 /// Wipe-out: a payout that leaves `totalStake == 0`, or a share price below `MIN_SHARE_PRICE_INVERSE`^-1

@@ -2,16 +2,20 @@
 pragma solidity 0.8.28;
 
 /// @title LockHistory
-/// @notice Per-user history of reward-lock states, kept in a ring of `CAPACITY` (52) snapshots in push order.
-/// A snapshot `{epoch, shares, debt}` is the user's state during `epoch` (its last state in that epoch): from
-/// then until the user's next change, its cumulative reward credit is `debt + shares * rewardIndex`.
-/// @dev 52 entries suffice: the pool asks for the newest snapshot whose epoch is before `now - 51`, and the
-/// ring's entries have distinct epochs below the user's current epoch, so a full ring's oldest entry is always
-/// old enough. `debt` is stored quantized (floored to a multiple of 2^16 credit units, about 1e-13 tokens), which
-/// can only lower the credit at the window start and so only raise the lock (rounding against the user).
+/// @notice Per-user history of reward-lock states, kept in a ring of `CAPACITY` (27) snapshots in push order.
+/// A snapshot `{epoch, shares, debt}` is the user's state during lock period `epoch` (the pool's lock periods are
+/// two epochs long; the field keeps its name, the library only compares the values): its last state in that
+/// period. From then until the user's next change, its cumulative reward credit is `debt + shares * rewardIndex`.
+/// The pool writes one snapshot per lock period in which the user changed its stake (not one per epoch): a
+/// weekly staker writes one every other week, and a fresh slot only for its first 27 such periods.
+/// @dev 27 entries suffice: the pool asks for the newest snapshot whose period is before the period of epoch
+/// `now - 51`, at most 26 periods before the current one, and the ring's entries have distinct periods below the
+/// user's last one, so a full ring's oldest entry is always old enough. `debt` is stored quantized (floored to a
+/// multiple of 2^16 credit units, about 1e-13 tokens), which can only lower the credit at the window start and so
+/// only raise the lock (rounding against the user).
 library LockHistory {
-    /// @notice Entries in the ring: one per epoch in which the user changed its stake, for the last 52.
-    uint256 internal constant CAPACITY = 52;
+    /// @notice Entries in the ring: one per lock period in which the user changed its stake, for the last 27.
+    uint256 internal constant CAPACITY = 27;
     /// @notice Bits dropped from `debt` in a snapshot.
     uint256 internal constant DEBT_QUANTUM_BITS = 16;
 
@@ -45,13 +49,13 @@ library LockHistory {
         return ((head + 1) % CAPACITY, count);
     }
 
-    /// @notice The newest entry whose epoch is strictly below `epoch`, if any, given `before`: an epoch above every
-    /// entry's (the user's current `lastEpoch`: entries hold earlier epochs). Entries have distinct increasing
-    /// epochs, so entry `p` (in push order) has an epoch at most `before - count + p`, and entry
+    /// @notice The newest entry whose epoch (lock period) is strictly below `epoch`, if any, given `before`: an
+    /// epoch above every entry's (the user's current `lastPeriod`: entries hold earlier periods). Entries have
+    /// distinct increasing epochs, so entry `p` (in push order) has an epoch at most `before - count + p`, and entry
     /// `p = count - 1 - (before - epoch)` one at most `epoch - 1`: a candidate. A user who changed its stake in
-    /// every epoch has exactly `epoch - 1` there, which settles the search in one read; otherwise a binary search
+    /// every period has exactly `epoch - 1` there, which settles the search in one read; otherwise a binary search
     /// of the entries from there on (or of all of them, when no entry is known to be a candidate) finishes it:
-    /// one read for such a user or a ring with one entry, at most ~7 whatever the history.
+    /// one read for such a user or a ring with one entry, at most ~6 whatever the history.
     function newestBefore(Ring storage ring, uint256 head, uint256 count, uint256 before, uint256 epoch)
         internal
         view

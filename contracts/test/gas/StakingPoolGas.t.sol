@@ -82,6 +82,33 @@ contract StakingPoolGasTest is PoolFixture {
         _measure(alice, abi.encodeCall(pool.stake, (10e18)), "stake", 90_000 + VOTES_HOOK_ALLOWANCE);
     }
 
+    /// @dev alice's first change in a new lock period (epochs START_EPOCH + 2 and + 3): it saves her reward-lock state
+    /// of the last period in her lock history (a new slot here: her history holds fewer than 27 snapshots).
+    function test_gas_stake_firstChangeOfALockPeriod() public {
+        vm.warp(_epochStart(START_EPOCH + 2) + 1 days);
+        pool.accrue();
+        vm.warp(block.timestamp + 1 hours);
+        _measure(
+            alice, abi.encodeCall(pool.stake, (10e18)), "stake, first of a lock period", 113_000 + VOTES_HOOK_ALLOWANCE
+        );
+    }
+
+    /// @dev alice's first change in the second epoch of a lock period in which she changed already: no snapshot, so a
+    /// weekly staker pays the snapshot every other week.
+    function test_gas_stake_firstChangeInAnEpochOfAStartedLockPeriod() public {
+        vm.warp(_epochStart(START_EPOCH + 2) + 1 days);
+        _depositAndStake(alice, 1e18);
+        vm.warp(_epochStart(START_EPOCH + 3) + 1 days);
+        pool.accrue();
+        vm.warp(block.timestamp + 1 hours);
+        _measure(
+            alice,
+            abi.encodeCall(pool.stake, (10e18)),
+            "stake, first in an epoch of a started period",
+            90_000 + VOTES_HOOK_ALLOWANCE
+        );
+    }
+
     function test_gas_depositAndStake() public {
         _measure(
             alice, abi.encodeCall(pool.depositAndStake, (10e18)), "depositAndStake", 110_000 + VOTES_HOOK_ALLOWANCE

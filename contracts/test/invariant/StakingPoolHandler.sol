@@ -21,7 +21,7 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 /// `totalStake` by the price ratio `(stakeAfter + 1) / (stakeBefore + 1)` (the pool values locks at what they were
 /// worth when earned, shrunk by every payout since); a gain the views show but no call has written yet is released
 /// after the payout and is not scaled (payouts do not accrue first). The locked rewards of an actor are then the sum
-/// of its gains in the current epoch and the 51 before it. A wipe-out voids every gain of the era.
+/// of its gains since the start of the lock period (two epochs) of epoch `now - 51`. A wipe-out voids every gain of the era.
 contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     IStakingPool public immutable pool;
     TestToken public immutable token;
@@ -34,8 +34,10 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     /// does not limit the accounting under test.
     uint256 internal constant PAYOUT_WINDOW_SLOT = 9;
 
-    /// @dev Rewards are locked in the epoch they are earned in and the 51 after it.
+    /// @dev Rewards are locked in the lock period (two epochs, `[2k, 2k + 2)`) they are earned in and the 51 epochs
+    /// after it: from the start of the period of epoch `now - 51` on.
     uint256 public constant LOCK_EPOCHS = 52;
+    uint256 public constant LOCK_PERIOD_EPOCHS = 2;
     /// @dev The model's fixed point: gains are kept in token units times 1e18.
     uint256 public constant WAD = 1e18;
 
@@ -339,11 +341,17 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
 
     // ------------------------------------------------------------- lock model
 
+    /// @notice The first epoch whose rewards are still locked in `epoch`: the first of the lock period of `epoch - 51`.
+    function _firstLockedEpoch(uint256 epoch) internal pure returns (uint256) {
+        if (epoch + 1 < LOCK_EPOCHS) return 0;
+        return (epoch + 1 - LOCK_EPOCHS) / LOCK_PERIOD_EPOCHS * LOCK_PERIOD_EPOCHS;
+    }
+
     /// @notice The model's locked rewards of `actor` now (WAD): `scaled` shrunk by payouts as the pool does, `raw`
     /// valued when earned. Equal but for payouts.
     function modelLocked(address actor) public view returns (uint256 scaled, uint256 raw) {
         uint256 epoch = block.timestamp / 1 weeks;
-        uint256 first = epoch + 1 >= LOCK_EPOCHS ? epoch + 1 - LOCK_EPOCHS : 0;
+        uint256 first = _firstLockedEpoch(epoch);
         for (uint256 e = first; e <= epoch; e++) {
             scaled += _gainScaled[modelEra][actor][e];
             raw += _gainRaw[modelEra][actor][e];
@@ -455,7 +463,7 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
     /// @dev Scales the written gains still in the lock window by `up / down` (`raw` ones too, with `withRaw`).
     function _scaleWindow(uint256 era, uint256 up, uint256 down, bool withRaw) internal {
         uint256 epoch = block.timestamp / 1 weeks;
-        uint256 first = epoch + 1 >= LOCK_EPOCHS ? epoch + 1 - LOCK_EPOCHS : 0;
+        uint256 first = _firstLockedEpoch(epoch);
         for (uint256 i = 0; i < actors.length; i++) {
             address actor = actors[i];
             for (uint256 e = first; e <= epoch; e++) {

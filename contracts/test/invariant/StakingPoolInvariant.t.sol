@@ -103,8 +103,8 @@ contract StakingPoolInvariantTest is PoolFixture {
         assertFalse(handler.ghostWrongWithdrawError(), "withdrawableOf + 1 reverted with another error");
     }
 
-    /// @dev Locked rewards against the handler's model (the sum of the actor's reward gains in the current epoch
-    /// and the 51 before it, shrunk by payouts since): never below it, so a lock that forgets rewards or frees them
+    /// @dev Locked rewards against the handler's model (the sum of the actor's reward gains since the start of the
+    /// lock period of epoch `now - 51`, shrunk by payouts since): never below it, so a lock that forgets rewards or frees them
     /// early fails; never above it by more than the pool's rounding, so a lock that keeps them too long or counts
     /// too much fails. `withdrawableOf` is held to the model on its own, and an actor that never unstaked has its
     /// locked rewards in its stake.

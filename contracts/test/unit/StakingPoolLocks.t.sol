@@ -5,7 +5,8 @@ import {StakingPool} from "../../src/StakingPool.sol";
 import {IStakingPool, IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 
-/// @notice Reward locks (52 epochs, valued when earned, shrunk by payouts, constant cost) and vesting deposits.
+/// @notice Reward locks (52 or 53 epochs: lock periods of two epochs; valued when earned, shrunk by payouts, constant
+/// cost) and vesting deposits.
 contract StakingPoolLocksTest is PoolFixture {
     /// @dev The rounding margin every non-zero lock carries, in tokens (price and G are about 1 here).
     function _margin() internal view returns (uint256) {
@@ -75,6 +76,105 @@ contract StakingPoolLocksTest is PoolFixture {
         assertApproxEqAbs(pool.lockedRewardsOf(alice), all - earned + _margin(), 1e4, "epoch +1 unlocked");
         _deposit(alice, 1);
         assertEq(pool.withdrawableOf(alice), 1);
+    }
+
+    // ------------------------------------------- attacker: withdrawing locked rewards early (issue #13, part 3)
+
+    /// @dev alice stakes from the start, earns rewards in every epoch up to `lastEpoch`, leaves (all shares scheduled
+    /// a day into `lastEpoch`, so that epoch earned her rewards, and unstaked a week later): her unstaked tokens include
+    /// every reward she earned, and her last rewards are from `lastEpoch`. Returns her unstaked balance.
+    function _earnUntilThenExit(uint256 lastEpoch) internal returns (uint256 unstaked) {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 3000e18);
+        for (uint256 epoch = START_EPOCH + 1; epoch <= lastEpoch; epoch++) {
+            _enterEpoch(epoch);
+        }
+        vm.warp(_epochStart(lastEpoch) + 1 days);
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        unstaked = pool.unstakedOf(alice);
+        assertGt(unstaked, 1000e18, "rewards earned");
+    }
+
+    /// @dev Tries, as an attacker would, to take everything at `at`: refused (nothing changes) with part of it locked.
+    function _assertStillLocked(uint256 at, uint256 unstaked) internal {
+        vm.warp(at);
+        uint256 withdrawable = pool.withdrawableOf(alice);
+        assertGt(pool.lockedRewardsOf(alice), 0, "locked");
+        assertLt(withdrawable, unstaked, "not all withdrawable");
+        bytes32 before = _stateOf(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPoolTypes.InsufficientWithdrawable.selector, alice, unstaked, withdrawable)
+        );
+        vm.prank(alice);
+        pool.withdraw(alice, unstaked);
+        // One unit beyond the withdrawable amount is refused too.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPoolTypes.InsufficientWithdrawable.selector, alice, withdrawable + 1, withdrawable
+            )
+        );
+        vm.prank(alice);
+        pool.withdraw(alice, withdrawable + 1);
+        assertEq(_stateOf(alice), before);
+    }
+
+    /// @dev From `at` on, everything is withdrawable, and withdrawn.
+    function _assertUnlockedAt(uint256 at, uint256 unstaked) internal {
+        vm.warp(at);
+        assertEq(pool.lockedRewardsOf(alice), 0, "unlocked");
+        assertEq(pool.withdrawableOf(alice), unstaked);
+        vm.prank(alice);
+        pool.withdraw(alice, unstaked);
+        assertEq(pool.unstakedOf(alice), 0);
+    }
+
+    /// @dev Rewards earned in the second epoch of a lock period (odd) unlock exactly 52 epochs after that epoch
+    /// started (52 weeks), not a second earlier.
+    function test_lockAttack_secondEpochOfAPeriod_lockedUntilExactly52EpochsLater() public {
+        uint256 lastEpoch = START_EPOCH + 5; // odd: the second epoch of its lock period
+        assertEq(lastEpoch % 2, 1);
+        uint256 unstaked = _earnUntilThenExit(lastEpoch);
+        uint256 unlock = _epochStart(lastEpoch + 52);
+        _assertStillLocked(_epochStart(lastEpoch + 51), unstaked); // one epoch early
+        _assertStillLocked(unlock - 1, unstaked); // one second early
+        _assertUnlockedAt(unlock, unstaked);
+    }
+
+    /// @dev Rewards earned in the first epoch of a lock period (even) stay locked one epoch longer: still locked 52
+    /// epochs later, up to the last second of the 53rd; free from its first second.
+    function test_lockAttack_firstEpochOfAPeriod_lockedOneEpochLonger() public {
+        uint256 lastEpoch = START_EPOCH + 6; // even: the first epoch of its lock period
+        assertEq(lastEpoch % 2, 0);
+        uint256 unstaked = _earnUntilThenExit(lastEpoch);
+        uint256 unlock = _epochStart(lastEpoch + 53);
+        _assertStillLocked(_epochStart(lastEpoch + 51), unstaked);
+        _assertStillLocked(_epochStart(lastEpoch + 52), unstaked); // 52 weeks: still locked (the period rule)
+        _assertStillLocked(unlock - 1, unstaked); // one second early
+        _assertUnlockedAt(unlock, unstaked);
+    }
+
+    /// @dev A user who stakes again every epoch cannot move its older rewards' unlock earlier: after 60 weekly stakes
+    /// (its lock history full and wrapped), what it earned in one epoch is still locked one second before that epoch's
+    /// unlock, whatever the number of later changes.
+    function test_lockAttack_weeklyChangesNeverUnlockEarly() public {
+        _depositAndStake(alice, 1000e18);
+        _depositAndStake(bob, 3000e18);
+        uint256 last = START_EPOCH + 60;
+        for (uint256 epoch = START_EPOCH + 1; epoch <= last; epoch++) {
+            _enterEpoch(epoch);
+            _depositAndStake(alice, 1e18);
+        }
+        vm.warp(_epochStart(last) + 1 days);
+        _schedule(alice, pool.sharesOf(alice));
+        vm.warp(block.timestamp + WEEK);
+        pool.unstake(alice);
+        uint256 unstaked = pool.unstakedOf(alice);
+        // `last` is even: its rewards unlock 53 epochs later.
+        assertEq(last % 2, 0);
+        _assertStillLocked(_epochStart(last + 53) - 1, unstaked);
+        _assertUnlockedAt(_epochStart(last + 53), unstaked);
     }
 
     function test_lockedRewards_shrinkWithPayouts() public {

@@ -8,7 +8,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @notice Reward locks of one user (alice) over 53 to ~150 epochs beside a large steady staker (bob), with real
 /// rewards, against a reference built from public views only (as `StakingPoolHandler`'s): alice changes her stake in
-/// more than 52 distinct epochs, so her ring of 52 lock snapshots (`LockHistory`) wraps, and the window's lookup
+/// more than 27 distinct lock periods, so her ring of 27 lock snapshots (`LockHistory`) wraps, and the window's lookup
 /// reads the guessed position (a change every epoch) or searches a full ring (gaps), also after idle epochs and
 /// epochs with no pool call at all, and after payouts.
 ///
@@ -17,9 +17,10 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// credited to the epoch of the stream that released it; the gain is written when a call accrues (until then it is
 /// unwritten; a schedule credits the leaving shares' part at once). A payout scales every written gain still in the
 /// window by the written stake's ratio; any other call by the share price's change (rounding). Her locked rewards are
-/// the sum of her gains in the current epoch and the 51 before it.
+/// the sum of her gains since the start of the lock period (two epochs, `[2k, 2k + 2)`) of epoch `now - 51`.
 contract StakingPoolLocksFuzzTest is PoolFixture {
-    /// @dev The reference's lock window, in epochs (the current one and the 51 before it).
+    /// @dev The reference's lock window, in epochs (the current one and the 51 before it, widened to the start of that
+    /// epoch's lock period).
     uint256 internal constant WINDOW = 52;
     /// @dev The reference's fixed point: gains are kept in token units times 1e18.
     uint256 internal constant WAD = 1e18;
@@ -115,8 +116,9 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         _setBaseline();
     }
 
+    /// @dev The first epoch still locked: the first of the lock period (two epochs) of epoch `now - 51`.
     function _firstLockedEpoch() internal view returns (uint256) {
-        return block.timestamp / WEEK + 1 - WINDOW;
+        return (block.timestamp / WEEK + 1 - WINDOW) / 2 * 2;
     }
 
     /// @dev Scales the written gains still in the window by `up / down`.
@@ -128,7 +130,7 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
         }
     }
 
-    /// @dev alice's locked rewards by the reference (WAD): her gains in the current epoch and the 51 before it.
+    /// @dev alice's locked rewards by the reference (WAD): her gains since the first locked epoch.
     function _referenceLocked() internal view returns (uint256 sum) {
         uint256 epoch = block.timestamp / WEEK;
         uint256 first = _firstLockedEpoch();
@@ -341,7 +343,8 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
     /// guessed position), the last change being her full exit; after 0 to 60 idle epochs her lock is checked at
     /// every epoch boundary while it drains, withdrawing all that is free each time: it follows the reference, is
     /// within the rounding margin of 0 once the reference is, and is exactly 0 from 52 epochs after her last change
-    /// (her last rewards were earned in that epoch).
+    /// if it was in the second epoch of a lock period, 53 if in the first (her last rewards were earned in that epoch),
+    /// and not before.
     /// forge-config: default.fuzz.runs = 40
     function testFuzz_ringWrapsAndDrains(uint256 seed, uint256 active, uint256 idle) public {
         active = bound(active, 60, 80);
@@ -394,8 +397,11 @@ contract StakingPoolLocksFuzzTest is PoolFixture {
             } else {
                 assertGt(locked, 0);
             }
-            if (epoch >= exitEpoch + WINDOW) assertEq(locked, 0, "all unlocked 52 epochs after the last rewards");
-            if (epoch < exitEpoch + WINDOW) assertGt(locked, 0, "her exit epoch's rewards are still locked");
+            // Her last rewards (exit epoch's) unlock when their lock period and the 51 epochs after it have passed:
+            // 52 epochs after a period's second epoch, 53 after its first.
+            uint256 unlockEpoch = exitEpoch / 2 * 2 + 1 + WINDOW;
+            if (epoch >= unlockEpoch) assertEq(locked, 0, "all unlocked 52 or 53 epochs after the last rewards");
+            if (epoch < unlockEpoch) assertGt(locked, 0, "her exit epoch's rewards are still locked");
             if (_next(2) == 0) _checkWithdraw();
             if (_next(3) == 0) _bobActs();
             if (_next(20) == 0) _payout();

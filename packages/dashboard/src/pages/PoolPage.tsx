@@ -65,7 +65,7 @@ export function PoolPage() {
           label="APR"
           testId="apr"
           value={formatPercent(state.apr)}
-          hint="rewards locked 52 weeks"
+          hint="rewards locked 52-53 weeks"
         />
         <Stat
           label="Unstake wait"

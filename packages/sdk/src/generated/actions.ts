@@ -596,7 +596,7 @@ export interface GetLockedRewardsParameters {
 export type GetLockedRewardsReturnType = ContractFunctionReturnType<typeof iStakingPoolAbi, "view", "lockedRewardsOf", readonly [Address]>;
 
 /**
- * Rewards of `user` still locked (earned in the current epoch or the 51 before), in tokens, rounded up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in: every payout since shrinks them by its share of the stake, also after they left the stake, and a wipe-out voids them.
+ * Rewards of `user` still locked (earned since the start of the lock period, two epochs, of epoch `currentEpoch - 51`), in tokens, rounded up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued like the stake they were earned in: every payout since shrinks them by its share of the stake, also after they left the stake, and a wipe-out voids them.
  * (`IStakingPool.lockedRewardsOf(address)`)
  *
  * @example

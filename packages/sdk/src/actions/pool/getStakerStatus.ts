@@ -27,7 +27,7 @@ export interface GetStakerStatusReturnType {
   stake: bigint;
   /** What can be withdrawn now. */
   withdrawable: bigint;
-  /** Rewards still locked (earned in the last 52 epochs), in tokens. */
+  /** Rewards still locked (earned in the last 52 to 53 epochs: lock periods of two epochs), in tokens. */
   lockedRewards: bigint;
   /** Tokens of a vesting schedule not vested yet. */
   unvested: bigint;
