@@ -259,6 +259,9 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(escalated.stdout, /dispute 0 opened at 0x[0-9a-fA-F]{40}/);
     assert.match(escalated.stdout, /escalate claim 3 \(fee 0.1 ETH\)/);
     assert.equal(await claimStatus(3n), 4);
+    const waiting = await ok("claims", "3");
+    assert.match(waiting.stdout, /ruling: +none yet: the court has not ruled/);
+    assert.match(waiting.stdout, /payout: +pending: waiting for the court's ruling/);
     await ok("evidence", "3", "ipfs://more-evidence", "--account", "policyholder");
     await refused(
       "bob",
@@ -278,6 +281,35 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     );
     const ruled = await ok("rule", "3", "pay", "--account", "court");
     assert.match(ruled.stdout, /appealable until .* UTC; then: ipool execute-ruling 3/);
+    // During the appeal period: the current ruling, the deadline and fee of an appeal, why the payout waits.
+    const disputed = await ok("claims", "3");
+    assert.match(disputed.stdout, /ruling: +1 \(pay claim\), the court's current ruling/);
+    assert.match(
+      disputed.stdout,
+      /appeal: +until .* UTC \(in 10m\): ipool appeal 3 \(fee 0\.2 ETH\)/,
+    );
+    assert.match(
+      disputed.stdout,
+      /payout: +pending: the ruling is final when the appeal period ends \(.* UTC \(in 10m\)\); then anyone delivers it: ipool execute-ruling 3/,
+    );
+    const disputedJson = (await ok("claims", "3", "--json")).json() as Record<string, unknown>;
+    assert.equal(disputedJson.claimNumber, "3");
+    assert.equal(disputedJson.policyNumber, "1");
+    assert.equal(disputedJson.statusName, "Disputed");
+    assert.deepEqual(
+      (({ rulingName, appealOpen, appealVia, appealFee }) => ({
+        rulingName,
+        appealOpen,
+        appealVia,
+        appealFee,
+      }))(disputedJson.dispute as Record<string, unknown>),
+      {
+        rulingName: "pay claim",
+        appealOpen: true,
+        appealVia: "arbitrator",
+        appealFee: "200000000000000000",
+      },
+    );
     await refused(
       "bob",
       ["execute-ruling", "3", "--account", "bob"],
@@ -288,6 +320,12 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(appealed.stdout, /appeal dispute 0 \(fee 0.2 ETH\)/);
     await ok("rule", "3", "refuse", "--account", "court");
     await fx.warp(601);
+    const final = await ok("claims", "3");
+    assert.match(final.stdout, /appeal: +period over .* UTC \(\d+s ago\)/);
+    assert.match(
+      final.stdout,
+      /payout: +pending: the ruling is final but not delivered yet; anyone delivers it: ipool execute-ruling 3/,
+    );
     const bondBefore = await tokenBalance(fx.role("policyholder"));
     const executed = await ok("execute-ruling", "3", "--account", "bob");
     assert.match(executed.stdout, /status: +Refused/);
@@ -454,8 +492,33 @@ describe("coverage, claims, mediation and arbitration commands against the devne
 
   it("claims lists a claimant's claims and shows one in detail", async () => {
     const list = await ok("claims", "--of", "policyholder");
-    assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);
-    assert.match(list.stdout, /claim 2: PaidSettlement, 1,000 USD on policy 1/);
+    assert.match(
+      list.stdout,
+      /claim 1: PaidClaim, 2,000 USD on policy 1 by 0x[0-9a-fA-F]{40}, paid [\d,.]+ API3/,
+    );
+    assert.match(
+      list.stdout,
+      /claim 2: PaidSettlement, 1,000 USD on policy 1 by 0x[0-9a-fA-F]{40}, paid [\d,.]+ API3/,
+    );
+    assert.doesNotMatch(list.stdout, /claim 3: .*paid/, "a refused claim is not paid");
+    const listJson = (await ok("claims", "--of", "policyholder", "--json")).json() as {
+      claims: {
+        claimNumber: string;
+        policyNumber: string;
+        statusName: string;
+        paidTokens: string;
+      }[];
+    };
+    assert.deepEqual(
+      listJson.claims.map((c) => [c.claimNumber, c.policyNumber, c.statusName]).slice(0, 2),
+      [
+        ["1", "1", "PaidClaim"],
+        ["2", "1", "PaidSettlement"],
+      ],
+    );
+    assert.ok(BigInt(listJson.claims[0]?.paidTokens ?? "0") > 0n);
+    const paidOne = await ok("claims", "1");
+    assert.match(paidOne.stdout, /paid: +[\d,.]+ API3 of a [\d,.]+ API3 payout/);
     assert.match(list.stdout, /claim 3: Refused, 1,000 USD on policy 1/);
     assert.match(list.stdout, /claim 4: TimedOut, 500 USD on policy 1/);
     const one = (await ok("claims", "3", "--json")).json();
