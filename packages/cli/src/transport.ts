@@ -25,7 +25,13 @@ export function deadlineTransport(
   deadlineMs = RPC_DEADLINE_MS,
 ): { transport: Transport; health: RpcHealth } {
   const health: RpcHealth = { lastAnswer: Date.now(), lastFailure: undefined };
-  const inner = http(url, { retryCount: 2, retryDelay: 200, timeout: deadlineMs })({});
+  // JSON-RPC batches: the reads a command starts together (Promise.all) go out as one HTTP request, one round trip.
+  const inner = http(url, {
+    batch: { batchSize: 100 },
+    retryCount: 2,
+    retryDelay: 200,
+    timeout: deadlineMs,
+  })({});
   const transport = custom(
     {
       async request({ method, params }) {

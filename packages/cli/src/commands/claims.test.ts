@@ -174,7 +174,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "bob",
       ["accept", "1", "--account", "bob"],
-      /accept claim: .*not allowed|accept claim: unauthorized/,
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can accept claims\n`),
     );
     const accepted = await ok("accept", "1", "--account", "mediator");
     assert.match(accepted.stdout, /status: +PaidClaim/);
@@ -188,7 +188,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "mediator",
       ["accept", "1", "--account", "mediator"],
-      /accept claim: invalid claim status \(claimId 1, status 6\)/,
+      /accept claim: claim 1 is PaidClaim, which does not allow this/,
     );
   });
 
@@ -201,7 +201,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "alice",
       ["claim", "1", "1k", "--evidence", "ipfs://x", "--account", "alice"],
-      /claim: you are not allowed, only 0x[0-9a-fA-F]{40} is/,
+      new RegExp(`^error: only the claimant ${fx.role("policyholder")} can claim on policy 1\n`),
     );
     await refused(
       "policyholder",
@@ -233,6 +233,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(settled.stdout, /settlement: +400 USD/);
     assert.match(settled.stdout, /accept settlement by: .* UTC/);
     await refused(
+      "bob",
+      ["settle", "2", "300", "--account", "bob"],
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can propose settlements\n`),
+    );
+    await refused(
+      "bob",
+      ["accept-settlement", "2", "--account", "bob"],
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} can accept the settlement of claim 2\n {2}You are ${fx.role("bob")}; nothing was sent.\n`,
+      ),
+    );
+    await refused(
       "policyholder",
       ["accept-settlement", "2", "--min-payout", "1k", "--account", "policyholder"],
       /accept settlement: payout below minimum \(payoutTokens 320 API3, minimumPayoutTokens 1,000 API3\)/,
@@ -248,8 +260,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
 
   it("reject, escalate, evidence, rule, appeal, rule again and execute the final ruling", async () => {
     await ok("claim", "1", "1k", "--evidence", "ipfs://three", "--account", "policyholder");
+    await refused(
+      "bob",
+      ["reject", "3", "--account", "bob"],
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can reject claims\n`),
+    );
     const rejected = await ok("reject", "3", "--account", "mediator");
     assert.match(rejected.stdout, /status: +MediatorRejected/);
+    await refused(
+      "bob",
+      ["escalate", "3", "--account", "bob"],
+      new RegExp(`^error: only the claimant ${fx.role("policyholder")} can escalate claim 3\n`),
+    );
     await refused(
       "policyholder",
       ["rule", "3", "pay", "--account", "court"],
@@ -266,7 +288,9 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "bob",
       ["evidence", "3", "ipfs://spam", "--account", "bob"],
-      /submit evidence: you are not allowed/,
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} or the mediator ${fx.role("mediator")} can add evidence to claim 3\n`,
+      ),
     );
 
     await refused(
@@ -277,7 +301,9 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "bob",
       ["rule", "3", "pay", "--account", "bob"],
-      /rule: .*(Ownable|owner|unauthorized)/i,
+      new RegExp(
+        `^error: only the arbitrator's owner ${fx.role("court")} can rule on claim 3's dispute 0\n`,
+      ),
     );
     const ruled = await ok("rule", "3", "pay", "--account", "court");
     assert.match(ruled.stdout, /appealable until .* UTC; then: ipool execute-ruling 3/);
@@ -428,7 +454,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "alice",
       ["create-policy", "policyholder", "5k", "--dapi", "ETH/USD", "--account", "alice"],
-      /^error: create policy: you are not allowed, only the DAO's policy agents are\n/,
+      /^error: only a policy agent the DAO appointed can create policies\n/,
     );
     const created = await ok(
       "create-policy",
@@ -469,6 +495,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       ["upgrade-policy", number, "--account", "policyholder"],
       /give --coverage <usd> and\/or --extend <duration>/,
       2,
+    );
+    await refused(
+      "policyholder",
+      ["upgrade-policy", number, "--coverage", "9k", "--account", "policyholder"],
+      /^error: only a policy agent the DAO appointed can upgrade policies\n/,
+    );
+    await refused(
+      "alice",
+      ["downgrade-policy", number, "--coverage", "1k", "--account", "alice"],
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} can downgrade policy ${number}\n`,
+      ),
     );
     const downgraded = await ok(
       "downgrade-policy",
