@@ -5,7 +5,7 @@
  *
  *   npm run bench:cli [-- --runs 5]
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,17 +30,29 @@ const build = spawnSync(
 );
 if (build.status !== 0) process.exit(1);
 
-/** Wall time of `node args` in `cwd`, in seconds; fails on a non-zero exit. */
-function time(args: string[], cwd: string): number {
+/**
+ * Wall time of `node args` in `cwd`, in seconds; fails on a non-zero exit. Asynchronous on purpose: this process
+ * drains anvil's output, and a spawnSync blocked it long enough for the pipe to fill and anvil to stop answering
+ * (the CLI then timed out after 8 s).
+ */
+function time(args: string[], cwd: string): Promise<number> {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, IPOOL_PRIVATE_KEY: "" },
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, IPOOL_PRIVATE_KEY: "" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code === 0) resolve(seconds);
+      else reject(new Error(`node ${args.join(" ")} failed:\n${stderr}`));
+    });
   });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${result.stderr}`);
-  return seconds;
 }
 
 const anvil = await startAnvil();
@@ -55,15 +67,16 @@ try {
   writeFileSync(join(dir, ".devnet", "deployment.json"), JSON.stringify(deployment));
   const bin = join(root, "packages", "cli", "bin", "ipool.js");
   const rows: [string, number, number][] = [];
-  const measure = (label: string, args: string[], budget: number) => {
-    time(args, dir); // warm the file cache
-    const samples = Array.from({ length: runs }, () => time(args, dir));
+  const measure = async (label: string, args: string[], budget: number) => {
+    await time(args, dir); // warm the file cache
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) samples.push(await time(args, dir));
     rows.push([label, median(samples), budget]);
   };
-  measure('`node -e ""` (for scale)', ["-e", ""], Number.NaN);
-  measure("`ipool --help`", [bin, "--help"], 0.3);
-  measure("`ipool status` (devnet: the pool)", [bin, "status"], 0.7);
-  measure(
+  await measure('`node -e ""` (for scale)', ["-e", ""], Number.NaN);
+  await measure("`ipool --help`", [bin, "--help"], 0.3);
+  await measure("`ipool status` (devnet: the pool)", [bin, "status"], 0.7);
+  await measure(
     "`ipool status --account 1` (the pool and a staker)",
     [bin, "status", "--account", "1"],
     0.7,

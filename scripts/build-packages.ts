@@ -9,7 +9,7 @@
  * source and build setting of both packages: a no-op tsc still costs ~10 s of CPU on this code base.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 
@@ -35,7 +35,7 @@ if (process.argv.includes("--if-stale") && existsSync(manifestPath)) {
       inputs.push(join(root, "packages", pkg, file));
     }
   }
-  inputs.push(join(root, "packages/cli/bin"));
+  inputs.push(join(root, "packages/cli/bin"), join(root, "contracts/dispute"));
   if (Math.max(...inputs.map(newest)) <= statSync(manifestPath).mtimeMs) {
     console.error("build-packages: packages/sdk/dist and packages/cli/dist are current");
     process.exit(0);
@@ -81,6 +81,17 @@ await esbuild({
   },
   logLevel: "warning",
 });
+
+// The dispute texts `ipool deploy` and the SDK's deploy entry read (claims policy, meta-evidence, Kleros v2
+// template): each package ships a copy in `dispute-texts/`, which `src/dispute/files.ts` finds relative to itself.
+for (const pkg of ["sdk", "cli"]) {
+  const texts = join(root, "packages", pkg, "dispute-texts");
+  rmSync(texts, { recursive: true, force: true });
+  mkdirSync(texts);
+  for (const name of readdirSync(join(root, "contracts/dispute"))) {
+    if (name !== "README.md") cpSync(join(root, "contracts/dispute", name), join(texts, name));
+  }
+}
 
 // The manifest, from the sources: what `ipool --help` and the parser read without loading any command.
 const { writeManifest } = await import("../packages/cli/src/manifest.ts");

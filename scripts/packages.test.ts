@@ -16,6 +16,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { startAnvil } from "../packages/sdk/src/anvil.ts";
+import { metaEvidence } from "../packages/sdk/src/dispute/files.ts";
+import {
+  deployArguments,
+  deployExistingContracts,
+  TEST_DEPLOYER_KEY,
+} from "../packages/sdk/src/testing/existingChain.ts";
 
 const root = join(import.meta.dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -192,6 +199,8 @@ describe("the packed SDK and CLI in an empty project", () => {
       "cli/dist/cli.js",
       "cli/dist/commands.json",
       "cli/bin/ipool.js",
+      "sdk/dispute-texts/meta-evidence.json",
+      "cli/dispute-texts/meta-evidence.json",
     ]) {
       assert.ok(existsSync(join(installed, file)), `${file} is installed`);
     }
@@ -281,5 +290,45 @@ describe("the packed SDK and CLI in an empty project", () => {
     const status = ipool("status");
     assert.equal(status.status, 1);
     assert.match(status.stderr, /^error: no deployment file at .*\.devnet\/deployment\.json\n/);
+  });
+
+  it("reads the shipped dispute texts: the SDK's deploy entry and a real `ipool deploy`", async () => {
+    // They were read from the repository's contracts/dispute, which an installed package does not have.
+    const script = [
+      'import { metaEvidence, publishInstructions } from "@insurance-pool/sdk/deploy";',
+      "const file = metaEvidence();",
+      "console.log(JSON.stringify({ cid: file.cid, path: file.path, steps: publishInstructions().length }));",
+    ].join("\n");
+    const shipped = JSON.parse(
+      execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: project,
+        encoding: "utf8",
+      }),
+    ) as { cid: string; path: string; steps: number };
+    assert.equal(shipped.cid, metaEvidence().cid);
+    assert.ok(shipped.path.startsWith(join(project, "node_modules")), shipped.path);
+    assert.ok(shipped.steps > 1);
+
+    const anvil = await startAnvil({ chainId: 4242 });
+    try {
+      const existing = await deployExistingContracts(anvil.rpcUrl);
+      const deploy = spawnSync(
+        join(project, "node_modules", ".bin", "ipool"),
+        deployArguments(anvil.rpcUrl, existing),
+        {
+          cwd: project,
+          encoding: "utf8",
+          env: { ...process.env, IPOOL_PRIVATE_KEY: TEST_DEPLOYER_KEY },
+        },
+      );
+      assert.equal(deploy.status, 0, deploy.stderr);
+      assert.ok(deploy.stdout.includes(`must print ${metaEvidence().cid}`), deploy.stdout);
+      const deployment = JSON.parse(
+        readFileSync(join(project, "deployments", "4242.json"), "utf8"),
+      ) as { disputeTexts?: { metaEvidenceURI?: string } };
+      assert.equal(deployment.disputeTexts?.metaEvidenceURI, metaEvidence().ipfsPath);
+    } finally {
+      await anvil.stop();
+    }
   });
 });

@@ -39,27 +39,10 @@ function devConfig(): Plugin {
   };
 }
 
-/**
- * The generated contracts file carries every contract's creation bytecode; the dashboard never deploys,
- * and it reads the ABIs by name at run time (which defeats tree-shaking), so drop the bytecode.
- */
-function withoutBytecode(): Plugin {
-  return {
-    name: "ipool-without-bytecode",
-    transform(code, id) {
-      if (!id.replaceAll("\\", "/").endsWith("/sdk/src/generated/contracts.ts")) return null;
-      return {
-        code: code.replace(/export const \w+Bytecode = "0x[0-9a-fA-F]*"( as const)?;/g, ""),
-        map: null,
-      };
-    },
-  };
-}
-
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
-  plugins: [react(), withoutBytecode(), devConfig()],
+  plugins: [react(), devConfig()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

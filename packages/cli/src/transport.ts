@@ -1,12 +1,13 @@
 /**
- * The CLI's JSON-RPC transport: viem's http transport with a deadline. A request without an answer after
+ * The CLI's JSON-RPC transport: JSON-RPC over node:http (`rpcHttp.ts`, batched) with a deadline. A request without an answer after
  * `RPC_DEADLINE_MS`, retries included, fails with {@link RpcDeadError}; and since viem's receipt wait swallows
  * the errors of its block polling, `health` records the last answer so that `ctx.send` can end a wait on a
  * dead RPC too (see `watchRpc`).
  */
 import { BaseError } from "@insurance-pool/sdk";
-import { custom, http, type Transport } from "viem";
+import { custom, type Transport } from "viem";
 import { RPC_DEADLINE_MS } from "./globals.ts";
+import { rpcHttp } from "./rpcHttp.ts";
 
 /** The RPC gave no answer within the deadline (refused connections, timeouts, retries included). */
 export class RpcDeadError extends BaseError {
@@ -25,7 +26,10 @@ export function deadlineTransport(
   deadlineMs = RPC_DEADLINE_MS,
 ): { transport: Transport; health: RpcHealth } {
   const health: RpcHealth = { lastAnswer: Date.now(), lastFailure: undefined };
-  const inner = http(url, { retryCount: 2, retryDelay: 200, timeout: deadlineMs })({});
+  // JSON-RPC batches over node:http: the reads a command starts together (Promise.all) go out as one request.
+  const inner = {
+    request: rpcHttp(url, { timeoutMs: deadlineMs, retryCount: 2, retryDelayMs: 200 }),
+  };
   const transport = custom(
     {
       async request({ method, params }) {

@@ -1,6 +1,6 @@
 import type { Abi } from "viem";
 import { erc20Abi, parseAbi } from "viem";
-import * as generated from "./generated/contracts.ts";
+import { allAbis } from "./generated/contracts.ts";
 
 /** One `error` item of an ABI. */
 export type AbiError = Extract<Abi[number], { type: "error" }>;
@@ -21,10 +21,7 @@ const standardErrors = parseAbi([
 function collectErrors(): AbiError[] {
   const seen = new Set<string>();
   const errors: AbiError[] = [];
-  const abis = Object.entries(generated)
-    .filter(([name]) => name.endsWith("Abi"))
-    .map(([, abi]) => abi as Abi);
-  for (const abi of [...abis, standardErrors as Abi]) {
+  for (const abi of [...allAbis, standardErrors as Abi]) {
     for (const item of abi) {
       if (item.type !== "error") continue;
       const key = `${item.name}(${item.inputs.map((input) => input.type).join(",")})`;
@@ -48,10 +45,7 @@ export type AbiEvent = Extract<Abi[number], { type: "event" }>;
 function collectEvents(): AbiEvent[] {
   const seen = new Set<string>();
   const events: AbiEvent[] = [];
-  const abis = Object.entries(generated)
-    .filter(([name]) => name.endsWith("Abi"))
-    .map(([, abi]) => abi as Abi);
-  for (const abi of [...abis, erc20Abi as Abi]) {
+  for (const abi of [...allAbis, erc20Abi as Abi]) {
     for (const item of abi) {
       if (item.type !== "event") continue;
       const key = `${item.name}(${item.inputs.map((input) => `${input.type}${input.indexed ? " indexed" : ""}`).join(",")})`;

@@ -22,12 +22,24 @@ export {
   type GetClaimEvidenceURIParameters,
   getClaimEvidenceURI,
 } from "./actions/claims/getClaimEvidenceURI.ts";
+export {
+  type ClaimPayment,
+  type GetClaimPaymentsParameters,
+  type GetClaimPaymentsReturnType,
+  getClaimPayments,
+} from "./actions/claims/getClaimPayments.ts";
 export type { ClaimWithId } from "./actions/claims/getClaimsOf.ts";
 export {
   type GetClaimsOfParameters,
   type GetClaimsOfReturnType,
   getClaimsOf,
 } from "./actions/claims/getClaimsOf.ts";
+export {
+  type DisputeState,
+  type GetDisputeStateParameters,
+  type GetDisputeStateReturnType,
+  getDisputeState,
+} from "./actions/claims/getDisputeState.ts";
 export type { PolicyWithId } from "./actions/claims/getPoliciesOf.ts";
 export {
   type GetPoliciesOfParameters,
@@ -217,6 +229,7 @@ export {
   type FormatAmountOptions,
   formatAmount,
   formatDuration,
+  formatMoment,
   formatTimestamp,
   parseAmount,
   parseDuration,

@@ -9,6 +9,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { claimantRole, requireRole } from "./roles.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 export const acceptSettlementCommand: Command = {
@@ -34,6 +35,11 @@ export const acceptSettlementCommand: Command = {
     }
     const claimsManager = claimsManagerOf(ctx);
     const client = await ctx.wallet();
+    requireRole(
+      client.account.address,
+      [await claimantRole(ctx, claim.policyId)],
+      `accept the settlement of claim ${claimNumber(claimId)}`,
+    );
     const minText = stringOption(input, "min-payout");
     let minimumPayoutTokens: bigint;
     if (minText === undefined) {

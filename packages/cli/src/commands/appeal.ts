@@ -10,6 +10,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { isKlerosCentralized } from "./disputeView.ts";
 import { positionals } from "./shared.ts";
 
 /**
@@ -62,9 +63,7 @@ export const appealCommand: Command = {
     const extraData = await getArbitratorExtraData(ctx.client, { claimsManager });
     const quoted = await getAppealCost(ctx.client, { arbitrator, disputeId, extraData });
     // Kleros' CentralizedArbitratorWithAppeal prices the round it is about to open: twice its quote.
-    const klerosCentralized =
-      ctx.deployment.arbitratorKind === "kleros-centralized" &&
-      arbitrator.toLowerCase() === ctx.deployment.contracts.arbitrator?.toLowerCase();
+    const klerosCentralized = isKlerosCentralized(ctx, arbitrator);
     const value = klerosCentralized ? 2n * quoted : quoted;
     const fee = formatAmount(value, 18, { symbol: "ETH" });
     await ctx.send(

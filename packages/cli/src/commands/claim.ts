@@ -12,11 +12,13 @@ import {
   iClaimsManagerAbi,
   incidentCover,
   parseTime,
+  policyNumber,
   preflightWithAllowance,
 } from "@insurance-pool/sdk";
 import { getBlock } from "viem/actions";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, parseUsd, resolvePolicyId } from "./claimsShared.ts";
+import { requireRole } from "./roles.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 export const claimCommand: Command = {
@@ -57,6 +59,11 @@ export const claimCommand: Command = {
     if (policy.claimant === "0x0000000000000000000000000000000000000000") {
       throw new InvalidInputError(`no policy has id ${policyText?.trim()}`);
     }
+    requireRole(
+      client.account.address,
+      [{ role: "the claimant", address: policy.claimant }],
+      `claim on policy ${policyNumber(policyId)}`,
+    );
     const now = (await getBlock(ctx.client)).timestamp;
     const incidentAt = parseTime(stringOption(input, "incident") ?? "now", now);
     const waitingPeriod = await getWaitingPeriod(ctx.client, { claimsManager });

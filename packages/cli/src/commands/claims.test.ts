@@ -174,7 +174,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "bob",
       ["accept", "1", "--account", "bob"],
-      /accept claim: .*not allowed|accept claim: unauthorized/,
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can accept claims\n`),
     );
     const accepted = await ok("accept", "1", "--account", "mediator");
     assert.match(accepted.stdout, /status: +PaidClaim/);
@@ -188,7 +188,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "mediator",
       ["accept", "1", "--account", "mediator"],
-      /accept claim: invalid claim status \(claimId 1, status 6\)/,
+      /accept claim: claim 1 is PaidClaim, which does not allow this/,
     );
   });
 
@@ -201,7 +201,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "alice",
       ["claim", "1", "1k", "--evidence", "ipfs://x", "--account", "alice"],
-      /claim: you are not allowed, only 0x[0-9a-fA-F]{40} is/,
+      new RegExp(`^error: only the claimant ${fx.role("policyholder")} can claim on policy 1\n`),
     );
     await refused(
       "policyholder",
@@ -233,6 +233,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(settled.stdout, /settlement: +400 USD/);
     assert.match(settled.stdout, /accept settlement by: .* UTC/);
     await refused(
+      "bob",
+      ["settle", "2", "300", "--account", "bob"],
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can propose settlements\n`),
+    );
+    await refused(
+      "bob",
+      ["accept-settlement", "2", "--account", "bob"],
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} can accept the settlement of claim 2\n {2}You are ${fx.role("bob")}; nothing was sent.\n`,
+      ),
+    );
+    await refused(
       "policyholder",
       ["accept-settlement", "2", "--min-payout", "1k", "--account", "policyholder"],
       /accept settlement: payout below minimum \(payoutTokens 320 API3, minimumPayoutTokens 1,000 API3\)/,
@@ -248,8 +260,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
 
   it("reject, escalate, evidence, rule, appeal, rule again and execute the final ruling", async () => {
     await ok("claim", "1", "1k", "--evidence", "ipfs://three", "--account", "policyholder");
+    await refused(
+      "bob",
+      ["reject", "3", "--account", "bob"],
+      new RegExp(`^error: only the mediator ${fx.role("mediator")} can reject claims\n`),
+    );
     const rejected = await ok("reject", "3", "--account", "mediator");
     assert.match(rejected.stdout, /status: +MediatorRejected/);
+    await refused(
+      "bob",
+      ["escalate", "3", "--account", "bob"],
+      new RegExp(`^error: only the claimant ${fx.role("policyholder")} can escalate claim 3\n`),
+    );
     await refused(
       "policyholder",
       ["rule", "3", "pay", "--account", "court"],
@@ -259,11 +281,16 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(escalated.stdout, /dispute 0 opened at 0x[0-9a-fA-F]{40}/);
     assert.match(escalated.stdout, /escalate claim 3 \(fee 0.1 ETH\)/);
     assert.equal(await claimStatus(3n), 4);
+    const waiting = await ok("claims", "3");
+    assert.match(waiting.stdout, /ruling: +none yet: the court has not ruled/);
+    assert.match(waiting.stdout, /payout: +pending: waiting for the court's ruling/);
     await ok("evidence", "3", "ipfs://more-evidence", "--account", "policyholder");
     await refused(
       "bob",
       ["evidence", "3", "ipfs://spam", "--account", "bob"],
-      /submit evidence: you are not allowed/,
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} or the mediator ${fx.role("mediator")} can add evidence to claim 3\n`,
+      ),
     );
 
     await refused(
@@ -274,10 +301,41 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "bob",
       ["rule", "3", "pay", "--account", "bob"],
-      /rule: .*(Ownable|owner|unauthorized)/i,
+      new RegExp(
+        `^error: only the arbitrator's owner ${fx.role("court")} can rule on claim 3's dispute 0\n`,
+      ),
     );
     const ruled = await ok("rule", "3", "pay", "--account", "court");
     assert.match(ruled.stdout, /appealable until .* UTC; then: ipool execute-ruling 3/);
+    // During the appeal period: the current ruling, the deadline and fee of an appeal, why the payout waits.
+    const disputed = await ok("claims", "3");
+    assert.match(disputed.stdout, /ruling: +1 \(pay claim\), the court's current ruling/);
+    assert.match(
+      disputed.stdout,
+      /appeal: +until .* UTC \(in 10m\): ipool appeal 3 \(fee 0\.2 ETH\)/,
+    );
+    assert.match(
+      disputed.stdout,
+      /payout: +pending: the ruling is final when the appeal period ends \(.* UTC \(in 10m\)\); then anyone delivers it: ipool execute-ruling 3/,
+    );
+    const disputedJson = (await ok("claims", "3", "--json")).json() as Record<string, unknown>;
+    assert.equal(disputedJson.claimNumber, "3");
+    assert.equal(disputedJson.policyNumber, "1");
+    assert.equal(disputedJson.statusName, "Disputed");
+    assert.deepEqual(
+      (({ rulingName, appealOpen, appealVia, appealFee }) => ({
+        rulingName,
+        appealOpen,
+        appealVia,
+        appealFee,
+      }))(disputedJson.dispute as Record<string, unknown>),
+      {
+        rulingName: "pay claim",
+        appealOpen: true,
+        appealVia: "arbitrator",
+        appealFee: "200000000000000000",
+      },
+    );
     await refused(
       "bob",
       ["execute-ruling", "3", "--account", "bob"],
@@ -288,6 +346,12 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     assert.match(appealed.stdout, /appeal dispute 0 \(fee 0.2 ETH\)/);
     await ok("rule", "3", "refuse", "--account", "court");
     await fx.warp(601);
+    const final = await ok("claims", "3");
+    assert.match(final.stdout, /appeal: +period over .* UTC \(\d+s ago\)/);
+    assert.match(
+      final.stdout,
+      /payout: +pending: the ruling is final but not delivered yet; anyone delivers it: ipool execute-ruling 3/,
+    );
     const bondBefore = await tokenBalance(fx.role("policyholder"));
     const executed = await ok("execute-ruling", "3", "--account", "bob");
     assert.match(executed.stdout, /status: +Refused/);
@@ -390,7 +454,7 @@ describe("coverage, claims, mediation and arbitration commands against the devne
     await refused(
       "alice",
       ["create-policy", "policyholder", "5k", "--dapi", "ETH/USD", "--account", "alice"],
-      /^error: create policy: you are not allowed, only the DAO's policy agents are\n/,
+      /^error: only a policy agent the DAO appointed can create policies\n/,
     );
     const created = await ok(
       "create-policy",
@@ -432,6 +496,18 @@ describe("coverage, claims, mediation and arbitration commands against the devne
       /give --coverage <usd> and\/or --extend <duration>/,
       2,
     );
+    await refused(
+      "policyholder",
+      ["upgrade-policy", number, "--coverage", "9k", "--account", "policyholder"],
+      /^error: only a policy agent the DAO appointed can upgrade policies\n/,
+    );
+    await refused(
+      "alice",
+      ["downgrade-policy", number, "--coverage", "1k", "--account", "alice"],
+      new RegExp(
+        `^error: only the claimant ${fx.role("policyholder")} can downgrade policy ${number}\n`,
+      ),
+    );
     const downgraded = await ok(
       "downgrade-policy",
       number,
@@ -454,8 +530,33 @@ describe("coverage, claims, mediation and arbitration commands against the devne
 
   it("claims lists a claimant's claims and shows one in detail", async () => {
     const list = await ok("claims", "--of", "policyholder");
-    assert.match(list.stdout, /claim 1: PaidClaim, 2,000 USD on policy 1/);
-    assert.match(list.stdout, /claim 2: PaidSettlement, 1,000 USD on policy 1/);
+    assert.match(
+      list.stdout,
+      /claim 1: PaidClaim, 2,000 USD on policy 1 by 0x[0-9a-fA-F]{40}, paid [\d,.]+ API3/,
+    );
+    assert.match(
+      list.stdout,
+      /claim 2: PaidSettlement, 1,000 USD on policy 1 by 0x[0-9a-fA-F]{40}, paid [\d,.]+ API3/,
+    );
+    assert.doesNotMatch(list.stdout, /claim 3: .*paid/, "a refused claim is not paid");
+    const listJson = (await ok("claims", "--of", "policyholder", "--json")).json() as {
+      claims: {
+        claimNumber: string;
+        policyNumber: string;
+        statusName: string;
+        paidTokens: string;
+      }[];
+    };
+    assert.deepEqual(
+      listJson.claims.map((c) => [c.claimNumber, c.policyNumber, c.statusName]).slice(0, 2),
+      [
+        ["1", "1", "PaidClaim"],
+        ["2", "1", "PaidSettlement"],
+      ],
+    );
+    assert.ok(BigInt(listJson.claims[0]?.paidTokens ?? "0") > 0n);
+    const paidOne = await ok("claims", "1");
+    assert.match(paidOne.stdout, /paid: +[\d,.]+ API3 of a [\d,.]+ API3 payout/);
     assert.match(list.stdout, /claim 3: Refused, 1,000 USD on policy 1/);
     assert.match(list.stdout, /claim 4: TimedOut, 500 USD on policy 1/);
     const one = (await ok("claims", "3", "--json")).json();

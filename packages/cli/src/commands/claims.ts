@@ -3,6 +3,7 @@ import {
   claimNumber,
   claimStatusName,
   formatUsd,
+  getClaimPayments,
   getClaimsOf,
   policyNumber,
 } from "@insurance-pool/sdk";
@@ -37,11 +38,12 @@ export const claimsCommand: Command = {
     const claimant = input.values.all
       ? undefined
       : ctx.address(of ?? (ctx.account ? "me" : undefined), "--of (or --all)");
-    const claims = await getClaimsOf(ctx.client, {
-      claimsManager: claimsManagerOf(ctx),
-      ...(claimant ? { claimant } : {}),
-      fromBlock: BigInt(ctx.deployment.startBlock),
-    });
+    const claimsManager = claimsManagerOf(ctx);
+    const fromBlock = BigInt(ctx.deployment.startBlock);
+    const [claims, payments] = await Promise.all([
+      getClaimsOf(ctx.client, { claimsManager, ...(claimant ? { claimant } : {}), fromBlock }),
+      getClaimPayments(ctx.client, { claimsManager, fromBlock }),
+    ]);
     const lines = claims.length ? [] : ["no claims"];
     const now = (await getBlock(ctx.client, { blockTag: "latest" })).timestamp;
     const period = await claimantResponsePeriod(ctx);
@@ -52,12 +54,13 @@ export const claimsCommand: Command = {
         claimNumber: claimNumber(entry.claimId),
         policyNumber: policyNumber(entry.claim.policyId),
         statusName: claimStatusName(entry.claim.status),
+        paidTokens: payments.get(entry.claimId)?.paidTokens ?? 0n,
         ...timeOutState(deadlines.timeOutFrom, now),
       };
     });
     for (const row of rows) {
       lines.push(
-        `  claim ${row.claimNumber}: ${row.statusName}, ${formatUsd(row.claim.amountUsd)} on policy ${row.policyNumber} by ${row.claimant}${row.canTimeOut ? ` (past every deadline: ipool time-out ${row.claimNumber})` : ""}`,
+        `  claim ${row.claimNumber}: ${row.statusName}, ${formatUsd(row.claim.amountUsd)} on policy ${row.policyNumber} by ${row.claimant}${row.paidTokens > 0n ? `, paid ${ctx.show(row.paidTokens)}` : ""}${row.canTimeOut ? ` (past every deadline: ipool time-out ${row.claimNumber})` : ""}`,
       );
     }
     return { lines, data: { claims: rows } };

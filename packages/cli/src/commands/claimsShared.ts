@@ -6,6 +6,7 @@ import {
   formatTimestamp,
   formatUsd,
   getClaim,
+  getClaimPayments,
   getContractEventsPaged,
   getDapi,
   getDapiCount,
@@ -22,6 +23,7 @@ import { type Address, hexToString, stringToHex } from "viem";
 import { getBlock } from "viem/actions";
 import type { Context } from "../context.ts";
 import { table } from "../output.ts";
+import { disputeRows } from "./disputeView.ts";
 import { parseId } from "./shared.ts";
 
 /** The claimant's response period, read from the ClaimsManager (`responsePeriods()`). */
@@ -177,12 +179,18 @@ export async function claimSummary(
     rows.push(["dispute", `${claim.disputeId} at ${claim.arbitrator}`]);
   }
   if (
-    claim.status >= CLAIM_STATUSES.indexOf("RulingPending") &&
+    claim.status > CLAIM_STATUSES.indexOf("RulingPending") &&
     claim.status !== CLAIM_STATUSES.indexOf("DisputeClosed") &&
     claim.arbitrator !== "0x0000000000000000000000000000000000000000"
   ) {
     rows.push(["ruling", `${claim.ruling} (${RULINGS[claim.ruling] ?? "?"})`]);
   }
+  const payments = await getClaimPayments(ctx.client, {
+    claimsManager,
+    fromBlock: BigInt(ctx.deployment.startBlock),
+  });
+  const arbitration = await disputeRows(ctx, claimId, claim, payments.get(claimId), now);
+  rows.push(...arbitration.rows);
   if (timeOut.canTimeOut) {
     rows.push(["time out", `anyone can close it now: ipool time-out ${claimNumber(claimId)}`]);
   } else if (deadlines.timeOutFrom !== undefined) {
@@ -207,7 +215,9 @@ export async function claimSummary(
       claimId,
       claimNumber: claimNumber(claimId),
       policyNumber: policyNumber(claim.policyId),
+      statusName: claimStatusName(claim.status),
       ...timeOut,
+      ...arbitration.data,
       claim: { ...claim, statusName: claimStatusName(claim.status) },
       policy,
       deadlines,

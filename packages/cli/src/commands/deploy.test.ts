@@ -7,99 +7,43 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Address, encodeDeployData, parseEther, stringToHex } from "viem";
+import { type Address, stringToHex } from "viem";
 import { getContractEvents } from "viem/actions";
 import { AnvilChain } from "../../../devnet/src/chain.ts";
 import { type AnvilInstance, startAnvil } from "../../../sdk/src/anvil.ts";
-import { deployApi3, setUpLocalDapi } from "../../../sdk/src/deploy/api3.ts";
 import { artifact, claimsManagerAbi } from "../../../sdk/src/deploy/artifacts.ts";
-import { createTxContext, deployAndWait } from "../../../sdk/src/deploy/context.ts";
-import { DEVNET_MNEMONIC, devnetAccount } from "../../../sdk/src/deploy/devnetAccounts.ts";
+import { DEVNET_MNEMONIC } from "../../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../../sdk/src/deployment.ts";
 import { metaEvidence, metaEvidenceURI } from "../../../sdk/src/dispute/files.ts";
+import {
+  deployArguments,
+  deployExistingContracts,
+  type ExistingContracts,
+  TEST_DEPLOYER,
+  TEST_DEPLOYER_KEY,
+} from "../../../sdk/src/testing/existingChain.ts";
 import { type CliResult, ipool } from "../testing.ts";
 
-/** anvil's account 5: the deployer of the tests (its key, as a user would export it). */
-const DEPLOYER_KEY = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
-const deployer = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc" as Address;
+const DEPLOYER_KEY = TEST_DEPLOYER_KEY;
+const deployer = TEST_DEPLOYER;
 
 describe("ipool deploy to a chain with an existing token, dAPI and arbitrator", () => {
   let real: AnvilInstance;
   let chain: AnvilChain;
   let dir: string;
-  let existing: {
-    token: Address;
-    tokenUsdProxy: Address;
-    arbitrator: Address;
-    ethUsd: Address;
-    registry: Address;
-    api3ServerV1: Address;
-  };
+  let existing: ExistingContracts;
   const env = { IPOOL_PRIVATE_KEY: DEPLOYER_KEY };
   const nonce = () => chain.client.getTransactionCount({ address: deployer });
   const cli = (argv: string[], environment: Record<string, string> = env): Promise<CliResult> =>
     ipool(dir, argv, environment);
-  const base = () => [
-    "deploy",
-    "--rpc",
-    real.rpcUrl,
-    "--token",
-    existing.token,
-    "--token-usd-proxy",
-    existing.tokenUsdProxy,
-    "--arbitrator",
-    existing.arbitrator,
-    "--dapis",
-    `ETH/USD=${existing.ethUsd}`,
-    "--mediator",
-    "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-  ];
+  const base = () => deployArguments(real.rpcUrl, existing);
 
   before(async () => {
     // A "real" chain: EIP-170's code size limit, like Ethereum (the dry run's fork has it too).
     real = await startAnvil({ chainId: 4242 });
     chain = new AnvilChain(real.rpcUrl);
     dir = mkdtempSync(join(tmpdir(), "ipool-deploy-"));
-    // What the chain already has, deployed by someone else (account 0).
-    const ctx = await createTxContext({ rpcUrl: real.rpcUrl, account: devnetAccount("deployer") });
-    const tokenArtifact = artifact("TestToken");
-    const token = await deployAndWait(
-      ctx,
-      "token",
-      encodeDeployData({
-        abi: tokenArtifact.abi,
-        bytecode: tokenArtifact.bytecode,
-        args: ["API3", "API3", ctx.walletClient.account.address],
-      }),
-    );
-    const api3 = await deployApi3(ctx, ctx.walletClient.account.address);
-    const airnode = devnetAccount("airnode");
-    const api3Usd = await setUpLocalDapi(ctx, api3, airnode, "API3/USD", parseEther("1.3"));
-    const ethUsd = await setUpLocalDapi(ctx, api3, airnode, "ETH/USD", parseEther("3100"));
-    const arbitratorArtifact = artifact("LocalArbitrator");
-    const arbitrator = await deployAndWait(
-      ctx,
-      "arbitrator",
-      encodeDeployData({
-        abi: arbitratorArtifact.abi,
-        bytecode: arbitratorArtifact.bytecode,
-        args: [ctx.walletClient.account.address, parseEther("0.1"), parseEther("0.2"), 3600n],
-      }),
-    );
-    const registryArtifact = artifact("LocalDisputeTemplateRegistry");
-    const registry = await deployAndWait(
-      ctx,
-      "template registry",
-      encodeDeployData({ abi: registryArtifact.abi, bytecode: registryArtifact.bytecode }),
-    );
-    existing = {
-      token,
-      tokenUsdProxy: api3Usd.proxy,
-      arbitrator,
-      ethUsd: ethUsd.proxy,
-      registry,
-      api3ServerV1: api3.api3ServerV1,
-    };
+    existing = await deployExistingContracts(real.rpcUrl);
     assert.equal(DEVNET_MNEMONIC.split(" ").length, 12);
   });
   after(async () => real?.stop());

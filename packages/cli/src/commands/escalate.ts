@@ -17,6 +17,7 @@ import { readContract } from "viem/actions";
 import type { Command } from "../command.ts";
 import type { Context } from "../context.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { claimantRole, requireRole } from "./roles.ts";
 import { positionals } from "./shared.ts";
 
 /** What an escalation pays: `value` in ETH, or `tokenAmount` of `feeToken` (Kleros v2 with a fee token). */
@@ -82,9 +83,14 @@ export const escalateCommand: Command = {
   ].join("\n"),
   run: async (ctx, input) => {
     const [text] = positionals(input, 1, 1, "escalate <claimId>");
-    const { claimId } = await existingClaim(ctx, text);
+    const { claimId, claim } = await existingClaim(ctx, text);
     const claimsManager = claimsManagerOf(ctx);
     const client = await ctx.wallet();
+    requireRole(
+      client.account.address,
+      [await claimantRole(ctx, claim.policyId)],
+      `escalate claim ${claimNumber(claimId)}`,
+    );
     const [arbitrator, extraData, evidenceURI] = await Promise.all([
       getArbitrator(ctx.client, { claimsManager }),
       getArbitratorExtraData(ctx.client, { claimsManager }),

@@ -1,6 +1,7 @@
 import { claimNumber, submitEvidence } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { claimantRole, mediatorRole, requireRole } from "./roles.ts";
 import { positionals } from "./shared.ts";
 
 export const evidenceCommand: Command = {
@@ -11,8 +12,13 @@ export const evidenceCommand: Command = {
   usage: "<claimId> <uri>",
   run: async (ctx, input) => {
     const [text, evidenceURI] = positionals(input, 2, 2, "evidence <claimId> <uri>");
-    const { claimId } = await existingClaim(ctx, text);
+    const { claimId, claim } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
+    requireRole(
+      client.account.address,
+      [await claimantRole(ctx, claim.policyId), await mediatorRole(ctx)],
+      `add evidence to claim ${claimNumber(claimId)}`,
+    );
     await ctx.send(`evidence for claim ${claimNumber(claimId)}`, (hooks) =>
       submitEvidence(client, {
         ...hooks,

@@ -56,7 +56,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     await refused(
       "alice",
       ["propose", "pool.setUnstakeWaitPeriod", "2w", "--agent", "secondary", "--account", "alice"],
-      /would revert when the secondary agent executes it: setUnstakeWaitPeriod: you are not allowed|would revert when the secondary agent executes it/,
+      /^error: only the primary agent's timelock 0x[0-9a-fA-F]{40} can call pool\.setUnstakeWaitPeriod: propose it with --agent primary\n/,
     );
     await refused(
       "alice",
@@ -139,7 +139,11 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     assert.deepEqual(args, [200n * 10n ** 18n, 2n * 10n ** 16n]);
     // Only its proposer cancels a pending proposal.
     const bondId = String(bond.proposalId);
-    await refused("alice", ["cancel", bondId, "--account", "alice"], /cancel/);
+    await refused(
+      "alice",
+      ["cancel", bondId, "--account", "alice"],
+      new RegExp(`^error: only its proposer ${fx.role("bob")} can cancel proposal ${bondId}\n`),
+    );
     const canceled = await ok("cancel", bondId, "--account", "bob");
     assert.match(canceled.stdout, new RegExp(`proposal ${bondId} is Canceled`));
     const human = await cli(
@@ -182,7 +186,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     await refused(
       "alice",
       ["vote", proposalId.slice(0, 8), "for", "--account", "alice"],
-      /proposal \d+ is Pending, which does not allow this/,
+      /^error: proposal \d+ is Pending: voting starts at .* UTC \(in [\dsm ]+\), ends at .* UTC \(in 1d[\dsm ]*\)\n/,
     );
     await refused(
       "alice",
@@ -243,7 +247,7 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     await refused(
       "carol",
       ["queue", proposalId, "--account", "carol"],
-      /is Active, which does not allow this/,
+      /^error: proposal \d+ is being voted on: voting ends at .* UTC \(in (1d|23h[\dsm ]*)\); queue it after, if it passes\n/,
     );
     await fx.warp(24 * 3600 + 1);
     const list = await ok("proposals", "--agent", "primary");
@@ -253,7 +257,11 @@ describe("DAO commands against the devnet: propose, vote, queue, execute", () =>
     );
     const queued = await ok("queue", proposalId, "--account", "carol");
     assert.match(queued.stdout, /queued; executable from .* UTC with: ipool execute \d+/);
-    await refused("carol", ["execute", proposalId, "--account", "carol"], /execute/);
+    await refused(
+      "carol",
+      ["execute", proposalId, "--account", "carol"],
+      /^error: proposal \d+ is queued in the timelock: executable from .* UTC \(in [45]m[\ds ]*\)\n/,
+    );
     await fx.warp(301);
     const executed = await ok("execute", proposalId, "--account", "carol");
     assert.match(executed.stdout, /is Executed: Two-week unstake wait/);

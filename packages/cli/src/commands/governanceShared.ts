@@ -5,7 +5,9 @@ import {
   type Proposal,
 } from "@insurance-pool/sdk";
 import type { Address } from "viem";
+import { getBlock } from "viem/actions";
 import type { Context } from "../context.ts";
+import { type ProposalAction, proposalRefusal } from "./proposalTiming.ts";
 
 /** The two agents of the DAO. */
 export type Agent = "primary" | "secondary";
@@ -73,4 +75,18 @@ export async function findProposal(
   if (matches.length > 1)
     throw new InvalidInputError(`${matches.length} proposals start with ${text}: give more digits`);
   return matches[0] as Proposal & { agent: Agent };
+}
+
+/**
+ * Refuses `action` on a proposal whose state does not allow it now, in words and times ("voting starts at ...
+ * (in 5m)", "executable from ... (in 5m)"), before anything is sent (the governor would answer with a state bitmap).
+ */
+export async function checkProposalState(
+  ctx: Context,
+  proposal: Proposal,
+  action: ProposalAction,
+): Promise<void> {
+  const now = (await getBlock(ctx.client, { blockTag: "latest" })).timestamp;
+  const refusal = proposalRefusal(action, proposal, now);
+  if (refusal) throw new InvalidInputError(refusal, { metaMessages: ["Nothing was sent."] });
 }

@@ -110,7 +110,24 @@ describe("a claim on the devnet's Kleros v2 arbitrator, fee in WETH", () => {
   });
 
   it("appeal says v2 appeals are funded in the dispute kit, sends nothing; fundAppeal on the arbitrator works", async () => {
+    const waiting = await ok("claims", "1");
+    assert.match(waiting.stdout, /ruling: +none yet: the court has not ruled/);
     await ok("rule", "1", "refuse", "--account", "court");
+    // claims N during the appeal period: the ruling, until when and how to appeal (in the dispute kit), its cost.
+    const shown = await ok("claims", "1");
+    assert.match(shown.stdout, /ruling: +0 \(refuse\), the court's current ruling/);
+    assert.match(
+      shown.stdout,
+      /appeal: +until .* UTC \(in 10m\): appeals are funded in the dispute kit, not here: DisputeKitClassic\.fundAppeal\(0, choice\), 0\.2 ETH per side/,
+    );
+    assert.match(shown.stdout, /payout: +pending: the ruling is final when the appeal period ends/);
+    const json = (await ok("claims", "1", "--json")).json() as {
+      dispute: { appealVia: string; rulingName: string; appealOpen: boolean };
+    };
+    assert.deepEqual(
+      [json.dispute.appealVia, json.dispute.rulingName, json.dispute.appealOpen],
+      ["disputeKit", "refuse", true],
+    );
     const appeal = await cli("appeal", "1", "--account", "policyholder");
     assert.equal(appeal.code, 1);
     assert.match(appeal.stderr, /Kleros v2 arbitrator/);

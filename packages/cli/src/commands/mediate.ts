@@ -7,6 +7,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim, parseUsd } from "./claimsShared.ts";
+import { mediatorRole, requireRole } from "./roles.ts";
 import { positionals } from "./shared.ts";
 
 export const acceptCommand: Command = {
@@ -19,6 +20,7 @@ export const acceptCommand: Command = {
     const [text] = positionals(input, 1, 1, "accept <claimId>");
     const { claimId } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
+    requireRole(client.account.address, [await mediatorRole(ctx)], "accept claims");
     await ctx.send(`accept claim ${claimNumber(claimId)}`, (hooks) =>
       acceptClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
     );
@@ -37,6 +39,7 @@ export const settleCommand: Command = {
     const { claimId } = await existingClaim(ctx, text);
     const settlementUsd = parseUsd(amountText, "settlement");
     const client = await ctx.wallet();
+    requireRole(client.account.address, [await mediatorRole(ctx)], "propose settlements");
     await ctx.send(`propose settlement of ${formatUsd(settlementUsd)}`, (hooks) =>
       proposeSettlement(client, {
         ...hooks,
@@ -59,6 +62,7 @@ export const rejectCommand: Command = {
     const [text] = positionals(input, 1, 1, "reject <claimId>");
     const { claimId } = await existingClaim(ctx, text);
     const client = await ctx.wallet();
+    requireRole(client.account.address, [await mediatorRole(ctx)], "reject claims");
     await ctx.send(`reject claim ${claimNumber(claimId)}`, (hooks) =>
       rejectClaim(client, { ...hooks, claimsManager: claimsManagerOf(ctx), claimId }),
     );

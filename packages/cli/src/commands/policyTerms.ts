@@ -19,6 +19,7 @@ import type { Command, CommandInput } from "../command.ts";
 import type { Context } from "../context.ts";
 import { asUsageError, UsageError } from "../usage.ts";
 import { claimsManagerOf, parseUsd, resolveDapi, resolvePolicyId } from "./claimsShared.ts";
+import { requirePolicyAgent, requireRole } from "./roles.ts";
 import { stringOption } from "./shared.ts";
 
 function duration(text: string, option: string): bigint {
@@ -104,6 +105,7 @@ export const createPolicyCommand: Command = {
     if (period === 0n) throw new UsageError("--period must be above zero");
     const dapiId = await resolveDapi(ctx, stringOption(input, "dapi"));
     const client = await ctx.wallet();
+    await requirePolicyAgent(ctx, client.account.address, "create policies");
     const now = (await getBlock(ctx.client, { blockTag: "latest" })).timestamp;
     const { result: policyId } = await ctx.send(
       `create policy of ${formatUsd(coverageUsd)}`,
@@ -148,6 +150,7 @@ export const upgradePolicyCommand: Command = {
     const { policyId, policy } = await existingPolicy(ctx, input.positionals[0]);
     const terms = newTerms(input, policy, "extend", 1n);
     const client = await ctx.wallet();
+    await requirePolicyAgent(ctx, client.account.address, "upgrade policies");
     await ctx.send(`upgrade policy ${policyNumber(policyId)}`, (hooks) =>
       upgradePolicy(client, {
         ...hooks,
@@ -186,6 +189,11 @@ export const downgradePolicyCommand: Command = {
     const { policyId, policy } = await existingPolicy(ctx, input.positionals[0]);
     const terms = newTerms(input, policy, "shorten", -1n);
     const client = await ctx.wallet();
+    requireRole(
+      client.account.address,
+      [{ role: "the claimant", address: policy.claimant }],
+      `downgrade policy ${policyNumber(policyId)}`,
+    );
     await ctx.send(`downgrade policy ${policyNumber(policyId)}`, (hooks) =>
       downgradePolicy(client, {
         ...hooks,

@@ -189,6 +189,23 @@ export const proposeCommand: Command = {
       await call(ctx.client, { account: timelock, to: target.address, data });
     } catch (error) {
       const decoded = toIpoolError(error, { functionName, tokenInfo: ctx.token });
+      const expected = (decoded as { errorName?: string; args?: { expected?: unknown } }).args
+        ?.expected;
+      const other = agent === "primary" ? "secondary" : "primary";
+      const otherTimelock = await getTimelock(ctx.client, {
+        governor: governorOf(ctx, other),
+      }).catch(() => undefined);
+      if (
+        (decoded as { errorName?: string }).errorName === "Unauthorized" &&
+        typeof expected === "string" &&
+        otherTimelock?.toLowerCase() === expected.toLowerCase()
+      ) {
+        // The role shape of every refusal: who can, and how to propose it there.
+        throw new PreflightError(
+          `only the ${other} agent's timelock ${expected} can call ${match[1]}.${functionName}: propose it with --agent ${other}`,
+          { metaMessages: ["Nothing was sent."] },
+        );
+      }
       throw new PreflightError(
         `the proposed call would revert when the ${agent} agent executes it: ${decoded.shortMessage}`,
         {

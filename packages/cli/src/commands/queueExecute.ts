@@ -9,7 +9,8 @@ import {
 } from "@insurance-pool/sdk";
 import { keccak256, toBytes } from "viem";
 import type { Command } from "../command.ts";
-import { findProposal, governorOf } from "./governanceShared.ts";
+import { checkProposalState, findProposal, governorOf } from "./governanceShared.ts";
+import { requireRole } from "./roles.ts";
 import { positionals } from "./shared.ts";
 
 export const queueCommand: Command = {
@@ -23,6 +24,7 @@ export const queueCommand: Command = {
     const proposal = await findProposal(ctx, idText);
     const governor = governorOf(ctx, proposal.agent);
     const client = await ctx.wallet();
+    await checkProposalState(ctx, proposal, "queue");
     await ctx.send(`queue ${proposal.proposalId}`, (hooks) =>
       queueProposal(client, {
         ...hooks,
@@ -54,6 +56,7 @@ export const executeCommand: Command = {
     const proposal = await findProposal(ctx, idText);
     const governor = governorOf(ctx, proposal.agent);
     const client = await ctx.wallet();
+    await checkProposalState(ctx, proposal, "execute");
     await ctx.send(`execute ${proposal.proposalId}`, (hooks) =>
       executeProposal(client, {
         ...hooks,
@@ -86,6 +89,12 @@ export const cancelCommand: Command = {
     const proposal = await findProposal(ctx, idText);
     const governor = governorOf(ctx, proposal.agent);
     const client = await ctx.wallet();
+    requireRole(
+      client.account.address,
+      [{ role: "its proposer", address: proposal.proposer }],
+      `cancel proposal ${proposal.proposalId}`,
+    );
+    await checkProposalState(ctx, proposal, "cancel");
     await ctx.send(`cancel ${proposal.proposalId}`, (hooks) =>
       cancelProposal(client, {
         ...hooks,

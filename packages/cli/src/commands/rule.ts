@@ -11,6 +11,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimSummary, claimsManagerOf, existingClaim } from "./claimsShared.ts";
+import { arbitratorOwnerRole, requireRole } from "./roles.ts";
 import { positionals } from "./shared.ts";
 
 const RULING_WORDS: Record<string, bigint> = {
@@ -58,6 +59,14 @@ export const ruleCommand: Command = {
     const client = await ctx.wallet();
     const arbitrator = claim.arbitrator;
     const disputeId = claim.disputeId;
+    const owner = await arbitratorOwnerRole(ctx, arbitrator);
+    if (owner) {
+      requireRole(
+        client.account.address,
+        [owner],
+        `rule on claim ${claimNumber(claimId)}'s dispute ${disputeId}`,
+      );
+    }
     await ctx.send(`rule "${RULINGS[Number(ruling)]}" on dispute ${disputeId}`, (hooks) =>
       giveRuling(client, { ...hooks, arbitrator, disputeId, ruling }),
     );

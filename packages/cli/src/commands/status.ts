@@ -12,12 +12,56 @@ import {
   toIpoolError,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
+import type { Context } from "../context.ts";
 import { table } from "../output.ts";
 import { formatShares, positionals, stakerSummary } from "./shared.ts";
 
 /** `part` as a percentage of `whole`, two decimals. */
 function formatShare(part: bigint, whole: bigint): string {
   return `${(Number((part * 10_000n) / whole) / 100).toFixed(2)}%`;
+}
+
+/** The claims manager's part of the status: price, capacity, coverage, claims; or why it is unavailable. */
+async function coverageSection(
+  ctx: Context,
+): Promise<{ lines: string[]; data: Record<string, unknown> } | undefined> {
+  const claimsManager = ctx.deployment.contracts.claimsManager;
+  if (!claimsManager) return undefined;
+  try {
+    const [price, capacityUsd, activeCoverageUsd, openClaimsUsd, owedTokens, waitingPeriod] =
+      await Promise.all([
+        getTokenPrice(ctx.client, { claimsManager }),
+        getCapacityUsd(ctx.client, { claimsManager }),
+        getActiveCoverageUsd(ctx.client, { claimsManager }),
+        getOpenClaimsUsd(ctx.client, { claimsManager }),
+        getClaimsOwedTokens(ctx.client, { claimsManager }),
+        getWaitingPeriod(ctx.client, { claimsManager }),
+      ]);
+    return {
+      lines: [
+        `coverage ${claimsManager}:`,
+        ...table([
+          [`${ctx.token.symbol} price`, formatUsd(price)],
+          ["capacity", formatUsd(capacityUsd)],
+          ["active coverage", formatUsd(activeCoverageUsd)],
+          ["open claims", formatUsd(openClaimsUsd)],
+          ["owed tranches", ctx.show(owedTokens)],
+          [
+            "waiting period",
+            `${formatDuration(waitingPeriod)} (incidents before a policy's start plus this are not covered)`,
+          ],
+        ]),
+      ],
+      data: { price, capacityUsd, activeCoverageUsd, openClaimsUsd, owedTokens, waitingPeriod },
+    };
+  } catch (error) {
+    // A stale or broken price feed must not hide the rest of the status: say why instead.
+    const reason = toIpoolError(error, { functionName: "price" }).shortMessage;
+    return {
+      lines: [`coverage ${claimsManager}: unavailable (${reason})`],
+      data: { error: reason },
+    };
+  }
 }
 
 export const statusCommand: Command = {
@@ -28,7 +72,13 @@ export const statusCommand: Command = {
   run: async (ctx, input) => {
     const [who] = positionals(input, 0, 1, "status [address|role]");
     const { stakingPool: pool, token } = ctx.deployment.contracts;
-    const status = await getPoolStatus(ctx.client, { pool, token });
+    const user = who !== undefined ? ctx.address(who, "account") : ctx.account;
+    // The three parts at once: their reads go out together (one JSON-RPC batch per round).
+    const [status, coverage, account] = await Promise.all([
+      getPoolStatus(ctx.client, { pool, token }),
+      coverageSection(ctx),
+      user ? stakerSummary(ctx, user) : undefined,
+    ]);
     const lines = [
       `pool ${pool} (chain ${ctx.deployment.chainId}, block ${status.blockNumber}):`,
       ...table([
@@ -50,52 +100,13 @@ export const statusCommand: Command = {
       ]),
     ];
     const data: Record<string, unknown> = { pool: status };
-    const claimsManager = ctx.deployment.contracts.claimsManager;
-    if (claimsManager) {
-      try {
-        const [price, capacityUsd, activeCoverageUsd, openClaimsUsd, owedTokens, waitingPeriod] =
-          await Promise.all([
-            getTokenPrice(ctx.client, { claimsManager }),
-            getCapacityUsd(ctx.client, { claimsManager }),
-            getActiveCoverageUsd(ctx.client, { claimsManager }),
-            getOpenClaimsUsd(ctx.client, { claimsManager }),
-            getClaimsOwedTokens(ctx.client, { claimsManager }),
-            getWaitingPeriod(ctx.client, { claimsManager }),
-          ]);
-        lines.push(
-          `coverage ${claimsManager}:`,
-          ...table([
-            [`${ctx.token.symbol} price`, formatUsd(price)],
-            ["capacity", formatUsd(capacityUsd)],
-            ["active coverage", formatUsd(activeCoverageUsd)],
-            ["open claims", formatUsd(openClaimsUsd)],
-            ["owed tranches", ctx.show(owedTokens)],
-            [
-              "waiting period",
-              `${formatDuration(waitingPeriod)} (incidents before a policy's start plus this are not covered)`,
-            ],
-          ]),
-        );
-        data.coverage = {
-          price,
-          capacityUsd,
-          activeCoverageUsd,
-          openClaimsUsd,
-          owedTokens,
-          waitingPeriod,
-        };
-      } catch (error) {
-        // A stale or broken price feed must not hide the rest of the status: say why instead.
-        const reason = toIpoolError(error, { functionName: "price" }).shortMessage;
-        lines.push(`coverage ${claimsManager}: unavailable (${reason})`);
-        data.coverage = { error: reason };
-      }
+    if (coverage) {
+      lines.push(...coverage.lines);
+      data.coverage = coverage.data;
     }
-    const user = who !== undefined ? ctx.address(who, "account") : ctx.account;
-    if (user) {
-      const summary = await stakerSummary(ctx, user);
-      lines.push(...summary.lines);
-      data.account = summary.data;
+    if (account) {
+      lines.push(...account.lines);
+      data.account = account.data;
     }
     return { lines, data };
   },

@@ -8,7 +8,7 @@ import {
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { UsageError } from "../usage.ts";
-import { findProposal, governorOf } from "./governanceShared.ts";
+import { checkProposalState, findProposal, governorOf } from "./governanceShared.ts";
 import { positionals, stringOption } from "./shared.ts";
 
 const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
@@ -34,24 +34,23 @@ export const voteCommand: Command = {
       throw new UsageError(`"${supportText}" is not for, against or abstain`);
     const proposal = await findProposal(ctx, idText);
     const client = await ctx.wallet();
-    if (proposalStateName(proposal.state) === "Active") {
-      // A vote without voting power is counted as nothing: refuse it, saying who holds the votes.
-      const pool = ctx.deployment.contracts.stakingPool;
-      const me = client.account.address;
-      const weight = await getPastVotes(ctx.client, {
-        pool,
-        account: me,
-        timepoint: proposal.voteStart,
-      });
-      if (weight === 0n) {
-        const delegate = await getDelegate(ctx.client, { pool, account: me });
-        const snapshot = `proposal ${proposal.proposalId}'s snapshot (${formatTimestamp(proposal.voteStart)})`;
-        throw new InvalidInputError(
-          delegate.toLowerCase() !== me.toLowerCase() && !/^0x0{40}$/.test(delegate)
-            ? `you have no voting power at ${snapshot}: your votes are delegated to ${delegate}, who votes with them`
-            : `you had no voting power at ${snapshot}: only shares staked before it vote`,
-        );
-      }
+    await checkProposalState(ctx, proposal, "vote");
+    // A vote without voting power is counted as nothing: refuse it, saying who holds the votes.
+    const pool = ctx.deployment.contracts.stakingPool;
+    const me = client.account.address;
+    const power = await getPastVotes(ctx.client, {
+      pool,
+      account: me,
+      timepoint: proposal.voteStart,
+    });
+    if (power === 0n) {
+      const delegate = await getDelegate(ctx.client, { pool, account: me });
+      const snapshot = `proposal ${proposal.proposalId}'s snapshot (${formatTimestamp(proposal.voteStart)})`;
+      throw new InvalidInputError(
+        delegate.toLowerCase() !== me.toLowerCase() && !/^0x0{40}$/.test(delegate)
+          ? `you have no voting power at ${snapshot}: your votes are delegated to ${delegate}, who votes with them`
+          : `you had no voting power at ${snapshot}: only shares staked before it vote`,
+      );
     }
     const { result: weight } = await ctx.send(
       `vote ${supportText} on ${proposal.proposalId}`,

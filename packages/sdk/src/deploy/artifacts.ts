@@ -1,7 +1,8 @@
 import type { Abi, Hex } from "viem";
+import * as bytecodes from "../generated/bytecodes.ts";
 import * as generated from "../generated/contracts.ts";
 
-/** A compiled contract of ours: ABI and creation bytecode from `src/generated/contracts.ts`. */
+/** A compiled contract of ours: ABI and creation bytecode from `src/generated/{contracts,bytecodes}.ts`. */
 export interface Artifact {
   name: string;
   abi: Abi;
@@ -37,7 +38,7 @@ export function artifact(name: string): Artifact {
   const exports = generated as Record<string, unknown>;
   const key = name.charAt(0).toLowerCase() + name.slice(1);
   const abi = exports[`${key}Abi`];
-  const bytecode = exports[`${key}Bytecode`];
+  const bytecode = (bytecodes as Record<string, unknown>)[`${key}Bytecode`];
   if (!Array.isArray(abi) || typeof bytecode !== "string") throw new ArtifactMissingError(name);
   const served = SERVED_INTERFACES[name];
   return { name, abi: served ? fullAbi(name, served) : (abi as Abi), bytecode: bytecode as Hex };

@@ -15,6 +15,8 @@ export {
   metaEvidenceURI,
   publishInstructions,
 } from "../dispute/files.ts";
+/** The contracts' creation code (apart from the main entry's ABIs: only deployments need it). */
+export * from "../generated/bytecodes.ts";
 export {
   type Artifact,
   ArtifactMissingError,

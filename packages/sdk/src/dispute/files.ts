@@ -3,18 +3,43 @@
  * ERC-792 courts, and the Kleros v2 dispute template with its data mappings; with the IPFS content identifiers
  * `ipfs add` gives them (see {@link ipfsCidV0}).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ipfsCidV0, ipfsPath } from "./cid.ts";
 
-/** contracts/dispute, where the texts are versioned. */
-export const DISPUTE_TEXTS_DIR = fileURLToPath(
+/**
+ * Where the texts are, relative to this module wherever it runs: the copy a package ships in its `dispute-texts/`
+ * (the build writes it beside `dist/`: the SDK's `dist/dispute/files.js` and the CLI bundle's `dist/chunks/*.js` are
+ * both two levels below it), else a checkout's `contracts/dispute/` (from `src/dispute/` or `dist/dispute/`).
+ */
+const TEXT_DIRS = [
+  new URL("../../dispute-texts/", import.meta.url),
   new URL("../../../../contracts/dispute/", import.meta.url),
-);
+];
+
+/** Thrown when no directory holds the dispute texts (a package built without them). */
+export class DisputeTextsMissingError extends Error {
+  override name = "DisputeTextsMissingError";
+}
+
+let textsDir: string | undefined;
+
+/** The directory holding the dispute texts (see `TEXT_DIRS`), found on first use. */
+export function disputeTextsDir(): string {
+  if (textsDir) return textsDir;
+  const dirs = TEXT_DIRS.map((url) => fileURLToPath(url));
+  textsDir = dirs.find((dir) => existsSync(`${dir}${DISPUTE_TEXT_FILES.metaEvidence}`));
+  if (!textsDir) {
+    throw new DisputeTextsMissingError(
+      `the dispute texts (${DISPUTE_TEXT_FILES.metaEvidence}, ...) are in none of ${dirs.join(", ")}: reinstall the package or run \`npm run build:packages\``,
+    );
+  }
+  return textsDir;
+}
 
 /** One shipped file: its bytes, its CIDv0 and its IPFS path (`/ipfs/<cid>`). */
 export interface DisputeTextFile {
-  /** File name in contracts/dispute. */
+  /** File name in contracts/dispute (and a package's dispute-texts). */
   name: string;
   path: string;
   content: Buffer;
@@ -22,9 +47,9 @@ export interface DisputeTextFile {
   ipfsPath: string;
 }
 
-/** Reads `name` from contracts/dispute with its CID. */
+/** Reads `name` from the dispute texts (see {@link disputeTextsDir}) with its CID. */
 export function disputeTextFile(name: string): DisputeTextFile {
-  const path = `${DISPUTE_TEXTS_DIR}${name}`;
+  const path = `${disputeTextsDir()}${name}`;
   const content = readFileSync(path);
   const cid = ipfsCidV0(content);
   return { name, path, content, cid, ipfsPath: ipfsPath(cid) };

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { encodeErrorResult, parseAbi } from "viem";
-import { iClaimsManagerAbi, iPoolVotesAbi, iStakingPoolAbi } from "../generated/contracts.ts";
+import {
+  iClaimsManagerAbi,
+  iPoolVotesAbi,
+  iStakingPoolAbi,
+  poolGovernorAbi,
+  poolTimelockAbi,
+} from "../generated/contracts.ts";
 import { BaseError } from "./base.ts";
 import { ContractRevertError, decodeRevertData, findRevertData, toIpoolError } from "./contract.ts";
 
@@ -10,6 +16,39 @@ const e18 = 10n ** 18n;
 const tokenInfo = { symbol: "API3", decimals: 18 };
 
 describe("decodeRevertData", () => {
+  it("names governor and timelock states instead of their bitmaps", () => {
+    const proposal = encodeErrorResult({
+      abi: poolGovernorAbi,
+      errorName: "GovernorUnexpectedProposalState",
+      args: [42n, 0, `0x${((2n ** 4n) | (2n ** 5n)).toString(16).padStart(64, "0")}`],
+    });
+    assert.equal(
+      decodeRevertData(proposal, { functionName: "execute" }).shortMessage,
+      "proposal 42 is Pending, which does not allow this: execute needs it Succeeded or Queued",
+    );
+    const operation = encodeErrorResult({
+      abi: poolTimelockAbi,
+      errorName: "TimelockUnexpectedOperationState",
+      args: [`0x${"ab".repeat(32)}`, `0x${(1n << 2n).toString(16).padStart(64, "0")}`],
+    });
+    assert.equal(
+      decodeRevertData(operation, { functionName: "execute" }).shortMessage,
+      "execute: the timelock operation 0xabababab… is not Ready (a queued operation is Ready once its delay has passed)",
+    );
+  });
+
+  it("says who may call in one shape: only <who> can", () => {
+    const data = encodeErrorResult({
+      abi: iClaimsManagerAbi,
+      errorName: "Unauthorized",
+      args: [user, "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"],
+    });
+    assert.equal(
+      decodeRevertData(data, { functionName: "accept claim", account: user }).shortMessage,
+      "accept claim: only 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC can do this (you are not allowed)",
+    );
+  });
+
   it("says what was asked, what is available, with the token's symbol", () => {
     const data = encodeErrorResult({
       abi: iStakingPoolAbi,

@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 import { decodeErrorResult, hexToString } from "viem";
 import { allErrorsAbi } from "../abis.ts";
-import { claimNumber, MAX_ID_NUMBER, policyNumber } from "../maths/claims.ts";
+import { CLAIM_STATUSES, claimNumber, MAX_ID_NUMBER, policyNumber } from "../maths/claims.ts";
 import { formatAmount, formatDuration, formatTimestamp } from "../utils/amount.ts";
 import { BaseError } from "./base.ts";
 
@@ -59,6 +59,8 @@ interface Formatters {
 
 /** Readable sentences for the errors people meet most; the rest get a generic sentence from their name. */
 const templates: Record<string, Template> = {
+  InvalidClaimStatus: (a, f) =>
+    `${f.verb}: claim ${claimNumber(BigInt(String(a.claimId)))} is ${CLAIM_STATUSES[Number(a.status)] ?? `in status ${String(a.status)}`}, which does not allow this`,
   ZeroAmount: (_, f) => `${f.verb}: the amount must be above zero`,
   ZeroAddress: (_, f) => `${f.verb}: the address must not be the zero address`,
   InvalidPeriod: (a, f) =>
@@ -75,10 +77,10 @@ const templates: Record<string, Template> = {
   UnstakeNotMature: (a, f) =>
     `${f.your(a.user)} unstake matures ${f.time(a.maturesAt)}, in ${formatDuration(BigInt(String(a.maturesAt)) - BigInt(String(a.now)))}`,
   Unauthorized: (a, f) =>
-    `${f.verb}: ${f.you(a.caller, ["are", "is"])} not allowed, only ${a.expected} is`,
+    `${f.verb}: only ${a.expected} can do this (${f.you(a.caller, ["are", "is"])} not allowed)`,
   UnauthorizedClaimsManager: (a) => `${a.caller} is not an authorized claims manager`,
   NotPolicyAgent: (a, f) =>
-    `${f.verb}: ${f.you(a.caller, ["are", "is"])} not allowed, only the DAO's policy agents are`,
+    `${f.verb}: only a policy agent the DAO appointed can do this (${f.you(a.caller, ["are", "is"])} not one)`,
   PayoutExceedsStake: (a, f) =>
     `a payout of ${f.tokens(a.amount)} exceeds the total stake ${f.tokens(a.totalStake)}`,
   ParameterOutOfBounds: (a) => `${a.value} is outside the bounds [${a.min}, ${a.max}]`,
@@ -123,9 +125,28 @@ const templates: Record<string, Template> = {
     `${f.your(a.proposer)} voting power ${f.shares(a.votes)} is below the proposal threshold ${f.shares(a.threshold)}`,
   GovernorNonexistentProposal: (a) => `proposal ${a.proposalId} does not exist`,
   GovernorAlreadyCastVote: (a, f) => `${f.you(a.voter, ["have", "has"])} already voted`,
-  GovernorUnexpectedProposalState: (a) =>
-    `proposal ${a.proposalId} is ${proposalStateName(a.current)}, which does not allow this`,
+  GovernorUnexpectedProposalState: (a, f) =>
+    `proposal ${a.proposalId} is ${proposalStateName(a.current)}, which does not allow this: ${f.verb} needs it ${stateNames(a.expectedStates, PROPOSAL_STATES)}`,
+  GovernorUnableToCancel: (a, f) =>
+    `${f.verb}: only its proposer can cancel proposal ${a.proposalId}, and only while it is Pending (${f.you(a.account)} cannot)`,
+  GovernorNotQueuedProposal: (a) =>
+    `proposal ${a.proposalId} is not queued: queue it first, then it executes after the timelock's delay`,
+  GovernorAlreadyQueuedProposal: (a) => `proposal ${a.proposalId} is already queued`,
+  TimelockUnexpectedOperationState: (a, f) =>
+    `${f.verb}: the timelock operation ${String(a.operationId).slice(0, 10)}… is not ${stateNames(a.expectedStates, TIMELOCK_STATES)} (a queued operation is Ready once its delay has passed)`,
+  OwnableUnauthorizedAccount: (a, f) =>
+    `${f.verb}: only the contract's owner can do this (${f.you(a.account, ["are", "is"])} not the owner)`,
 };
+
+/** OpenZeppelin TimelockController's `OperationState`. */
+const TIMELOCK_STATES = ["Unset", "Waiting", "Ready", "Done"] as const;
+
+/** An OpenZeppelin state bitmap (bit i: state i) as words: `"Succeeded or Queued"`. */
+export function stateNames(bitmap: unknown, names: readonly string[]): string {
+  const bits = BigInt(String(bitmap));
+  const set = names.filter((_, index) => (bits >> BigInt(index)) & 1n);
+  return set.length ? set.join(" or ") : `states ${String(bitmap)}`;
+}
 
 /** A `bytes32` dAPI name as text ("ETH/USD"), or the hex when it is not text. */
 function dapiText(value: unknown): string {

@@ -17,13 +17,8 @@ import { mnemonicToAccount } from "viem/accounts";
 import { sendTransaction, waitForTransactionReceipt, writeContract } from "viem/actions";
 import { type AnvilInstance, startAnvil } from "../anvil.ts";
 import type { Deployment } from "../deployment.ts";
-import {
-  iStakingPoolAbi,
-  stakingPoolAbi,
-  stakingPoolBytecode,
-  testTokenAbi,
-  testTokenBytecode,
-} from "../generated/contracts.ts";
+import { stakingPoolBytecode, testTokenBytecode } from "../generated/bytecodes.ts";
+import { iStakingPoolAbi, stakingPoolAbi, testTokenAbi } from "../generated/contracts.ts";
 import type { WalletClient } from "../utils/transaction.ts";
 
 export const TEST_MNEMONIC = "test test test test test test test test test test test junk";

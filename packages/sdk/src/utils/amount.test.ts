@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InvalidInputError } from "../errors/base.ts";
-import { formatAmount, formatDuration, parseAmount, parseDuration } from "./amount.ts";
+import {
+  formatAmount,
+  formatDuration,
+  formatMoment,
+  parseAmount,
+  parseDuration,
+} from "./amount.ts";
 
 const e18 = 10n ** 18n;
 
@@ -74,5 +80,13 @@ describe("parseDuration", () => {
   it("rejects garbage", () => {
     for (const bad of ["", "d", "-1d", "1 week", "1dd"])
       assert.throws(() => parseDuration(bad), /not a duration/);
+  });
+});
+
+describe("formatMoment", () => {
+  it("says how far a time is from the chain's now", () => {
+    assert.equal(formatMoment(1_800_000_300n, 1_800_000_000n), "2027-01-15 08:05:00 UTC (in 5m)");
+    assert.equal(formatMoment(1_800_000_000, 1_800_011_000), "2027-01-15 08:00:00 UTC (3h 3m ago)");
+    assert.equal(formatMoment(1_800_000_000n, 1_800_000_000n), "2027-01-15 08:00:00 UTC (now)");
   });
 });

@@ -97,6 +97,26 @@ export function formatTimestamp(seconds: bigint | number): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
+/**
+ * Formats a unix timestamp with how far it is from `now` (the chain's time): `"2026-12-07 12:00:00 UTC (in 5m)"`,
+ * `"... (3h 2m ago)"`, `"... (now)"`.
+ *
+ * @example
+ * ```ts
+ * formatMoment(1_800_000_300n, 1_800_000_000n); // "2027-01-15 08:05:00 UTC (in 5m)"
+ * ```
+ */
+export function formatMoment(seconds: bigint | number, now: bigint | number): string {
+  const delta = Number(seconds) - Number(now);
+  const relative =
+    delta === 0
+      ? "now"
+      : delta > 0
+        ? `in ${formatDuration(delta)}`
+        : `${formatDuration(-delta)} ago`;
+  return `${formatTimestamp(seconds)} (${relative})`;
+}
+
 const DURATION_UNITS: Record<string, number> = {
   s: 1,
   m: 60,

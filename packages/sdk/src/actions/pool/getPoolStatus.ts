@@ -61,7 +61,21 @@ export async function getPoolStatus(
   const block = await getBlock(client);
   const blockNumber = block.number;
   const poolRead = { address: pool, abi: iStakingPoolAbi, blockNumber } as const;
-  const [decimals, tokenTotalSupply] = await Promise.all([
+  // Two rounds after the block (each one JSON-RPC batch on a batching transport): every plain read, then the
+  // two that need a first answer (the decimals for the share price, the shares for the accrued stake).
+  const [
+    decimals,
+    tokenTotalSupply,
+    totalShares,
+    totalVotingSupply,
+    unstakeWaitPeriod,
+    apr,
+    currentEpoch,
+    openExposure,
+    maxFreeze,
+    payoutCap,
+    [, payoutRoom],
+  ] = await Promise.all([
     readContract(client, { address: token, abi: erc20Abi, functionName: "decimals", blockNumber }),
     readContract(client, {
       address: token,
@@ -69,38 +83,30 @@ export async function getPoolStatus(
       functionName: "totalSupply",
       blockNumber,
     }),
-  ]);
-  const [totalShares, totalVotingSupply, sharePrice, unstakeWaitPeriod, apr, currentEpoch] =
-    await Promise.all([
-      readContract(client, { ...poolRead, functionName: "totalShares" }),
-      readContract(client, {
-        address: pool,
-        abi: iStakingPoolAbi,
-        functionName: "totalVotingSupply",
-        blockNumber,
-      }),
-      readContract(client, {
-        ...poolRead,
-        functionName: "convertToAssets",
-        args: [10n ** BigInt(decimals)],
-      }),
-      readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
-      readContract(client, { ...poolRead, functionName: "apr" }),
-      readContract(client, { ...poolRead, functionName: "currentEpoch" }),
-    ]);
-  const [openExposure, maxFreeze, payoutCap, [, payoutRoom]] = await Promise.all([
+    readContract(client, { ...poolRead, functionName: "totalShares" }),
+    readContract(client, { ...poolRead, functionName: "totalVotingSupply" }),
+    readContract(client, { ...poolRead, functionName: "unstakeWaitPeriod" }),
+    readContract(client, { ...poolRead, functionName: "apr" }),
+    readContract(client, { ...poolRead, functionName: "currentEpoch" }),
     readContract(client, { ...poolRead, functionName: "openExposure" }),
     readContract(client, { ...poolRead, functionName: "maxFreeze" }),
     readContract(client, { ...poolRead, functionName: "payoutCap" }),
     readContract(client, { ...poolRead, functionName: "payoutRoom" }),
   ]);
   // convertToAssets(totalShares + 1) is exactly the accrued totalStake + 1 (one virtual share, one virtual unit).
-  const totalStake =
-    (await readContract(client, {
+  const [sharePrice, stakePlusOne] = await Promise.all([
+    readContract(client, {
+      ...poolRead,
+      functionName: "convertToAssets",
+      args: [10n ** BigInt(decimals)],
+    }),
+    readContract(client, {
       ...poolRead,
       functionName: "convertToAssets",
       args: [totalShares + 1n],
-    })) - 1n;
+    }),
+  ]);
+  const totalStake = stakePlusOne - 1n;
   return {
     blockNumber,
     timestamp: block.timestamp,
