@@ -213,7 +213,9 @@ contract StakingPoolHandler is CommonBase, StdCheats, StdUtils {
         if (pending.maturesAt == 0) return;
         if (block.timestamp < pending.maturesAt && !(pending.frozen && pool.openExposure() == 0)) {
             vm.warp(pending.maturesAt);
+            // As `checkPrice` does before a call: the warp may stay in the epoch, whose stream then released more.
             _startEpochFirst();
+            _recordReleases();
         }
         pool.unstake(actor);
         if (pool.pendingUnstakeOf(actor).frozen) ++ghostFrozenExits;
