@@ -461,22 +461,7 @@ ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
     .set({ arbitrator, disputeId, arbitrationCost: cost });
   await context.db
     .insert(dispute)
-    .values({
-      id: disputeKey(arbitrator, disputeId),
-      arbitrator,
-      disputeId,
-      claimId,
-      metaEvidenceId: null,
-      templateId: null,
-      evidenceGroupId: claimId,
-      cost,
-      status: "created",
-      ruling: null,
-      appealPeriodEnd: null,
-      appealCount: 0,
-      createdAt: at.timestamp,
-      ruledAt: null,
-    })
+    .values({ ...newDispute(arbitrator, disputeId, claimId, at), cost })
     .onConflictDoUpdate({ claimId, cost });
   // The claims manager gives a silent arbitrator until then before anyone may close the dispute.
   const inactivity = (await context.db.find(coverage, { id: event.log.address }))
@@ -504,23 +489,28 @@ async function announceDispute(
 ) {
   await db
     .insert(dispute)
-    .values({
-      id: disputeKey(arbitrator, disputeId),
-      arbitrator,
-      disputeId,
-      claimId,
-      metaEvidenceId: text.metaEvidenceId,
-      templateId: text.templateId,
-      evidenceGroupId: claimId,
-      cost: 0n,
-      status: "created",
-      ruling: null,
-      appealPeriodEnd: null,
-      appealCount: 0,
-      createdAt: at.timestamp,
-      ruledAt: null,
-    })
+    .values({ ...newDispute(arbitrator, disputeId, claimId, at), ...text })
     .onConflictDoUpdate({ ...text, evidenceGroupId: claimId });
+}
+
+/** A dispute's row as it starts: no text, cost, ruling or appeal known yet. */
+function newDispute(arbitrator: Address, disputeId: bigint, claimId: bigint, at: Where) {
+  return {
+    id: disputeKey(arbitrator, disputeId),
+    arbitrator,
+    disputeId,
+    claimId,
+    metaEvidenceId: null,
+    templateId: null,
+    evidenceGroupId: claimId,
+    cost: 0n,
+    status: "created",
+    ruling: null,
+    appealPeriodEnd: null,
+    appealCount: 0,
+    createdAt: at.timestamp,
+    ruledAt: null,
+  };
 }
 
 ponder.on("ClaimsManager:Dispute", async ({ event, context }) => {
