@@ -696,6 +696,8 @@ try {
   });
 
   // ------------------------------------------------------------------------------ coverage and claims
+  /** The policyholder's parametric policy (claims section), paid on a stale incident (incidents section). */
+  let parametricPolicy = 0n;
   await section("claims", async () => {
     // Time moved a year: make the dAPIs fresh again with signed data, as the devnet's pusher does.
     const pusher = new FeedPusher({
@@ -730,6 +732,28 @@ try {
       buy(parseEther("10000")),
       135n * K,
       `56K (createPolicy, no premium) ${API3_TESTS}`,
+    );
+    // Parametric (issue #14): the same purchase, pinning the dAPI's incident definition (one more slot).
+    const buyParametric = () =>
+      call(policyholder, claimsManager, claimsAbi, "buyParametricCoverage", [
+        ethUsd,
+        parseEther("10000"),
+        365n * 24n * 3600n,
+        maxUint256,
+        "ipfs://bench/policy.json",
+      ]);
+    await send(buyParametric());
+    parametricPolicy = eventArgOf(
+      claimsAbi,
+      await measure(
+        "buyParametricCoverage",
+        buyParametric(),
+        undefined,
+        "—",
+        "buyCoverage + the pinned definition version (a new slot, 22.1K) + the registry's version read",
+      ),
+      "PolicyCreated",
+      "policyId",
     );
     // Claims cover incidents after the waiting period: move past it, keep the dAPIs fresh.
     // (evm_setNextBlockTimestamp: earlier sections set block times ahead of anvil's clock, which evm_increaseTime
@@ -918,7 +942,12 @@ try {
     );
     // Stale: no update for the devnet's heartbeat + grace (25 h), one second past.
     await advance(25n * 3600n + 1n);
-    await measure("reportStale (new incident)", stale("ETH/USD"), 80n * K, "—", note);
+    const staleIncident = eventArgOf(
+      registryAbi,
+      await measure("reportStale (new incident)", stale("ETH/USD"), 80n * K, "—", note),
+      "IncidentReported",
+      "incidentId",
+    );
     await advance(60n); // the devnet's minimum report interval
     await measure("reportStale (extension)", stale("ETH/USD"), 80n * K, "—", note);
     await measure(
@@ -926,6 +955,21 @@ try {
       call(watcher, registry, registryAbi, "claimBounties", [watcher]),
       undefined,
       "—",
+    );
+    // The parametric policy bought in the claims section is paid on that stale incident, with no mediator, once
+    // the price is fresh again (every feed pushed: the incident's record stays).
+    for (const { templateId, baseValue } of feeds) {
+      await pushBeaconValue(pusherCtx, server, devnetAccount("airnode"), templateId, BigInt(baseValue));
+    }
+    await measure(
+      "createParametricClaim (stale incident, payout within the quota)",
+      call(policyholder, claimsManager, claimsAbi, "createParametricClaim", [
+        parametricPolicy,
+        staleIncident,
+      ]),
+      undefined,
+      "—",
+      "reads the registry's record; the payout as acceptClaim's",
     );
   });
 } finally {

@@ -2,8 +2,11 @@
 pragma solidity 0.8.28;
 
 import {ClaimsAdmin} from "./claims/ClaimsAdmin.sol";
+import {ClaimsParametric} from "./claims/ClaimsParametric.sol";
 import {ClaimsStorage} from "./claims/ClaimsStorage.sol";
 import {IClaimsCore} from "./interfaces/IClaimsManager.sol";
+import {IClaimsParametric} from "./interfaces/IClaimsParametric.sol";
+import {IIncidentRegistry} from "./interfaces/IIncidentRegistry.sol";
 import {IClaimsExposure, IStakingPool} from "./interfaces/IStakingPool.sol";
 import {IArbitratorV2} from "./interfaces/kleros-v2/IArbitratorV2.sol";
 import {PremiumCurve} from "./libraries/PremiumCurve.sol";
@@ -19,8 +22,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// @notice Coverage for API3 dAPI users backed by the staking pool: coverage purchases, claims, mediation,
 /// arbitration (ERC-792 with ERC-1497 evidence, or Kleros v2's `IArbitratorV2`), payouts in tranches within rolling quotas, premium and bond
 /// distribution. Quotes, policy agents' operations, views and governance run in the `ClaimsAdmin` module that this
-/// contract deploys in its constructor and reaches by delegatecall from its fallback (same address, same storage;
-/// the module is immutable). The full ABI at this address is `IClaimsManager`.
+/// contract deploys in its constructor, parametric coverage (`IClaimsParametric`) in the `ClaimsParametric` module
+/// given to it; both are reached by delegatecall from its fallback (same address, same storage; the modules are
+/// immutable). The full ABI at this address is `IClaimsManager`.
 /// @dev See `IClaimsManager` for the state machine, units and rounding. Plain constructor, no proxy.
 contract ClaimsManager is ClaimsStorage, IClaimsCore {
     using SafeERC20 for IERC20;
@@ -37,6 +41,11 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
 
     /// @notice The module serving `IClaimsAdmin` (by delegatecall).
     ClaimsAdmin public immutable admin;
+    /// @notice The module serving `IClaimsParametric` (by delegatecall).
+    ClaimsParametric public immutable parametric;
+
+    /// @notice `module` was built with another pool, price feed, heartbeat or incident registry than this manager.
+    error ModuleMismatch(address module);
 
     /// @param pool_ The staking pool (authorize this contract there as a claims manager).
     /// @param priceFeed_ The dAPI proxy (IApi3ReaderProxy) of the pool token's USD price.
@@ -48,6 +57,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
     /// @param arbitratorExtraData_ Extra data for the arbitrator (Kleros: court and number of jurors).
     /// @param metaEvidenceURI_ ERC-1497 meta-evidence of the disputes, announced as id 0.
     /// @param dapis_ dAPIs to register with their caps and feeds (ids 1, 2, ... in this order).
+    /// @param parametric_ The parametric module, built with the same pool, price feed and heartbeat, and the incident
+    /// registry this manager reads (`ModuleMismatch` otherwise; its registry may be zero: no parametric coverage).
     constructor(
         IStakingPool pool_,
         IApi3ReaderProxy priceFeed_,
@@ -58,9 +69,19 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         IArbitrator arbitrator_,
         bytes memory arbitratorExtraData_,
         string memory metaEvidenceURI_,
-        DapiConfig[] memory dapis_
-    ) ClaimsStorage(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_) {
-        admin = new ClaimsAdmin(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_);
+        DapiConfig[] memory dapis_,
+        ClaimsParametric parametric_
+    )
+        ClaimsStorage(
+            pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_, parametric_.incidentRegistry()
+        )
+    {
+        IIncidentRegistry registry = parametric_.incidentRegistry();
+        if (parametric_.moduleConfig() != _configHash(pool_, priceFeed_, priceFeedHeartbeat_, registry)) {
+            revert ModuleMismatch(address(parametric_));
+        }
+        parametric = parametric_;
+        admin = new ClaimsAdmin(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_, registry);
         uint256 unit = _tokenUnit;
         uint256 maxPriceAge_ = Math.max(25 hours, priceFeedHeartbeat_);
         _curve = PremiumCurve.Params({baseRate: 0.02e18, slope1: 0.08e18, kink: 0.8e18, slope2: 1e18});
@@ -79,6 +100,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         _arbitration = ArbitrationParams({arbitrator: arbitrator_, metaEvidenceId: 0, waitingPeriod: 1 days});
         _treasury = primaryAgent_;
         _arbitratorExtraData = arbitratorExtraData_;
+        _parametric = ParametricParams({riskFactor: uint32(PPM * 3 / 2), incidentCapUsd: 1_000_000e18});
         emit PricingCurveSet(0.02e18, 0.08e18, 0.8e18, 1e18);
         emit CollateralizationRatioSet(0.5e18);
         emit PriceHaircutSet(0.1e18);
@@ -87,6 +109,8 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         emit ClaimantBondSet(50 * unit, 0.01e18);
         emit WaitingPeriodSet(1 days);
         emit MaxDisputeInactivitySet(60 days);
+        emit ParametricRiskFactorSet(1.5e18);
+        emit IncidentPayoutCapSet(1_000_000e18);
         emit TreasurySet(primaryAgent_);
         emit MediatorSet(mediator_);
         emit ArbitratorSet(arbitrator_, arbitratorExtraData_, 0);
@@ -98,9 +122,20 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
     }
 
-    /// @notice Serves `IClaimsAdmin` by delegatecall to `admin`.
+    /// @notice Serves `IClaimsParametric` by delegatecall to `parametric`, and `IClaimsAdmin` to `admin`.
     fallback() external {
-        address target = address(admin);
+        bytes4 selector = msg.sig;
+        address target = selector == IClaimsParametric.buyParametricCoverage.selector
+            || selector == IClaimsParametric.createParametricClaim.selector
+            || selector == IClaimsParametric.setParametricRiskFactor.selector
+            || selector == IClaimsParametric.setIncidentPayoutCap.selector
+            || selector == IClaimsParametric.parametricTerms.selector
+            || selector == IClaimsParametric.parametricVersionOf.selector
+            || selector == IClaimsParametric.incidentPaidUsd.selector
+            || selector == IClaimsParametric.incidentRegistry.selector
+            || selector == IClaimsParametric.moduleConfig.selector
+            ? address(parametric)
+            : address(admin);
         assembly ("memory-safe") {
             calldatacopy(0, 0, calldatasize())
             let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
@@ -131,7 +166,7 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         }
         uint256 until = block.timestamp + period;
         uint256 count;
-        (count, premium) = _addPolicyExposure(dapiId, coverageUsd, until, period);
+        (count, premium) = _addPolicyExposure(dapiId, coverageUsd, until, period, PPM);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
         policyId = _storePolicy(count, msg.sender, block.timestamp, until, dapiId, coverageUsd);
         // Booked for `distributeRewards` by `_addPolicyExposure`; pulled last (checks-effects-interactions).
@@ -488,32 +523,6 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         _policyStates[policyId] = state - (amountUsd << 160);
     }
 
-    /// @dev What a claim on policy `policyId` for an incident at `incidentAt` may ask: the policy's `remaining`
-    /// coverage, if the incident lies in its cover (from its start plus the waiting period until now, within its
-    /// period); for an incident before an upgrade's added coverage has waited the waiting period, only the coverage
-    /// (and the period) from before that upgrade.
-    function _claimable(
-        uint256 policyId,
-        bool changed,
-        uint256 terms,
-        uint256 remaining,
-        uint256 incidentAt,
-        uint256 waitingPeriod
-    ) internal view returns (uint256) {
-        uint256 coverFrom = uint32(policyId >> 160) + waitingPeriod;
-        if (incidentAt < coverFrom || incidentAt > block.timestamp) {
-            revert IncidentOutsideCover(policyId, incidentAt, coverFrom, block.timestamp);
-        }
-        if (!changed) return remaining;
-        uint256 upgrade = _policyUpgrades[policyId];
-        uint256 upgradedAt = uint32(upgrade);
-        if (upgradedAt == 0 || incidentAt >= upgradedAt + waitingPeriod) return remaining;
-        uint256 untilBefore = uint32(upgrade >> 32);
-        if (incidentAt > untilBefore) revert IncidentOutsideCover(policyId, incidentAt, coverFrom, untilBefore);
-        uint256 added = uint96(terms) - uint96(upgrade >> 64);
-        return remaining > added ? remaining - added : 0;
-    }
-
     /// @dev The claimant bond of a claim of `amountUsd`: the floor plus `claimantBondRate` tokens per USD claimed
     /// (rounded up). A rate in tokens, not a share converted at the price, keeps an oracle read out of `createClaim`.
     function _bondFor(uint256 amountUsd) internal view returns (uint256) {
@@ -524,42 +533,6 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
             + Math.mulDiv(amountUsd, uint256(params.claimantBondRate) * _tokenUnit, 1e27, Math.Rounding.Ceil);
     }
 
-    /// @dev Makes claim `claimId` final with a payout of `usd` (at most the amount it reserved) decided by `payer`.
-    /// The policy gets back the part of the reservation not paid; the payout is fixed in tokens at the current price
-    /// (rounded down), capped so that the total owed never exceeds the stake, and paid now as far as `payer`'s quota
-    /// and the pool's cap allow, unless older payouts of `payer` wait (first in, first out); the rest is owed and
-    /// paid in tranches (`payTranche`). The bond goes back to the claimant. The caller has set the final status.
-    /// @return tokens The payout in tokens. @return paid The part paid now.
-    function _settle(uint256 claimId, ClaimRecord storage c, uint256 usd, address payer)
-        internal
-        returns (uint256 tokens, uint256 paid)
-    {
-        uint256 reserved = c.amountUsd;
-        tokens = PriceConversion.toTokensDown(usd, _price(), _tokenUnit);
-        QuotaWindow.Quota memory quota = _quotas[payer];
-        uint256 owedBefore = _counters.owedTokens;
-        (uint256 room,, uint256 stake) = _payoutRoomAndStake(payer, quota);
-        if (owedBefore + tokens > stake) tokens = stake > owedBefore ? stake - owedBefore : 0;
-        if (quota.queued == 0) paid = Math.min(tokens, room);
-        uint256 owed = tokens - paid;
-        _closeReservation(claimId, reserved, reserved - usd, owed);
-        if (paid != 0) quota.record(paid, block.timestamp);
-        if (owed != 0) {
-            c.owedTokens = uint104(owed);
-            PayoutQueue storage queue = _payoutQueues[payer];
-            uint64 tail = queue.tail;
-            _queuedClaims[payer][tail] = claimId;
-            queue.tail = tail + 1;
-            ++quota.queued;
-            emit PayoutOwed(claimId, payer, tokens, owed);
-        }
-        if (paid != 0 || owed != 0) _quotas[payer] = quota;
-        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
-        if (paid != 0) _pool.payOutClaim(claimant, paid);
-        uint256 bond = c.bond;
-        if (bond != 0) _token.safeTransfer(claimant, bond);
-    }
-
     /// @dev What `payer` may pay now: its quota's room and the pool's cap's, the smaller; and, if that is nothing, the
     /// earliest time it may pay again (its quota's, or the start of the pool's next window bucket).
     function _payoutRoom(address payer, QuotaWindow.Quota memory quota)
@@ -568,24 +541,6 @@ contract ClaimsManager is ClaimsStorage, IClaimsCore {
         returns (uint256 room, uint256 nextRoomAt)
     {
         (room, nextRoomAt,) = _payoutRoomAndStake(payer, quota);
-    }
-
-    function _payoutRoomAndStake(address payer, QuotaWindow.Quota memory quota)
-        internal
-        view
-        returns (uint256 room, uint256 nextRoomAt, uint256 stake)
-    {
-        uint256 poolRoom;
-        (stake, poolRoom) = _pool.payoutRoom();
-        // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
-        uint256 share = quota.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
-        uint256 limit = stake * share / WAD;
-        uint256 quotaRoom = quota.available(block.timestamp, limit);
-        room = Math.min(quotaRoom, poolRoom);
-        if (room != 0) return (room, 0, stake);
-        nextRoomAt = quotaRoom == 0
-            ? quota.nextRoomAt(block.timestamp, limit)
-            : (block.timestamp / QuotaWindow.WINDOW + 1) * QuotaWindow.WINDOW;
     }
 
     /// @dev A claim ends without payout (refused, timed out): its reservation goes back to the policy and its bond to

@@ -320,6 +320,8 @@ export const policy = onchainTable(
     policyURI: t.text().notNull(),
     creator: t.hex().notNull(),
     premium: t.bigint().notNull(),
+    /** Parametric policies: the incident-definition version pinned at purchase (ParametricPolicyBought); else null. */
+    parametricVersion: t.bigint(),
     claimCount: t.integer().notNull(),
     createdAt: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
@@ -387,8 +389,10 @@ export const claim = onchainTable(
     payoutTokens: t.bigint(),
     paidTokens: t.bigint(),
     owedTokens: t.bigint(),
-    /** Whose payout quota pays what is owed (PayoutOwed: the mediator or the arbitrator). */
+    /** Whose payout quota pays what is owed (PayoutOwed: the mediator, the arbitrator or the incident registry). */
     payer: t.hex(),
+    /** Parametric claims: the IncidentRegistry record (of the policy's dAPI) that paid it; else null. */
+    incidentId: t.bigint(),
     createdAt: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
     /** `claim_event.id` of the claim's creation. */
@@ -409,7 +413,7 @@ export const claim = onchainTable(
  * rejected | settlementAccepted | escalated | evidence | appealPossible | appealed | disputeActivity
  * (the arbitrator's activity pushed the inactivity deadline) | ruled | rulingIgnored (a ruling after
  * the dispute was closed) | rulingDeferred | rulingExecuted | tranchePaid | disputeClosed (closed as
- * stalled, bond returned) | timedOut. `deadline` is the new stage's deadline when it has one;
+ * stalled, bond returned) | timedOut | parametricPaid (paid on an incident record, no mediator). `deadline` is the new stage's deadline when it has one;
  * `tokens` the payout decided (or paid, for a tranche; the bond or fee otherwise) and `owedTokens`
  * what remains owed of it.
  */

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IClaimsAdmin} from "../interfaces/IClaimsManager.sol";
+import {IIncidentRegistry} from "../interfaces/IIncidentRegistry.sol";
 import {IPremiumSource, IStakingPool} from "../interfaces/IStakingPool.sol";
 import {IArbitratorV2} from "../interfaces/kleros-v2/IArbitratorV2.sol";
 import {IEvidenceModule} from "../interfaces/kleros-v2/IEvidenceModule.sol";
@@ -21,6 +22,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @notice The part of a ClaimsManager that is not on the hot paths: quotes, policy agents' and claimants'
 /// policy changes, views and governance. The ClaimsManager deploys it in its constructor and runs it by
 /// delegatecall from its fallback, on its own storage (same address, same events). Nothing can replace it.
+/// (Parametric coverage runs in the other module, `ClaimsParametric`.)
 /// @dev Called directly (not by delegatecall) it refuses everything but views of its own empty state.
 contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
     using SafeCast for uint256;
@@ -35,8 +37,9 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         IApi3ReaderProxy priceFeed_,
         uint256 priceFeedHeartbeat_,
         address primaryAgent_,
-        address secondaryAgent_
-    ) ClaimsStorage(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_) {
+        address secondaryAgent_,
+        IIncidentRegistry incidentRegistry_
+    ) ClaimsStorage(pool_, priceFeed_, priceFeedHeartbeat_, primaryAgent_, secondaryAgent_, incidentRegistry_) {
         _self = address(this);
     }
 
@@ -82,7 +85,7 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
             revert InvalidPolicyPeriod(claimsAllowedFrom, claimsAllowedUntil, block.timestamp);
         }
         _checkUntil(claimsAllowedUntil);
-        (uint256 count,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil, 0);
+        (uint256 count,) = _addPolicyExposure(dapiId, coverageUsd, claimsAllowedUntil, 0, PPM);
         policyId = _storePolicy(count, claimant, claimsAllowedFrom, claimsAllowedUntil, dapiId, coverageUsd);
         emit PolicyCreated(
             policyId, claimant, dapiId, coverageUsd, claimsAllowedFrom, claimsAllowedUntil, policyURI, msg.sender, 0

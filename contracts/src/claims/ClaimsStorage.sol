@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {IApi3ReaderProxyV1Source, IApi3ServerV1Reader} from "../interfaces/IApi3ServerV1Reader.sol";
 import {IClaimsTypes} from "../interfaces/IClaimsManager.sol";
+import {IIncidentRegistry} from "../interfaces/IIncidentRegistry.sol";
 import {IStakingPool} from "../interfaces/IStakingPool.sol";
 import {IEvidenceModule} from "../interfaces/kleros-v2/IEvidenceModule.sol";
 import {CoverageExposure} from "../libraries/CoverageExposure.sol";
@@ -13,16 +14,20 @@ import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol"
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title ClaimsStorage
-/// @notice The state shared by `ClaimsManager` and its `ClaimsAdmin` module (which runs by delegatecall on
-/// the same storage), the constants and bounds, and the helpers both use: capacity, premiums, prices.
-/// @dev Both contracts inherit this one and only this one with state, so their storage layouts are equal.
+/// @notice The state shared by `ClaimsManager` and its modules `ClaimsAdmin` and `ClaimsParametric` (which run by
+/// delegatecall on the same storage), the constants and bounds, and the helpers they use: capacity, premiums, prices,
+/// payouts.
+/// @dev All three contracts inherit this one and only this one with state, so their storage layouts are equal.
 abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     using SafeCast for uint256;
+    using SafeERC20 for IERC20;
+    using QuotaWindow for QuotaWindow.Quota;
 
     /// @notice A dAPI to register at deployment: its name and chain, its cap, and how to judge it (`DapiFeed`:
     /// `heartbeat` 0 when it is not served by this chain's Api3ServerV1).
@@ -137,6 +142,13 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint96 maxFee;
     }
 
+    /// @dev Parametric coverage's terms: its premium multiplier over the quote (millionths) and the most all parametric
+    /// claims on one incident record may pay, in USD.
+    struct ParametricParams {
+        uint32 riskFactor;
+        uint96 incidentCapUsd;
+    }
+
     /// @dev The totals rolled to now, and the capacity at the current price.
     struct Exposure {
         uint256 activeUsd;
@@ -226,6 +238,8 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     address internal _secondaryAgent;
     /// @dev 10 ** token decimals.
     uint256 internal immutable _tokenUnit;
+    /// @dev Where incidents are proven (zero: none; no parametric coverage, and only staleness blocks purchases).
+    IIncidentRegistry internal immutable _incidentRegistry;
 
     Params internal _params;
     PremiumCurve.Params internal _curve;
@@ -261,13 +275,19 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     /// sets and the fee.
     mapping(address arbitrator => V2Court) internal _v2Courts;
     V2Fee internal _v2Fee;
+    /// @dev Parametric coverage (appended: issue 14). A parametric policy's pinned incident-definition version (0: not
+    /// parametric), and what parametric claims paid per incident record.
+    ParametricParams internal _parametric;
+    mapping(uint256 policyId => uint256 definitionVersion) internal _parametricVersions;
+    mapping(uint256 dapiId => mapping(uint256 incidentId => uint256 usd)) internal _incidentPaidUsd;
 
     constructor(
         IStakingPool pool_,
         IApi3ReaderProxy priceFeed_,
         uint256 priceFeedHeartbeat_,
         address primaryAgent_,
-        address secondaryAgent_
+        address secondaryAgent_,
+        IIncidentRegistry incidentRegistry_
     ) {
         if (
             address(pool_) == address(0) || address(priceFeed_) == address(0) || primaryAgent_ == address(0)
@@ -282,6 +302,18 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         _primaryAgent = primaryAgent_;
         _secondaryAgent = secondaryAgent_;
         _tokenUnit = 10 ** IERC20Metadata(address(_token)).decimals();
+        _incidentRegistry = incidentRegistry_;
+    }
+
+    /// @dev What a module must have been built with to run on a manager's storage: the same pool, price feed, heartbeat
+    /// and incident registry (its other immutables derive from these).
+    function _configHash(
+        IStakingPool pool_,
+        IApi3ReaderProxy priceFeed_,
+        uint256 priceFeedHeartbeat_,
+        IIncidentRegistry incidentRegistry_
+    ) internal pure returns (bytes32) {
+        return keccak256(abi.encode(pool_, priceFeed_, priceFeedHeartbeat_, incidentRegistry_));
     }
 
     /// @dev The server and the dAPI name hash an `Api3ReaderProxyV1` reads, or zeros for another kind of proxy.
@@ -348,9 +380,9 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     // --------------------------------------------------------------- capacity
 
     /// @dev Adds a new policy's coverage to the totals after checking capacity, counts it and, for a purchase
-    /// (`period != 0`), prices it and books the premium: one write of the packed globals. Returns the new policy
-    /// count and the premium (0 when `period == 0`).
-    function _addPolicyExposure(uint256 dapiId, uint256 coverageUsd, uint256 until, uint256 period)
+    /// (`period != 0`), prices it (the quote times `riskFactor`, in millionths, rounded up) and books the premium: one
+    /// write of the packed globals. Returns the new policy count and the premium (0 when `period == 0`).
+    function _addPolicyExposure(uint256 dapiId, uint256 coverageUsd, uint256 until, uint256 period, uint256 riskFactor)
         internal
         returns (uint256 count, uint256 premium)
     {
@@ -365,6 +397,7 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         uint256 dust;
         if (period != 0) {
             premium = _premium(e, coverageUsd, period);
+            if (riskFactor != PPM) premium = Math.mulDiv(premium, riskFactor, PPM, Math.Rounding.Ceil);
             uint256 weeks_ = week + 1 - block.timestamp / CoverageExposure.BUCKET;
             perWeek = premium / weeks_;
             dust = premium - perWeek * weeks_;
@@ -405,19 +438,22 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     }
 
     /// @dev Reverts with `DapiStale` while the covered dAPI is stale: its base feed older than heartbeat + grace, or
-    /// unreadable (no coverage is sold into a failure that is already visible). A dAPI not served here
+    /// unreadable, and with `DapiHasOpenIncident` while the incident registry holds an open incident of it (stale, or
+    /// deviating and not voided): no coverage is sold into a failure that is already visible. A dAPI not served here
     /// (`heartbeat == 0`) is not checked.
     function _checkDapiHealthy(uint256 dapiId, uint256 heartbeat, uint256 grace) internal view {
         if (heartbeat == 0) return;
+        bytes32 name = _dapiNames[dapiId];
         uint256 updatedAt;
-        try IApi3ServerV1Reader(_api3Server)
-            .readDataFeedWithDapiNameHash(keccak256(abi.encodePacked(_dapiNames[dapiId]))) returns (
+        try IApi3ServerV1Reader(_api3Server).readDataFeedWithDapiNameHash(keccak256(abi.encodePacked(name))) returns (
             int224, uint32 timestamp
         ) {
             updatedAt = timestamp;
         } catch {}
         uint256 staleFrom = updatedAt + heartbeat + grace;
         if (block.timestamp > staleFrom) revert DapiStale(dapiId, updatedAt, staleFrom);
+        IIncidentRegistry registry = _incidentRegistry;
+        if (address(registry) != address(0) && registry.hasOpenIncident(name)) revert DapiHasOpenIncident(dapiId);
     }
 
     /// @dev Writes the packed slots whole (one SSTORE each), in the layouts of `Globals` and `DapiState`.
@@ -576,5 +612,89 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     function _quotaShare(address payer) internal view returns (uint256) {
         uint256 stored = _quotaShares[payer];
         return stored == 0 ? DEFAULT_PAYOUT_QUOTA_SHARE : stored - 1;
+    }
+
+    // ---------------------------------------------------------------- payouts
+
+    /// @dev What a claim on policy `policyId` for an incident at `incidentAt` may ask: the policy's `remaining`
+    /// coverage, if the incident lies in its cover (from its start plus the waiting period until now, within its
+    /// period); for an incident before an upgrade's added coverage has waited the waiting period, only the coverage
+    /// (and the period) from before that upgrade.
+    function _claimable(
+        uint256 policyId,
+        bool changed,
+        uint256 terms,
+        uint256 remaining,
+        uint256 incidentAt,
+        uint256 waitingPeriod
+    ) internal view returns (uint256) {
+        uint256 coverFrom = uint32(policyId >> 160) + waitingPeriod;
+        if (incidentAt < coverFrom || incidentAt > block.timestamp) {
+            revert IncidentOutsideCover(policyId, incidentAt, coverFrom, block.timestamp);
+        }
+        if (!changed) return remaining;
+        uint256 upgrade = _policyUpgrades[policyId];
+        uint256 upgradedAt = uint32(upgrade);
+        if (upgradedAt == 0 || incidentAt >= upgradedAt + waitingPeriod) return remaining;
+        uint256 untilBefore = uint32(upgrade >> 32);
+        if (incidentAt > untilBefore) revert IncidentOutsideCover(policyId, incidentAt, coverFrom, untilBefore);
+        uint256 added = uint96(terms) - uint96(upgrade >> 64);
+        return remaining > added ? remaining - added : 0;
+    }
+
+    /// @dev Makes claim `claimId` final with a payout of `usd` (at most the amount it reserved) decided by `payer`.
+    /// The policy gets back the part of the reservation not paid; the payout is fixed in tokens at the current price
+    /// (rounded down), capped so that the total owed never exceeds the stake, and paid now as far as `payer`'s quota
+    /// and the pool's cap allow, unless older payouts of `payer` wait (first in, first out); the rest is owed and
+    /// paid in tranches (`payTranche`). The bond goes back to the claimant. The caller has set the final status.
+    /// @return tokens The payout in tokens. @return paid The part paid now.
+    function _settle(uint256 claimId, ClaimRecord storage c, uint256 usd, address payer)
+        internal
+        returns (uint256 tokens, uint256 paid)
+    {
+        uint256 reserved = c.amountUsd;
+        tokens = PriceConversion.toTokensDown(usd, _price(), _tokenUnit);
+        QuotaWindow.Quota memory quota = _quotas[payer];
+        uint256 owedBefore = _counters.owedTokens;
+        (uint256 room,, uint256 stake) = _payoutRoomAndStake(payer, quota);
+        if (owedBefore + tokens > stake) tokens = stake > owedBefore ? stake - owedBefore : 0;
+        if (quota.queued == 0) paid = Math.min(tokens, room);
+        uint256 owed = tokens - paid;
+        _closeReservation(claimId, reserved, reserved - usd, owed);
+        if (paid != 0) quota.record(paid, block.timestamp);
+        if (owed != 0) {
+            c.owedTokens = uint104(owed);
+            PayoutQueue storage queue = _payoutQueues[payer];
+            uint64 tail = queue.tail;
+            _queuedClaims[payer][tail] = claimId;
+            queue.tail = tail + 1;
+            ++quota.queued;
+            emit PayoutOwed(claimId, payer, tokens, owed);
+        }
+        if (paid != 0 || owed != 0) _quotas[payer] = quota;
+        address claimant = _claimantOf(claimId & POLICY_ID_MASK);
+        if (paid != 0) _pool.payOutClaim(claimant, paid);
+        uint256 bond = c.bond;
+        if (bond != 0) _token.safeTransfer(claimant, bond);
+    }
+
+    /// @dev What `payer` may pay now (its quota's room and the pool's cap's, the smaller), the earliest time it may
+    /// pay again when that is nothing, and the total stake.
+    function _payoutRoomAndStake(address payer, QuotaWindow.Quota memory quota)
+        internal
+        view
+        returns (uint256 room, uint256 nextRoomAt, uint256 stake)
+    {
+        uint256 poolRoom;
+        (stake, poolRoom) = _pool.payoutRoom();
+        // `customShare` is set exactly when `_quotaShares[payer]` is: a default payer reads one slot.
+        uint256 share = quota.customShare ? _quotaShares[payer] - 1 : DEFAULT_PAYOUT_QUOTA_SHARE;
+        uint256 limit = stake * share / WAD;
+        uint256 quotaRoom = quota.available(block.timestamp, limit);
+        room = Math.min(quotaRoom, poolRoom);
+        if (room != 0) return (room, 0, stake);
+        nextRoomAt = quotaRoom == 0
+            ? quota.nextRoomAt(block.timestamp, limit)
+            : (block.timestamp / QuotaWindow.WINDOW + 1) * QuotaWindow.WINDOW;
     }
 }

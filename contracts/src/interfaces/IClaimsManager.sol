@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IClaimsParametric} from "./IClaimsParametric.sol";
 import {IClaimsExposure, IPremiumSource, IStakingPool} from "./IStakingPool.sol";
 import {IArbitratorV2} from "./kleros-v2/IArbitratorV2.sol";
 import {IEvidenceModule} from "./kleros-v2/IEvidenceModule.sol";
@@ -149,6 +150,9 @@ interface IClaimsTypes is IEvidence {
     /// @notice dAPI `dapiId` is stale: its value from `updatedAt` is older than heartbeat + grace since `staleFrom`;
     /// no coverage is sold on it.
     error DapiStale(uint256 dapiId, uint256 updatedAt, uint256 staleFrom);
+    /// @notice dAPI `dapiId` has an open incident in the incident registry (`IIncidentRegistry.hasOpenIncident`): a
+    /// stale outage not yet over, or a deviation not voided and recently proven; no coverage is sold on it.
+    error DapiHasOpenIncident(uint256 dapiId);
     /// @notice No claim has id `claimId`.
     error UnknownClaim(uint256 claimId);
     /// @notice Claim `claimId` is in `status`, where this action is not possible.
@@ -339,6 +343,27 @@ interface IClaimsTypes is IEvidence {
     event DapiFeedSet(uint256 indexed dapiId, uint256 heartbeat, uint256 grace);
     event MaxPriceAgeSet(uint256 maxPriceAge);
     event TreasuryShareSet(uint256 share);
+
+    // Parametric coverage (`IClaimsParametric`, served by the `ClaimsParametric` module).
+    /// @notice Policy `policyId` (announced by `PolicyCreated`) is parametric under incident definition
+    /// `definitionVersion` of its dAPI `dapiId`, priced at `riskFactor` (WAD) times the quote.
+    event ParametricPolicyBought(
+        uint256 indexed policyId, uint256 indexed dapiId, uint256 definitionVersion, uint256 riskFactor
+    );
+    /// @notice Claim `claimId` (announced by `ClaimCreated`) of policy `policyId` on incident `incidentId` of its dAPI,
+    /// which started at `incidentStart` under the policy's definition, was paid without a mediator: `amountUsd` owed
+    /// as `tokens`, of which `paidTokens` were paid now (the rest in tranches: `PayoutOwed`).
+    event ParametricClaimPaid(
+        uint256 indexed claimId,
+        uint256 indexed policyId,
+        uint256 indexed incidentId,
+        uint256 incidentStart,
+        uint256 amountUsd,
+        uint256 tokens,
+        uint256 paidTokens
+    );
+    event ParametricRiskFactorSet(uint256 riskFactor);
+    event IncidentPayoutCapSet(uint256 capUsd);
 }
 
 /// @title IClaimsCore
@@ -678,6 +703,8 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
 /// Claim state machine (deadlines in brackets):
 /// (MEDIATOR_RESPONSE_PERIOD = CLAIMANT_RESPONSE_PERIOD = 3 days)
 ///   createClaim                      -> Pending            [now + MEDIATOR_RESPONSE_PERIOD]
+///   createParametricClaim            -> PaidClaim          (parametric policies: on an IncidentRegistry record,
+///                                       no bond, no mediator; see `IClaimsParametric`)
 ///   Pending       acceptClaim        -> PaidClaim          (mediator, before the deadline)
 ///   Pending       proposeSettlement  -> SettlementProposed [now + CLAIMANT_RESPONSE_PERIOD]
 ///   Pending       rejectClaim        -> MediatorRejected   [now + CLAIMANT_RESPONSE_PERIOD]
@@ -698,7 +725,8 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
 /// Definitions (one each, used throughout):
 /// - *Stale*: a price or a dAPI value older than allowed. The pool token's price is stale when older than
 ///   `maxPriceAge` (never below its dAPI's heartbeat); a covered dAPI is stale while its value is older than its
-///   `heartbeat + grace` (`DapiFeed`), and no coverage is sold on it then.
+///   `heartbeat + grace` (`DapiFeed`), and no coverage is sold on it then, nor while the incident registry holds an
+///   open incident of it (`DapiHasOpenIncident`).
 /// - *Final*: a claim in PaidClaim, PaidSettlement, Refused, TimedOut or DisputeClosed. A paid claim is final when it
 ///   is decided, even if tranches of its payout are still owed.
 /// - *Waiting period*: the time after a policy's start (or after an upgrade, for the coverage it adds) before which
@@ -718,4 +746,4 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
 /// quotas; together with the pool's claims-manager authorization and payout cap these decide how much of the stake
 /// can be paid out per week. The secondary agent sets prices, capacity, the bond and the waiting period. Everything
 /// is listed under "Governance"; every parameter has hard-coded bounds that keep claims payable.
-interface IClaimsManager is IClaimsCore, IClaimsAdmin {}
+interface IClaimsManager is IClaimsCore, IClaimsAdmin, IClaimsParametric {}

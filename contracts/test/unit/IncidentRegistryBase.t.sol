@@ -5,6 +5,7 @@ import {IncidentRegistry} from "../../src/IncidentRegistry.sol";
 import {IIncidentRegistry} from "../../src/interfaces/IIncidentRegistry.sol";
 import {Api3Feed} from "../utils/Api3Feed.sol";
 import {Release} from "../utils/Release.sol";
+import {IApi3ReaderProxy} from "@api3/contracts/interfaces/IApi3ReaderProxy.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -66,6 +67,8 @@ abstract contract IncidentRegistryBase is Api3Feed {
 
     IncidentTestToken internal token;
     IIncidentRegistry internal registry;
+    /// @dev The API3/USD reader proxy (the pool token's price).
+    IApi3ReaderProxy internal priceProxy;
 
     address internal primary = makeAddr("primaryAgent");
     address internal mediator = makeAddr("mediator");
@@ -81,7 +84,7 @@ abstract contract IncidentRegistryBase is Api3Feed {
 
     function setUp() public virtual {
         vm.warp(START);
-        _deployApi3Feed("API3/USD");
+        priceProxy = _deployApi3Feed("API3/USD");
         _pushPrice(1.25e18);
         api3ServerV1.setDapiName(ETH, keccak256(abi.encodePacked(airnode, ETH_BEACON_TEMPLATE)));
         api3ServerV1.setDapiName(BTC, keccak256(abi.encodePacked(airnode, BTC_BEACON_TEMPLATE)));

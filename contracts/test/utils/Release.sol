@@ -7,7 +7,9 @@ import {Vm, VmSafe} from "forge-std/Vm.sol";
 
 import {ClaimsManager} from "../../src/ClaimsManager.sol";
 import {StakingPool} from "../../src/StakingPool.sol";
+import {ClaimsParametric} from "../../src/claims/ClaimsParametric.sol";
 import {ClaimsStorage} from "../../src/claims/ClaimsStorage.sol";
+import {IIncidentRegistry} from "../../src/interfaces/IIncidentRegistry.sol";
 import {IStakingPool} from "../../src/interfaces/IStakingPool.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 
@@ -60,6 +62,7 @@ library Release {
         );
     }
 
+    /// @notice A ClaimsManager without an incident registry (no parametric coverage).
     function claimsManager(
         IStakingPool pool,
         IApi3ReaderProxy priceFeed,
@@ -72,6 +75,38 @@ library Release {
         string memory metaEvidence,
         ClaimsStorage.DapiConfig[] memory dapis
     ) internal returns (ClaimsManager) {
+        ClaimsParametric module = claimsParametric(
+            pool, priceFeed, priceFeedHeartbeat, primaryAgent, secondaryAgent, IIncidentRegistry(address(0))
+        );
+        return claimsManager(
+            pool,
+            priceFeed,
+            priceFeedHeartbeat,
+            primaryAgent,
+            secondaryAgent,
+            mediator,
+            arbitrator,
+            arbitratorExtraData,
+            metaEvidence,
+            dapis,
+            module
+        );
+    }
+
+    /// @notice A ClaimsManager running the parametric module `module` (see `claimsParametric`).
+    function claimsManager(
+        IStakingPool pool,
+        IApi3ReaderProxy priceFeed,
+        uint256 priceFeedHeartbeat,
+        address primaryAgent,
+        address secondaryAgent,
+        address mediator,
+        IArbitrator arbitrator,
+        bytes memory arbitratorExtraData,
+        string memory metaEvidence,
+        ClaimsStorage.DapiConfig[] memory dapis,
+        ClaimsParametric module
+    ) internal returns (ClaimsManager) {
         bytes memory args = abi.encode(
             pool,
             priceFeed,
@@ -82,9 +117,25 @@ library Release {
             arbitrator,
             arbitratorExtraData,
             metaEvidence,
-            dapis
+            dapis,
+            module
         );
         return ClaimsManager(deploy("ClaimsManager", type(ClaimsManager).creationCode, args));
+    }
+
+    /// @notice The parametric module a ClaimsManager with these arguments runs, reading `incidentRegistry`.
+    function claimsParametric(
+        IStakingPool pool,
+        IApi3ReaderProxy priceFeed,
+        uint256 priceFeedHeartbeat,
+        address primaryAgent,
+        address secondaryAgent,
+        IIncidentRegistry incidentRegistry
+    ) internal returns (ClaimsParametric) {
+        bytes memory args = abi.encode(
+            pool, priceFeed, priceFeedHeartbeat, primaryAgent, secondaryAgent, incidentRegistry
+        );
+        return ClaimsParametric(deploy("ClaimsParametric", type(ClaimsParametric).creationCode, args));
     }
 
     /// @notice Deploys contract `name` (defined in `contracts/src/.../<name>.sol`) from its release artifact with

@@ -53,6 +53,11 @@ export {
   type StressDapi,
 } from "./actions/claims/getStressState.ts";
 export {
+  type ParametricQuote,
+  type QuoteParametricCoverageParameters,
+  quoteParametricCoverage,
+} from "./actions/claims/quoteParametricCoverage.ts";
+export {
   checkDapiGovernance,
   type DapiNameCall,
   type DapiTarget,
@@ -167,6 +172,7 @@ export {
   type PremiumInputs,
   type PremiumQuote,
   type PricingCurve,
+  parametricPremium,
   payoutTokens,
   premiumIntegral,
   premiumRate,

@@ -1,12 +1,13 @@
 import {
   buyCoverage,
+  buyParametricCoverage,
   ensureAllowance,
   formatUsd,
   iClaimsManagerAbi,
   PreflightError,
   policyNumber,
   preflightWithAllowance,
-  quoteCoverage,
+  quoteParametricCoverage,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import { claimsManagerOf, parseUsd, resolveDapi } from "./claimsShared.ts";
@@ -36,8 +37,14 @@ export const buyCommand: Command = {
       description: "most tokens to pay (default: the quote + 1%)",
     },
     uri: { type: "string", value: "<uri>", description: "the policy document (default: none)" },
+    parametric: {
+      type: "boolean",
+      description:
+        "parametric coverage: pays without a mediator on an incident the IncidentRegistry records (premium x the risk factor)",
+    },
   },
-  description: "Example: ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
+  description:
+    "A parametric policy pins the dAPI's incident definition; on a recorded incident that starts in its cover, `ipool claim-parametric` pays its remaining coverage (within the per-incident cap) with no bond and no mediator. It can still file ordinary claims.\nExample: ipool buy 10k --dapi ETH/USD --period 30d --account policyholder",
   run: async (ctx, input) => {
     const [text] = positionals(
       input,
@@ -53,12 +60,15 @@ export const buyCommand: Command = {
     const dapiId = await resolveDapi(ctx, stringOption(input, "dapi"));
     const client = await ctx.wallet();
     const claimsManager = claimsManagerOf(ctx);
-    const [quoted, availableUsd] = await quoteCoverage(ctx.client, {
+    const parametric = input.values.parametric === true;
+    const terms = await quoteParametricCoverage(ctx.client, {
       claimsManager,
       dapiId,
       coverageUsd,
       period,
     });
+    const { availableUsd } = terms;
+    const quoted = parametric ? terms.premium : terms.quote;
     if (coverageUsd > availableUsd) {
       throw new PreflightError(
         `${formatUsd(coverageUsd)} of coverage exceeds the ${formatUsd(availableUsd)} available on dAPI ${dapiId}`,
@@ -77,7 +87,7 @@ export const buyCommand: Command = {
       call: {
         address: claimsManager,
         abi: iClaimsManagerAbi,
-        functionName: "buyCoverage",
+        functionName: parametric ? "buyParametricCoverage" : "buyCoverage",
         args: [dapiId, coverageUsd, period, maxPremium, policyURI],
       },
       tokenInfo: ctx.token,
@@ -92,8 +102,9 @@ export const buyCommand: Command = {
         amount: maxPremium,
       }),
     );
-    const { result } = await ctx.send(`buy ${formatUsd(coverageUsd)} of coverage`, (hooks) =>
-      buyCoverage(client, {
+    const kind = parametric ? "parametric coverage" : "coverage";
+    const { result } = await ctx.send(`buy ${formatUsd(coverageUsd)} of ${kind}`, (hooks) =>
+      (parametric ? buyParametricCoverage : buyCoverage)(client, {
         ...hooks,
         claimsManager,
         dapiId,
@@ -106,7 +117,7 @@ export const buyCommand: Command = {
     const [policyId, premium] = result;
     return {
       lines: [
-        `policy ${policyNumber(policyId)}: ${formatUsd(coverageUsd)} on dAPI ${dapiId}, premium ${ctx.show(premium)}`,
+        `${parametric ? "parametric policy" : "policy"} ${policyNumber(policyId)}: ${formatUsd(coverageUsd)} on dAPI ${dapiId}, premium ${ctx.show(premium)}`,
       ],
       data: {
         policyId,
@@ -115,6 +126,7 @@ export const buyCommand: Command = {
         coverageUsd,
         period,
         premium,
+        parametric,
       },
     };
   },

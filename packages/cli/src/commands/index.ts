@@ -17,6 +17,7 @@ export const commandModules = {
   policies: () => import("./policies.ts"),
   policyTerms: () => import("./policyTerms.ts"),
   claim: () => import("./claim.ts"),
+  claimParametric: () => import("./claimParametric.ts"),
   acceptSettlement: () => import("./acceptSettlement.ts"),
   escalate: () => import("./escalate.ts"),
   appeal: () => import("./appeal.ts"),

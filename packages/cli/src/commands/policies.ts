@@ -44,9 +44,11 @@ export const policiesCommand: Command = {
         names.set(id, dapiName(dapi.name));
       }
     }
-    for (const { policyId, policy, policyURI } of policies) {
+    for (const { policyId, policy, policyURI, parametricVersion } of policies) {
       lines.push(
-        `policy ${policyNumber(policyId)}:`,
+        parametricVersion === 0n
+          ? `policy ${policyNumber(policyId)}:`
+          : `policy ${policyNumber(policyId)} (parametric, incident definition v${parametricVersion}):`,
         ...table([
           ["claimant", policy.claimant],
           ["dAPI", `${policy.dapiId} (${names.get(BigInt(policy.dapiId))})`],

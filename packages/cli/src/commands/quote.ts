@@ -1,10 +1,11 @@
 import {
+  formatAmount,
   formatDuration,
   formatUsd,
   getCoveragePeriodBounds,
   InvalidInputError,
   parseDuration,
-  quoteCoverage,
+  quoteParametricCoverage,
 } from "@insurance-pool/sdk";
 import type { Command } from "../command.ts";
 import type { Context } from "../context.ts";
@@ -49,8 +50,12 @@ export const quoteCommand: Command = {
       value: "<duration>",
       description: "30d (default), 2w, 1y, or seconds",
     },
+    parametric: {
+      type: "boolean",
+      description: "quote parametric coverage (the premium times the governed risk factor)",
+    },
   },
-  description: "Example: ipool quote 10k --dapi ETH/USD --period 30d",
+  description: "Example: ipool quote 10k --dapi ETH/USD --period 30d [--parametric]",
   run: async (ctx, input) => {
     const [text] = positionals(
       input,
@@ -61,24 +66,47 @@ export const quoteCommand: Command = {
     const coverageUsd = parseUsd(text, "coverage");
     const period = await periodOption(ctx, stringOption(input, "period"));
     const dapiId = await resolveDapi(ctx, stringOption(input, "dapi"));
-    const [premium, availableUsd] = await quoteCoverage(ctx.client, {
+    const parametric = input.values.parametric === true;
+    const terms = await quoteParametricCoverage(ctx.client, {
       claimsManager: claimsManagerOf(ctx),
       dapiId,
       coverageUsd,
       period,
     });
+    const { availableUsd } = terms;
+    const premium = parametric ? terms.premium : terms.quote;
     const fits = coverageUsd <= availableUsd;
     return {
       lines: [
-        `quote for ${formatUsd(coverageUsd)} on dAPI ${dapiId}:`,
+        `quote for ${formatUsd(coverageUsd)} of ${parametric ? "parametric coverage" : "coverage"} on dAPI ${dapiId}:`,
         ...table([
           ["premium", ctx.show(premium)],
+          ...(parametric
+            ? ([
+                [
+                  "risk factor",
+                  `${formatAmount(terms.riskFactor, 18)}x the quote ${ctx.show(terms.quote)}`,
+                ],
+                ["per-incident cap", formatUsd(terms.incidentCapUsd)],
+              ] as [string, string][])
+            : []),
           ["available", formatUsd(availableUsd)],
           ["period", formatDuration(period)],
         ]),
         ...(fits ? [] : [`coverage exceeds what is available: a purchase would revert`]),
       ],
-      data: { dapiId, coverageUsd, period, premium, availableUsd, fits },
+      data: {
+        dapiId,
+        coverageUsd,
+        period,
+        premium,
+        availableUsd,
+        fits,
+        parametric,
+        ...(parametric
+          ? { riskFactor: terms.riskFactor, incidentCapUsd: terms.incidentCapUsd }
+          : {}),
+      },
     };
   },
 };

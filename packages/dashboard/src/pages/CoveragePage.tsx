@@ -197,13 +197,14 @@ function BuyCard({
   const [amountText, setAmountText] = useState("");
   const [days, setDays] = useState("30");
   const [policyURI, setPolicyURI] = useState("");
+  const [parametric, setParametric] = useState(false);
   const tx = useTransaction();
   const amountValidation = validateAmount(amountText, USD_DECIMALS, undefined, "", "USD");
   const coverageUsd = "amount" in amountValidation ? amountValidation.amount : undefined;
   const daysNumber = Number(days);
   const periodValid = Number.isInteger(daysNumber) && daysNumber > 0 && daysNumber <= 3650;
   const period = periodValid ? BigInt(daysNumber * 86_400) : undefined;
-  const quoteInput = useDebounced({ dapiId, coverageUsd, period }, 250);
+  const quoteInput = useDebounced({ dapiId, coverageUsd, period, parametric }, 250);
 
   const quote = useQuery({
     queryKey: [
@@ -212,6 +213,7 @@ function BuyCard({
       quoteInput.dapiId,
       quoteInput.coverageUsd?.toString(),
       quoteInput.period?.toString(),
+      quoteInput.parametric,
       coverage.activeCoverageUsd?.toString(),
     ],
     enabled:
@@ -222,12 +224,20 @@ function BuyCard({
     placeholderData: (previous) => previous,
     queryFn: async () => {
       try {
-        const [premium, availableUsd] = (await client.readContract({
+        const [quoted, availableUsd] = (await client.readContract({
           address: coverage.claimsManager,
           abi: abis.claimsManager,
           functionName: "quoteCoverage",
           args: [BigInt(quoteInput.dapiId), quoteInput.coverageUsd, quoteInput.period],
         })) as readonly [bigint, bigint];
+        if (!quoteInput.parametric) return { premium: quoted, availableUsd, error: undefined };
+        // Parametric: the same quote times the governed risk factor, rounded up (as the contract charges).
+        const [riskFactor] = (await client.readContract({
+          address: coverage.claimsManager,
+          abi: abis.claimsManager,
+          functionName: "parametricTerms",
+        })) as readonly [bigint, bigint];
+        const premium = (quoted * riskFactor + WAD - 1n) / WAD;
         return { premium, availableUsd, error: undefined };
       } catch (error) {
         return {
@@ -243,7 +253,8 @@ function BuyCard({
   const stale =
     quoteInput.dapiId !== dapiId ||
     quoteInput.coverageUsd !== coverageUsd ||
-    quoteInput.period !== period;
+    quoteInput.period !== period ||
+    quoteInput.parametric !== parametric;
   const errors: string[] = [];
   if ("error" in amountValidation && amountValidation.error) errors.push(amountValidation.error);
   if (days !== "" && !periodValid) errors.push("The period must be a whole number of days.");
@@ -301,10 +312,10 @@ function BuyCard({
             ]
           : []),
         {
-          label: "Buy coverage",
+          label: parametric ? "Buy parametric coverage" : "Buy coverage",
           address: coverage.claimsManager,
           abi: abis.claimsManager,
-          functionName: "buyCoverage",
+          functionName: parametric ? "buyParametricCoverage" : "buyCoverage",
           args: [BigInt(dapiId), coverageUsd, period, maxPremium, policyURI.trim()],
         },
       ];
@@ -365,6 +376,19 @@ function BuyCard({
             value={policyURI}
             onChange={(e) => setPolicyURI(e.target.value)}
           />
+        </div>
+        <div className="field">
+          <label htmlFor="parametric">
+            <input
+              id="parametric"
+              name="parametric"
+              type="checkbox"
+              checked={parametric}
+              onChange={(e) => setParametric(e.target.checked)}
+            />{" "}
+            Parametric: paid without a mediator on an incident the IncidentRegistry records (the
+            premium times the DAO's risk factor)
+          </label>
         </div>
         <div className="quote" data-testid="quote" aria-live="polite">
           {coverageUsd === undefined || period === undefined ? (

@@ -226,6 +226,7 @@ ponder.on("ClaimsManager:PolicyCreated", async ({ event, context }) => {
     policyURI: a.policyURI,
     creator: a.creator,
     premium: a.premium,
+    parametricVersion: null,
     claimCount: 0,
     createdAt: at.timestamp,
     createdTx: at.txHash,
@@ -362,6 +363,7 @@ ponder.on("ClaimsManager:ClaimCreated", async ({ event, context }) => {
     paidTokens: null,
     owedTokens: null,
     payer: null,
+    incidentId: null,
     createdAt: at.timestamp,
     createdTx: at.txHash,
     createdEventId: at.id,
@@ -393,6 +395,36 @@ ponder.on("ClaimsManager:ClaimAccepted", async ({ event, context }) => {
     kind: "accepted",
     status: "PaidClaim",
     actor: mediator,
+    amountUsd,
+    tokens,
+    owedTokens: tokens - paidTokens,
+  });
+  await recordClaimPaid(
+    context.db,
+    event.log.address,
+    claimId,
+    policyId,
+    { amountUsd, tokens, paidTokens },
+    at,
+  );
+});
+
+// Parametric coverage (IClaimsParametric). Emitted after the policy's PolicyCreated / the claim's ClaimCreated.
+ponder.on("ClaimsManager:ParametricPolicyBought", async ({ event, context }) => {
+  const { policyId, definitionVersion } = event.args;
+  if (await context.db.find(policy, { id: policyId })) {
+    await context.db.update(policy, { id: policyId }).set({ parametricVersion: definitionVersion });
+  }
+});
+
+ponder.on("ClaimsManager:ParametricClaimPaid", async ({ event, context }) => {
+  const at = where(event);
+  const { claimId, policyId, incidentId, amountUsd, tokens, paidTokens } = event.args;
+  await context.db.update(claim, { id: claimId }).set({ incidentId });
+  await recordClaimStep(context.db, claimId, at, {
+    kind: "parametricPaid",
+    status: "PaidClaim",
+    actor: event.transaction.from,
     amountUsd,
     tokens,
     owedTokens: tokens - paidTokens,
@@ -804,6 +836,8 @@ for (const name of [
   "TreasuryShareSet",
   "PriceHaircutSet",
   "MetaEvidence",
+  "ParametricRiskFactorSet",
+  "IncidentPayoutCapSet",
 ] as const) {
   ponder.on(`ClaimsManager:${name}`, async ({ event, context }) => {
     await recordParameter(context.db, name, event, where(event));

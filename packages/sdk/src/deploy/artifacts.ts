@@ -25,7 +25,7 @@ export class ArtifactMissingError extends Error {
  */
 const SERVED_INTERFACES: Record<string, string[]> = {
   StakingPool: ["IStakingPool"],
-  ClaimsManager: ["IClaimsManager", "IClaimsCore", "IClaimsAdmin"],
+  ClaimsManager: ["IClaimsManager", "IClaimsCore", "IClaimsAdmin", "IClaimsParametric"],
 };
 
 /**
@@ -69,7 +69,7 @@ export function fullAbi(name: string, interfaces: string[]): Abi {
   return merged;
 }
 
-/** Everything the ClaimsManager answers to (itself, and IClaimsAdmin served by its module). */
+/** Everything the ClaimsManager answers to (itself, and IClaimsAdmin and IClaimsParametric served by its modules). */
 export function claimsManagerAbi(): Abi {
   return fullAbi("ClaimsManager", SERVED_INTERFACES.ClaimsManager ?? []);
 }

@@ -284,6 +284,47 @@ export async function deploySystem(
     15n,
   );
 
+  // The registry first: the claims manager reads it (no coverage on a dAPI with an open incident, parametric
+  // policies) and keeps it for life.
+  const incidentRegistry = params.api3ServerV1
+    ? await deployIncidentRegistry(ctx, {
+        api3ServerV1: params.api3ServerV1,
+        token: params.token,
+        primaryAgent: primaryTimelock,
+        ...(params.mediator ? { mediator: params.mediator } : {}),
+        definitions: params.dapis
+          .filter((dapi) => (dapi.chainId ?? chainId) === chainId)
+          .map((dapi) => ({
+            dapiName: dapiNameOf(dapi.name),
+            definition:
+              params.incidents?.definitions?.[dapi.name] ??
+              staleOnlyDefinition(
+                dapi.heartbeat ?? DEFAULT_DAPI_HEARTBEAT,
+                dapi.grace ?? DEFAULT_DAPI_GRACE,
+              ),
+          })),
+        ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
+      })
+    : undefined;
+
+  const tokenUsdHeartbeat = BigInt(params.tokenUsdHeartbeat ?? DEFAULT_DAPI_HEARTBEAT);
+  const parametricModule = artifact("ClaimsParametric");
+  const claimsParametric = await deployAndWait(
+    ctx,
+    "ClaimsParametric (the claims manager's parametric module)",
+    encodeDeployData({
+      abi: parametricModule.abi,
+      bytecode: parametricModule.bytecode,
+      args: [
+        stakingPool,
+        params.tokenUsdProxy,
+        tokenUsdHeartbeat,
+        primaryTimelock,
+        secondaryTimelock,
+        incidentRegistry ?? zeroAddress,
+      ],
+    }),
+  );
   const claimsManager = await deployAndWait(
     ctx,
     "ClaimsManager",
@@ -293,7 +334,7 @@ export async function deploySystem(
       args: [
         stakingPool,
         params.tokenUsdProxy,
-        BigInt(params.tokenUsdHeartbeat ?? DEFAULT_DAPI_HEARTBEAT),
+        tokenUsdHeartbeat,
         primaryTimelock,
         secondaryTimelock,
         params.mediator ?? zeroAddress,
@@ -310,6 +351,7 @@ export async function deploySystem(
             grace: BigInt(dapi.grace ?? (here ? DEFAULT_DAPI_GRACE : 0)),
           };
         }),
+        claimsParametric,
       ],
     }),
   );
@@ -380,27 +422,6 @@ export async function deploySystem(
   if (params.dapiManager) {
     await handOverDapiManager(ctx, params.dapiManager, claimsManager, primaryTimelock);
   }
-  const incidentRegistry = params.api3ServerV1
-    ? await deployIncidentRegistry(ctx, {
-        api3ServerV1: params.api3ServerV1,
-        token: params.token,
-        primaryAgent: primaryTimelock,
-        ...(params.mediator ? { mediator: params.mediator } : {}),
-        definitions: params.dapis
-          .filter((dapi) => (dapi.chainId ?? chainId) === chainId)
-          .map((dapi) => ({
-            dapiName: dapiNameOf(dapi.name),
-            definition:
-              params.incidents?.definitions?.[dapi.name] ??
-              staleOnlyDefinition(
-                dapi.heartbeat ?? DEFAULT_DAPI_HEARTBEAT,
-                dapi.grace ?? DEFAULT_DAPI_GRACE,
-              ),
-          })),
-        ...(params.incidents?.bounty ? { bounty: params.incidents.bounty } : {}),
-      })
-    : undefined;
-
   return {
     stakingPool,
     claimsManager,

@@ -121,6 +121,25 @@ const templates: Record<string, Template> = {
     `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} is already voided`,
   ChallengeWindowOver: (a, f) =>
     `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} became payable ${f.time(a.payableAt)}: its challenge window is over`,
+  // Parametric coverage (ClaimsParametric)
+  DapiHasOpenIncident: (a, f) =>
+    `${f.verb}: dAPI ${a.dapiId} has an open incident in the incident registry; no coverage is sold on it until the incident closes`,
+  ParametricNotOffered: (a, f) =>
+    `${f.verb}: parametric coverage is not offered on dAPI ${a.dapiId} (not served on this chain, no incident definition, or the dAPI that prices payouts)`,
+  NotParametric: (a, f) =>
+    `${f.verb}: policy ${policyNumber(BigInt(String(a.policyId)))} is not parametric (file an ordinary claim with ipool claim)`,
+  IncidentVoided: (a, f) =>
+    `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} was voided by the registry's mediator and never pays`,
+  IncidentNotPayable: (a, f) =>
+    BigInt(String(a.payableAt)) === 0n
+      ? `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} is a deviation not confirmed yet: a second report at least the confirmation gap later confirms it`
+      : `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} pays from ${f.time(a.payableAt)} (the end of its challenge window), in ${formatDuration(BigInt(String(a.payableAt)) - BigInt(String(a.now)))}`,
+  IncidentNotCovered: (a, f) =>
+    `${f.verb}: incident ${a.incidentId} of ${dapiText(a.dapiName)} does not hold under incident definition v${a.version}, the one the policy was bought under`,
+  ParametricClaimPeriodOver: (a, f) =>
+    `${f.verb}: parametric claims on policy ${policyNumber(BigInt(String(a.policyId)))} were possible until ${f.time(a.deadline)} (30 days after its end)`,
+  IncidentCapReached: (a, f) =>
+    `${f.verb}: parametric claims on incident ${a.incidentId} of dAPI ${a.dapiId} already paid its cap of ${f.usd(a.capUsd)}`,
   GovernorInsufficientProposerVotes: (a, f) =>
     `${f.your(a.proposer)} voting power ${f.shares(a.votes)} is below the proposal threshold ${f.shares(a.threshold)}`,
   GovernorNonexistentProposal: (a) => `proposal ${a.proposalId} does not exist`,

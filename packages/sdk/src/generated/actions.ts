@@ -1958,6 +1958,40 @@ export async function buyCoverage(client: WalletClient, parameters: BuyCoverageP
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "buyCoverage", args: [dapiId, coverageUsd, period, maxPremium, policyURI] }, hooks, "buy coverage");
 }
 
+/** Parameters of {@link buyParametricCoverage}. */
+export interface BuyParametricCoverageParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `dapiId` of `buyParametricCoverage`. */
+  dapiId: bigint;
+  /** `coverageUsd` of `buyParametricCoverage`. */
+  coverageUsd: bigint;
+  /** `period` of `buyParametricCoverage`. */
+  period: bigint;
+  /** `maxPremium` of `buyParametricCoverage`. */
+  maxPremium: bigint;
+  /** `policyURI` of `buyParametricCoverage`. */
+  policyURI: string;
+}
+
+/** The new policy. @return premium The premium paid, in tokens. (`result`, as simulated), with the transaction. */
+export type BuyParametricCoverageReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "buyParametricCoverage", readonly [bigint, bigint, bigint, bigint, string]>>;
+
+/**
+ * Buys parametric coverage of `coverageUsd` on dAPI `dapiId` for `period` seconds from now, for the caller as claimant: `buyCoverage`'s checks and premium times `riskFactor` (rounded up), pinning the dAPI's current incident-definition version. Refused while the dAPI is stale or has an open incident.
+ * (`IClaimsManager.buyParametricCoverage(uint256,uint256,uint256,uint256,string)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await buyParametricCoverage(client, { claimsManager, dapiId, coverageUsd, period, maxPremium, policyURI });
+ * ```
+ */
+export async function buyParametricCoverage(client: WalletClient, parameters: BuyParametricCoverageParameters): Promise<BuyParametricCoverageReturnType> {
+  const { claimsManager, dapiId, coverageUsd, period, maxPremium, policyURI, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "buyParametricCoverage", args: [dapiId, coverageUsd, period, maxPremium, policyURI] }, hooks, "buy parametric coverage");
+}
+
 /** Parameters of {@link getCapacityUsd}. */
 export interface GetCapacityUsdParameters {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2196,6 +2230,34 @@ export type CreateClaimReturnType = WriteResult<ContractFunctionReturnType<typeo
 export async function createClaim(client: WalletClient, parameters: CreateClaimParameters): Promise<CreateClaimReturnType> {
   const { claimsManager, policyId, amountUsd, incidentAt, evidenceURI, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "createClaim", args: [policyId, amountUsd, incidentAt, evidenceURI] }, hooks, "claim");
+}
+
+/** Parameters of {@link createParametricClaim}. */
+export interface CreateParametricClaimParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `policyId` of `createParametricClaim`. */
+  policyId: bigint;
+  /** `incidentId` of `createParametricClaim`. */
+  incidentId: bigint;
+}
+
+/** The claim (final: `PaidClaim`). @return amountUsd What it pays, in USD. (`result`, as simulated), with the transaction. */
+export type CreateParametricClaimReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "createParametricClaim", readonly [bigint, bigint]>>;
+
+/**
+ * The claimant of parametric policy `policyId` is paid for incident `incidentId` of its dAPI (see the interface's NatSpec for the terms): no bond, no mediator; paid now or in tranches.
+ * (`IClaimsManager.createParametricClaim(uint256,uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await createParametricClaim(client, { claimsManager, policyId, incidentId });
+ * ```
+ */
+export async function createParametricClaim(client: WalletClient, parameters: CreateParametricClaimParameters): Promise<CreateParametricClaimReturnType> {
+  const { claimsManager, policyId, incidentId, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "createParametricClaim", args: [policyId, incidentId] }, hooks, "create parametric claim");
 }
 
 /** Parameters of {@link createPolicy}. */
@@ -2466,6 +2528,54 @@ export async function executeRuling(client: WalletClient, parameters: ExecuteRul
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "executeRuling", args: [claimId] }, hooks, "execute ruling");
 }
 
+/** Parameters of {@link getIncidentPaidUsd}. */
+export interface GetIncidentPaidUsdParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `dapiId` of `incidentPaidUsd`. */
+  dapiId: bigint;
+  /** `incidentId` of `incidentPaidUsd`. */
+  incidentId: bigint;
+}
+
+/** What `incidentPaidUsd` returns. */
+export type GetIncidentPaidUsdReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "incidentPaidUsd", readonly [bigint, bigint]>;
+
+/**
+ * What parametric claims paid (in USD) on incident `incidentId` of dAPI `dapiId`.
+ * (`IClaimsManager.incidentPaidUsd(uint256,uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentPaidUsd(client, { claimsManager, dapiId, incidentId });
+ * ```
+ */
+export async function getIncidentPaidUsd(client: ReadClient, parameters: GetIncidentPaidUsdParameters): Promise<GetIncidentPaidUsdReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "incidentPaidUsd", args: [parameters.dapiId, parameters.incidentId], });
+}
+
+/** Parameters of {@link getIncidentRegistry}. */
+export interface GetIncidentRegistryParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `incidentRegistry` returns. */
+export type GetIncidentRegistryReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "incidentRegistry", readonly []>;
+
+/**
+ * Where incidents are proven (zero: parametric coverage is not offered).
+ * (`IClaimsManager.incidentRegistry()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getIncidentRegistry(client, { claimsManager });
+ * ```
+ */
+export async function getIncidentRegistry(client: ReadClient, parameters: GetIncidentRegistryParameters): Promise<GetIncidentRegistryReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "incidentRegistry",  });
+}
+
 /** Parameters of {@link getIsPolicyAgent}. */
 export interface GetIsPolicyAgentParameters {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2600,6 +2710,28 @@ export async function getMetaEvidenceId(client: ReadClient, parameters: GetMetaE
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "metaEvidenceId",  });
 }
 
+/** Parameters of {@link getModuleConfig}. */
+export interface GetModuleConfigParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `moduleConfig` returns. */
+export type GetModuleConfigReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "moduleConfig", readonly []>;
+
+/**
+ * The hash of what the module was built with (pool, price feed, its heartbeat, incident registry): a ClaimsManager runs only a module built like itself.
+ * (`IClaimsManager.moduleConfig()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getModuleConfig(client, { claimsManager });
+ * ```
+ */
+export async function getModuleConfig(client: ReadClient, parameters: GetModuleConfigParameters): Promise<GetModuleConfigReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "moduleConfig",  });
+}
+
 /** Parameters of {@link noteDisputeActivity}. */
 export interface NoteDisputeActivityParameters extends WriteHooks {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -2714,6 +2846,52 @@ export type GetClaimsOwedTokensReturnType = ContractFunctionReturnType<typeof iC
  */
 export async function getClaimsOwedTokens(client: ReadClient, parameters: GetClaimsOwedTokensParameters): Promise<GetClaimsOwedTokensReturnType> {
   return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "owedTokens",  });
+}
+
+/** Parameters of {@link getParametricTerms}. */
+export interface GetParametricTermsParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+}
+
+/** What `parametricTerms` returns. */
+export type GetParametricTermsReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "parametricTerms", readonly []>;
+
+/**
+ * The premium multiplier (WAD) and the per-incident cap (USD).
+ * (`IClaimsManager.parametricTerms()`)
+ *
+ * @example
+ * ```ts
+ * const result = await getParametricTerms(client, { claimsManager });
+ * ```
+ */
+export async function getParametricTerms(client: ReadClient, parameters: GetParametricTermsParameters): Promise<GetParametricTermsReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "parametricTerms",  });
+}
+
+/** Parameters of {@link getParametricVersion}. */
+export interface GetParametricVersionParameters {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `policyId` of `parametricVersionOf`. */
+  policyId: bigint;
+}
+
+/** What `parametricVersionOf` returns. */
+export type GetParametricVersionReturnType = ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "parametricVersionOf", readonly [bigint]>;
+
+/**
+ * The incident-definition version parametric policy `policyId` pinned (0: not parametric, or no policy).
+ * (`IClaimsManager.parametricVersionOf(uint256)`)
+ *
+ * @example
+ * ```ts
+ * const result = await getParametricVersion(client, { claimsManager, policyId });
+ * ```
+ */
+export async function getParametricVersion(client: ReadClient, parameters: GetParametricVersionParameters): Promise<GetParametricVersionReturnType> {
+  return readContract(client, { address: parameters.claimsManager, abi: iClaimsManagerAbi, functionName: "parametricVersionOf", args: [parameters.policyId], });
 }
 
 /** Parameters of {@link payTranche}. */
@@ -3340,6 +3518,32 @@ export async function setDapiFeed(client: WalletClient, parameters: SetDapiFeedP
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setDapiFeed", args: [dapiId, heartbeat, grace] }, hooks, "set dapi feed");
 }
 
+/** Parameters of {@link setIncidentPayoutCap}. */
+export interface SetIncidentPayoutCapParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `capUsd` of `setIncidentPayoutCap`. */
+  capUsd: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetIncidentPayoutCapReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setIncidentPayoutCap", readonly [bigint]>>;
+
+/**
+ * Sets the most all parametric claims on one incident record may pay, in USD (18 decimals), at least `MIN_INCIDENT_CAP_USD` (100,000 USD) and below 2^96. Applies to claims filed afterwards. Only the primary agent.
+ * (`IClaimsManager.setIncidentPayoutCap(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setIncidentPayoutCap(client, { claimsManager, capUsd });
+ * ```
+ */
+export async function setIncidentPayoutCap(client: WalletClient, parameters: SetIncidentPayoutCapParameters): Promise<SetIncidentPayoutCapReturnType> {
+  const { claimsManager, capUsd, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setIncidentPayoutCap", args: [capUsd] }, hooks, "set incident payout cap");
+}
+
 /** Parameters of {@link setMaxDisputeInactivity}. */
 export interface SetMaxDisputeInactivityParameters extends WriteHooks {
   /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
@@ -3416,6 +3620,32 @@ export type SetMediatorReturnType = WriteResult<ContractFunctionReturnType<typeo
 export async function setMediator(client: WalletClient, parameters: SetMediatorParameters): Promise<SetMediatorReturnType> {
   const { claimsManager, mediator, ...hooks } = parameters;
   return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setMediator", args: [mediator] }, hooks, "set mediator");
+}
+
+/** Parameters of {@link setParametricRiskFactor}. */
+export interface SetParametricRiskFactorParameters extends WriteHooks {
+  /** The ClaimsManager address (`deployment.contracts.claimsManager`). */
+  claimsManager: Address;
+  /** `riskFactor` of `setParametricRiskFactor`. */
+  riskFactor: bigint;
+}
+
+/** The transaction and its receipt. */
+export type SetParametricRiskFactorReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "setParametricRiskFactor", readonly [bigint]>>;
+
+/**
+ * Sets the premium multiplier of parametric coverage, `riskFactor` (WAD) in [1, 10], a multiple of 0.000001. Only the secondary agent.
+ * (`IClaimsManager.setParametricRiskFactor(uint256)`)
+ * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * const { hash } = await setParametricRiskFactor(client, { claimsManager, riskFactor });
+ * ```
+ */
+export async function setParametricRiskFactor(client: WalletClient, parameters: SetParametricRiskFactorParameters): Promise<SetParametricRiskFactorReturnType> {
+  const { claimsManager, riskFactor, ...hooks } = parameters;
+  return simulateAndSend(client, { address: claimsManager, abi: iClaimsManagerAbi, functionName: "setParametricRiskFactor", args: [riskFactor] }, hooks, "set parametric risk factor");
 }
 
 /** Parameters of {@link setPayoutQuota}. */

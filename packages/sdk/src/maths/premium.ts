@@ -161,3 +161,12 @@ export function quotePremium(inputs: PremiumInputs): PremiumQuote {
 export function payoutTokens(usd: bigint, price: bigint, tokenDecimals = 18): bigint {
   return usdToTokens(usd, price, "floor", tokenDecimals);
 }
+
+/**
+ * The premium of parametric coverage: the ordinary quote times the governed risk factor (WAD, a multiple of 1e-6),
+ * rounded up, as `ClaimsParametric.buyParametricCoverage` charges it.
+ */
+export function parametricPremium(quote: bigint, riskFactor: bigint): bigint {
+  if (riskFactor === WAD) return quote;
+  return (quote * riskFactor + WAD - 1n) / WAD;
+}

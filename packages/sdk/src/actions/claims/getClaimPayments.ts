@@ -15,7 +15,7 @@ export interface GetClaimPaymentsParameters {
 
 /** What was paid on one claim, in pool tokens. */
 export interface ClaimPayment {
-  /** Tokens the claimant received: at acceptance, settlement or ruling, plus every tranche since. */
+  /** Tokens the claimant received: at acceptance, settlement, ruling or a parametric claim, plus every tranche since. */
   paidTokens: bigint;
   /** The whole payout in tokens (paid and still owed); 0 until the claim is paid. */
   payoutTokens: bigint;
@@ -28,13 +28,19 @@ export type GetClaimPaymentsReturnType = Map<bigint, ClaimPayment>;
 const PAYMENT_EVENTS = iClaimsManagerAbi.filter(
   (item): item is Extract<(typeof iClaimsManagerAbi)[number], AbiEvent> =>
     item.type === "event" &&
-    ["ClaimAccepted", "SettlementAccepted", "RulingExecuted", "TranchePaid"].includes(item.name),
+    [
+      "ClaimAccepted",
+      "SettlementAccepted",
+      "RulingExecuted",
+      "ParametricClaimPaid",
+      "TranchePaid",
+    ].includes(item.name),
 );
 
 /**
- * Sums what each claim was paid from the claims manager's events (one paged `eth_getLogs` for all four):
- * `ClaimAccepted`, `SettlementAccepted` and `RulingExecuted` carry the payout in tokens and its part `paidTokens`
- * paid at once; `TranchePaid` each later tranche of an owed rest.
+ * Sums what each claim was paid from the claims manager's events (one paged `eth_getLogs` for all five):
+ * `ClaimAccepted`, `SettlementAccepted`, `RulingExecuted` and `ParametricClaimPaid` carry the payout in tokens and
+ * its part `paidTokens` paid at once; `TranchePaid` each later tranche of an owed rest.
  *
  * @example
  * ```ts

@@ -22,6 +22,8 @@ export interface PolicyWithId {
   policy: ContractFunctionReturnType<typeof iClaimsManagerAbi, "view", "policy">;
   /** The policy document announced at creation. */
   policyURI: string;
+  /** Parametric policies: the incident-definition version pinned at purchase; 0 for an ordinary policy. */
+  parametricVersion: bigint;
 }
 
 /** The claimant's policies, oldest first. */
@@ -54,12 +56,25 @@ export async function getPoliciesOf(
     events.map(async (event) => ({
       policyId: event.args.policyId,
       policyURI: event.args.policyURI,
-      policy: await readContract(client, {
-        address: claimsManager,
-        abi: iClaimsManagerAbi,
-        functionName: "policy",
-        args: [event.args.policyId],
-      }),
+      ...(await readPolicy(client, claimsManager, event.args.policyId)),
     })),
   );
+}
+
+async function readPolicy(client: ReadClient, claimsManager: Address, policyId: bigint) {
+  const [policy, parametricVersion] = await Promise.all([
+    readContract(client, {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "policy",
+      args: [policyId],
+    }),
+    readContract(client, {
+      address: claimsManager,
+      abi: iClaimsManagerAbi,
+      functionName: "parametricVersionOf",
+      args: [policyId],
+    }),
+  ]);
+  return { policy, parametricVersion };
 }
