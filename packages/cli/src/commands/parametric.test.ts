@@ -124,6 +124,12 @@ describe("parametric policies: ipool quote/buy --parametric, claim-parametric", 
     // 16,000 tokens at 1.25 USD; the registry's quota (10% of the stake per window) already paid 8,000 of it this
     // window for the deviation, so the rest is owed in tranches.
     assert.match(paid.stdout, /still owed: +[\d,.]+ API3, paid in tranches/);
+    // The registry's quota pays the rest two weeks later; `owed` and `pay-tranche` find it without naming it.
+    assert.match((await cli("owed")).stdout, /owes:\n {2}claim \d+: +[\d,.]+ API3/);
+    await fx.warp(14 * 86_400);
+    const tranche = await cli("pay-tranche");
+    assert.equal(tranche.code, 0, tranche.stderr);
+    assert.match((await cli("owed")).stdout, /nothing is owed/);
     const again = await cli("claim-parametric", btcPolicy, incidentId);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /claim amount|0 USD/i);

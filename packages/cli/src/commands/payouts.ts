@@ -5,6 +5,7 @@ import {
   closeStalledDispute,
   formatTimestamp,
   getArbitrator,
+  getIncidentRegistry,
   getMediator,
   getOwedClaims,
   InvalidInputError,
@@ -27,11 +28,13 @@ import { positionals } from "./shared.ts";
 async function payersOf(ctx: Context, who: string | undefined): Promise<Address[]> {
   if (who !== undefined) return [ctx.address(who, "payer")];
   const claimsManager = claimsManagerOf(ctx);
-  const [mediator, arbitrator] = await Promise.all([
+  // The incident registry pays parametric claims (its own quota).
+  const [mediator, arbitrator, registry] = await Promise.all([
     getMediator(ctx.client, { claimsManager }),
     getArbitrator(ctx.client, { claimsManager }),
+    getIncidentRegistry(ctx.client, { claimsManager }),
   ]);
-  return [mediator, arbitrator as Address].filter(
+  return [mediator, arbitrator as Address, registry].filter(
     (a) => a !== "0x0000000000000000000000000000000000000000",
   );
 }
@@ -76,7 +79,7 @@ export const payTrancheCommand: Command = {
   summary: "pay the next tranche a payer owes (its oldest owed claim, as far as its quota allows)",
   usage: "[payer]",
   description:
-    "Without a payer, pays for the first payer (mediator, then arbitrator) that owes something. Refused with the time room returns when the payer's quota and the pool's cap are used up.",
+    "Without a payer, pays for the first payer (mediator, then arbitrator, then the incident registry for parametric claims) that owes something. Refused with the time room returns when the payer's quota and the pool's cap are used up.",
   run: async (ctx, input) => {
     const [who] = positionals(input, 0, 1, "pay-tranche [payer]");
     const claimsManager = claimsManagerOf(ctx);
