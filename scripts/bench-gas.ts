@@ -959,7 +959,13 @@ try {
     // The parametric policy bought in the claims section is paid on that stale incident, with no mediator, once
     // the price is fresh again (every feed pushed: the incident's record stays).
     for (const { templateId, baseValue } of feeds) {
-      await pushBeaconValue(pusherCtx, server, devnetAccount("airnode"), templateId, BigInt(baseValue));
+      await pushBeaconValue(
+        pusherCtx,
+        server,
+        devnetAccount("airnode"),
+        templateId,
+        BigInt(baseValue),
+      );
     }
     await measure(
       "createParametricClaim (stale incident, payout within the quota)",
