@@ -19,7 +19,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// the payer's quota. The real API3 stack and registry (IncidentRegistryBase), a ClaimsManager as it ships over a pool
 /// double holding 1,000,000 tokens at 1.25 USD. ETH/USD (id 1) and BTC/USD (id 2) are covered with definitions; API3/USD
 /// (id 3), which prices payouts, is covered but cannot be parametric; SOL/USD (id 4) is served but has no definition.
-contract ClaimsParametricTest is IncidentRegistryBase {
+abstract contract ClaimsParametricBase is IncidentRegistryBase {
     uint256 internal constant STAKE = 1_000_000e18;
     int256 internal constant TOKEN_PRICE = 1.25e18;
     uint256 internal constant ETH_ID = 1;
@@ -41,7 +41,7 @@ contract ClaimsParametricTest is IncidentRegistryBase {
     address internal bob = makeAddr("bob");
     address internal carol = makeAddr("carol");
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         _pushPrice(TOKEN_PRICE);
         api3ServerV1.setDapiName(SOL, keccak256(abi.encodePacked(airnode, keccak256("SOL/USD beacon template"))));
@@ -124,7 +124,10 @@ contract ClaimsParametricTest is IncidentRegistryBase {
     function _tokens(uint256 usd) internal pure returns (uint256) {
         return usd * 1e18 / uint256(TOKEN_PRICE);
     }
+}
 
+/// @notice The unit and fuzz tests of parametric policies (see `ClaimsParametricBase`).
+contract ClaimsParametricTest is ClaimsParametricBase {
     // --------------------------------------------------------------- purchase
 
     function test_buy_chargesTheQuoteTimesTheRiskFactorAndPinsTheVersion() public {
