@@ -160,7 +160,28 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`, warp: 
   const policiesBefore = await page.locator("[data-testid=policies] tbody tr").count();
   await page.getByLabel("Coverage", { exact: true }).fill("80000");
   await page.getByTestId("premium").waitFor();
-  assert.match((await page.getByTestId("premium").textContent()) ?? "", /API3/);
+  const plainPremium = (await page.getByTestId("premium").textContent()) ?? "";
+  assert.match(plainPremium, /API3/);
+  // Parametric coverage is quoted at the quote times the DAO's risk factor (1.5x on the devnet); back to ordinary.
+  const parametric = page.getByLabel(/^Parametric/);
+  const premiumShows = (text: string, same: boolean) =>
+    page.waitForFunction(
+      ([t, s]) => {
+        const shown = document.querySelector("[data-testid=premium]")?.textContent;
+        return shown != null && (s ? shown === t : shown !== t);
+      },
+      [text, same] as const,
+    );
+  await parametric.check();
+  await premiumShows(plainPremium, false);
+  const parametricPremium = (await page.getByTestId("premium").textContent()) ?? "";
+  const tokens = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+  assert.ok(
+    Math.abs(tokens(parametricPremium) / tokens(plainPremium) - 1.5) < 1e-4,
+    `${parametricPremium} is 1.5 times ${plainPremium}`,
+  );
+  await parametric.uncheck();
+  await premiumShows(plainPremium, true);
   await page.getByTestId("buy-submit").click();
   await confirmed(page);
   await page.waitForFunction(
