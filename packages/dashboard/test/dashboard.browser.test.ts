@@ -163,7 +163,7 @@ async function walkThrough(page: Page, url: string, alice: `0x${string}`, warp: 
   const plainPremium = (await page.getByTestId("premium").textContent()) ?? "";
   assert.match(plainPremium, /API3/);
   // Parametric coverage is quoted at the quote times the DAO's risk factor (1.5x on the devnet); back to ordinary.
-  const parametric = page.getByLabel(/^Parametric/);
+  const parametric = page.getByLabel(/Parametric: paid without a mediator/);
   const premiumShows = (text: string, same: boolean) =>
     page.waitForFunction(
       ([t, s]) => {
