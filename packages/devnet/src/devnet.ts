@@ -102,7 +102,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     }
   };
   // The indexer and the dashboard start now, beside anvil and the deployment (startServices.ts):
-  // ponder's process waits for the deployment file, the dashboard too.
+  // ponder's process waits for the deployment file, the dashboard for the demo data.
   let deploymentWritten: () => void = () => {};
   let deploymentFailed: (error: unknown) => void = () => {};
   const written = new Promise<void>((done, fail) => {
@@ -110,9 +110,17 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     deploymentFailed = fail;
   });
   written.catch(() => {}); // the services report it
+  let seededDone: () => void = () => {};
+  let seedFailed: (error: unknown) => void = () => {};
+  const seeded = new Promise<void>((done, fail) => {
+    seededDone = done;
+    seedFailed = fail;
+  });
+  seeded.catch(() => {});
   const services = startServices({
     deploymentPath,
     deploymentWritten: written,
+    seeded,
     indexerPort: options.indexerPort === false ? false : (options.indexerPort ?? 42069),
     dashboardPort: options.dashboardPort === false ? false : (options.dashboardPort ?? 5173),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
@@ -161,6 +169,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       params: ["0x1e", "0x0"] as never,
     });
     const seededBlock = Number(await ctx.publicClient.getBlockNumber());
+    seededDone();
 
     const blockTime = options.blockTime ?? 1;
     if (blockTime > 0) {
@@ -238,6 +247,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     };
   } catch (error) {
     deploymentFailed(error);
+    seedFailed(error);
     await stopAll();
     throw error;
   }

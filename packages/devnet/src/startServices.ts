@@ -1,8 +1,8 @@
 /**
  * Starts the devnet's indexer and dashboard side by side with the deployment rather than after it:
  * ponder's process at once (it waits behind its start gate for the deployment file, while its own
- * start-up, 3-13 s on 2 cores, overlaps anvil and the deployment), the dashboard as soon as the
- * deployment file is written, pointed at the indexer's port chosen in advance. A dead indexer is
+ * start-up, 3-13 s on 2 cores, overlaps anvil and the deployment), the dashboard once the demo data
+ * is seeded, pointed at the indexer's port chosen in advance. A dead indexer is
  * restarted on its port (supervisor.ts). Nothing here rejects: a service that cannot start is listed
  * in `skipped`, and the dashboard then reads history from the chain.
  */
@@ -20,6 +20,11 @@ export interface ServicesOptions {
   deploymentPath: string;
   /** Resolves once the deployment file is written; rejects when the deployment failed. */
   deploymentWritten: Promise<void>;
+  /**
+   * Resolves once the demo data is seeded (default: with `deploymentWritten`). The dashboard waits for it:
+   * its first build runs Vite in this process and would hold the event loop the seeding's transactions need.
+   */
+  seeded?: Promise<void>;
   /** Indexer port (or the next free one); `false` = no indexer. */
   indexerPort: number | false;
   /** Dashboard port (or the next free one); `false` = no dashboard. */
@@ -96,7 +101,7 @@ export function startServices(options: ServicesOptions): Services {
       return undefined;
     }
     try {
-      await options.deploymentWritten;
+      await (options.seeded ?? options.deploymentWritten);
       return await startDashboard({ deploymentPath: options.deploymentPath, indexerUrl, port });
     } catch (error) {
       skipped.push(`dashboard: ${message(error)}`);

@@ -1,6 +1,6 @@
 /**
  * startServices with stand-in indexer and dashboard: the indexer starts before the deployment exists
- * (it is handed the promise), the dashboard only once it is written, pointed at the indexer's planned
+ * (it is handed the promise), the dashboard only once the demo data is seeded, pointed at the indexer's planned
  * URL, and started again without one when the indexer fails; a failed deployment stops both.
  */
 import assert from "node:assert/strict";
@@ -57,12 +57,14 @@ function standIns(options: { indexerFails?: boolean } = {}) {
 const settle = () => new Promise((done) => setTimeout(done, 50));
 
 describe("startServices", () => {
-  it("starts the indexer before the deployment is written and the dashboard after", async () => {
+  it("starts the indexer before the deployment is written, the dashboard once seeded", async () => {
     const { events, loaders } = standIns();
     const deploy = deployment();
+    const seed = deployment();
     const services = startServices({
       deploymentPath: "/nowhere/deployment.json",
       deploymentWritten: deploy.written,
+      seeded: seed.written,
       indexerPort: 0,
       dashboardPort: 0,
       log: () => {},
@@ -71,6 +73,9 @@ describe("startServices", () => {
     await settle();
     assert.deepEqual(events, ["indexer starting"], "only the indexer runs before the deployment");
     deploy.write();
+    await settle();
+    assert.deepEqual(events, ["indexer starting", "indexer ready"], "no dashboard before the seed");
+    seed.write();
     const started = await services.ready;
     assert.deepEqual(started.skipped, []);
     assert.match(started.indexerUrl ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
