@@ -14,6 +14,7 @@ import {
   oversizedContracts,
   startAnvil,
 } from "./anvil.ts";
+import { deferred } from "./deferred.ts";
 import { FeedPusher } from "./pusher.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
 import { loadWaitForIndexedBlock } from "./services.ts";
@@ -103,24 +104,12 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   };
   // The indexer and the dashboard start now, beside anvil and the deployment (startServices.ts):
   // ponder's process waits for the deployment file, the dashboard for the demo data.
-  let deploymentWritten: () => void = () => {};
-  let deploymentFailed: (error: unknown) => void = () => {};
-  const written = new Promise<void>((done, fail) => {
-    deploymentWritten = done;
-    deploymentFailed = fail;
-  });
-  written.catch(() => {}); // the services report it
-  let seededDone: () => void = () => {};
-  let seedFailed: (error: unknown) => void = () => {};
-  const seeded = new Promise<void>((done, fail) => {
-    seededDone = done;
-    seedFailed = fail;
-  });
-  seeded.catch(() => {});
+  const written = deferred();
+  const seeded = deferred();
   const services = startServices({
     deploymentPath,
-    deploymentWritten: written,
-    seeded,
+    deploymentWritten: written.promise,
+    seeded: seeded.promise,
     indexerPort: options.indexerPort === false ? false : (options.indexerPort ?? 42069),
     dashboardPort: options.dashboardPort === false ? false : (options.dashboardPort ?? 5173),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
@@ -158,7 +147,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
 
     mkdirSync(dirname(deploymentPath), { recursive: true });
     writeFileSync(deploymentPath, `${JSON.stringify(deployment, null, 2)}\n`);
-    deploymentWritten();
+    written.resolve();
 
     const seed = options.noSeed ? undefined : await seedDevnet(deployment);
     if (seed) log(`seeded: ${seed.lines.length} demo actions`);
@@ -169,7 +158,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       params: ["0x1e", "0x0"] as never,
     });
     const seededBlock = Number(await ctx.publicClient.getBlockNumber());
-    seededDone();
+    seeded.resolve();
 
     const blockTime = options.blockTime ?? 1;
     if (blockTime > 0) {
@@ -246,8 +235,8 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       failure,
     };
   } catch (error) {
-    deploymentFailed(error);
-    seedFailed(error);
+    written.reject(error);
+    seeded.reject(error);
     await stopAll();
     throw error;
   }

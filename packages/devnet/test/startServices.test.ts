@@ -5,20 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { deferred } from "../src/deferred.ts";
 import type { IndexerService, StartDashboard, StartIndexer } from "../src/services.ts";
 import { startServices } from "../src/startServices.ts";
-
-/** A deployment promise the test settles. */
-function deployment() {
-  let write: () => void = () => {};
-  let fail: (error: Error) => void = () => {};
-  const written = new Promise<void>((done, reject) => {
-    write = done;
-    fail = reject;
-  });
-  written.catch(() => {});
-  return { written, write, fail };
-}
 
 /** Stand-ins that record what happened, in order. */
 function standIns(options: { indexerFails?: boolean } = {}) {
@@ -59,12 +48,12 @@ const settle = () => new Promise((done) => setTimeout(done, 50));
 describe("startServices", () => {
   it("starts the indexer before the deployment is written, the dashboard once seeded", async () => {
     const { events, loaders } = standIns();
-    const deploy = deployment();
-    const seed = deployment();
+    const deploy = deferred();
+    const seed = deferred();
     const services = startServices({
       deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.written,
-      seeded: seed.written,
+      deploymentWritten: deploy.promise,
+      seeded: seed.promise,
       indexerPort: 0,
       dashboardPort: 0,
       log: () => {},
@@ -72,10 +61,10 @@ describe("startServices", () => {
     });
     await settle();
     assert.deepEqual(events, ["indexer starting"], "only the indexer runs before the deployment");
-    deploy.write();
+    deploy.resolve();
     await settle();
     assert.deepEqual(events, ["indexer starting", "indexer ready"], "no dashboard before the seed");
-    seed.write();
+    seed.resolve();
     const started = await services.ready;
     assert.deepEqual(started.skipped, []);
     assert.match(started.indexerUrl ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -89,16 +78,16 @@ describe("startServices", () => {
 
   it("restarts the dashboard without an indexer when the indexer fails", async () => {
     const { events, loaders } = standIns({ indexerFails: true });
-    const deploy = deployment();
+    const deploy = deferred();
     const services = startServices({
       deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.written,
+      deploymentWritten: deploy.promise,
       indexerPort: 0,
       dashboardPort: 0,
       log: () => {},
       loaders,
     });
-    deploy.write();
+    deploy.resolve();
     const started = await services.ready;
     assert.equal(started.indexerUrl, undefined);
     assert.match(started.skipped.join("\n"), /indexer: ponder exited \(code 1\) before ready/);
@@ -109,16 +98,16 @@ describe("startServices", () => {
 
   it("starts nothing more when the deployment fails, and says why", async () => {
     const { events, loaders } = standIns();
-    const deploy = deployment();
+    const deploy = deferred();
     const services = startServices({
       deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.written,
+      deploymentWritten: deploy.promise,
       indexerPort: 0,
       dashboardPort: 0,
       log: () => {},
       loaders,
     });
-    deploy.fail(new Error("deployment reverted"));
+    deploy.reject(new Error("deployment reverted"));
     const started = await services.ready;
     assert.equal(started.indexerUrl, undefined);
     assert.equal(started.dashboardUrl, undefined);
