@@ -1,10 +1,13 @@
 import { createConfig } from "ponder";
 import { INDEXED_ABIS } from "./src/contracts.ts";
 import { ABSENT, loadDeployment, rpcUrls } from "./src/deployment.ts";
+import { waitForStartGate } from "./src/startGate.ts";
 
 // Addresses and the start block come from the deployment file ($IPOOL_DEPLOYMENT, else
 // .devnet/deployment.json); events from the ABIs generated from the contracts (`npm run build`).
 // A contract the deployment lacks is watched at the zero address, which never emits a log.
+// Started ahead of its deployment (start.ts), ponder waits here until the deployment is there.
+await waitForStartGate();
 const deployment = loadDeployment();
 const rpcUrl = process.env.IPOOL_RPC_URL ?? deployment.rpcUrl;
 const isLocal = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(rpcUrl);

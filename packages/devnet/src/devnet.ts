@@ -1,5 +1,4 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { createTxContext } from "../../sdk/src/deploy/context.ts";
 import {
@@ -15,10 +14,11 @@ import {
   oversizedContracts,
   startAnvil,
 } from "./anvil.ts";
+import { deferred } from "./deferred.ts";
 import { FeedPusher } from "./pusher.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
-import { loadStartDashboard, loadStartIndexer, type Service } from "./services.ts";
-import { superviseIndexer } from "./supervisor.ts";
+import { loadWaitForIndexedBlock } from "./services.ts";
+import { startServices } from "./startServices.ts";
 import { IncidentWatcher } from "./watcher.ts";
 
 /** Options of {@link runDevnet} (the flags of `npm start`). */
@@ -69,28 +69,6 @@ export interface Devnet {
   failure: Promise<string>;
 }
 
-/** `port` if nothing listens on it, else the next free one of the 10 after it, else any free port. */
-export async function freePortNear(port: number): Promise<number> {
-  const tryListen = (candidate: number) =>
-    new Promise<number | undefined>((resolvePort) => {
-      const server = createServer();
-      server.once("error", () => resolvePort(undefined));
-      server.listen(candidate, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() =>
-          resolvePort(typeof address === "object" && address ? address.port : undefined),
-        );
-      });
-    });
-  if (port !== 0) {
-    for (let candidate = port; candidate < port + 10; candidate++) {
-      const free = await tryListen(candidate);
-      if (free !== undefined) return free;
-    }
-  }
-  return (await tryListen(0)) ?? 0;
-}
-
 async function startAnvilNear(port: number): Promise<AnvilInstance> {
   const options = { codeSizeLimit: DEVNET_CODE_SIZE_LIMIT };
   if (port === 0) return startAnvil(options);
@@ -119,10 +97,24 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   });
   const stopAll = async () => {
     stopping = true;
-    for (const stop of stops.splice(0).reverse()) {
+    // The dashboard and the indexer first, then the rest in reverse order of starting.
+    for (const stop of [services.stop, ...stops.splice(0).reverse()]) {
       await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
     }
   };
+  // The indexer and the dashboard start now, beside anvil and the deployment (startServices.ts):
+  // ponder's process waits for the deployment file, the dashboard for the demo data.
+  const written = deferred();
+  const seeded = deferred();
+  const services = startServices({
+    deploymentPath,
+    deploymentWritten: written.promise,
+    seeded: seeded.promise,
+    indexerPort: options.indexerPort === false ? false : (options.indexerPort ?? 42069),
+    dashboardPort: options.dashboardPort === false ? false : (options.dashboardPort ?? 5173),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    log,
+  });
   try {
     const anvil = await startAnvilNear(options.port ?? 8545);
     stops.push(anvil.stop);
@@ -153,8 +145,20 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       );
     }
 
+    mkdirSync(dirname(deploymentPath), { recursive: true });
+    writeFileSync(deploymentPath, `${JSON.stringify(deployment, null, 2)}\n`);
+    written.resolve();
+
     const seed = options.noSeed ? undefined : await seedDevnet(deployment);
     if (seed) log(`seeded: ${seed.lines.length} demo actions`);
+    // ponder treats a chain's last 30 blocks as unfinalized and indexes them one block at a time; 30
+    // empty blocks (in the same second) make the deployment and the demo data final: indexed in bulk.
+    await ctx.publicClient.request({
+      method: "anvil_mine" as never,
+      params: ["0x1e", "0x0"] as never,
+    });
+    const seededBlock = Number(await ctx.publicClient.getBlockNumber());
+    seeded.resolve();
 
     const blockTime = options.blockTime ?? 1;
     if (blockTime > 0) {
@@ -168,8 +172,6 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       });
     }
 
-    mkdirSync(dirname(deploymentPath), { recursive: true });
-    writeFileSync(deploymentPath, `${JSON.stringify(deployment, null, 2)}\n`);
     const controlPath = resolve(dirname(deploymentPath), "feeds.json");
     rmSync(controlPath, { force: true });
 
@@ -214,54 +216,10 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       stops.push(() => watcher.stop());
     }
 
-    const skipped: string[] = [];
-    let indexerUrl: string | undefined;
-    if (options.indexerPort !== false) {
-      const startIndexer = await loadStartIndexer();
-      if (!startIndexer) skipped.push("indexer: packages/indexer/src/start.ts not found");
-      else {
-        try {
-          const start = (port: number, restart: boolean) =>
-            startIndexer({
-              deploymentPath,
-              port,
-              ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-              // A restart follows an exit: the lock of the dead process can go at once.
-              releaseLock: restart,
-            });
-          const indexer = await start(await freePortNear(options.indexerPort ?? 42069), false);
-          // A dead indexer is restarted on its port (the dashboard keeps its URL).
-          const supervised = superviseIndexer({
-            first: indexer,
-            restart: (port) => start(port, true),
-            log,
-          });
-          stops.push(supervised.stop);
-          indexerUrl = indexer.url;
-          log(`indexer at ${indexer.url}`);
-        } catch (error) {
-          skipped.push(`indexer: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }
-    let dashboardUrl: string | undefined;
-    if (options.dashboardPort !== false) {
-      const startDashboard = await loadStartDashboard();
-      if (!startDashboard) skipped.push("dashboard: packages/dashboard/start.ts not found");
-      else {
-        try {
-          const dashboard: Service = await startDashboard({
-            deploymentPath,
-            indexerUrl: indexerUrl ?? null,
-            port: await freePortNear(options.dashboardPort ?? 5173),
-          });
-          stops.push(dashboard.stop);
-          dashboardUrl = dashboard.url;
-          log(`dashboard at ${dashboard.url}`);
-        } catch (error) {
-          skipped.push(`dashboard: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
+    const { indexerUrl, dashboardUrl, skipped } = await services.ready;
+    if (indexerUrl) {
+      // Ready means the demo data is indexed: the indexer caught up with the seed's last block.
+      await (await loadWaitForIndexedBlock())(indexerUrl, seededBlock);
     }
 
     return {
@@ -277,6 +235,8 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       failure,
     };
   } catch (error) {
+    written.reject(error);
+    seeded.reject(error);
     await stopAll();
     throw error;
   }

@@ -27,14 +27,18 @@ export interface IndexerService extends Service {
   exited: Promise<ServiceExit>;
 }
 
-type StartIndexer = (options: {
+export type StartIndexer = (options: {
   deploymentPath: string;
   port: number;
   databaseUrl?: string;
   releaseLock?: boolean;
+  /** Resolves once the deployment file is written: ponder's process starts before. */
+  deploymentReady?: Promise<unknown>;
 }) => Promise<IndexerService>;
 
-type StartDashboard = (options: {
+type WaitForIndexedBlock = (url: string, block: number, timeoutMs?: number) => Promise<void>;
+
+export type StartDashboard = (options: {
   deploymentPath: string;
   indexerUrl: string | null;
   port: number;
@@ -51,6 +55,13 @@ async function load<T>(relative: string, exportName: string): Promise<T | undefi
 /** `startIndexer` from packages/indexer, or undefined when it is not there. */
 export function loadStartIndexer(): Promise<StartIndexer | undefined> {
   return load<StartIndexer>("../../indexer/src/start.ts", "startIndexer");
+}
+
+/** `waitForIndexedBlock` from packages/indexer (present whenever `startIndexer` is). */
+export async function loadWaitForIndexedBlock(): Promise<WaitForIndexedBlock> {
+  const wait = await load<WaitForIndexedBlock>("../../indexer/src/start.ts", "waitForIndexedBlock");
+  if (!wait) throw new Error("packages/indexer/src/start.ts exports no waitForIndexedBlock");
+  return wait;
 }
 
 /** `startDashboard` from packages/dashboard, or undefined when it is not there. */

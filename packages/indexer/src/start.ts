@@ -18,7 +18,9 @@ import { dirname, join, resolve } from "node:path";
 import { readDeployment } from "../../sdk/src/deployment.ts";
 import { FINALIZED_BLOCK_FILE, readFinalizedBlock } from "./chainGuardState.ts";
 import { repoRoot } from "./deployment.ts";
-import { type IndexerExit, spawnPonder } from "./ponderProcess.ts";
+import { ensurePgliteTemplate, freshPgliteDir } from "./pgliteTemplate.ts";
+import { type IndexerExit, type PonderProcess, spawnPonder } from "./ponderProcess.ts";
+import { closeStartGate, openStartGate } from "./startGate.ts";
 
 export type { IndexerExit } from "./ponderProcess.ts";
 
@@ -51,6 +53,12 @@ export interface StartIndexerOptions {
    * a crash): release the schema lock it may have kept, rather than wait ~25 s for it to expire.
    */
   releaseLock?: boolean;
+  /**
+   * Resolves once the deployment file exists (the devnet, while it deploys): ponder's process starts
+   * at once and waits behind its start gate (startGate.ts) until then; a rejection stops it. When
+   * omitted the deployment must exist already.
+   */
+  deploymentReady?: Promise<unknown>;
 }
 
 /** A running indexer. */
@@ -83,16 +91,67 @@ const FINGERPRINT_FILE = "indexed-deployment.json";
 const SCHEMA_IN_USE = "was previously used by a different Ponder app";
 const FINALIZED_BACKWARDS = "cannot move backwards";
 
-/** Starts the indexer and resolves once it has synced the history and answers `/ready` with 200. */
+/**
+ * Starts the indexer and resolves once it has synced the history and answers `/ready` with 200.
+ * Ponder's process starts first, behind its start gate: its own start-up overlaps the wait for the
+ * deployment and the check of the indexed state, which must come before it opens its database.
+ */
 export async function startIndexer(options: StartIndexerOptions): Promise<IndexerInstance> {
   const deploymentPath = resolve(options.deploymentPath);
-  const deployment = readDeployment(deploymentPath);
-  const rpcUrl = options.rpcUrl ?? deployment.rpcUrl;
   const dataDir = resolve(options.dataDir ?? join(dirname(deploymentPath), "indexer"));
   const schema = options.schema ?? "ipool";
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   mkdirSync(dataDir, { recursive: true });
+  const run = { ...options, dataDir, schema, databaseUrl, deploymentPath };
+  // A first start on this machine makes the PGlite template now, beside whatever comes before the
+  // wipe (the devnet's deployment); the wipe waits for it (failures surface there).
+  if (!databaseUrl) ensurePgliteTemplate().catch(() => {});
 
+  let ponder = launchPonder(run, await chosenPort(options.port));
+  let fingerprint: Fingerprint;
+  try {
+    await options.deploymentReady;
+    fingerprint = await prepareState(run);
+  } catch (error) {
+    await ponder.process.stop();
+    throw error;
+  }
+  let instance: IndexerInstance;
+  try {
+    ponder.openGate();
+    instance = await untilReady(ponder, run);
+  } catch (error) {
+    const message = String(error);
+    if (!message.includes(SCHEMA_IN_USE) && !message.includes(FINALIZED_BACKWARDS)) throw error;
+    // The code or the chain changed under the same schema: index again from scratch.
+    await wipe({ dataDir, databaseUrl, schema, dropSync: message.includes(FINALIZED_BACKWARDS) });
+    ponder = launchPonder(run, await chosenPort(options.port));
+    ponder.openGate();
+    instance = await untilReady(ponder, run);
+  }
+  writeFileSync(join(dataDir, FINGERPRINT_FILE), `${JSON.stringify(fingerprint, null, 2)}\n`);
+  return instance;
+}
+
+interface RunOptions extends StartIndexerOptions {
+  dataDir: string;
+  schema: string;
+  databaseUrl: string | undefined;
+}
+
+async function chosenPort(port: number | undefined): Promise<number> {
+  return port || (await freePort());
+}
+
+/**
+ * Compares the deployment's fingerprint with the one of the indexed state and wipes that state when
+ * it belongs to another chain or deployment (or a deep reorg replaced its blocks), else releases the
+ * lock of a dead ponder if asked to. Resolves the fingerprint to record once ponder is ready.
+ */
+async function prepareState(options: RunOptions): Promise<Fingerprint> {
+  const { dataDir, databaseUrl, schema } = options;
+  const deployment = readDeployment(options.deploymentPath);
+  const rpcUrl = options.rpcUrl ?? deployment.rpcUrl;
   const fingerprint: Fingerprint = {
     chainId: deployment.chainId,
     startBlock: deployment.startBlock,
@@ -126,55 +185,49 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Indexe
   } else if (options.releaseLock) {
     await releaseLock({ dataDir, databaseUrl, schema });
   }
-
-  const launch = async (): Promise<IndexerInstance> => {
-    const port = options.port || (await freePort());
-    return runPonder({ ...options, rpcUrl, dataDir, schema, databaseUrl, deploymentPath, port });
-  };
-  let instance: IndexerInstance;
-  try {
-    instance = await launch();
-  } catch (error) {
-    const message = String(error);
-    if (!message.includes(SCHEMA_IN_USE) && !message.includes(FINALIZED_BACKWARDS)) throw error;
-    // The code or the chain changed under the same schema: index again from scratch.
-    await wipe({ dataDir, databaseUrl, schema, dropSync: message.includes(FINALIZED_BACKWARDS) });
-    instance = await launch();
-  }
-  writeFileSync(join(dataDir, FINGERPRINT_FILE), `${JSON.stringify(fingerprint, null, 2)}\n`);
-  return instance;
+  return fingerprint;
 }
 
-interface RunOptions extends StartIndexerOptions {
-  rpcUrl: string;
-  dataDir: string;
-  schema: string;
-  databaseUrl: string | undefined;
-  port: number;
+/** A ponder process started behind its closed start gate. */
+interface GatedPonder {
+  process: PonderProcess;
+  openGate: () => void;
 }
 
-async function runPonder(options: RunOptions): Promise<IndexerInstance> {
+function launchPonder(options: RunOptions, port: number): GatedPonder {
   const hostname = options.hostname ?? "127.0.0.1";
+  const gate = join(options.dataDir, "start-gate");
+  closeStartGate(gate);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PONDER_TELEMETRY_DISABLED: "true",
     IPOOL_DEPLOYMENT: options.deploymentPath,
-    IPOOL_RPC_URL: options.rpcUrl,
     IPOOL_PGLITE_DIR: join(options.dataDir, "pglite"),
     IPOOL_DATA_DIR: options.dataDir,
+    IPOOL_START_GATE: gate,
   };
+  // Without an RPC URL of its own, ponder.config.ts reads the deployment's (known after the gate).
+  if (options.rpcUrl) env.IPOOL_RPC_URL = options.rpcUrl;
+  else delete env.IPOOL_RPC_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   delete env.DATABASE_PRIVATE_URL;
   const ponder = spawnPonder({
     schema: options.schema,
-    port: options.port,
+    port,
     hostname,
     env,
     logPath: join(options.dataDir, "ponder.log"),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
+  return { process: ponder, openGate: () => openStartGate(gate) };
+}
+
+/** Waits for ponder's `/ready`, then for it to index the chain's head at that moment. */
+async function untilReady(gated: GatedPonder, options: RunOptions): Promise<IndexerInstance> {
+  const ponder = gated.process;
   const { child } = ponder;
+  const hostname = options.hostname ?? "127.0.0.1";
   const stop = async () => {
     await ponder.stop();
   };
@@ -208,7 +261,8 @@ async function runPonder(options: RunOptions): Promise<IndexerInstance> {
   if (child.pid === undefined) throw new Error("ponder has no pid");
   // /ready covers the finalized history; the recent blocks arrive through live indexing.
   try {
-    const head = await blockNumber(options.rpcUrl);
+    const rpcUrl = options.rpcUrl ?? readDeployment(options.deploymentPath).rpcUrl;
+    const head = await blockNumber(rpcUrl);
     await waitForIndexedBlock(url(), head, Math.max(deadline - Date.now(), 5_000));
   } catch (error) {
     await stop();
@@ -347,7 +401,10 @@ async function withPostgres<T>(
   }
 }
 
-/** Deletes the indexed state: PGlite's directory, or the app schema (and the sync cache) in Postgres. */
+/**
+ * Deletes the indexed state: PGlite's directory, replaced by an empty one copied from the template
+ * (pgliteTemplate.ts: no initdb in ponder), or the app schema (and the sync cache) in Postgres.
+ */
 async function wipe(options: {
   dataDir: string;
   databaseUrl: string | undefined;
@@ -355,7 +412,7 @@ async function wipe(options: {
   dropSync: boolean;
 }): Promise<void> {
   if (!options.databaseUrl) {
-    rmSync(join(options.dataDir, "pglite"), { recursive: true, force: true });
+    await freshPgliteDir(join(options.dataDir, "pglite"));
     return;
   }
   await withPostgres(options.databaseUrl, async (client) => {

@@ -4,9 +4,8 @@
  * devnet's watcher; on real chains the references' signed values come from their signed APIs.
  */
 import { type Hex, keccak256, stringToHex } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 import { getBlock, readContract } from "viem/actions";
-import { DEVNET_MNEMONIC } from "../deploy/devnetAccounts.ts";
+import { devnetReferenceAccount } from "../deploy/devnetAccounts.ts";
 import type { Deployment } from "../deployment.ts";
 import { InvalidInputError } from "../errors/base.ts";
 import { getIncident, getLatestIncidentIds } from "../generated/actions.ts";
@@ -74,7 +73,7 @@ export async function signDevnetReferenceValues(
   const value = parameters.value ?? BigInt(feed.baseValue);
   return Promise.all(
     devnet.references.map(({ index }) =>
-      signReferenceValue(mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }), {
+      signReferenceValue(devnetReferenceAccount(index), {
         templateId,
         timestamp: after + DEVNET_SIGN_AHEAD,
         value,
