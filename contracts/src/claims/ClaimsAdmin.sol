@@ -100,6 +100,8 @@ contract ClaimsAdmin is ClaimsStorage, IClaimsAdmin {
         nonReentrant
     {
         if (!_policyAgents[msg.sender]) revert NotPolicyAgent(msg.sender);
+        // A parametric policy's coverage pays without a mediator and was priced at the risk factor: no free raise.
+        if (_parametricVersions[policyId] != 0) revert ParametricPolicyNotUpgradable(policyId);
         Policy memory p = _livePolicy(policyId);
         if (coverageUsd < p.coverageUsd) revert InvalidCoverageChange(policyId, p.coverageUsd, coverageUsd);
         if (claimsAllowedUntil < p.claimsAllowedUntil) {

@@ -20,7 +20,8 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
     using SafeERC20 for IERC20;
 
     /// @dev How long after a parametric policy's end its claimant may still be paid for an incident in its cover (a
-    /// deviation becomes payable up to 8 days after it starts: confirmation gap and challenge window).
+    /// deviation becomes payable up to 14 days after it starts: its confirmation within the open period, at most 7
+    /// days, then the challenge window, at most 7 days).
     uint256 internal constant PARAMETRIC_CLAIM_PERIOD = 30 days;
     uint256 internal constant MIN_RISK_FACTOR = WAD;
     uint256 internal constant MAX_RISK_FACTOR = 10 * WAD;
@@ -138,7 +139,7 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
 
     /// @inheritdoc IClaimsParametric
     function parametricVersionOf(uint256 policyId) external view override returns (uint256) {
-        return _parametricVersions[policyId];
+        return uint128(_parametricVersions[policyId]);
     }
 
     /// @inheritdoc IClaimsParametric
@@ -168,7 +169,8 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
         (count, premium) = _addPolicyExposure(dapiId, coverageUsd, until, period, _parametric.riskFactor);
         if (premium > maxPremium) revert PremiumAboveMaximum(premium, maxPremium);
         policyId = _storePolicy(count, msg.sender, block.timestamp, until, dapiId, coverageUsd);
-        _parametricVersions[policyId] = version;
+        // The terms a claim is judged by: the definition version and the waiting period, both as of the purchase.
+        _parametricVersions[policyId] = version | uint256(_arbitration.waitingPeriod) << 128;
     }
 
     /// @dev The incident-definition version a parametric purchase on `dapiId` pins, or `ParametricNotOffered`.
@@ -194,8 +196,8 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
         view
         returns (uint256 start, uint256 claimableUsd)
     {
-        uint256 version = _parametricVersions[policyId];
-        if (version == 0) revert NotParametric(policyId);
+        uint256 pinned = _parametricVersions[policyId];
+        if (pinned == 0) revert NotParametric(policyId);
         uint256 state = _policyStates[policyId];
         if (msg.sender != address(uint160(state))) revert Unauthorized(msg.sender, address(uint160(state)));
         bool changed = state & POLICY_CHANGED != 0;
@@ -204,8 +206,8 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
         if (block.timestamp > until + PARAMETRIC_CLAIM_PERIOD) {
             revert ParametricClaimPeriodOver(policyId, until + PARAMETRIC_CLAIM_PERIOD, block.timestamp);
         }
-        start = _coveredStart(_dapiNames[uint32(policyId >> 96)], incidentId, version);
-        uint256 waitingPeriod = _arbitration.waitingPeriod;
+        start = _coveredStart(_dapiNames[uint32(policyId >> 96)], incidentId, uint128(pinned));
+        uint256 waitingPeriod = pinned >> 128;
         if (start > until) {
             revert IncidentOutsideCover(policyId, start, uint32(policyId >> 160) + waitingPeriod, until);
         }
@@ -232,7 +234,11 @@ contract ClaimsParametric is ClaimsStorage, IClaimsParametric {
         if (record.kind == IIncidentRegistry.IncidentKind.Stale) {
             uint256 staleFrom = uint256(record.feedUpdatedAt) + pinned.heartbeat + pinned.grace;
             if (record.lastProvenAt <= staleFrom) revert IncidentNotCovered(dapiName, incidentId, version);
-            return Math.max(start, staleFrom);
+            // The record starts at its own version's stale time unless a sequencer grace raised it: keep only that
+            // raise, so the pinned heartbeat and grace decide the start.
+            IIncidentRegistry.IncidentDefinition memory own = registry.definition(dapiName, record.definitionVersion);
+            uint256 ownStaleFrom = uint256(record.feedUpdatedAt) + own.heartbeat + own.grace;
+            return start > ownStaleFrom ? Math.max(start, staleFrom) : staleFrom;
         }
         if (pinned.quorum == 0 || record.deviationBps <= pinned.deviationThresholdBps) {
             revert IncidentNotCovered(dapiName, incidentId, version);

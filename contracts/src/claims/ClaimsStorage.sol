@@ -275,10 +275,11 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
     /// sets and the fee.
     mapping(address arbitrator => V2Court) internal _v2Courts;
     V2Fee internal _v2Fee;
-    /// @dev Parametric coverage (appended: issue 14). A parametric policy's pinned incident-definition version (0: not
-    /// parametric), and what parametric claims paid per incident record.
+    /// @dev Parametric coverage (appended: issue 14). A parametric policy's terms pinned at purchase,
+    /// `definitionVersion | waitingPeriod << 128` (0: not parametric), and what parametric claims paid per incident
+    /// record.
     ParametricParams internal _parametric;
-    mapping(uint256 policyId => uint256 definitionVersion) internal _parametricVersions;
+    mapping(uint256 policyId => uint256 versionAndWaitingPeriod) internal _parametricVersions;
     mapping(uint256 dapiId => mapping(uint256 incidentId => uint256 usd)) internal _incidentPaidUsd;
 
     constructor(
@@ -638,7 +639,10 @@ abstract contract ClaimsStorage is IClaimsTypes, ReentrancyGuardTransient {
         if (upgradedAt == 0 || incidentAt >= upgradedAt + waitingPeriod) return remaining;
         uint256 untilBefore = uint32(upgrade >> 32);
         if (incidentAt > untilBefore) revert IncidentOutsideCover(policyId, incidentAt, coverFrom, untilBefore);
-        uint256 added = uint96(terms) - uint96(upgrade >> 64);
+        // A downgrade after the upgrade may have gone below the coverage before it: then nothing added remains.
+        uint256 coverage = uint96(terms);
+        uint256 before = uint96(upgrade >> 64);
+        uint256 added = coverage > before ? coverage - before : 0;
         return remaining > added ? remaining - added : 0;
     }
 

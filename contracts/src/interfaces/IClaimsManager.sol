@@ -153,6 +153,9 @@ interface IClaimsTypes is IEvidence {
     /// @notice dAPI `dapiId` has an open incident in the incident registry (`IIncidentRegistry.hasOpenIncident`): a
     /// stale outage not yet over, or a deviation not voided and recently proven; no coverage is sold on it.
     error DapiHasOpenIncident(uint256 dapiId);
+    /// @notice Policy `policyId` is parametric: a policy agent cannot raise or extend it (its coverage pays without a
+    /// mediator and was priced at the parametric risk factor).
+    error ParametricPolicyNotUpgradable(uint256 policyId);
     /// @notice No claim has id `claimId`.
     error UnknownClaim(uint256 claimId);
     /// @notice Claim `claimId` is in `status`, where this action is not possible.
@@ -515,7 +518,7 @@ interface IClaimsAdmin is IClaimsTypes, IPremiumSource {
     ) external returns (uint256 policyId);
 
     /// @notice A policy agent raises the coverage and/or extends an unexpired policy (never lowers either). Refused
-    /// while the dAPI is stale. The added coverage (and period) covers incidents from now plus the waiting period on.
+    /// while the dAPI is stale or has an open incident, and for a parametric policy (`ParametricPolicyNotUpgradable`). The added coverage (and period) covers incidents from now plus the waiting period on.
     function upgradePolicy(uint256 policyId, uint256 coverageUsd, uint256 claimsAllowedUntil, string calldata policyURI)
         external;
 

@@ -15,13 +15,13 @@ import {IIncidentRegistry} from "./IIncidentRegistry.sol";
 ///   `riskFactor` (`parametricTerms`).
 /// - *Covered incident*: a record of its dAPI in the registry, not voided, payable (`block.timestamp >= payableAt`:
 ///   a stale incident at once, a deviation after its challenge window), that holds under the pinned definition and
-///   starts within the policy's cover: from its start plus the waiting period until its end (for coverage an upgrade
-///   added, from the upgrade plus the waiting period). Under the pinned version, a stale incident starts at
-///   `max(startedAt, feedUpdatedAt + heartbeat + grace)` (the pinned heartbeat and grace; the later of the two, so a
-///   sequencer grace the record applied still counts) and holds if its last proof came after that; a deviation
+///   starts within the policy's cover: from its start plus the waiting period *as of the purchase* until its end
+///   (for coverage an upgrade added, from the upgrade plus that waiting period). Under the pinned version, a stale
+///   incident starts at `feedUpdatedAt + heartbeat + grace` (the pinned heartbeat and grace; later only if an L2
+///   sequencer grace raised the record's own start) and holds if its last proof came after that; a deviation
 ///   incident starts at `startedAt` and holds if its smallest deviation exceeded the pinned threshold (and the pinned
-///   version judges deviations at all). A definition changed after the purchase can therefore neither take a
-///   policy's cover away nor widen it.
+///   version judges deviations at all). So a definition changed after the purchase does not move a recorded outage's
+///   start nor make it hold where the pinned one does not.
 /// - *Payout*: everything the policy still covers for that incident (its coverage less what was paid and what open
 ///   claims reserve), capped by what is left of the per-incident cap (`incidentCapUsd`, shared by all parametric
 ///   claims on one record, first come first served). Fixed in tokens at the current price (rounded down) and paid
@@ -36,7 +36,16 @@ import {IIncidentRegistry} from "./IIncidentRegistry.sol";
 ///
 /// Warning: the primary agent sets the per-incident cap (at least `MIN_INCIDENT_CAP_USD`, 100,000 USD) and the
 /// registry's definitions and mediator; the secondary agent sets the risk factor (1x to 10x). The registry is fixed
-/// for the life of the claims manager.
+/// for the life of the claims manager. Limits a buyer should know:
+/// - What can be *recorded* is judged by the registry's current definition, and a deviation record carries its own
+///   version's references, gap and window: whoever governs the registry can stop new records (e.g. a sequencer feed
+///   that reports down, no references, a much longer heartbeat), which stops parametric payouts on later incidents
+///   (the mediated path remains), and no incident being open, coverage keeps selling meanwhile.
+/// - "Open" is what the registry says: a deviation stays open only while proven within its open period, so a
+///   deviation nobody keeps reporting no longer blocks purchases, and a later report of the same deviation starts a
+///   new incident; a waiting period of at least the open period is the governance setting that prevents buying into
+///   it. Conversely one unconfirmed deviation report blocks all sales on the dAPI for its open period.
+/// - The definition version pinned is the one current in the purchase's block (no `expectedVersion` argument).
 interface IClaimsParametric {
     /// @notice Parametric coverage is not sold on dAPI `dapiId` (see the interface's NatSpec).
     error ParametricNotOffered(uint256 dapiId);

@@ -14,6 +14,19 @@ import {IncidentRegistryBase} from "./IncidentRegistryBase.t.sol";
 import {IArbitrator} from "@kleros/erc-792/contracts/IArbitrator.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+/// @dev Creates contracts from init code in an external call (so `vm.expectRevert` sees a constructor's revert).
+contract CodeDeployer {
+    function deploy(bytes memory initCode) external returns (address deployed) {
+        assembly ("memory-safe") {
+            deployed := create(0, add(initCode, 0x20), mload(initCode))
+            if iszero(deployed) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+        }
+    }
+}
+
 /// @notice Parametric policies (issue 14, part 2): bought at the quote times the risk factor, pinned to the dAPI's
 /// incident definition, paid without a mediator on the IncidentRegistry's records, within the per-incident cap and
 /// the payer's quota. The real API3 stack and registry (IncidentRegistryBase), a ClaimsManager as it ships over a pool
@@ -429,16 +442,24 @@ contract ClaimsParametricTest is ClaimsParametricBase {
     /// @dev Governance lengthens the heartbeat after the purchase (a captured DAO hiding an outage): the policy is
     /// judged by its own definition, so the outage still pays, from the later of the two starts.
     function test_claim_staleUnderANewerDefinitionIsJudgedByThePinnedOne() public {
-        uint256 id = _buy(alice, ETH_ID, COVERAGE, PERIOD);
+        // A 2-day policy: the outage is stale under its definition a day and an hour after the last update, inside
+        // the cover; the record, under a 2-day heartbeat, starts after the policy's end.
+        uint256 id = _buy(alice, ETH_ID, COVERAGE, 2 days);
+        uint256 until = claims.policy(id).claimsAllowedUntil;
         IIncidentRegistry.IncidentDefinition memory longer = _definition(ETH);
         longer.heartbeat = 2 days;
         vm.prank(primary);
         registry.setIncidentDefinition(ETH, longer);
         uint256 newStaleFrom = updatedAt[ETH] + 2 days + GRACE;
+        assertGt(newStaleFrom, until);
         vm.warp(newStaleFrom + 1);
         _pushPrice(TOKEN_PRICE);
         uint256 incidentId = _reportStale(ETH);
         assertEq(registry.incident(ETH, incidentId).definitionVersion, 2);
+        vm.expectEmit(false, true, true, true, address(cm));
+        emit IClaimsTypes.ParametricClaimPaid(
+            0, id, incidentId, _staleFrom(), COVERAGE, _tokens(COVERAGE), _tokens(COVERAGE)
+        );
         (, uint256 amountUsd) = _claim(alice, id, incidentId);
         assertEq(amountUsd, COVERAGE);
     }
@@ -582,6 +603,71 @@ contract ClaimsParametricTest is ClaimsParametricBase {
         assertEq(pool.paidOut(), quota + (STAKE - quota) / 100, "a second tranche: 1% of what is left");
     }
 
+    // ------------------------------------------------------- pinned terms, agents
+
+    /// @dev The waiting period is the one in force at the purchase: raising it later takes no cover away, and a policy
+    /// bought after the raise waits the new one.
+    function test_claim_waitingPeriodPinnedAtPurchase() public {
+        uint256 staleFrom = _staleFrom();
+        vm.warp(staleFrom - WAITING);
+        _pushPrice(TOKEN_PRICE);
+        uint256 before = _buy(alice, ETH_ID, COVERAGE, PERIOD);
+        vm.prank(secondary);
+        claims.setWaitingPeriod(7 days);
+        uint256 afterRaise = _buy(bob, ETH_ID, COVERAGE, PERIOD);
+        uint256 incidentId = _staleIncident();
+        _claim(alice, before, incidentId);
+        vm.prank(bob);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClaimsTypes.IncidentOutsideCover.selector,
+                afterRaise,
+                staleFrom,
+                staleFrom - WAITING + 7 days,
+                block.timestamp
+            )
+        );
+        claims.createParametricClaim(afterRaise, incidentId);
+    }
+
+    /// @dev A policy agent cannot raise a parametric policy for free (its coverage pays without a mediator).
+    function test_upgradePolicy_refusedForAParametricPolicy() public {
+        address agent = makeAddr("policyAgent");
+        vm.prank(primary);
+        claims.setPolicyAgent(agent, true);
+        uint256 id = _buy(alice, ETH_ID, COVERAGE, PERIOD);
+        uint256 until = claims.policy(id).claimsAllowedUntil;
+        vm.prank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.ParametricPolicyNotUpgradable.selector, id));
+        claims.upgradePolicy(id, 2 * COVERAGE, until, "");
+        vm.prank(alice);
+        (uint256 plain,) = claims.buyCoverage(ETH_ID, COVERAGE, PERIOD, type(uint256).max, "");
+        vm.prank(agent);
+        claims.upgradePolicy(plain, 2 * COVERAGE, until, "");
+    }
+
+    /// @dev Regression (attack review): an upgrade, then a downgrade below the coverage before it, made a claim on an
+    /// incident before the upgrade's waiting period revert with an arithmetic panic; it is covered by what remains.
+    function test_regression_claimAfterADowngradeBelowThePreUpgradeCoverage() public {
+        address agent = makeAddr("policyAgent");
+        vm.prank(primary);
+        claims.setPolicyAgent(agent, true);
+        uint256 from = block.timestamp;
+        vm.prank(alice);
+        (uint256 id,) = claims.buyCoverage(ETH_ID, COVERAGE, PERIOD, type(uint256).max, "");
+        uint256 until = claims.policy(id).claimsAllowedUntil;
+        vm.warp(from + 2 days);
+        _refresh();
+        vm.prank(agent);
+        claims.upgradePolicy(id, 2 * COVERAGE, until, "");
+        vm.prank(alice);
+        claims.downgradePolicy(id, COVERAGE / 2, until, "");
+        vm.prank(alice);
+        uint256 claimId = claims.createClaim(id, 10_000e18, from + WAITING + 1 hours, "ipfs://evidence");
+        assertEq(claims.claim(claimId).amountUsd, 10_000e18);
+        assertEq(claims.policy(id).claimedUsd, 10_000e18);
+    }
+
     // ------------------------------------------------------------------ module
 
     function test_module_refusesDirectCallsAndAMismatchedBuild() public {
@@ -589,21 +675,17 @@ contract ClaimsParametricTest is ClaimsParametricBase {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.Unauthorized.selector, alice, address(0)));
         module.buyParametricCoverage(ETH_ID, COVERAGE, PERIOD, type(uint256).max, "");
-        // A module built for another registry cannot run on this manager's storage.
-        ClaimsParametric other = Release.claimsParametric(
-            IStakingPool(address(pool)), priceProxy, 24 hours, primary, secondary, IIncidentRegistry(address(0))
-        );
+        // A module built with another price heartbeat (its immutables differ) cannot run on this manager's storage.
+        ClaimsParametric other =
+            Release.claimsParametric(IStakingPool(address(pool)), priceProxy, 25 hours, primary, secondary, registry);
         ClaimsStorage.DapiConfig[] memory none = new ClaimsStorage.DapiConfig[](0);
         bytes memory args = abi.encode(
             address(pool), priceProxy, uint256(24 hours), primary, secondary, mediator, address(0), "", "", none, other
         );
         bytes memory initCode =
             bytes.concat(vm.getCode("contracts/out-release/ClaimsManager.sol/ClaimsManager.json"), args);
+        CodeDeployer deployer = new CodeDeployer();
         vm.expectRevert(abi.encodeWithSelector(ClaimsManager.ModuleMismatch.selector, address(other)));
-        address deployed;
-        assembly ("memory-safe") {
-            deployed := create(0, add(initCode, 0x20), mload(initCode))
-        }
-        assertEq(deployed, address(0));
+        deployer.deploy(initCode);
     }
 }

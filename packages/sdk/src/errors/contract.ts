@@ -126,6 +126,8 @@ const templates: Record<string, Template> = {
     `${f.verb}: dAPI ${a.dapiId} has an open incident in the incident registry; no coverage is sold on it until the incident closes`,
   ParametricNotOffered: (a, f) =>
     `${f.verb}: parametric coverage is not offered on dAPI ${a.dapiId} (not served on this chain, no incident definition, or the dAPI that prices payouts)`,
+  ParametricPolicyNotUpgradable: (a, f) =>
+    `${f.verb}: policy ${policyNumber(BigInt(String(a.policyId)))} is parametric: its coverage pays without a mediator, so a policy agent cannot raise or extend it`,
   NotParametric: (a, f) =>
     `${f.verb}: policy ${policyNumber(BigInt(String(a.policyId)))} is not parametric (file an ordinary claim with ipool claim)`,
   IncidentVoided: (a, f) =>

@@ -4030,7 +4030,7 @@ export interface UpgradePolicyParameters extends WriteHooks {
 export type UpgradePolicyReturnType = WriteResult<ContractFunctionReturnType<typeof iClaimsManagerAbi, "nonpayable", "upgradePolicy", readonly [bigint, bigint, bigint, string]>>;
 
 /**
- * A policy agent raises the coverage and/or extends an unexpired policy (never lowers either). Refused while the dAPI is stale. The added coverage (and period) covers incidents from now plus the waiting period on.
+ * A policy agent raises the coverage and/or extends an unexpired policy (never lowers either). Refused while the dAPI is stale or has an open incident, and for a parametric policy (`ParametricPolicyNotUpgradable`). The added coverage (and period) covers incidents from now plus the waiting period on.
  * (`IClaimsManager.upgradePolicy(uint256,uint256,uint256,string)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
