@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { createPublicClient, http } from "viem";
 import { createTxContext } from "../../sdk/src/deploy/context.ts";
 import {
   type DevnetArbitrator,
@@ -16,6 +17,16 @@ import {
 } from "./anvil.ts";
 import { deferred } from "./deferred.ts";
 import { FeedPusher } from "./pusher.ts";
+import {
+  type ChainOptions,
+  findSaved,
+  forgetSaved,
+  recordSaved,
+  resumedTime,
+  resumeKey,
+  type SavedDevnet,
+  savedPaths,
+} from "./resume.ts";
 import { type SeedSummary, seedDevnet } from "./seed.ts";
 import { loadWaitForIndexedBlock } from "./services.ts";
 import { startServices } from "./startServices.ts";
@@ -45,6 +56,11 @@ export interface DevnetOptions {
   arbitrator?: DevnetArbitrator;
   /** Send new disputes to LocalArbitratorV2 (Kleros v2) instead, with fees in `eth` or the devnet WETH (`token`). */
   arbitratorV2?: DevnetArbitratorV2Fee;
+  /**
+   * Continue the devnet saved by the last start with the same deployment directory (resume.ts), when its
+   * contracts, deploy and seed code and options are today's; otherwise start clean (the log says why).
+   */
+  resume?: boolean;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -56,6 +72,8 @@ export interface Devnet {
   rpcUrl: string;
   anvil: AnvilInstance;
   seed: SeedSummary | undefined;
+  /** Set when this devnet continues a saved one: when that one was saved and whether it was seeded. */
+  resumed: { savedAt: string; seeded: boolean } | undefined;
   indexerUrl: string | undefined;
   dashboardUrl: string | undefined;
   /** Services that were requested but could not be found or started, with the reason. */
@@ -69,8 +87,8 @@ export interface Devnet {
   failure: Promise<string>;
 }
 
-async function startAnvilNear(port: number): Promise<AnvilInstance> {
-  const options = { codeSizeLimit: DEVNET_CODE_SIZE_LIMIT };
+async function startAnvilNear(port: number, args: string[]): Promise<AnvilInstance> {
+  const options = { codeSizeLimit: DEVNET_CODE_SIZE_LIMIT, args };
   if (port === 0) return startAnvil(options);
   for (let candidate = port; candidate < port + 10; candidate++) {
     try {
@@ -115,8 +133,38 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     log,
   });
+  const chainOptions: ChainOptions = {
+    arbitrator: options.arbitrator ?? "local",
+    arbitratorV2: options.arbitratorV2,
+    noSeed: Boolean(options.noSeed),
+  };
+  const key = resumeKey(chainOptions);
+  const saving = savedPaths(deploymentPath);
   try {
-    const anvil = await startAnvilNear(options.port ?? 8545);
+    let saved: SavedDevnet | undefined;
+    if (options.resume) {
+      const found = findSaved(deploymentPath, key);
+      if ("saved" in found) saved = found.saved;
+      else log(`not resuming: ${found.reason}; starting a new devnet`);
+    }
+    // Every devnet saves its chain when it stops (anvil writes the state on SIGTERM); a new one first forgets
+    // the saved one, so a chain stopped before it was ready is never resumed.
+    if (!saved) forgetSaved(deploymentPath);
+    mkdirSync(dirname(saving.state), { recursive: true });
+    const port = options.port ?? 8545;
+    let anvil = await startAnvilNear(
+      port,
+      saved
+        ? ["--load-state", saving.state, "--dump-state", saving.state]
+        : ["--dump-state", saving.state],
+    );
+    if (saved && !(await holdsSavedChain(anvil.rpcUrl, saved))) {
+      log("not resuming: the saved chain state is not the saved devnet's; starting a new devnet");
+      await anvil.stop();
+      forgetSaved(deploymentPath);
+      saved = undefined;
+      anvil = await startAnvilNear(port, ["--dump-state", saving.state]);
+    }
     stops.push(anvil.stop);
     log(`anvil listening at ${anvil.rpcUrl}`);
     void anvil.exited.then(async (exit) => {
@@ -130,33 +178,55 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       fail(reason);
     });
 
-    const started = Date.now();
-    const deployer = devnetAccount("deployer");
-    const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: deployer });
-    const deployment = await deployDevnet(ctx, {
-      rpcUrl: anvil.rpcUrl,
-      arbitrator: options.arbitrator ?? "local",
-      ...(options.arbitratorV2 ? { arbitratorV2: options.arbitratorV2 } : {}),
+    const ctx = await createTxContext({ rpcUrl: anvil.rpcUrl, account: devnetAccount("deployer") });
+    // Runs before anvil stops (stops run in reverse): the record keeps the chain's clock offset.
+    let record: Omit<SavedDevnet, "format"> | undefined = saved;
+    stops.push(async () => {
+      if (!record) return;
+      const now = await ctx.publicClient.getBlock({ blockTag: "pending" }).catch(() => undefined);
+      if (!now) return;
+      const clockOffset = Number(now.timestamp) - Math.floor(Date.now() / 1000);
+      record = { ...record, clockOffset, savedAt: new Date().toISOString() };
+      recordSaved(deploymentPath, record);
     });
-    log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {
-      log(
-        `warning: ${name} is ${size} bytes of code, over EIP-170's 24,576: real chains would refuse it`,
-      );
+
+    let deployment: Deployment;
+    let seed: SeedSummary | undefined;
+    if (saved) {
+      deployment = { ...saved.deployment, rpcUrl: anvil.rpcUrl };
+      const last = await ctx.publicClient.getBlock();
+      await ctx.publicClient.request({
+        method: "anvil_setTime" as never,
+        params: [resumedTime(saved, Number(last.timestamp))] as never,
+      });
+      log(`resumed the devnet saved at ${saved.savedAt} (block ${last.number})`);
+      writeDeployment(deploymentPath, deployment);
+      written.resolve();
+    } else {
+      const started = Date.now();
+      deployment = await deployDevnet(ctx, {
+        rpcUrl: anvil.rpcUrl,
+        arbitrator: options.arbitrator ?? "local",
+        ...(options.arbitratorV2 ? { arbitratorV2: options.arbitratorV2 } : {}),
+      });
+      log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      for (const { name, size } of await oversizedContracts(anvil.rpcUrl, deployment.contracts)) {
+        log(
+          `warning: ${name} is ${size} bytes of code, over EIP-170's 24,576: real chains would refuse it`,
+        );
+      }
+      writeDeployment(deploymentPath, deployment);
+      written.resolve();
+
+      seed = options.noSeed ? undefined : await seedDevnet(deployment);
+      if (seed) log(`seeded: ${seed.lines.length} demo actions`);
+      // ponder treats a chain's last 30 blocks as unfinalized and indexes them one block at a time; 30
+      // empty blocks (in the same second) make the deployment and the demo data final: indexed in bulk.
+      await ctx.publicClient.request({
+        method: "anvil_mine" as never,
+        params: ["0x1e", "0x0"] as never,
+      });
     }
-
-    mkdirSync(dirname(deploymentPath), { recursive: true });
-    writeFileSync(deploymentPath, `${JSON.stringify(deployment, null, 2)}\n`);
-    written.resolve();
-
-    const seed = options.noSeed ? undefined : await seedDevnet(deployment);
-    if (seed) log(`seeded: ${seed.lines.length} demo actions`);
-    // ponder treats a chain's last 30 blocks as unfinalized and indexes them one block at a time; 30
-    // empty blocks (in the same second) make the deployment and the demo data final: indexed in bulk.
-    await ctx.publicClient.request({
-      method: "anvil_mine" as never,
-      params: ["0x1e", "0x0"] as never,
-    });
     const seededBlock = Number(await ctx.publicClient.getBlockNumber());
     seeded.resolve();
 
@@ -221,6 +291,20 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       // Ready means the demo data is indexed: the indexer caught up with the seed's last block.
       await (await loadWaitForIndexedBlock())(indexerUrl, seededBlock);
     }
+    if (!record) {
+      // Ready: from now on this devnet is the one `--resume` continues.
+      const start = await ctx.publicClient.getBlock({ blockNumber: BigInt(deployment.startBlock) });
+      record = {
+        key,
+        complete: true,
+        deployment,
+        startBlockHash: start.hash,
+        seeded: seed !== undefined,
+        clockOffset: 0,
+        savedAt: new Date().toISOString(),
+      };
+      recordSaved(deploymentPath, record);
+    }
 
     return {
       deployment,
@@ -228,6 +312,7 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
       rpcUrl: anvil.rpcUrl,
       anvil,
       seed,
+      resumed: saved ? { savedAt: saved.savedAt, seeded: saved.seeded } : undefined,
       indexerUrl,
       dashboardUrl,
       skipped,
@@ -240,4 +325,18 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     await stopAll();
     throw error;
   }
+}
+
+function writeDeployment(path: string, deployment: Deployment): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(deployment, null, 2)}\n`);
+}
+
+/** Whether the chain anvil loaded is the saved devnet's: its deployment's start block is there, unchanged. */
+async function holdsSavedChain(rpcUrl: string, saved: SavedDevnet): Promise<boolean> {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const block = await client
+    .getBlock({ blockNumber: BigInt(saved.deployment.startBlock) })
+    .catch(() => undefined);
+  return block?.hash === saved.startBlockHash;
 }

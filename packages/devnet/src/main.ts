@@ -7,7 +7,7 @@
  *   npm start -- [--port 8545] [--block-time 1] [--indexer-port 42069] [--dashboard-port 5173]
  *                [--no-indexer] [--no-dashboard] [--no-seed] [--push-interval 5]
  *                [--deployment .devnet/deployment.json] [--database-url postgres://...]
- *                [--arbitrator local|kleros] [--arbitrator-v2 eth|token]
+ *                [--arbitrator local|kleros] [--arbitrator-v2 eth|token] [--resume]
  */
 import { parseArgs } from "node:util";
 import { type Devnet, runDevnet } from "./devnet.ts";
@@ -22,6 +22,9 @@ const HELP = `Usage: npm start -- [options]
   --deployment <file>    where to write the deployment (default .devnet/deployment.json)
   --database-url <url>   PostgreSQL for the indexer (default: $DATABASE_URL, else its embedded database)
   --no-seed              deploy without demo data
+  --resume               continue the devnet the last start saved (its chain, deployment and indexed data;
+                         its clock went on meanwhile) when its contracts, deploy and seed code and these options
+                         are unchanged; otherwise start a new one and say why
   --arbitrator <kind>    the ERC-792 arbitrator: local (our LocalArbitrator, default) or kleros (Kleros' own
                          CentralizedArbitratorWithAppeal from @kleros/erc-792: 3-minute appeal window, appeals
                          cost twice the quoted appealCost)
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       "database-url": { type: "string" },
       arbitrator: { type: "string" },
       "arbitrator-v2": { type: "string" },
+      resume: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
       : integer(values["dashboard-port"], "dashboard-port", 5173),
     pushIntervalMs: pushIntervalMs || 5_000,
     noSeed: Boolean(values["no-seed"]),
+    resume: Boolean(values.resume),
     arbitrator,
     ...(arbitratorV2 ? { arbitratorV2 } : {}),
     ...(values.deployment ? { deploymentPath: values.deployment } : {}),

@@ -32,6 +32,8 @@ export type StartIndexer = (options: {
   port: number;
   databaseUrl?: string;
   releaseLock?: boolean;
+  /** Told why the indexed state was wiped, when it was (a new chain, another deployment). */
+  onWipe?: (reason: string) => void;
   /** Resolves once the deployment file is written: ponder's process starts before. */
   deploymentReady?: Promise<unknown>;
 }) => Promise<IndexerService>;

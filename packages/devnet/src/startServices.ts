@@ -72,6 +72,7 @@ export function startServices(options: ServicesOptions): Services {
         ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
         // A restart follows an exit: the lock of the dead process can go at once.
         releaseLock: restart,
+        onWipe: (reason) => options.log(`indexer: indexing from the first block (${reason})`),
         // The first start goes ahead of the deployment; a restart finds it written.
         ...(restart ? {} : { deploymentReady: options.deploymentWritten }),
       });

@@ -19,6 +19,7 @@ export function formatSummary(
   row("indexer", devnet.indexerUrl ? `${devnet.indexerUrl}  (GraphQL at /graphql)` : "not running");
   row("dashboard", devnet.dashboardUrl ?? "not running");
   row("deployment file", relative(process.cwd(), devnet.deploymentPath) || devnet.deploymentPath);
+  if (devnet.resumed) row("resumed", `the devnet saved at ${devnet.resumed.savedAt}`);
   for (const reason of devnet.skipped) lines.push(`  (skipped ${reason})`);
 
   lines.push("", "Contracts");
@@ -63,7 +64,7 @@ export function formatSummary(
   const where = file === join(".devnet", "deployment.json") ? "" : ` --deployment ${file}`;
   // Without the demo data nobody holds tokens or stake yet: only the reads work.
   const commands = (
-    devnet.seed
+    devnet.seed || devnet.resumed?.seeded
       ? [
           "npx ipool status --account alice",
           "npx ipool deposit 1.5k --stake --account bob",
@@ -85,7 +86,9 @@ export function formatSummary(
     `  npm run devnet:malfunction -- --feed ETH/USD --value 0${where}     (or: npm run malfunction -w @insurance-pool/devnet -- ...)`,
     `  npx ipool report-incident ETH/USD --deviation --account alice${where}     (after a wrong value; then: npx ipool incidents)`,
     "",
-    "Ctrl-C stops everything.",
+    devnet.resumed
+      ? "Ctrl-C stops everything and saves this chain again (npm start without --resume starts a new one)."
+      : "Ctrl-C stops everything and saves this chain: npm start -- --resume continues it.",
     "",
   );
   return lines.join("\n");
