@@ -87,8 +87,16 @@ export interface Devnet {
   failure: Promise<string>;
 }
 
+/** How long anvil may take to write the chain's state when it stops before it is killed. */
+const ANVIL_SAVE_TIMEOUT_MS = 60_000;
+
 async function startAnvilNear(port: number, args: string[]): Promise<AnvilInstance> {
-  const options = { codeSizeLimit: DEVNET_CODE_SIZE_LIMIT, args };
+  // anvil writes the chain's state when it stops (resume.ts): a long chain takes a while.
+  const options = {
+    codeSizeLimit: DEVNET_CODE_SIZE_LIMIT,
+    args,
+    stopTimeoutMs: ANVIL_SAVE_TIMEOUT_MS,
+  };
   if (port === 0) return startAnvil(options);
   for (let candidate = port; candidate < port + 10; candidate++) {
     try {
@@ -152,19 +160,28 @@ export async function runDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     if (!saved) forgetSaved(deploymentPath);
     mkdirSync(dirname(saving.state), { recursive: true });
     const port = options.port ?? 8545;
-    let anvil = await startAnvilNear(
-      port,
-      saved
-        ? ["--load-state", saving.state, "--dump-state", saving.state]
-        : ["--dump-state", saving.state],
-    );
-    if (saved && !(await holdsSavedChain(anvil.rpcUrl, saved))) {
-      log("not resuming: the saved chain state is not the saved devnet's; starting a new devnet");
-      await anvil.stop();
-      forgetSaved(deploymentPath);
-      saved = undefined;
-      anvil = await startAnvilNear(port, ["--dump-state", saving.state]);
+    const dump = ["--dump-state", saving.state];
+    let anvil: AnvilInstance | undefined;
+    if (saved) {
+      const loaded = await startAnvilNear(port, ["--load-state", saving.state, ...dump]).catch(
+        (error: unknown) => {
+          log(
+            `not resuming: anvil could not load ${saving.state} (${String(error).split("\n")[0]})`,
+          );
+          return undefined;
+        },
+      );
+      if (loaded && !(await holdsSavedChain(loaded.rpcUrl, saved))) {
+        log("not resuming: the saved chain state is not the saved devnet's");
+        await loaded.stop();
+      } else anvil = loaded;
+      if (!anvil) {
+        log("starting a new devnet");
+        forgetSaved(deploymentPath);
+        saved = undefined;
+      }
     }
+    anvil ??= await startAnvilNear(port, dump);
     stops.push(anvil.stop);
     log(`anvil listening at ${anvil.rpcUrl}`);
     void anvil.exited.then(async (exit) => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -13,7 +13,7 @@ import { formatSummary } from "../src/summary.ts";
 const TIMEOUT_MS = 600_000;
 const DAY = 86_400;
 
-test("npm start -- --resume continues the saved chain, deployment and index; a changed key starts clean", {
+test("npm start -- --resume continues the saved chain, deployment and index; a changed key or a broken state file starts clean", {
   timeout: TIMEOUT_MS,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "ipool-resume-"));
@@ -116,6 +116,21 @@ test("npm start -- --resume continues the saved chain, deployment and index; a c
     );
     const fresh = clientOf(devnet);
     assert.equal(await fresh.getBalance({ address: recipient }), 0n, "the old chain is gone");
+    await devnet.stop();
+    devnet = undefined;
+
+    // A state file anvil cannot load (a stop cut short mid-write): a new devnet, not a failure.
+    writeFileSync(savedPaths(deploymentPath).state, '{"block":');
+    devnet = await start({ resume: true, arbitrator: "kleros", indexerPort: false });
+    assert.equal(devnet.resumed, undefined);
+    assert.ok(
+      logs.some((line) => line.startsWith("not resuming: anvil could not load")),
+      logs.join("; "),
+    );
+    assert.ok(
+      logs.some((line) => line.startsWith("deployed in")),
+      logs.join("; "),
+    );
   } finally {
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -124,7 +124,13 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Indexe
     const message = String(error);
     if (!message.includes(SCHEMA_IN_USE) && !message.includes(FINALIZED_BACKWARDS)) throw error;
     // The code or the chain changed under the same schema: index again from scratch.
-    await wipe({ dataDir, databaseUrl, schema, dropSync: message.includes(FINALIZED_BACKWARDS) });
+    const backwards = message.includes(FINALIZED_BACKWARDS);
+    options.onWipe?.(
+      backwards
+        ? "the chain's finalized block is older than the one indexed"
+        : "the indexer's code changed",
+    );
+    await wipe({ dataDir, databaseUrl, schema, dropSync: backwards });
     ponder = launchPonder(run, await chosenPort(options.port));
     ponder.openGate();
     instance = await untilReady(ponder, run);

@@ -26,6 +26,11 @@ export interface StartAnvilOptions {
   args?: string[];
   /** How long to wait for anvil to answer, 15 s by default. */
   timeoutMs?: number;
+  /**
+   * How long stop() lets anvil exit after SIGTERM before SIGKILL, 3 s by default; longer where anvil writes its
+   * state when it stops (`--dump-state`), which takes longer the longer the chain.
+   */
+  stopTimeoutMs?: number;
 }
 
 /** A running anvil. */
@@ -133,7 +138,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     requested = true;
     running.delete(child);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.stopTimeoutMs ?? 3_000);
     await exited;
     clearTimeout(timer);
   };
