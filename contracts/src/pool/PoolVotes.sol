@@ -19,8 +19,9 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it; its slot count and era are the
 /// pool's to keep, so an account's first checkpoint starts one slot (the history's), not two. A stake of an
 /// account that does not delegate reads its delegation slot, its counters and its newest history slot, then
-/// either fills the free half of that slot or starts a fresh one and counts it; then the same for the total. A delegation moves the delegator's staked shares from the old holder to the new one; shares
-/// delegated to the delegator stay where they are.
+/// either fills the free half of that slot or starts a fresh one and counts it; then the same for the total. A
+/// delegation moves the delegator's staked shares from the old holder to the new one; shares delegated to the
+/// delegator stay where they are. A first delegation starts the delegator's slot (a first stake does not).
 ///
 /// Share eras: a wipe-out voids every share of the era at once, and so every vote, with no per-account work.
 /// `_endVotingEra` records the era's start time and a zero total checkpoint. An account's history stays as it
