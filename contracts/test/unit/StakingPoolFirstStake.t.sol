@@ -237,6 +237,21 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(pool.getPastVotes(dave, stakedAt), shares + more, "read from the newest slot");
     }
 
+    /// @dev The era field is as wide as the pool's era (16 bits): the last era, 2^16 - 1, is stored exactly next to the
+    /// count. (One past cannot happen: the pool's own era is a uint16, and a wipe-out from the last era reverts.)
+    function test_voteEra_atTheLimit() public {
+        uint256 totalsWord = uint256(vm.load(address(pool), bytes32(0)));
+        uint256 eraMask = uint256(type(uint16).max) << 208; // PoolTotals.era
+        vm.store(address(pool), bytes32(0), bytes32(totalsWord | eraMask));
+        assertEq(pool.shareEra(), type(uint16).max);
+
+        uint256 shares = _depositAndStake(dave, 100e18);
+        assertEq(_voteEra(dave), type(uint16).max);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD);
+        assertEq(pool.getVotes(dave), shares);
+    }
+
     /// @dev One past: a change that would need slot 2^32 reverts, and nothing is written.
     function test_voteSlots_onePastTheLimit() public {
         uint256 shares = _depositAndStake(dave, 100e18);
