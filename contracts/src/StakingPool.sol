@@ -342,6 +342,15 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         _stream.totalVoteSlots = slots.toUint32();
     }
 
+    /// @dev In `account`'s reward-lock slot (`AccountLock.voteSlots`, `voteEra`), which a stake writes anyway.
+    function _loadVoteHistory(address account) internal view override returns (uint256 slots, uint256 era) {
+        return _readVoteFields(account);
+    }
+
+    function _storeVoteHistory(address account, uint256 slots, uint256 era) internal override {
+        _writeVoteFields(account, slots, era);
+    }
+
     /// @dev Records a payout of `amount` against the pool-wide cap (`stakeBefore` = the total stake before it); reverts with
     /// `PayoutCapExceeded` if it does not fit together with the current and the previous window bucket. Reads and
     /// writes `PayoutWindow` (bucket 0-23, current 24-127, previous 128-231, capBps 232-247) as one word.
@@ -421,7 +430,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
             // A zero state is saved too once the ring has entries: else an older entry would answer for the
             // windows after it and overstate the credit at their start (lock too small).
             if (oldShares != 0 || lock.debt != 0 || lock.count != 0) _saveHistory(user, lock, oldShares);
-            lock.lastPeriod = uint32(period);
+            lock.lastPeriod = uint24(period);
         }
         lock.debt = (credit - int256(newShares * rewardIndex / RewardMath.INDEX_SCALE)).toInt128();
     }

@@ -82,6 +82,10 @@ abstract contract StakingPoolBase {
     /// price is that the rewards of a period's first epoch stay locked one epoch longer (never less).
     uint256 internal constant _LOCK_PERIOD_EPOCHS = 2;
     uint256 internal constant _WIDE_EPOCH_INDEX = type(uint224).max;
+    /// @dev Where the votes module's fields sit in an `AccountLock` word, and the mask of the pool's own fields below.
+    uint256 internal constant _VOTE_SLOTS_SHIFT = 208;
+    uint256 internal constant _VOTE_ERA_SHIFT = 240;
+    uint256 internal constant _POOL_LOCK_FIELDS = (1 << _VOTE_SLOTS_SHIFT) - 1;
 
     /// @dev The reward index at the start of `epoch`, in one slot. The index has no upper bound (a donation to a tiny
     /// stake can make it grow without limit), so one that does not fit 224 bits reads `_WIDE_EPOCH_INDEX` here and
@@ -144,14 +148,19 @@ abstract contract StakingPoolBase {
     }
 
     /// @dev Reward credit now = `debt + shares * rewardIndex / INDEX_SCALE`; `lastPeriod` is the lock period (two
-    /// epochs) of the last change; `head`/`count` locate the snapshot ring; `vestingEnd` spares a read of the schedule
-    /// once vested.
+    /// epochs) of the last change (24 bits: 2^24 periods of two weeks); `head`/`count` locate the snapshot ring;
+    /// `vestingEnd` spares a read of the schedule once vested. `voteSlots` and `voteEra` belong to the votes module
+    /// (`PoolVotes`): the number of slots of the account's voting power history and the share era of its latest
+    /// checkpoint. They live here because a stake writes this slot anyway, so a first stake starts no slot for them;
+    /// the pool's own writes of the slot keep them as read (`_writeLock`), only the votes hooks change them.
     struct AccountLock {
         int128 debt;
-        uint32 lastPeriod;
+        uint24 lastPeriod;
         uint8 head;
         uint8 count;
         uint40 vestingEnd;
+        uint32 voteSlots;
+        uint16 voteEra;
     }
 
     /// @dev `frozen`: the part of an exit held back by open claims (`maturesAt` is then its latest release).
@@ -279,8 +288,35 @@ abstract contract StakingPoolBase {
 
     function _writeLock(address user, AccountLock memory lock) internal {
         AccountLock storage slot = _locks[user];
-        uint256 word = uint256(uint128(lock.debt)) | uint256(lock.lastPeriod) << 128 | uint256(lock.head) << 160
-            | uint256(lock.count) << 168 | uint256(lock.vestingEnd) << 176;
+        uint256 word = uint256(uint128(lock.debt)) | uint256(lock.lastPeriod) << 128 | uint256(lock.head) << 152
+            | uint256(lock.count) << 160 | uint256(lock.vestingEnd) << 168 | uint256(lock.voteSlots)
+            << _VOTE_SLOTS_SHIFT | uint256(lock.voteEra) << _VOTE_ERA_SHIFT;
+        assembly ("memory-safe") {
+            sstore(slot.slot, word)
+        }
+    }
+
+    /// @dev The votes module's fields of `user`'s lock slot (`AccountLock.voteSlots`, `voteEra`), read as one word.
+    function _readVoteFields(address user) internal view returns (uint256 slots, uint256 era) {
+        AccountLock storage slot = _locks[user];
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(slot.slot)
+        }
+        return (uint32(word >> _VOTE_SLOTS_SHIFT), word >> _VOTE_ERA_SHIFT);
+    }
+
+    /// @dev Sets the votes module's fields of `user`'s lock slot, keeping the pool's: one read and one write of the
+    /// slot (warm in a stake, which wrote it just before). `slots` must fit 32 bits (`SafeCastOverflowedUintDowncast`
+    /// otherwise; a history keyed by 32-bit timestamps never needs more), `era` 16 (the pool's era does).
+    function _writeVoteFields(address user, uint256 slots, uint256 era) internal {
+        AccountLock storage slot = _locks[user];
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(slot.slot)
+        }
+        word = (word & _POOL_LOCK_FIELDS) | uint256(slots.toUint32()) << _VOTE_SLOTS_SHIFT | uint256(era.toUint16())
+            << _VOTE_ERA_SHIFT;
         assembly ("memory-safe") {
             sstore(slot.slot, word)
         }

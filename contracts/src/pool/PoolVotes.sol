@@ -10,15 +10,18 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @dev The pool inherits this module and calls its hooks: `_addVotingShares(user, shares)` right after `user`'s
 /// staked shares grew, `_removeVotingShares(user, shares)` right after they fell (shares scheduled for unstake),
 /// `_endVotingEra(newEra)` when a wipe-out ends a share era; it implements `_stakedSharesOf(user)` (0 for shares
-/// of an ended era), `_votingEra()` and the storage of the total history's slot count (kept in a slot the pool
-/// writes in every stake anyway). Votes move to whoever holds `user`'s votes (the user or its delegate).
+/// of an ended era), `_votingEra()` and the storage of two counters, each kept in a slot the pool writes in every
+/// stake anyway: the total history's slot count, and each account's history slot count with the era of its latest
+/// checkpoint (`_loadVoteHistory`, `_storeVoteHistory`). Votes move to whoever holds `user`'s votes (the user or its
+/// delegate).
 ///
-/// Storage, per account: one slot `{delegatee, delegatedAt, checkpointSlots, era}` and a history of the
-/// account's total voting power, two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it. A
-/// stake of an account that does not delegate reads its account slot and its newest history slot, then either
-/// fills the free half of that slot or starts a fresh one and counts it in the account slot; then the same for
-/// the total. A delegation moves the delegator's staked shares from the old holder to the new one; shares
-/// delegated to the delegator stay where they are.
+/// Storage, per account: one slot `{delegatee, delegatedAt}` and a history of the account's total voting power,
+/// two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it; its slot count and era are the
+/// pool's to keep, so an account's first checkpoint starts one slot (the history's), not two. A stake of an
+/// account that does not delegate reads its delegation slot, its counters and its newest history slot, then
+/// either fills the free half of that slot or starts a fresh one and counts it; then the same for the total. A
+/// delegation moves the delegator's staked shares from the old holder to the new one; shares delegated to the
+/// delegator stay where they are. A first delegation starts the delegator's slot (a first stake does not).
 ///
 /// Share eras: a wipe-out voids every share of the era at once, and so every vote, with no per-account work.
 /// `_endVotingEra` records the era's start time and a zero total checkpoint. An account's history stays as it
@@ -32,15 +35,13 @@ abstract contract PoolVotes is IPoolVotes {
     uint256 public constant DELEGATION_PERIOD = 1 weeks;
 
     /// @dev `delegatee` is `address(0)` when the account does not delegate; `delegatedAt` is the time of its
-    /// last delegation change (0 if none); `checkpointSlots` counts the storage slots of its voting power history;
-    /// `era` is the share era of its latest checkpoint. `history` (the slot after, never written: it seeds the
-    /// history's storage region) saves a mapping hash per access over a mapping of its own. Read fields through a
-    /// storage pointer: a copy to memory would read `history`'s slot too.
+    /// last delegation change (0 if none). `history` (the slot after, never written: it seeds the history's storage
+    /// region) saves a mapping hash per access over a mapping of its own; its slot count and the share era of its
+    /// latest checkpoint are kept by the pool (`_loadVoteHistory`). Read fields through a storage pointer: a copy
+    /// to memory would read `history`'s slot too.
     struct VoteAccount {
         address delegatee;
         uint32 delegatedAt;
-        uint32 checkpointSlots;
-        uint16 era;
         PackedCheckpoints.History history;
     }
 
@@ -94,6 +95,13 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @dev Implemented by the pool: stores the number of storage slots of the total voting supply history.
     function _storeTotalVoteSlots(uint256 slots) internal virtual;
+
+    /// @dev Implemented by the pool: the number of storage slots of `account`'s voting power history and the share
+    /// era of its latest checkpoint (both 0 for an account without a history).
+    function _loadVoteHistory(address account) internal view virtual returns (uint256 slots, uint256 era);
+
+    /// @dev Implemented by the pool: stores them (`slots` below 2^32, `era` below 2^16).
+    function _storeVoteHistory(address account, uint256 slots, uint256 era) internal virtual;
 
     // ------------------------------------------------------------------ delegation
 
@@ -149,9 +157,9 @@ abstract contract PoolVotes is IPoolVotes {
     /// @notice The current voting power of `account`: its staked shares (0 if it delegates) + shares delegated
     /// to it, of the current share era.
     function getVotes(address account) external view virtual returns (uint256) {
-        VoteAccount storage voteAccount = _voteAccounts[account];
-        if (voteAccount.era != _votingEra()) return 0;
-        return voteAccount.history.latest(voteAccount.checkpointSlots);
+        (uint256 slots, uint256 era) = _loadVoteHistory(account);
+        if (era != _votingEra()) return 0;
+        return _voteAccounts[account].history.latest(slots);
     }
 
     /// @notice The voting power of `account` at the end of second `timepoint`; reverts with
@@ -162,11 +170,10 @@ abstract contract PoolVotes is IPoolVotes {
     /// the latest checkpoint and not 0; `_eraStartedAt[era + 1]` is 0 while `era` is the current one.
     function getPastVotes(address account, uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
-        VoteAccount storage voteAccount = _voteAccounts[account];
-        (uint256 votes, bool isLatest) =
-            voteAccount.history.upperLookupWithLatest(voteAccount.checkpointSlots, timepoint);
+        (uint256 slots, uint256 era) = _loadVoteHistory(account);
+        (uint256 votes, bool isLatest) = _voteAccounts[account].history.upperLookupWithLatest(slots, timepoint);
         if (isLatest && votes != 0) {
-            uint256 eraEndedAt = _eraStartedAt[uint256(voteAccount.era) + 1];
+            uint256 eraEndedAt = _eraStartedAt[era + 1];
             if (eraEndedAt != 0 && eraEndedAt <= timepoint) return 0;
         }
         return votes;
@@ -209,13 +216,11 @@ abstract contract PoolVotes is IPoolVotes {
     /// change records (`marked`; it replaces a stored checkpoint of that same second), so that the list only ever
     /// grows at its end and agrees with `getPastVotes`.
     function _checkpointList(address account) private view returns (uint256 count, uint256 markerKey, bool marked) {
-        VoteAccount storage voteAccount = _voteAccounts[account];
-        PackedCheckpoints.History storage history = voteAccount.history;
-        count = history.length(voteAccount.checkpointSlots);
-        if (count == 0 || voteAccount.era == _votingEra() || history.latest(voteAccount.checkpointSlots) == 0) {
-            return (count, 0, false);
-        }
-        markerKey = _eraStartedAt[voteAccount.era + 1];
+        (uint256 slots, uint256 era) = _loadVoteHistory(account);
+        PackedCheckpoints.History storage history = _voteAccounts[account].history;
+        count = history.length(slots);
+        if (count == 0 || era == _votingEra() || history.latest(slots) == 0) return (count, 0, false);
+        markerKey = _eraStartedAt[era + 1];
         (uint32 lastKey,) = history.at(count - 1);
         if (lastKey == markerKey) --count;
         return (count, markerKey, true);
@@ -247,20 +252,17 @@ abstract contract PoolVotes is IPoolVotes {
 
     /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`, in share era `era`.
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era) private {
-        VoteAccount storage voteAccount = _voteAccounts[holder];
-        PackedCheckpoints.History storage history = voteAccount.history;
-        uint256 slots = voteAccount.checkpointSlots;
+        PackedCheckpoints.History storage history = _voteAccounts[holder].history;
+        (uint256 slots, uint256 holderEra) = _loadVoteHistory(holder);
         uint256 slotsBefore = slots;
-        uint256 holderEra = voteAccount.era;
         if (holderEra != era) {
             // A stale history: its votes became 0 when its era ended; record that, then count from 0.
             uint256 stale = history.latest(slots);
             if (stale != 0) (slots,,) = history.sub(slots, _eraStartedAt[holderEra + 1], stale);
-            voteAccount.era = uint16(era);
         }
         (uint256 newSlots, uint256 oldVotes, uint256 newVotes) =
             increase ? history.add(slots, key, shares) : history.sub(slots, key, shares);
-        if (newSlots != slotsBefore) voteAccount.checkpointSlots = uint32(newSlots);
+        if (newSlots != slotsBefore || holderEra != era) _storeVoteHistory(holder, newSlots, era);
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
     }
 

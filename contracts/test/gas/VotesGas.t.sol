@@ -72,6 +72,8 @@ abstract contract VotesGasBase is Test {
 
     function _hookGas(address user) internal returns (uint256) {
         PoolVotesHarness v = votes;
+        // In the pool the account's history fields share its reward-lock slot, which the stake wrote just before.
+        vm.warmSlot(address(v), v.voteHistoryFieldsSlot(user));
         uint256 before = gasleft();
         v.addVotingSharesOnly(user, 1e18);
         return before - gasleft() - 2600;
@@ -86,18 +88,20 @@ abstract contract VotesGasBase is Test {
 }
 
 contract VotesGasTest is VotesGasBase {
-    /// Both the delegator's and the delegate's newest slots are full: two fresh slots (worst case).
+    /// Both the delegator's and the delegate's newest slots are full: two fresh slots (worst case). A first
+    /// delegation also starts the delegator's vote account (~20K more than a rewrite): since its history's slot count
+    /// moved to the pool's lock slot (issue #13, part 4), a first stake no longer starts it.
     function test_gas_delegate_freshSlots() public {
         uint256 txGas = _delegateTx(alice, bob);
         console.log("delegate (two fresh slots), whole tx:", txGas);
-        assertLe(txGas, 100_000);
+        assertLe(txGas, 121_000);
     }
 
     /// The delegator's newest slot is full, the delegate's half full (one fresh slot: the average case).
     function test_gas_delegate_oneFreshSlot() public {
         uint256 txGas = _delegateTx(alice, carol);
         console.log("delegate (one fresh slot), whole tx:", txGas);
-        assertLe(txGas, 90_000);
+        assertLe(txGas, 99_000);
     }
 
     /// The hook's share of a stake transaction (no tx base: the pool's stake pays it), for an existing staker at a
@@ -257,6 +261,8 @@ contract VotesGasIndexWriteTest is Test {
 
     function _hookGas(address user) internal returns (uint256) {
         PoolVotesHarness v = votes;
+        // In the pool the account's history fields share its reward-lock slot, which the stake wrote just before.
+        vm.warmSlot(address(v), v.voteHistoryFieldsSlot(user));
         uint256 before = gasleft();
         v.addVotingSharesOnly(user, 1e18);
         return before - gasleft() - 2600;

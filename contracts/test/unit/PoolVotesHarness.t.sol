@@ -14,6 +14,14 @@ contract PoolVotesHarness is PoolVotes {
     uint16 public era;
     uint32 private _totalSlots;
 
+    /// @dev What the pool keeps for the votes module in each account's reward-lock slot.
+    struct VoteHistoryFields {
+        uint32 slots;
+        uint16 era;
+    }
+
+    mapping(address account => VoteHistoryFields) private _voteHistoryFields;
+
     function stake(address user, uint256 shares) external {
         _sync(user);
         sharesOf[user] += shares;
@@ -37,6 +45,15 @@ contract PoolVotesHarness is PoolVotes {
         _addVotingShares(user, shares);
     }
 
+    /// @dev Where `account`'s vote-history fields are, for gas tests to warm them as a pool's stake does (they share
+    /// its reward-lock slot, written by the stake before the hook).
+    function voteHistoryFieldsSlot(address account) external view returns (bytes32 slot) {
+        VoteHistoryFields storage fields = _voteHistoryFields[account];
+        assembly ("memory-safe") {
+            slot := fields.slot
+        }
+    }
+
     function setShares(address user, uint256 shares) external {
         sharesOf[user] = shares;
     }
@@ -55,6 +72,15 @@ contract PoolVotesHarness is PoolVotes {
 
     function _storeTotalVoteSlots(uint256 slots) internal override {
         _totalSlots = uint32(slots);
+    }
+
+    function _loadVoteHistory(address account) internal view override returns (uint256 slots, uint256 era_) {
+        VoteHistoryFields storage fields = _voteHistoryFields[account];
+        return (fields.slots, fields.era);
+    }
+
+    function _storeVoteHistory(address account, uint256 slots, uint256 era_) internal override {
+        _voteHistoryFields[account] = VoteHistoryFields({slots: uint32(slots), era: uint16(era_)});
     }
 
     function _sync(address user) private {

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {StakingPool} from "../../src/StakingPool.sol";
+import {PoolFixture} from "../utils/PoolFixture.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+/// @notice An account's vote-history slot count and era live in its reward-lock slot (`AccountLock.voteSlots`,
+/// `voteEra`), not in its vote account, so a first stake starts no slot for them (issue #13). These tests read the
+/// raw words to check where each field is, and that votes and locks stay right across a first stake, a delegation
+/// to an account that never staked, a wipe-out, and the count's 32-bit bound (at the limit and one past).
+contract StakingPoolFirstStakeTest is PoolFixture {
+    /// @dev `forge inspect StakingPool storageLayout`: `_locks` and `PoolVotes._voteAccounts`. Each test checks a
+    /// field it knows (the lock period), so a wrong slot number fails rather than passes.
+    uint256 internal constant LOCKS_SLOT = 12;
+    uint256 internal constant VOTE_ACCOUNTS_SLOT = 146;
+    uint256 internal constant VOTE_SLOTS_SHIFT = 208;
+    uint256 internal constant VOTE_ERA_SHIFT = 240;
+    uint256 internal constant LOCK_PERIOD = 2 weeks;
+
+    address internal dave = makeAddr("dave");
+    address internal erin = makeAddr("erin");
+
+    function setUp() public override {
+        super.setUp();
+        _fund(dave);
+        _fund(erin);
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    function _lockWord(address user) internal view returns (uint256) {
+        return uint256(vm.load(address(pool), keccak256(abi.encode(user, LOCKS_SLOT))));
+    }
+
+    function _voteAccountWord(address user) internal view returns (uint256) {
+        return uint256(vm.load(address(pool), keccak256(abi.encode(user, VOTE_ACCOUNTS_SLOT))));
+    }
+
+    function _voteSlots(address user) internal view returns (uint256) {
+        return uint32(_lockWord(user) >> VOTE_SLOTS_SHIFT);
+    }
+
+    function _voteEra(address user) internal view returns (uint256) {
+        return _lockWord(user) >> VOTE_ERA_SHIFT;
+    }
+
+    function _lastPeriod(address user) internal view returns (uint256) {
+        return uint24(_lockWord(user) >> 128);
+    }
+
+    /// @dev The first slot of `user`'s checkpoint region: keccak256 of the slot after its vote account.
+    function _historyRegion(address user) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(uint256(keccak256(abi.encode(user, VOTE_ACCOUNTS_SLOT))) + 1)));
+    }
+
+    function _checkpoint(uint256 key, uint256 value) internal pure returns (uint256) {
+        return key << 96 | value;
+    }
+
+    /// @dev Makes `user`'s history `slots` slots long, its newest slot full of two checkpoints of `votes` (its real
+    /// votes) one and two seconds ago: the pool's own fields of the lock slot stay as they are.
+    function _pretendHistory(address user, uint256 slots, uint256 votes) internal {
+        uint256 word = _lockWord(user);
+        word = (word & ((1 << VOTE_SLOTS_SHIFT) - 1)) | slots << VOTE_SLOTS_SHIFT | (word >> VOTE_ERA_SHIFT)
+            << VOTE_ERA_SHIFT;
+        vm.store(address(pool), keccak256(abi.encode(user, LOCKS_SLOT)), bytes32(word));
+        uint256 pair = _checkpoint(block.timestamp - 2, votes) | _checkpoint(block.timestamp - 1, votes) << 128;
+        vm.store(address(pool), bytes32(_historyRegion(user) + slots - 1), bytes32(pair));
+    }
+
+    function _margin() internal view returns (uint256) {
+        return StakingPool(address(pool)).LOCK_ROUNDING_MARGIN();
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    function test_firstStake_keepsItsVoteCountInTheLockSlotAndLeavesTheVoteAccountEmpty() public {
+        _deposit(dave, 100e18);
+        uint256 stakedAt = block.timestamp;
+        vm.prank(dave);
+        uint256 shares = pool.stake(100e18);
+
+        assertEq(_voteAccountWord(dave), 0, "no vote account written");
+        assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD, "the lock slot found (its period)");
+        assertEq(_voteSlots(dave), 1, "one history slot, counted in the lock slot");
+        assertEq(_voteEra(dave), 0);
+        assertEq(pool.getVotes(dave), shares);
+        assertEq(pool.numCheckpoints(dave), 1);
+        (uint32 key, uint96 value) = pool.checkpoints(dave, 0);
+        assertEq(key, stakedAt);
+        assertEq(value, shares);
+
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(dave, stakedAt - 1), 0, "nothing before the first stake");
+        assertEq(pool.getPastVotes(dave, stakedAt), shares);
+
+        // The second change fills the slot's free half (no count change), the third starts slot 2.
+        vm.prank(dave);
+        pool.depositAndStake(1e18);
+        assertEq(_voteSlots(dave), 1);
+        vm.warp(block.timestamp + 1);
+        vm.prank(dave);
+        uint256 more = pool.depositAndStake(1e18);
+        assertEq(_voteSlots(dave), 2);
+        assertEq(pool.numCheckpoints(dave), 3);
+        assertEq(pool.getVotes(dave), pool.sharesOf(dave));
+        assertEq(pool.getPastVotes(dave, stakedAt), shares);
+        assertEq(pool.getPastVotes(dave, block.timestamp - 1), pool.sharesOf(dave) - more);
+    }
+
+    /// @dev The same stake as a first stake after a deposit, as a first depositAndStake, and by a staker with a history:
+    /// the locks agree, and unlock on the same epoch.
+    function test_firstStake_locksItsRewardsLikeAnyStake() public {
+        _depositAndStake(alice, 100e18); // alice has a position before the others' first stakes
+        vm.warp(block.timestamp + 1 hours);
+        _deposit(dave, 100e18);
+        vm.prank(dave);
+        pool.stake(100e18);
+        _depositAndStake(erin, 100e18);
+        _depositAndStake(alice, 100e18);
+        // Epoch +1's reward streams over epoch +1 (lock period START_EPOCH / 2), and nothing more is released until
+        // the views release epoch +2's whole stream (period START_EPOCH / 2 + 1).
+        vm.warp(_epochStart(START_EPOCH + 1));
+        pool.accrue();
+        vm.warp(_epochStart(START_EPOCH + 2));
+        pool.accrue();
+
+        uint256 daveEarned = pool.stakeOf(dave) - 100e18;
+        assertGt(daveEarned, 0);
+        assertApproxEqAbs(pool.lockedRewardsOf(dave), daveEarned + _margin(), 1e4, "dave: all earned is locked");
+        assertApproxEqAbs(pool.lockedRewardsOf(erin), pool.lockedRewardsOf(dave), 1e4, "erin as dave");
+        _deposit(dave, 1);
+        assertEq(pool.withdrawableOf(dave), 1, "no earned reward withdrawable");
+
+        // Rewards of the first lock period (epochs START_EPOCH, +1) unlock once its 51 following epochs passed.
+        vm.warp(_epochStart(START_EPOCH + 53) - 1);
+        assertGt(pool.lockedRewardsOf(dave), _margin(), "still locked one second before");
+        vm.warp(_epochStart(START_EPOCH + 53));
+        uint256 lockedNow = pool.lockedRewardsOf(dave);
+        assertApproxEqAbs(lockedNow, pool.stakeOf(dave) - 100e18 - daveEarned + _margin(), 1e4, "epoch +1's unlock");
+        assertApproxEqAbs(pool.lockedRewardsOf(erin), lockedNow, 1e4);
+    }
+
+    /// @dev dave delegates to erin before either has staked; erin's first history slot is counted in erin's lock
+    /// slot before erin ever stakes, and erin's own first stake (which writes erin's lock slot from its copy) keeps
+    /// that count while it sets erin's lock.
+    function test_firstStake_delegatedToAnAccountThatNeverStaked() public {
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_lockWord(erin), 0);
+
+        vm.warp(block.timestamp + 1);
+        uint256 daveAt = block.timestamp;
+        uint256 daveShares = _depositAndStake(dave, 100e18);
+        assertEq(_voteSlots(dave), 0, "dave's votes are erin's");
+        assertEq(pool.getVotes(dave), 0);
+        assertEq(_voteSlots(erin), 1);
+        assertEq(_lockWord(erin), uint256(1) << VOTE_SLOTS_SHIFT, "erin's lock slot holds only the count");
+        assertEq(pool.getVotes(erin), daveShares);
+
+        vm.warp(block.timestamp + 1);
+        uint256 erinAt = block.timestamp;
+        uint256 erinShares = _depositAndStake(erin, 50e18);
+        assertEq(_lastPeriod(erin), block.timestamp / LOCK_PERIOD, "erin's lock set");
+        assertEq(_voteSlots(erin), 1, "the count kept: the second checkpoint fills the first slot");
+        assertEq(pool.getVotes(erin), daveShares + erinShares);
+
+        vm.warp(block.timestamp + 1);
+        uint256 daveMore = _depositAndStake(dave, 10e18);
+        assertEq(_voteSlots(erin), 2);
+        assertEq(pool.numCheckpoints(erin), 3);
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(erin, daveAt - 1), 0);
+        assertEq(pool.getPastVotes(erin, daveAt), daveShares);
+        assertEq(pool.getPastVotes(erin, erinAt), daveShares + erinShares);
+        assertEq(pool.getVotes(erin), daveShares + erinShares + daveMore);
+        assertEq(pool.getPastTotalSupply(erinAt), pool.totalVotingSupply() - daveMore);
+
+        // erin's lock holds erin's rewards only (dave's shares vote with erin but earn for dave).
+        vm.warp(_epochStart(START_EPOCH + 1));
+        pool.accrue();
+        vm.warp(_epochStart(START_EPOCH + 2));
+        pool.accrue();
+        assertGt(pool.stakeOf(erin), 50e18 + 1e15);
+        assertApproxEqAbs(pool.lockedRewardsOf(erin), pool.stakeOf(erin) - 50e18 + _margin(), 1e4);
+        assertApproxEqAbs(pool.lockedRewardsOf(dave), pool.stakeOf(dave) - 110e18 + _margin(), 1e4);
+    }
+
+    /// @dev A wipe-out: the era of each history moves in the lock slot; old lookups keep their answer.
+    function test_firstStake_ofANewShareEraRecordsTheEraInTheLockSlot() public {
+        uint256 aliceShares = _depositAndStake(alice, 100e18);
+        uint256 before = block.timestamp;
+        vm.warp(block.timestamp + 1 hours);
+        _payOut(pool.totalStake()); // total wipe-out: share era 1
+        assertEq(pool.shareEra(), 1);
+        uint256 wipedAt = block.timestamp;
+        vm.warp(block.timestamp + 1 hours);
+
+        uint256 daveShares = _depositAndStake(dave, 100e18);
+        assertEq(_voteEra(dave), 1);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_voteAccountWord(dave), 0);
+        assertEq(pool.getVotes(dave), daveShares);
+        assertEq(_voteEra(alice), 0, "alice's history is stale until her next change");
+        assertEq(pool.getVotes(alice), 0);
+
+        uint256 aliceNew = _depositAndStake(alice, 10e18);
+        assertEq(_voteEra(alice), 1);
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(alice, before), aliceShares, "before the wipe-out");
+        assertEq(pool.getPastVotes(alice, wipedAt), 0, "from the wipe-out on");
+        assertEq(pool.getVotes(alice), aliceNew);
+    }
+
+    /// @dev The count fits 32 bits: a change that takes it to exactly 2^32 - 1 slots is stored as such, next to the
+    /// pool's fields (the vesting end stays); the vote era above stays.
+    function test_voteSlots_atTheLimit() public {
+        uint256 vestingEnd = block.timestamp + 52 weeks;
+        vm.prank(vester);
+        pool.depositWithVesting(dave, 10e18, block.timestamp, vestingEnd);
+        uint256 shares = _depositAndStake(dave, 100e18);
+        assertEq(uint40(_lockWord(dave) >> 168), vestingEnd, "the vesting end's field");
+        vm.warp(block.timestamp + 2);
+        _pretendHistory(dave, type(uint32).max - 1, shares);
+
+        uint256 stakedAt = block.timestamp;
+        uint256 more = _depositAndStake(dave, 1e18); // starts slot 2^32 - 1
+        assertEq(_voteSlots(dave), type(uint32).max);
+        assertEq(_voteEra(dave), 0);
+        assertEq(uint40(_lockWord(dave) >> 168), vestingEnd, "vesting end kept");
+        assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD);
+        assertEq(pool.getVotes(dave), shares + more);
+        assertEq(pool.numCheckpoints(dave), 2 * uint256(type(uint32).max) - 1);
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(dave, stakedAt), shares + more, "read from the newest slot");
+    }
+
+    /// @dev The era field is as wide as the pool's era (16 bits): the last era, 2^16 - 1, is stored exactly next to the
+    /// count. (One past cannot happen: the pool's own era is a uint16, and a wipe-out from the last era reverts.)
+    function test_voteEra_atTheLimit() public {
+        uint256 totalsWord = uint256(vm.load(address(pool), bytes32(0)));
+        uint256 eraMask = uint256(type(uint16).max) << 208; // PoolTotals.era
+        vm.store(address(pool), bytes32(0), bytes32(totalsWord | eraMask));
+        assertEq(pool.shareEra(), type(uint16).max);
+
+        uint256 shares = _depositAndStake(dave, 100e18);
+        assertEq(_voteEra(dave), type(uint16).max);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD);
+        assertEq(pool.getVotes(dave), shares);
+    }
+
+    /// @dev One past: a change that would need slot 2^32 reverts, and nothing is written.
+    function test_voteSlots_onePastTheLimit() public {
+        uint256 shares = _depositAndStake(dave, 100e18);
+        vm.warp(block.timestamp + 2);
+        _pretendHistory(dave, type(uint32).max, shares);
+        uint256 word = _lockWord(dave);
+
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 32, uint256(1) << 32));
+        vm.prank(dave);
+        pool.depositAndStake(1e18);
+        assertEq(_lockWord(dave), word);
+    }
+
+    /// @dev The same bound when the history is a delegatee's (its count is written by a delegator's stake).
+    function test_voteSlots_onePastTheLimitForADelegatee() public {
+        uint256 erinShares = _depositAndStake(erin, 100e18);
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(block.timestamp + 2);
+        _pretendHistory(erin, type(uint32).max, erinShares);
+
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 32, uint256(1) << 32));
+        vm.prank(dave);
+        pool.depositAndStake(1e18);
+
+        _pretendHistory(erin, type(uint32).max - 1, erinShares);
+        uint256 daveShares = _depositAndStake(dave, 1e18);
+        assertEq(_voteSlots(erin), type(uint32).max);
+        assertEq(pool.getVotes(erin), erinShares + daveShares);
+        assertEq(_voteSlots(dave), 0);
+    }
+}
