@@ -630,6 +630,33 @@ contract ClaimsParametricTest is ClaimsParametricBase {
         claims.createParametricClaim(afterRaise, incidentId);
     }
 
+    /// @dev A policy agent (or one who captured it) cannot grant or raise cover on a dAPI with an open incident either:
+    /// refused up to the open period's last second, allowed one second after.
+    function test_agentGrantAndUpgrade_refusedWhileADeviationIsOpen() public {
+        address agent = makeAddr("policyAgent");
+        vm.prank(primary);
+        claims.setPolicyAgent(agent, true);
+        vm.prank(alice);
+        (uint256 plain,) = claims.buyCoverage(ETH_ID, COVERAGE, PERIOD, type(uint256).max, "");
+        uint256 until = claims.policy(plain).claimsAllowedUntil;
+        _reportDeviation(ETH, _deviating());
+        uint256 provenAt = block.timestamp;
+        vm.warp(provenAt + OPEN_PERIOD);
+        _pushPrice(TOKEN_PRICE);
+        vm.prank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.DapiHasOpenIncident.selector, ETH_ID));
+        claims.createPolicy(bob, ETH_ID, COVERAGE, block.timestamp, until, "");
+        vm.prank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IClaimsTypes.DapiHasOpenIncident.selector, ETH_ID));
+        claims.upgradePolicy(plain, 2 * COVERAGE, until, "");
+        vm.warp(provenAt + OPEN_PERIOD + 1);
+        vm.prank(agent);
+        claims.createPolicy(bob, ETH_ID, COVERAGE, block.timestamp, until, "");
+        vm.prank(agent);
+        claims.upgradePolicy(plain, 2 * COVERAGE, until, "");
+        assertEq(claims.policy(plain).coverageUsd, 2 * COVERAGE);
+    }
+
     /// @dev A policy agent cannot raise a parametric policy for free (its coverage pays without a mediator).
     function test_upgradePolicy_refusedForAParametricPolicy() public {
         address agent = makeAddr("policyAgent");
