@@ -11,13 +11,7 @@ describe("ipool report-incident, incidents, claim-bounties", () => {
   let fx: DevnetFixture;
   let dir = "";
   const cli = (...argv: string[]) => ipool(dir, [...argv, "--account", "alice"]);
-  const advance = async (seconds: number) => {
-    await fx.deployer.publicClient.request({
-      method: "evm_increaseTime",
-      params: [seconds],
-    } as never);
-    await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
-  };
+  const advance = (seconds: number) => fx.advance(seconds);
 
   before(async () => {
     fx = await startDevnetFixture();

@@ -17,13 +17,7 @@ describe("parametric policies: ipool quote/buy --parametric, claim-parametric", 
   let ethPolicy = "";
   let btcPolicy = "";
   const cli = (...argv: string[]) => ipool(dir, [...argv, "--account", "alice"]);
-  const advance = async (seconds: number) => {
-    await fx.deployer.publicClient.request({
-      method: "evm_increaseTime",
-      params: [seconds],
-    } as never);
-    await fx.deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
-  };
+  const advance = (seconds: number) => fx.advance(seconds);
   const balance = () =>
     readContract(fx.deployer.publicClient, {
       address: fx.deployment.contracts.token,

@@ -172,6 +172,33 @@ async function recordClaimPaid(
   await linkPayout(db, at, { claimId });
 }
 
+/** A payout decided on `claimId` (accepted, settled, ruled, parametric): its step, then the payout itself. */
+async function recordPayout(
+  db: Db,
+  manager: Address,
+  at: Where,
+  {
+    claimId,
+    policyId,
+    payout,
+    step,
+  }: {
+    claimId: bigint;
+    policyId: bigint;
+    payout: Payout;
+    step: Omit<ClaimStep, "amountUsd" | "tokens" | "owedTokens">;
+  },
+) {
+  const { amountUsd, tokens, paidTokens } = payout;
+  await recordClaimStep(db, claimId, at, {
+    ...step,
+    amountUsd,
+    tokens,
+    owedTokens: tokens - paidTokens,
+  });
+  await recordClaimPaid(db, manager, claimId, policyId, payout, at);
+}
+
 // ---------------------------------------------------------------------------------------- dAPIs
 
 ponder.on("ClaimsManager:DapiCapSet", async ({ event, context }) => {
@@ -391,22 +418,12 @@ ponder.on("ClaimsManager:ClaimAccepted", async ({ event, context }) => {
   const at = where(event);
   const { claimId, policyId, mediator, amountUsd, tokens, paidTokens } = event.args;
   await context.db.update(claim, { id: claimId }).set({ mediator });
-  await recordClaimStep(context.db, claimId, at, {
-    kind: "accepted",
-    status: "PaidClaim",
-    actor: mediator,
-    amountUsd,
-    tokens,
-    owedTokens: tokens - paidTokens,
-  });
-  await recordClaimPaid(
-    context.db,
-    event.log.address,
+  await recordPayout(context.db, event.log.address, at, {
     claimId,
     policyId,
-    { amountUsd, tokens, paidTokens },
-    at,
-  );
+    payout: { amountUsd, tokens, paidTokens },
+    step: { kind: "accepted", status: "PaidClaim", actor: mediator },
+  });
 });
 
 // Parametric coverage (IClaimsParametric). Emitted after the policy's PolicyCreated / the claim's ClaimCreated.
@@ -421,22 +438,12 @@ ponder.on("ClaimsManager:ParametricClaimPaid", async ({ event, context }) => {
   const at = where(event);
   const { claimId, policyId, incidentId, amountUsd, tokens, paidTokens } = event.args;
   await context.db.update(claim, { id: claimId }).set({ incidentId });
-  await recordClaimStep(context.db, claimId, at, {
-    kind: "parametricPaid",
-    status: "PaidClaim",
-    actor: event.transaction.from,
-    amountUsd,
-    tokens,
-    owedTokens: tokens - paidTokens,
-  });
-  await recordClaimPaid(
-    context.db,
-    event.log.address,
+  await recordPayout(context.db, event.log.address, at, {
     claimId,
     policyId,
-    { amountUsd, tokens, paidTokens },
-    at,
-  );
+    payout: { amountUsd, tokens, paidTokens },
+    step: { kind: "parametricPaid", status: "PaidClaim", actor: event.transaction.from },
+  });
 });
 
 ponder.on("ClaimsManager:SettlementProposed", async ({ event, context }) => {
@@ -467,22 +474,12 @@ ponder.on("ClaimsManager:ClaimRejected", async ({ event, context }) => {
 ponder.on("ClaimsManager:SettlementAccepted", async ({ event, context }) => {
   const at = where(event);
   const { claimId, policyId, amountUsd, tokens, paidTokens } = event.args;
-  await recordClaimStep(context.db, claimId, at, {
-    kind: "settlementAccepted",
-    status: "PaidSettlement",
-    actor: event.transaction.from,
-    amountUsd,
-    tokens,
-    owedTokens: tokens - paidTokens,
-  });
-  await recordClaimPaid(
-    context.db,
-    event.log.address,
+  await recordPayout(context.db, event.log.address, at, {
     claimId,
     policyId,
-    { amountUsd, tokens, paidTokens },
-    at,
-  );
+    payout: { amountUsd, tokens, paidTokens },
+    step: { kind: "settlementAccepted", status: "PaidSettlement", actor: event.transaction.from },
+  });
 });
 
 ponder.on("ClaimsManager:ClaimEscalated", async ({ event, context }) => {
@@ -648,25 +645,22 @@ ponder.on("ClaimsManager:RulingExecuted", async ({ event, context }) => {
   const { claimId, policyId, ruling, status, amountUsd, tokens, paidTokens } = event.args;
   const claimRow = await context.db.find(claim, { id: claimId });
   const bond = claimRow?.bond ?? 0n;
-  await recordClaimStep(context.db, claimId, at, {
+  const step = {
     kind: "rulingExecuted",
     status: CLAIM_STATUS[status] ?? "None",
     actor: event.transaction.from,
     ruling: Number(ruling),
-    amountUsd,
-    tokens,
-    owedTokens: tokens - paidTokens,
-  });
+  } as const;
+  const payout = { amountUsd, tokens, paidTokens };
   if (tokens > 0n || amountUsd > 0n) {
-    await recordClaimPaid(
-      context.db,
-      event.log.address,
-      claimId,
-      policyId,
-      { amountUsd, tokens, paidTokens },
-      at,
-    );
+    await recordPayout(context.db, event.log.address, at, { claimId, policyId, payout, step });
   } else {
+    await recordClaimStep(context.db, claimId, at, {
+      ...step,
+      amountUsd,
+      tokens,
+      owedTokens: tokens - paidTokens,
+    });
     await context.db.update(claim, { id: claimId }).set({ resolvedAt: at.timestamp });
     await addToCoverage(context.db, event.log.address, at, { totalBondsForfeited: bond });
   }

@@ -21,6 +21,8 @@ export interface DevnetFixture {
   role: (name: string) => Address;
   /** Moves the chain's clock forward, mines, and pushes fresh values to every dAPI. */
   warp: (seconds: number) => Promise<void>;
+  /** Moves the chain's clock forward and mines, leaving the dAPIs as they were (they age: e.g. to go stale). */
+  advance: (seconds: number) => Promise<void>;
   /** Pushes fresh values (the base values, or `values[name]`) to the devnet's dAPIs. */
   /**
    * Pushes each feed's value (its base value unless given), signed at `at` (default: the chain's time, or a second
@@ -79,12 +81,15 @@ export async function startDevnetFixture(
       }
       return newest;
     };
-    const warp = async (seconds: number) => {
+    const advance = async (seconds: number) => {
       await deployer.publicClient.request({
         method: "evm_increaseTime",
         params: [seconds],
       } as never);
       await deployer.publicClient.request({ method: "evm_mine", params: [] } as never);
+    };
+    const warp = async (seconds: number) => {
+      await advance(seconds);
       await refreshFeeds();
     };
     return {
@@ -93,6 +98,7 @@ export async function startDevnetFixture(
       deployer,
       role,
       warp,
+      advance,
       refreshFeeds,
       stop: anvil.stop,
     };
