@@ -21,7 +21,11 @@ import superjson from "superjson";
 import { type Address, encodeFunctionData, type Hex, maxUint256, parseEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { startAnvil } from "../packages/devnet/src/anvil.ts";
-import { type IndexerInstance, indexedBlock, startIndexer } from "../packages/indexer/src/start.ts";
+import {
+  type IndexerInstance,
+  indexedBlock,
+  startIndexer,
+} from "../packages/indexer/launcher/start.ts";
 import { createTxContext } from "../packages/sdk/src/deploy/context.ts";
 import { deployDevnet } from "../packages/sdk/src/deploy/devnet.ts";
 import { DEVNET_MNEMONIC, devnetAccount } from "../packages/sdk/src/deploy/devnetAccounts.ts";

@@ -1,7 +1,7 @@
 import { createConfig } from "ponder";
+import { waitForStartGate } from "./launcher/startGate.ts";
 import { INDEXED_ABIS } from "./src/contracts.ts";
 import { ABSENT, loadDeployment, rpcUrls } from "./src/deployment.ts";
-import { waitForStartGate } from "./src/startGate.ts";
 
 // Addresses and the start block come from the deployment file ($IPOOL_DEPLOYMENT, else
 // .devnet/deployment.json); events from the ABIs generated from the contracts (`npm run build`).

@@ -55,7 +55,9 @@ type StartIndexer = (options: { deploymentPath: string; port?: number }) => Prom
 
 async function loadStartIndexer(): Promise<StartIndexer | undefined> {
   try {
-    const module = (await import("../../indexer/src/start.ts")) as { startIndexer?: StartIndexer };
+    const module = (await import("../../indexer/launcher/start.ts")) as {
+      startIndexer?: StartIndexer;
+    };
     return module.startIndexer;
   } catch {
     return undefined;

@@ -7,7 +7,7 @@
  * new start would deploy (contract bytecodes, the deploy and seed code, the options). A resume loads the state
  * only when the key is the same and the loaded chain is the saved one (same start block hash); otherwise it
  * starts clean and says why. The indexer resumes on its own: it keeps its database when the chain and the
- * deployment are the ones it indexed (packages/indexer/src/start.ts).
+ * deployment are the ones it indexed (packages/indexer/launcher/start.ts).
  *
  * The chain's clock goes on as if the devnet had kept running: it resumes at the wall clock plus the offset
  * the chain had when it stopped (`ipool devnet advance` moves it), and never before its last block.

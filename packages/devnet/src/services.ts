@@ -1,6 +1,6 @@
 /**
  * Optional services of the devnet, loaded only if their packages exist: the indexer
- * (packages/indexer/src/start.ts) and the dashboard (packages/dashboard/start.ts).
+ * (packages/indexer/launcher/start.ts) and the dashboard (packages/dashboard/start.ts).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -56,13 +56,16 @@ async function load<T>(relative: string, exportName: string): Promise<T | undefi
 
 /** `startIndexer` from packages/indexer, or undefined when it is not there. */
 export function loadStartIndexer(): Promise<StartIndexer | undefined> {
-  return load<StartIndexer>("../../indexer/src/start.ts", "startIndexer");
+  return load<StartIndexer>("../../indexer/launcher/start.ts", "startIndexer");
 }
 
 /** `waitForIndexedBlock` from packages/indexer (present whenever `startIndexer` is). */
 export async function loadWaitForIndexedBlock(): Promise<WaitForIndexedBlock> {
-  const wait = await load<WaitForIndexedBlock>("../../indexer/src/start.ts", "waitForIndexedBlock");
-  if (!wait) throw new Error("packages/indexer/src/start.ts exports no waitForIndexedBlock");
+  const wait = await load<WaitForIndexedBlock>(
+    "../../indexer/launcher/start.ts",
+    "waitForIndexedBlock",
+  );
+  if (!wait) throw new Error("packages/indexer/launcher/start.ts exports no waitForIndexedBlock");
   return wait;
 }
 

@@ -1,4 +1,4 @@
-// Run by src/pgliteTemplate.ts: initializes an empty PGlite data directory at argv[2] (PGlite's
+// Run by launcher/pgliteTemplate.ts: initializes an empty PGlite data directory at argv[2] (PGlite's
 // initdb) and closes it cleanly, so that copies of it open without running initdb again.
 import { PGlite } from "@electric-sql/pglite";
 

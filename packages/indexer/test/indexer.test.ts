@@ -31,15 +31,15 @@ import {
   poolGovernorAbi,
   stakingPoolAbi,
 } from "../../sdk/src/generated/contracts.ts";
-import * as schema from "../ponder.schema.ts";
-import { DEEP_REORG_EXIT_CODE, readFinalizedBlock } from "../src/chainGuardState.ts";
-import { CLAIM_STATUS } from "../src/claimStatus.ts";
 import {
   finalizedBlockReplaced,
   type IndexerInstance,
   startIndexer,
   waitForIndexedBlock,
-} from "../src/start.ts";
+} from "../launcher/start.ts";
+import * as schema from "../ponder.schema.ts";
+import { DEEP_REORG_EXIT_CODE, readFinalizedBlock } from "../src/chainGuardState.ts";
+import { CLAIM_STATUS } from "../src/claimStatus.ts";
 import { depositAndStakeCalls, fundStakers, mineInOneBlock, rpc } from "./support/chain.ts";
 import { type PayoutHistory, payoutHistory } from "./support/payouts.ts";
 import {

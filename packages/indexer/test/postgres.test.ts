@@ -16,7 +16,7 @@ import { createTxContext } from "../../sdk/src/deploy/context.ts";
 import { deployDevnet } from "../../sdk/src/deploy/devnet.ts";
 import { devnetAccount } from "../../sdk/src/deploy/devnetAccounts.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
-import { type IndexerInstance, startIndexer } from "../src/start.ts";
+import { type IndexerInstance, startIndexer } from "../launcher/start.ts";
 import { depositAndStakeCalls, fundStakers, mineInOneBlock } from "./support/chain.ts";
 import { startTestPostgres, type TestPostgres } from "./support/postgres.ts";
 import { assertHostileRequestsRefused, assertSqlAgreesAfterManyUpdates } from "./support/trust.ts";

@@ -8,8 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
-import { ensurePgliteTemplate, freshPgliteDir, pgliteTemplateDir } from "../src/pgliteTemplate.ts";
-import { closeStartGate, openStartGate, waitForStartGate } from "../src/startGate.ts";
+import {
+  ensurePgliteTemplate,
+  freshPgliteDir,
+  pgliteTemplateDir,
+} from "../launcher/pgliteTemplate.ts";
+import { closeStartGate, openStartGate, waitForStartGate } from "../launcher/startGate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ipool-startup-"));
 after(() => rmSync(dir, { recursive: true, force: true }));

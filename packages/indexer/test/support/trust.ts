@@ -9,8 +9,8 @@ import superjson from "superjson";
 import { type Address, createPublicClient, http, parseEther } from "viem";
 import type { Deployment } from "../../../sdk/src/deployment.ts";
 import { stakingPoolAbi } from "../../../sdk/src/generated/contracts.ts";
+import { waitForIndexedBlock } from "../../launcher/start.ts";
 import * as schema from "../../ponder.schema.ts";
-import { waitForIndexedBlock } from "../../src/start.ts";
 import { depositAndStakeCalls, mineInOneBlock } from "./chain.ts";
 import { watchHealth } from "./health.ts";
 

@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "./deployment.ts";
+import { repoRoot } from "../src/deployment.ts";
 
 const CACHE_DIR = join(repoRoot, "node_modules", ".cache", "ipool-pglite-template");
 const MAKE_TEMPLATE = join(repoRoot, "packages", "indexer", "bin", "pglite-template.mjs");

@@ -12,8 +12,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEEP_REORG_MESSAGE } from "./chainGuardState.ts";
-import { indexerRoot, repoRoot } from "./deployment.ts";
+import { DEEP_REORG_MESSAGE } from "../src/chainGuardState.ts";
+import { indexerRoot, repoRoot } from "../src/deployment.ts";
 
 /** How a ponder process ended. */
 export interface IndexerExit {
