@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -32,6 +32,12 @@ test("npm start -- --resume continues the saved chain, deployment and index; a c
       ...extra,
     });
   };
+  /** Asserts that a log line of the last start begins with `prefix`. */
+  const assertLogged = (prefix: string) =>
+    assert.ok(
+      logs.some((line) => line.startsWith(prefix)),
+      `no line "${prefix}...": ${logs.join("; ")}`,
+    );
   const clientOf = (devnet: Devnet) => createPublicClient({ transport: http(devnet.rpcUrl) });
   let devnet: Devnet | undefined;
   try {
@@ -98,22 +104,9 @@ test("npm start -- --resume continues the saved chain, deployment and index; a c
     // Another option changes the key: a new chain and deployment, indexed from the first block.
     devnet = await start({ resume: true, arbitrator: "kleros" });
     assert.equal(devnet.resumed, undefined);
-    assert.ok(
-      logs.some((line) =>
-        line.startsWith(
-          "not resuming: the contracts, the deploy or seed code or the options changed",
-        ),
-      ),
-      logs.join("; "),
-    );
-    assert.ok(
-      logs.some((line) => line.startsWith("deployed in")),
-      logs.join("; "),
-    );
-    assert.ok(
-      logs.some((line) => line.startsWith("indexer: indexing from the first block")),
-      logs.join("; "),
-    );
+    assertLogged("not resuming: the contracts, the deploy or seed code or the options changed");
+    assertLogged("deployed in");
+    assertLogged("indexer: indexing from the first block");
     const fresh = clientOf(devnet);
     assert.equal(await fresh.getBalance({ address: recipient }), 0n, "the old chain is gone");
     await devnet.stop();
@@ -123,14 +116,19 @@ test("npm start -- --resume continues the saved chain, deployment and index; a c
     writeFileSync(savedPaths(deploymentPath).state, '{"block":');
     devnet = await start({ resume: true, arbitrator: "kleros", indexerPort: false });
     assert.equal(devnet.resumed, undefined);
-    assert.ok(
-      logs.some((line) => line.startsWith("not resuming: anvil could not load")),
-      logs.join("; "),
-    );
-    assert.ok(
-      logs.some((line) => line.startsWith("deployed in")),
-      logs.join("; "),
-    );
+    assertLogged("not resuming: anvil could not load");
+    assertLogged("deployed in");
+    await devnet.stop();
+    devnet = undefined;
+
+    // A loadable state that is not the recorded devnet's chain (its start block's hash differs): a new devnet.
+    const { record } = savedPaths(deploymentPath);
+    const saved = JSON.parse(readFileSync(record, "utf8")) as { startBlockHash: string };
+    writeFileSync(record, JSON.stringify({ ...saved, startBlockHash: `0x${"00".repeat(32)}` }));
+    devnet = await start({ resume: true, arbitrator: "kleros", indexerPort: false });
+    assert.equal(devnet.resumed, undefined);
+    assertLogged("not resuming: the saved chain state is not the saved devnet's");
+    assertLogged("deployed in");
   } finally {
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });

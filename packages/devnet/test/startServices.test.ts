@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { deferred } from "../src/deferred.ts";
 import type { IndexerService, StartDashboard, StartIndexer } from "../src/services.ts";
-import { startServices } from "../src/startServices.ts";
+import { type ServicesOptions, startServices } from "../src/startServices.ts";
 
 /** Stand-ins that record what happened, in order. */
 function standIns(options: { indexerFails?: boolean } = {}) {
@@ -45,20 +45,29 @@ function standIns(options: { indexerFails?: boolean } = {}) {
 
 const settle = () => new Promise((done) => setTimeout(done, 50));
 
+/** startServices on any free ports, with stand-in loaders, behind the given deployment (and seed) steps. */
+function startStandIns(
+  loaders: ServicesOptions["loaders"],
+  deploymentWritten: Promise<void>,
+  seeded?: Promise<void>,
+) {
+  return startServices({
+    deploymentPath: "/nowhere/deployment.json",
+    deploymentWritten,
+    ...(seeded ? { seeded } : {}),
+    indexerPort: 0,
+    dashboardPort: 0,
+    log: () => {},
+    loaders,
+  });
+}
+
 describe("startServices", () => {
   it("starts the indexer before the deployment is written, the dashboard once seeded", async () => {
     const { events, loaders } = standIns();
     const deploy = deferred();
     const seed = deferred();
-    const services = startServices({
-      deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.promise,
-      seeded: seed.promise,
-      indexerPort: 0,
-      dashboardPort: 0,
-      log: () => {},
-      loaders,
-    });
+    const services = startStandIns(loaders, deploy.promise, seed.promise);
     await settle();
     assert.deepEqual(events, ["indexer starting"], "only the indexer runs before the deployment");
     deploy.resolve();
@@ -79,14 +88,7 @@ describe("startServices", () => {
   it("restarts the dashboard without an indexer when the indexer fails", async () => {
     const { events, loaders } = standIns({ indexerFails: true });
     const deploy = deferred();
-    const services = startServices({
-      deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.promise,
-      indexerPort: 0,
-      dashboardPort: 0,
-      log: () => {},
-      loaders,
-    });
+    const services = startStandIns(loaders, deploy.promise);
     deploy.resolve();
     const started = await services.ready;
     assert.equal(started.indexerUrl, undefined);
@@ -99,14 +101,7 @@ describe("startServices", () => {
   it("starts nothing more when the deployment fails, and says why", async () => {
     const { events, loaders } = standIns();
     const deploy = deferred();
-    const services = startServices({
-      deploymentPath: "/nowhere/deployment.json",
-      deploymentWritten: deploy.promise,
-      indexerPort: 0,
-      dashboardPort: 0,
-      log: () => {},
-      loaders,
-    });
+    const services = startStandIns(loaders, deploy.promise);
     deploy.reject(new Error("deployment reverted"));
     const started = await services.ready;
     assert.equal(started.indexerUrl, undefined);
