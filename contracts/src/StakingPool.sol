@@ -7,6 +7,7 @@ import {IStakingPoolCore} from "./interfaces/IStakingPool.sol";
 import {LockHistory} from "./libraries/LockHistory.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
 import {ShareMath} from "./libraries/ShareMath.sol";
+import {PackedCheckpoints} from "./libraries/PackedCheckpoints.sol";
 import {PoolVotes} from "./pool/PoolVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -84,7 +85,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         if (amount == 0) revert ZeroAmount();
         Account storage account = _accounts[msg.sender];
         uint256 unstaked = account.unstaked + amount;
-        account.unstaked = unstaked.toUint104();
+        account.unstaked = _toUnstaked(msg.sender, unstaked);
         emit Deposited(msg.sender, amount, unstaked);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -115,7 +116,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         address user = msg.sender;
         Account memory account = _accounts[user];
         AccountLock memory lock = _locks[user];
-        _syncEra(account, lock, totals.era);
+        _syncAccountEra(user, account, lock, totals.era);
         if (shares > account.shares) revert InsufficientShares(user, shares, account.shares);
         Pending storage pending = _pendings[user];
         // A pending unstake of an ended share era is void (worth nothing): the new one replaces it.
@@ -126,7 +127,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         amount = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
         uint256 newShares = account.shares - shares;
         _moveCredit(user, lock, account.shares, newShares, totals.rewardIndex);
-        account.shares = uint112(newShares);
+        account.shares = uint96(newShares);
         account.pendingEra = uint16(totals.era);
         uint256 maturesAt = block.timestamp + _params.unstakeWaitPeriod;
         _writePending(user, shares, amount.toUint104(), maturesAt.toUint32(), false);
@@ -142,7 +143,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         Account memory account = _accounts[user];
         if (account.era == era) return;
         AccountLock memory lock = _locks[user];
-        _syncEra(account, lock, era);
+        _syncAccountEra(user, account, lock, era);
         _writeAccount(user, account);
         _writeLock(user, lock);
     }
@@ -351,6 +352,27 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         _writeVoteFields(account, slots, era);
     }
 
+    /// @dev `Account.votedAt` and the stored shares, whatever their era (PROTOTYPE: inline first checkpoint).
+    function _loadInlineVotes(address account) internal view override returns (uint256 key, uint256 value) {
+        return _readInlineCheckpoint(account);
+    }
+
+    function _storeInlineVotes(address account, uint256 key) internal override {
+        _writeInlineCheckpoint(account, key);
+    }
+
+    /// @dev `_syncEra`, but an account whose vote history is still its inline checkpoint first writes that
+    /// checkpoint to its history (the value is the shares `_syncEra` voids): lookups before the wipe-out keep it.
+    /// The count goes to `lock`, which the caller writes.
+    function _syncAccountEra(address user, Account memory account, AccountLock memory lock, uint256 era) private {
+        if (account.era == era) return;
+        if (lock.voteSlots == 0 && account.votedAt != 0) {
+            _writeFirstVoteCheckpoint(user, account.votedAt, account.shares);
+            lock.voteSlots = 1;
+        }
+        _syncEra(account, lock, era);
+    }
+
     /// @dev Records a payout of `amount` against the pool-wide cap (`stakeBefore` = the total stake before it); reverts with
     /// `PayoutCapExceeded` if it does not fit together with the current and the previous window bucket. Reads and
     /// writes `PayoutWindow` (bucket 0-23, current 24-127, previous 128-231, capBps 232-247) as one word.
@@ -382,7 +404,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         PoolTotals memory totals = _totals;
         Account memory account = _accounts[user];
         AccountLock memory lock = _locks[user];
-        _syncEra(account, lock, totals.era);
+        _syncAccountEra(user, account, lock, totals.era);
         uint256 unstaked = account.unstaked;
         if (depositFirst) {
             unstaked += amount;
@@ -405,8 +427,11 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         unchecked {
             unstaked -= amount;
         }
-        account.unstaked = unstaked.toUint104();
-        account.shares = newShares.toUint112();
+        account.unstaked = uint96(unstaked); // at most what was read, or `_toUnstaked`'s bound below
+        // The votes' 96 bits bound a user's shares (its votes include them unless it delegates, and the total's
+        // checkpoint does anyway): the same error, before the narrower field could truncate them.
+        if (newShares > type(uint96).max) revert PackedCheckpoints.CheckpointValueOverflow(newShares);
+        account.shares = uint96(newShares);
         totals.totalStake = (totals.totalStake + amount).toUint104();
         _writeTotals(totals);
         _writeAccount(user, account);

@@ -86,6 +86,8 @@ abstract contract StakingPoolBase {
     uint256 internal constant _VOTE_SLOTS_SHIFT = 208;
     uint256 internal constant _VOTE_ERA_SHIFT = 240;
     uint256 internal constant _POOL_LOCK_FIELDS = (1 << _VOTE_SLOTS_SHIFT) - 1;
+    /// @dev Where `Account.votedAt` (the inline first vote checkpoint's time) sits in the account word.
+    uint256 internal constant _VOTED_AT_SHIFT = 224;
 
     /// @dev The reward index at the start of `epoch`, in one slot. The index has no upper bound (a donation to a tiny
     /// stake can make it grow without limit), so one that does not fit 224 bits reads `_WIDE_EPOCH_INDEX` here and
@@ -139,12 +141,17 @@ abstract contract StakingPoolBase {
         uint32 epoch;
     }
 
-    /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake.
+    /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake. `votedAt` belongs to the
+    /// votes module (`PoolVotes`, PROTOTYPE "inline first checkpoint"): while the account has no vote-history slot
+    /// (`AccountLock.voteSlots == 0`) and `votedAt != 0`, its whole vote history is one checkpoint, `shares` since
+    /// `votedAt`, so a first stake starts no history slot. Ignored once the history has a slot (never cleared).
+    /// `unstaked` is 96 bits (`UnstakedBalanceOverflow`), `shares` 96 (the votes bound) to make room for it.
     struct Account {
-        uint104 unstaked;
-        uint112 shares;
+        uint96 unstaked;
+        uint96 shares;
         uint16 era;
         uint16 pendingEra;
+        uint32 votedAt;
     }
 
     /// @dev Reward credit now = `debt + shares * rewardIndex / INDEX_SCALE`; `lastPeriod` is the lock period (two
@@ -279,8 +286,40 @@ abstract contract StakingPoolBase {
 
     function _writeAccount(address user, Account memory account) internal {
         Account storage slot = _accounts[user];
-        uint256 word = uint256(account.unstaked) | uint256(account.shares) << 104 | uint256(account.era) << 216
-            | uint256(account.pendingEra) << 232;
+        uint256 word = uint256(account.unstaked) | uint256(account.shares) << 96 | uint256(account.era) << 192
+            | uint256(account.pendingEra) << 208 | uint256(account.votedAt) << _VOTED_AT_SHIFT;
+        assembly ("memory-safe") {
+            sstore(slot.slot, word)
+        }
+    }
+
+    /// @dev `user`'s unstaked balance as stored: at most 2^96 - 1, else `UnstakedBalanceOverflow`.
+    function _toUnstaked(address user, uint256 unstaked) internal pure returns (uint96) {
+        if (unstaked > type(uint96).max) {
+            revert IStakingPoolTypes.UnstakedBalanceOverflow(user, unstaked, type(uint96).max);
+        }
+        return uint96(unstaked);
+    }
+
+    /// @dev The inline first vote checkpoint of `user` (`Account.votedAt`) and its value, the stored shares whatever
+    /// their era (see `Account`): one read of the account slot.
+    function _readInlineCheckpoint(address user) internal view returns (uint256 key, uint256 value) {
+        Account storage slot = _accounts[user];
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(slot.slot)
+        }
+        return (word >> _VOTED_AT_SHIFT, uint96(word >> 96));
+    }
+
+    /// @dev Sets `Account.votedAt`, keeping the rest of the slot (warm in a stake, which wrote it just before).
+    function _writeInlineCheckpoint(address user, uint256 key) internal {
+        Account storage slot = _accounts[user];
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(slot.slot)
+        }
+        word = (word & ((1 << _VOTED_AT_SHIFT) - 1)) | uint256(key.toUint32()) << _VOTED_AT_SHIFT;
         assembly ("memory-safe") {
             sstore(slot.slot, word)
         }
@@ -391,7 +430,7 @@ abstract contract StakingPoolBase {
             _writeTotals(totals);
         }
         uint256 unstaked = account.unstaked + amount;
-        account.unstaked = unstaked.toUint104();
+        account.unstaked = _toUnstaked(user, unstaked);
         // Keep the slot non-zero (`maturesAt`) so that the next schedule rewrites it cheaply (unless `_freeze` kept
         // a frozen part pending).
         if (shares == pending.shares) _writePending(user, 0, 0, pending.maturesAt, false);
@@ -556,7 +595,7 @@ abstract contract StakingPoolBase {
         unchecked {
             unstaked -= amount;
         }
-        _accounts[user].unstaked = uint104(unstaked);
+        _accounts[user].unstaked = uint96(unstaked);
         emit IStakingPoolTypes.Withdrawn(user, recipient, amount, unstaked);
         _token.safeTransfer(recipient, amount);
     }

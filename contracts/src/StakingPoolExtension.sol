@@ -276,7 +276,7 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
         lock.vestingEnd = uint40(end);
         Account storage account = _accounts[user];
         uint256 unstaked = account.unstaked + amount;
-        account.unstaked = unstaked.toUint104();
+        account.unstaked = _toUnstaked(user, unstaked);
         emit IStakingPoolTypes.VestingDeposited(user, msg.sender, amount, start, end, unstaked);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }

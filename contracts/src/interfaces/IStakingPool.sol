@@ -37,6 +37,9 @@ interface IStakingPoolTypes {
     error ZeroAddress();
     /// @notice `amount` exceeds what `user` has deposited and not staked (`available`).
     error InsufficientUnstaked(address user, uint256 amount, uint256 available);
+    /// @notice `user`'s unstaked balance would become `balance`, above `max` (2^96 - 1): it shares its slot with the
+    /// shares (96 bits, the votes bound) and the inline first vote checkpoint.
+    error UnstakedBalanceOverflow(address user, uint256 balance, uint256 max);
     /// @notice `amount` exceeds what `user` may withdraw now: deposited minus locked rewards and unvested tokens.
     error InsufficientWithdrawable(address user, uint256 amount, uint256 withdrawable);
     /// @notice `shares` exceeds the staked shares of `user` (`available`).

@@ -56,7 +56,8 @@ abstract contract PoolVotes is IPoolVotes {
     function _addVotingShares(address user, uint256 shares) internal virtual {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
-        _changeVotes(_holderOf(user), key, shares, true, _votingEra());
+        address holder = _holderOf(user);
+        _changeVotes(holder, key, shares, true, _votingEra(), holder == user);
         uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.add(slots, key, shares);
         if (newSlots != slots) _storeTotalVoteSlots(newSlots);
@@ -66,7 +67,8 @@ abstract contract PoolVotes is IPoolVotes {
     function _removeVotingShares(address user, uint256 shares) internal virtual {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
-        _changeVotes(_holderOf(user), key, shares, false, _votingEra());
+        address holder = _holderOf(user);
+        _changeVotes(holder, key, shares, false, _votingEra(), holder == user);
         uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.sub(slots, key, shares);
         if (newSlots != slots) _storeTotalVoteSlots(newSlots);
@@ -103,6 +105,24 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev Implemented by the pool: stores them (`slots` below 2^32, `era` below 2^16).
     function _storeVoteHistory(address account, uint256 slots, uint256 era) internal virtual;
 
+    /// @dev Implemented by the pool (PROTOTYPE "inline first checkpoint"): the time `key` of `account`'s inline
+    /// first checkpoint (0 if none; meaningful only while its history has no slot) and `value`, the account's stored
+    /// staked shares whatever their era. While `_loadVoteHistory` counts 0 slots and `key != 0`, the account's whole
+    /// vote history is the one checkpoint `(key, value)`, of era `_loadVoteHistory`'s era. The pool keeps that true:
+    /// its shares change only in a stake or a schedule (which call the hooks right after) or when an era sync voids
+    /// them (which first writes the checkpoint to the history, `_writeFirstVoteCheckpoint`). A pool that returns
+    /// `(0, 0)` never uses it.
+    function _loadInlineVotes(address account) internal view virtual returns (uint256 key, uint256 value);
+
+    /// @dev Implemented by the pool: sets the time of `account`'s inline first checkpoint (below 2^32).
+    function _storeInlineVotes(address account, uint256 key) internal virtual;
+
+    /// @dev For the pool: writes `account`'s first history checkpoint `(key, value)` (its inline checkpoint, before
+    /// an era sync voids the shares that are its value); the pool counts the slot (1) itself.
+    function _writeFirstVoteCheckpoint(address account, uint256 key, uint256 value) internal {
+        _voteAccounts[account].history.add(0, key, value);
+    }
+
     // ------------------------------------------------------------------ delegation
 
     /// @inheritdoc IPoolVotes
@@ -127,11 +147,14 @@ abstract contract PoolVotes is IPoolVotes {
         address from = current == address(0) ? account : current;
         address to = delegatee == address(0) ? account : delegatee;
         emit DelegateChanged(account, from, to);
+        // An inline checkpoint's value is the account's shares, which stop being its votes once it delegates (even
+        // with none staked now: a later stake's votes go to the delegatee): write it to the history first.
+        if (current == address(0)) _writeInlineToHistory(account);
         uint256 shares = _stakedSharesOf(account);
         if (shares != 0) {
             uint256 era = _votingEra();
-            _changeVotes(from, key, shares, false, era);
-            _changeVotes(to, key, shares, true, era);
+            _changeVotes(from, key, shares, false, era, false);
+            _changeVotes(to, key, shares, true, era, false);
         }
     }
 
@@ -159,6 +182,10 @@ abstract contract PoolVotes is IPoolVotes {
     function getVotes(address account) external view virtual returns (uint256) {
         (uint256 slots, uint256 era) = _loadVoteHistory(account);
         if (era != _votingEra()) return 0;
+        if (slots == 0) {
+            (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
+            return inlineKey == 0 ? 0 : value;
+        }
         return _voteAccounts[account].history.latest(slots);
     }
 
@@ -171,7 +198,15 @@ abstract contract PoolVotes is IPoolVotes {
     function getPastVotes(address account, uint256 timepoint) external view virtual returns (uint256) {
         _checkPast(timepoint);
         (uint256 slots, uint256 era) = _loadVoteHistory(account);
-        (uint256 votes, bool isLatest) = _voteAccounts[account].history.upperLookupWithLatest(slots, timepoint);
+        uint256 votes;
+        bool isLatest;
+        if (slots == 0) {
+            // At most the inline checkpoint: its value from its time on.
+            (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
+            if (inlineKey != 0 && inlineKey <= timepoint) (votes, isLatest) = (value, true);
+        } else {
+            (votes, isLatest) = _voteAccounts[account].history.upperLookupWithLatest(slots, timepoint);
+        }
         if (isLatest && votes != 0) {
             uint256 eraEndedAt = _eraStartedAt[era + 1];
             if (eraEndedAt != 0 && eraEndedAt <= timepoint) return 0;
@@ -208,6 +243,11 @@ abstract contract PoolVotes is IPoolVotes {
         uint256 listed = marked ? count + 1 : count;
         if (index >= listed) revert CheckpointOutOfRange(account, index, listed);
         if (marked && index == count) return (uint32(markerKey), 0);
+        (uint256 slots,) = _loadVoteHistory(account);
+        if (slots == 0) {
+            (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
+            return (uint32(inlineKey), uint96(value));
+        }
         return _voteAccounts[account].history.at(index);
     }
 
@@ -218,10 +258,18 @@ abstract contract PoolVotes is IPoolVotes {
     function _checkpointList(address account) private view returns (uint256 count, uint256 markerKey, bool marked) {
         (uint256 slots, uint256 era) = _loadVoteHistory(account);
         PackedCheckpoints.History storage history = _voteAccounts[account].history;
-        count = history.length(slots);
-        if (count == 0 || era == _votingEra() || history.latest(slots) == 0) return (count, 0, false);
+        uint256 latestValue;
+        uint256 lastKey;
+        if (slots == 0) {
+            (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
+            if (inlineKey != 0) (count, latestValue, lastKey) = (1, value, inlineKey);
+        } else {
+            count = history.length(slots);
+            latestValue = history.latest(slots);
+            (lastKey,) = history.at(count - 1);
+        }
+        if (count == 0 || era == _votingEra() || latestValue == 0) return (count, 0, false);
         markerKey = _eraStartedAt[era + 1];
-        (uint32 lastKey,) = history.at(count - 1);
         if (lastKey == markerKey) --count;
         return (count, markerKey, true);
     }
@@ -251,10 +299,42 @@ abstract contract PoolVotes is IPoolVotes {
     }
 
     /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`, in share era `era`.
-    function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era) private {
+    /// `ownShares`: the change is of `holder`'s own staked shares, which the pool has already written (a stake or a
+    /// schedule of a holder that does not delegate).
+    /// Inline first checkpoint (PROTOTYPE): a holder with no checkpoint whose votes become exactly its own stored
+    /// shares keeps its checkpoint in the pool's account slot (`_storeInlineVotes`) and starts no history slot; a
+    /// change of its own shares in the same second keeps it there (the value follows the shares); any other change
+    /// (a later second, a delegation from or to it) first writes it to the history, then proceeds as usual (the
+    /// two checkpoints then share the history's first slot).
+    function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era, bool ownShares)
+        private
+    {
         PackedCheckpoints.History storage history = _voteAccounts[holder].history;
         (uint256 slots, uint256 holderEra) = _loadVoteHistory(holder);
         uint256 slotsBefore = slots;
+        if (slots == 0) {
+            (uint256 inlineKey, uint256 stored) = _loadInlineVotes(holder);
+            if (inlineKey == 0) {
+                // No checkpoint yet (stale eras included: none to void). `stored == shares`: the holder had no
+                // shares before, so its votes after are exactly its stored shares.
+                if (ownShares && increase && stored == shares) {
+                    _storeInlineVotes(holder, key);
+                    if (holderEra != era) _storeVoteHistory(holder, 0, era);
+                    emit DelegateVotesChanged(holder, 0, shares);
+                    return;
+                }
+            } else {
+                // The inline checkpoint's value before this change (the pool wrote own shares already).
+                uint256 before = ownShares ? (increase ? stored - shares : stored + shares) : stored;
+                // An own change syncs the holder's era first, which writes a stale inline checkpoint to the history
+                // (then `slots` is 1): here `holderEra == era`.
+                if (ownShares && inlineKey == key) {
+                    emit DelegateVotesChanged(holder, before, stored);
+                    return;
+                }
+                (slots,,) = history.add(0, inlineKey, before);
+            }
+        }
         if (holderEra != era) {
             // A stale history: its votes became 0 when its era ended; record that, then count from 0.
             uint256 stale = history.latest(slots);
@@ -264,6 +344,17 @@ abstract contract PoolVotes is IPoolVotes {
             increase ? history.add(slots, key, shares) : history.sub(slots, key, shares);
         if (newSlots != slotsBefore || holderEra != era) _storeVoteHistory(holder, newSlots, era);
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
+    }
+
+    /// @dev If `account`'s vote history is its inline checkpoint alone, writes that checkpoint to the history's first
+    /// slot and counts it (its era unchanged: a stale one is voided at the account's next change, as usual).
+    function _writeInlineToHistory(address account) private {
+        (uint256 slots, uint256 era) = _loadVoteHistory(account);
+        if (slots != 0) return;
+        (uint256 inlineKey, uint256 stored) = _loadInlineVotes(account);
+        if (inlineKey == 0) return;
+        _voteAccounts[account].history.add(0, inlineKey, stored);
+        _storeVoteHistory(account, 1, era);
     }
 
     /// @dev Compares with `block.timestamp` directly (what `clock()` returns), which saves `clock()`'s call and cast

@@ -137,6 +137,48 @@ contract StakingPoolGasTest is PoolFixture {
         );
     }
 
+    /// @dev PROTOTYPE (inline first checkpoint): a user's second vote change, an hour after its first stake ever: it
+    /// writes the inline checkpoint and itself to the history's first slot (a fresh slot, which the first stake no
+    /// longer starts). Checked against the weekly row's ceiling plus that slot.
+    function test_gas_stake_secondEver() public {
+        address newcomer = makeAddr("newcomer");
+        _fund(newcomer);
+        _deposit(newcomer, 20e18);
+        vm.prank(newcomer);
+        pool.stake(10e18);
+        vm.warp(block.timestamp + 1 hours);
+        _measure(
+            newcomer, abi.encodeCall(pool.stake, (1e18)), "stake, second change ever", 125_000 + VOTES_HOOK_ALLOWANCE
+        );
+    }
+
+    /// @dev A first delegation by a user whose only vote change is its first stake (inline under the prototype) to a
+    /// staker with a history.
+    function test_gas_delegate_afterAFirstStake() public {
+        address newcomer = makeAddr("newcomer");
+        _fund(newcomer);
+        _depositAndStake(newcomer, 10e18);
+        vm.warp(block.timestamp + 1 hours);
+        _measure(newcomer, abi.encodeCall(pool.delegate, (alice)), "delegate, after a first stake", 140_000);
+    }
+
+    /// @dev getPastVotes of a user whose only checkpoint is its first stake's, at that second (execution gas of the
+    /// call, cold).
+    function test_gas_getPastVotes_afterAFirstStake() public {
+        address newcomer = makeAddr("newcomer");
+        _fund(newcomer);
+        uint256 at = block.timestamp;
+        _depositAndStake(newcomer, 10e18);
+        vm.warp(block.timestamp + 1 hours);
+        vm.cool(address(pool));
+        uint256 before = gasleft();
+        uint256 votes = pool.getPastVotes(newcomer, at);
+        uint256 used = before - gasleft();
+        assertEq(votes, pool.sharesOf(newcomer));
+        console.log("getPastVotes, a first stake's checkpoint (call gas)", used);
+        assertLe(used, 20_000);
+    }
+
     function test_gas_scheduleUnstake() public {
         _measure(bob, abi.encodeCall(pool.scheduleUnstake, (10e18)), "scheduleUnstake", 95_000 + VOTES_HOOK_ALLOWANCE);
     }

@@ -2,6 +2,8 @@
 pragma solidity 0.8.28;
 
 import {StakingPool} from "../../src/StakingPool.sol";
+import {IStakingPoolTypes} from "../../src/interfaces/IStakingPool.sol";
+import {PackedCheckpoints} from "../../src/libraries/PackedCheckpoints.sol";
 import {PoolFixture} from "../utils/PoolFixture.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
@@ -70,6 +72,24 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         vm.store(address(pool), bytes32(_historyRegion(user) + slots - 1), bytes32(pair));
     }
 
+    /// @dev `_accounts` (the slot before `_locks`): `{unstaked 96, shares 96, era 16, pendingEra 16, votedAt 32}`.
+    uint256 internal constant ACCOUNTS_SLOT = 11;
+
+    function _accountWord(address user) internal view returns (uint256) {
+        return uint256(vm.load(address(pool), keccak256(abi.encode(user, ACCOUNTS_SLOT))));
+    }
+
+    function _votedAt(address user) internal view returns (uint256) {
+        uint256 word = _accountWord(user);
+        // The unstaked field checks the slot number: a wrong one fails here rather than passing.
+        require(uint96(word) == pool.unstakedOf(user), "account slot");
+        return word >> 224;
+    }
+
+    function _historyWord(address user, uint256 slot) internal view returns (uint256) {
+        return uint256(vm.load(address(pool), bytes32(_historyRegion(user) + slot)));
+    }
+
     function _margin() internal view returns (uint256) {
         return StakingPool(address(pool)).LOCK_ROUNDING_MARGIN();
     }
@@ -84,7 +104,8 @@ contract StakingPoolFirstStakeTest is PoolFixture {
 
         assertEq(_voteAccountWord(dave), 0, "no vote account written");
         assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD, "the lock slot found (its period)");
-        assertEq(_voteSlots(dave), 1, "one history slot, counted in the lock slot");
+        assertEq(_voteSlots(dave), 0, "no history slot: the first checkpoint is inline (prototype)");
+        assertEq(_votedAt(dave), stakedAt, "the inline checkpoint's time, in the account slot");
         assertEq(_voteEra(dave), 0);
         assertEq(pool.getVotes(dave), shares);
         assertEq(pool.numCheckpoints(dave), 1);
@@ -96,7 +117,8 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(pool.getPastVotes(dave, stakedAt - 1), 0, "nothing before the first stake");
         assertEq(pool.getPastVotes(dave, stakedAt), shares);
 
-        // The second change fills the slot's free half (no count change), the third starts slot 2.
+        // The second change writes the inline checkpoint to the history's first slot with itself (count 1), the
+        // third starts slot 2.
         vm.prank(dave);
         pool.depositAndStake(1e18);
         assertEq(_voteSlots(dave), 1);
@@ -200,7 +222,8 @@ contract StakingPoolFirstStakeTest is PoolFixture {
 
         uint256 daveShares = _depositAndStake(dave, 100e18);
         assertEq(_voteEra(dave), 1);
-        assertEq(_voteSlots(dave), 1);
+        assertEq(_voteSlots(dave), 0, "inline");
+        assertEq(_votedAt(dave), block.timestamp);
         assertEq(_voteAccountWord(dave), 0);
         assertEq(pool.getVotes(dave), daveShares);
         assertEq(_voteEra(alice), 0, "alice's history is stale until her next change");
@@ -247,7 +270,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
 
         uint256 shares = _depositAndStake(dave, 100e18);
         assertEq(_voteEra(dave), type(uint16).max);
-        assertEq(_voteSlots(dave), 1);
+        assertEq(_voteSlots(dave), 0, "inline");
         assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD);
         assertEq(pool.getVotes(dave), shares);
     }
@@ -282,5 +305,247 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(_voteSlots(erin), type(uint32).max);
         assertEq(pool.getVotes(erin), erinShares + daveShares);
         assertEq(_voteSlots(dave), 0);
+    }
+
+    // ------------------------------------------- inline first checkpoint (PROTOTYPE, issue #13's last target)
+
+    /// @dev A flash stake and schedule in one second: the inline checkpoint follows the shares, no history slot is
+    /// written, and the second cannot be read before it closes (so nobody votes with the stake's first value).
+    function test_inline_flashStakeAndUnstakeInOneSecondStaysInline() public {
+        uint256 at = block.timestamp;
+        uint256 shares = _depositAndStake(dave, 100e18);
+        uint256 more = _depositAndStake(dave, 50e18);
+        _schedule(dave, 30e18);
+        assertEq(_voteSlots(dave), 0);
+        assertEq(_votedAt(dave), at);
+        assertEq(_historyWord(dave, 0), 0, "no history slot written");
+        uint256 left = shares + more - 30e18;
+        assertEq(pool.getVotes(dave), left);
+        assertEq(pool.numCheckpoints(dave), 1);
+        vm.expectRevert();
+        pool.getPastVotes(dave, at); // the current second is still open
+        vm.warp(at + 1);
+        assertEq(pool.getPastVotes(dave, at - 1), 0, "one second before: nothing");
+        assertEq(pool.getPastVotes(dave, at), left, "at the inline time: the second's last value");
+        assertEq(pool.getPastTotalSupply(at), pool.totalVotingSupply());
+    }
+
+    /// @dev The second change in a later second writes both checkpoints to the history's first slot.
+    function test_inline_secondChangeWritesBothCheckpointsToOneSlot() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 10);
+        uint256 t2 = block.timestamp;
+        _schedule(dave, 40e18);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, s1 - 40e18) << 128);
+        assertEq(pool.numCheckpoints(dave), 2);
+        (uint32 k0, uint96 v0) = pool.checkpoints(dave, 0);
+        (uint32 k1, uint96 v1) = pool.checkpoints(dave, 1);
+        assertEq(k0, t1);
+        assertEq(v0, s1);
+        assertEq(k1, t2);
+        assertEq(v1, s1 - 40e18);
+        vm.warp(t2 + 1);
+        assertEq(pool.getPastVotes(dave, t1 - 1), 0);
+        assertEq(pool.getPastVotes(dave, t1), s1);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1);
+        assertEq(pool.getPastVotes(dave, t2), s1 - 40e18);
+        assertEq(pool.getVotes(dave), s1 - 40e18);
+    }
+
+    /// @dev A delegation from an account whose only checkpoint is inline: its history gets the inline checkpoint and
+    /// the 0; the delegatee (no checkpoint) gets a history checkpoint, never an inline one (its votes are not its
+    /// shares).
+    function test_inline_delegationFromAnInlineAccount() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(_voteSlots(erin), 1);
+        assertEq(_votedAt(erin), 0, "erin has no inline checkpoint");
+        assertEq(pool.getVotes(dave), 0);
+        assertEq(pool.getVotes(erin), s1);
+        vm.warp(t2 + 1);
+        assertEq(pool.getPastVotes(dave, t1), s1);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1);
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        assertEq(pool.getPastVotes(erin, t2 - 1), 0);
+        assertEq(pool.getPastVotes(erin, t2), s1);
+        // erin's own first stake now goes to its history (it holds delegated votes): no inline checkpoint.
+        uint256 se = _depositAndStake(erin, 10e18);
+        assertEq(_votedAt(erin), 0);
+        assertEq(pool.getVotes(erin), s1 + se);
+    }
+
+    /// @dev A delegation to an account whose only checkpoint is inline: that checkpoint goes to its history first.
+    function test_inline_delegationToAnInlineAccount() public {
+        uint256 t1 = block.timestamp;
+        uint256 se = _depositAndStake(erin, 100e18);
+        uint256 sd = _depositAndStake(dave, 30e18);
+        vm.warp(t1 + 7);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_voteSlots(erin), 1);
+        assertEq(_historyWord(erin, 0), _checkpoint(t1, se) | _checkpoint(t2, se + sd) << 128);
+        vm.warp(t2 + 1);
+        assertEq(pool.getPastVotes(erin, t1 - 1), 0);
+        assertEq(pool.getPastVotes(erin, t1), se);
+        assertEq(pool.getPastVotes(erin, t2 - 1), se);
+        assertEq(pool.getPastVotes(erin, t2), se + sd);
+        assertEq(pool.getPastVotes(dave, t2 - 1), sd);
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        // erin's own change afterwards, and its lookups.
+        uint256 more = _depositAndStake(erin, 1e18);
+        assertEq(pool.getVotes(erin), se + sd + more);
+    }
+
+    /// @dev A wipe-out voids an inline checkpoint's votes from the wipe-out on (read as the marker), and lookups
+    /// before it keep the inline value; the account's next stake (a new era) first writes the inline checkpoint to
+    /// the history, then the zero at the wipe-out, then the new value.
+    function test_inline_wipeOutThenANewStake() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 1 hours);
+        uint256 wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+        assertEq(pool.shareEra(), 1);
+        assertEq(pool.getVotes(dave), 0);
+        assertEq(pool.numCheckpoints(dave), 2, "the inline checkpoint and the zero marker");
+        (uint32 mk, uint96 mv) = pool.checkpoints(dave, 1);
+        assertEq(mk, wipedAt);
+        assertEq(mv, 0);
+        vm.warp(wipedAt + 1 hours);
+        assertEq(pool.getPastVotes(dave, t1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt - 1), s1, "one second before the wipe-out");
+        assertEq(pool.getPastVotes(dave, wipedAt), 0, "at the wipe-out");
+
+        uint256 t3 = block.timestamp;
+        uint256 s3 = _depositAndStake(dave, 20e18);
+        assertEq(_voteEra(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(wipedAt, 0) << 128);
+        assertEq(_voteSlots(dave), 2);
+        assertEq(pool.numCheckpoints(dave), 3);
+        vm.warp(t3 + 1);
+        assertEq(pool.getPastVotes(dave, t1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt - 1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt), 0);
+        assertEq(pool.getPastVotes(dave, t3 - 1), 0);
+        assertEq(pool.getPastVotes(dave, t3), s3);
+        assertEq(pool.getVotes(dave), s3);
+    }
+
+    /// @dev `syncShareEra` voids the shares that are an inline checkpoint's value: it writes the checkpoint to the
+    /// history first, so lookups before the wipe-out keep it.
+    function test_inline_syncShareEraKeepsThePastVotes() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 1 hours);
+        uint256 wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+        vm.warp(wipedAt + 1);
+        StakingPool(address(pool)).syncShareEra(dave);
+        assertEq(pool.sharesOf(dave), 0);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(pool.getPastVotes(dave, t1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt - 1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt), 0);
+        assertEq(pool.getVotes(dave), 0);
+        assertEq(pool.numCheckpoints(dave), 2);
+    }
+
+    /// @dev A delegation (made in the new era) to an account whose inline checkpoint belongs to an ended era and
+    /// that was never synced: the checkpoint, then the zero at the wipe-out, then the delegated votes.
+    function test_inline_delegationToAStaleInlineAccount() public {
+        uint256 t1 = block.timestamp;
+        uint256 se = _depositAndStake(erin, 100e18);
+        vm.warp(t1 + 1 hours);
+        uint256 wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+        vm.warp(wipedAt + 1 hours);
+        uint256 sd = _depositAndStake(dave, 50e18);
+        vm.warp(block.timestamp + 1);
+        uint256 t3 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(pool.getVotes(erin), sd);
+        assertEq(_historyWord(erin, 0), _checkpoint(t1, se) | _checkpoint(wipedAt, 0) << 128);
+        vm.warp(t3 + 1);
+        assertEq(pool.getPastVotes(erin, t1), se);
+        assertEq(pool.getPastVotes(erin, wipedAt - 1), se);
+        assertEq(pool.getPastVotes(erin, wipedAt), 0);
+        assertEq(pool.getPastVotes(erin, t3 - 1), 0);
+        assertEq(pool.getPastVotes(erin, t3), sd);
+        // erin's own new stake: its era syncs (its history has slots now, nothing inline to write).
+        uint256 se2 = _depositAndStake(erin, 10e18);
+        assertEq(pool.getVotes(erin), sd + se2);
+    }
+
+    /// @dev Regression (found while writing the prototype): an inline checkpoint of value 0 (stake and schedule of all
+    /// shares in one second), then a delegation with no shares staked (no votes move), then a stake: the stake's votes
+    /// go to the delegatee, and the delegator's inline value (its shares) must not count for it too.
+    function test_inline_zeroInlineThenDelegateWithNoSharesThenStake() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        _schedule(dave, s1);
+        assertEq(pool.getVotes(dave), 0);
+        vm.warp(t1 + 1);
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_voteSlots(dave), 1, "the inline checkpoint went to the history at the delegation");
+        vm.warp(t1 + 2);
+        uint256 s2 = _depositAndStake(dave, 10e18);
+        assertEq(pool.getVotes(dave), 0, "dave delegates: no votes");
+        assertEq(pool.getVotes(erin), s2);
+        assertEq(pool.getVotes(dave) + pool.getVotes(erin) + pool.getVotes(seeder), pool.totalVotingSupply());
+        vm.warp(t1 + 3);
+        assertEq(pool.getPastVotes(dave, t1), 0);
+        assertEq(pool.getPastVotes(dave, t1 + 2), 0);
+        assertEq(pool.getPastVotes(erin, t1 + 2), s2);
+    }
+
+    /// @dev The unstaked field is 96 bits (it shares the account slot with the inline checkpoint's time): a deposit
+    /// to exactly 2^96 - 1 is stored, one unit more reverts with the balance and the bound, nothing written.
+    function test_unstaked_atTheLimitAndOnePast() public {
+        uint256 max = type(uint96).max;
+        vm.prank(owner);
+        token.mint(dave, max);
+        uint256 before = pool.unstakedOf(dave);
+        _deposit(dave, max - before);
+        assertEq(pool.unstakedOf(dave), max);
+        assertEq(uint96(_accountWord(dave)), max);
+        assertEq(uint96(_accountWord(dave) >> 96), 0, "shares untouched");
+
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnstakedBalanceOverflow.selector, dave, max + 1, max));
+        _deposit(dave, 1);
+        // depositWithVesting, the other way in, has the same bound.
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnstakedBalanceOverflow.selector, dave, max + 1, max));
+        vm.prank(vester);
+        pool.depositWithVesting(dave, 1, block.timestamp, block.timestamp + 1 weeks);
+        assertEq(pool.unstakedOf(dave), max);
+        // depositAndStake from a full balance stakes the new tokens, leaving the unstaked balance as it was.
+        vm.prank(owner);
+        token.mint(dave, 10e18);
+        uint256 shares = _depositAndStake(dave, 10e18);
+        assertEq(pool.unstakedOf(dave), max);
+        assertEq(pool.getVotes(dave), shares);
+    }
+
+    /// @dev A user's shares are bounded by the votes' 96 bits, as before (the total's checkpoint bounds them too):
+    /// the narrower field keeps `CheckpointValueOverflow`, and never truncates.
+    function test_shares_pastTheVotesBoundReverts() public {
+        uint256 max = type(uint96).max;
+        uint256 amount = max + max / 100; // over 2^96 shares at any price below 1.01
+        vm.prank(owner);
+        token.mint(dave, amount);
+        assertGt(pool.convertToShares(amount), max);
+        vm.expectPartialRevert(PackedCheckpoints.CheckpointValueOverflow.selector);
+        _depositAndStake(dave, amount);
+        assertEq(pool.sharesOf(dave), 0);
     }
 }
