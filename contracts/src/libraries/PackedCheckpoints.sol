@@ -78,6 +78,13 @@ library PackedCheckpoints {
         return _update(self, slots, key, delta, false);
     }
 
+    /// @notice Records `(key, value)` as the first checkpoint of an empty history (the caller counts 1 slot): what
+    /// `add(self, 0, key, value)` does, without `_update`'s general path (a smaller copy wherever it is inlined).
+    function first(History storage self, uint256 key, uint256 value) internal {
+        _checkValue(value);
+        _store(_region(self), 0, (key << _VALUE_BITS) | value);
+    }
+
     /// @notice The latest value (0 when there is no checkpoint).
     function latest(History storage self, uint256 slots) internal view returns (uint256) {
         if (slots == 0) return 0;

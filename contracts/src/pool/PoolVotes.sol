@@ -120,7 +120,7 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev For the pool: writes `account`'s first history checkpoint `(key, value)` (its inline checkpoint, before
     /// an era sync voids the shares that are its value); the pool counts the slot (1) itself.
     function _writeFirstVoteCheckpoint(address account, uint256 key, uint256 value) internal {
-        _voteAccounts[account].history.add(0, key, value);
+        _voteAccounts[account].history.first(key, value);
     }
 
     // ------------------------------------------------------------------ delegation
@@ -332,7 +332,8 @@ abstract contract PoolVotes is IPoolVotes {
                     emit DelegateVotesChanged(holder, before, stored);
                     return;
                 }
-                (slots,,) = history.add(0, inlineKey, before);
+                history.first(inlineKey, before);
+                slots = 1;
             }
         }
         if (holderEra != era) {
@@ -353,7 +354,7 @@ abstract contract PoolVotes is IPoolVotes {
         if (slots != 0) return;
         (uint256 inlineKey, uint256 stored) = _loadInlineVotes(account);
         if (inlineKey == 0) return;
-        _voteAccounts[account].history.add(0, inlineKey, stored);
+        _voteAccounts[account].history.first(inlineKey, stored);
         _storeVoteHistory(account, 1, era);
     }
 
