@@ -126,7 +126,7 @@ function api3Of(figure: Api3Figure): Pick<Row, "api3" | "api3Gas" | "api3GasMax"
 const started = Date.now();
 // --prune-history: no per-block state snapshots, which makes the 10,000 one-stake blocks about twice as fast.
 const anvil = await startAnvil({
-  accounts: 28,
+  accounts: 20,
   codeSizeLimit: DEVNET_CODE_SIZE_LIMIT,
   args: ["--prune-history"],
 });
@@ -151,7 +151,7 @@ try {
   const mediator = address(1);
   const court = address(2);
   const policyholder = address(8);
-  // Bench users: anvil accounts 12..18 and 20..27 (no devnet role).
+  // Bench users: anvil accounts 12..18 (no devnet role); new users are impersonated (`freshUser`).
   const [user, heavy, light, voter, payer, other] = [12, 13, 14, 15, 17, 18].map(address) as [
     Address,
     Address,
@@ -207,8 +207,14 @@ try {
   // of a history or starts a fresh one (a 20K zero-to-non-zero write). A stake writes two histories,
   // the staker's and the total's, so its cost depends on their phases: measured in all four.
   const parityOf = (count: bigint) => (count % 2n === 0n ? "fresh" : "half");
-  const parity = async (account: Address) =>
-    parityOf(await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [account]));
+  /** An account's own history phase: "inline" while its only checkpoint lives in its account slot (the first
+   * stake's; the next change writes it and itself to a fresh history slot), else the parity of its checkpoints.
+   * (An account holding delegated votes never has an inline checkpoint: the bench's accounts that count one
+   * checkpoint here never do.) */
+  const parity = async (account: Address) => {
+    const count = await chain.read<bigint>(stakingPool, poolAbi, "numCheckpoints", [account]);
+    return count === 1n ? "inline" : parityOf(count);
+  };
   const totalParity = async () =>
     parityOf(await chain.read<bigint>(stakingPool, poolAbi, "numTotalCheckpoints"));
   const phaseOf = async (account: Address) => `${await parity(account)}/${await totalParity()}`;
@@ -246,7 +252,7 @@ try {
     const all: bigint[] = [];
     for (let i = 0; i < samples; i++) {
       const [own, total] = (phases[Math.floor(i / 2) % phases.length] ?? "half/half").split("/");
-      if ((await parity(account)) !== own) await stakeOnce(account);
+      while ((await parity(account)) !== own) await stakeOnce(account);
       await chain.increaseTime(WEEK);
       await send(call(other, stakingPool, poolAbi, "accrue"));
       if ((await totalParity()) !== total) await stakeOnce(other);
@@ -417,17 +423,19 @@ try {
       });
     }
     // delegate moves the delegator's shares out of its own history into the delegatee's, each of which
-    // fills a half slot or starts a fresh one: measured in the four phases too, two delegators per phase
-    // (anvil accounts 20..27; an account's delegation changes at most once per epoch).
+    // fills a half slot or starts a fresh one, except a delegator whose only checkpoint is inline (one stake): it
+    // stays inline, its delegation time standing for the zero. Measured for the three own phases (1, 2 and 3
+    // stakes) and the delegatee's two, two new delegators per phase.
     await send(call(voter, stakingPool, poolAbi, "depositAndStake", [parseEther("1000")]));
-    const delegateGas = new Map<string, bigint[]>(phases.map((phase) => [phase, []]));
-    for (let i = 0; i < 8; i++) {
-      const delegator = address(20 + i);
-      const [own, theirs] = (phases[i % phases.length] ?? "half/half").split("/");
-      await send(call(deployer, token, tokenAbi, "mint", [delegator, parseEther("1000")]));
-      await send(call(delegator, token, tokenAbi, "approve", [stakingPool, maxUint256]));
-      await stakeOnce(delegator);
-      if ((await parity(delegator)) !== own) await stakeOnce(delegator);
+    const delegatePhases = ["inline", "half", "fresh"].flatMap((own) =>
+      ["half", "fresh"].map((theirs) => `${own}/${theirs}`),
+    );
+    const delegateGas = new Map<string, bigint[]>(delegatePhases.map((phase) => [phase, []]));
+    for (let i = 0; i < 2 * delegatePhases.length; i++) {
+      const delegator = await freshUser();
+      const [own, theirs] = (delegatePhases[i % delegatePhases.length] ?? "inline/half").split("/");
+      do await stakeOnce(delegator);
+      while ((await parity(delegator)) !== own);
       if ((await parity(voter)) !== theirs) await stakeOnce(voter);
       const phase = `${await parity(delegator)}/${await parity(voter)}`;
       await chain.increaseTime(12n);
@@ -438,13 +446,14 @@ try {
       delegateGas.get(phase)?.push(receipt.gasUsed);
     }
     const delegations = [...delegateGas.values()].flat();
-    if (delegations.length !== 8) throw new Error("delegate: a phase was not reached");
+    if (delegations.length !== 2 * delegatePhases.length)
+      throw new Error("delegate: a phase was not reached");
     rows.push({
-      operation: "delegate (mean of 8, 2 per checkpoint phase)",
+      operation: `delegate (mean of ${delegations.length}, 2 per checkpoint phase)`,
       gas: meanOf(delegations),
       target: 100n * K,
       ...api3Of(API3.delegateFirst),
-      note: `each delegator's first delegation (it starts its vote account); delegator/delegatee history phase means: ${phases
+      note: `each delegator's first delegation (it starts its vote account); delegator/delegatee history phase means: ${delegatePhases
         .map((phase) => `${phase} ${fmt(meanOf(delegateGas.get(phase) ?? []))}`)
         .join(", ")}; max ${fmt(maxOf(delegations))}`,
     });
@@ -550,6 +559,38 @@ try {
   const weeklySamples = quick ? 8 : 16;
   const snapshotNote =
     "the first change of an epoch also saves the reward-lock state of the user's last active epoch";
+  await section("a staker's second week", async () => {
+    // A user's second vote change moves its inline first checkpoint to a fresh history slot with the new one
+    // (once per user): a weekly staker's second week, i.e. also its first change in that epoch. Four new users,
+    // two per phase of the total's history.
+    const gas = new Map<string, bigint[]>([
+      ["half", []],
+      ["fresh", []],
+    ]);
+    for (let i = 0; i < 4; i++) {
+      const newcomer = await freshUser();
+      await send(call(newcomer, stakingPool, poolAbi, "deposit", [parseEther("10001")]));
+      await send(call(newcomer, stakingPool, poolAbi, "stake", [parseEther("10000")]));
+      await chain.increaseTime(WEEK);
+      await send(call(other, stakingPool, poolAbi, "accrue"));
+      const wanted = i % 2 === 0 ? "half" : "fresh";
+      if ((await totalParity()) !== wanted) await stakeOnce(other);
+      await chain.increaseTime(12n);
+      const receipt = await chain.send(
+        call(newcomer, stakingPool, poolAbi, "stake", [parseEther("1")]),
+        "stake (second change ever)",
+      );
+      gas.get(wanted)?.push(receipt.gasUsed);
+    }
+    const all = [...gas.values()].flat();
+    rows.push({
+      operation: "stake, the user's second change ever, first in its second epoch (mean of 4)",
+      gas: meanOf(all),
+      target: undefined,
+      ...api3Of(API3.stake),
+      note: `once per user: its first checkpoint leaves the account slot for a fresh history slot (the cost its first stake did not pay); total history half ${fmt(meanOf(gas.get("half") ?? []))}, fresh ${fmt(meanOf(gas.get("fresh") ?? []))}`,
+    });
+  });
   await section("weekly staker, first year", async () => {
     const weekly = await freshUser();
     await send(call(weekly, stakingPool, poolAbi, "deposit", [parseEther("100000")]));

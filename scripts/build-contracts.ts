@@ -16,6 +16,9 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The optimizer runs of the pool and its extension (see `smallerBuilds`). */
+const POOL_RUNS = Number(process.env.POOL_RUNS ?? 2000);
+
 interface Build {
   name: string;
   args: string[];
@@ -70,30 +73,59 @@ function run(build: Build): Promise<BuildResult> {
 }
 
 const releaseOut = process.env.RELEASE_OUT ?? "contracts/out-release";
-const claimsOut = `${releaseOut}-claims`;
-const claimsBuild: Build = {
-  name: "release, claims manager at 1,000 runs",
-  args: ["build", "contracts/src/ClaimsManager.sol"],
-  env: {
-    FOUNDRY_PROFILE: "release",
-    FOUNDRY_OPTIMIZER_RUNS: "1000",
-    FOUNDRY_OUT: claimsOut,
-    FOUNDRY_CACHE_PATH: `${process.env.RELEASE_CACHE ?? "contracts/cache-release"}-claims`,
-  },
-};
+const releaseCache = process.env.RELEASE_CACHE ?? "contracts/cache-release";
+
+/** A contract rebuilt at fewer optimizer runs, its artifacts (with the modules its initcode carries) copied over the
+ * release build's: at 10,000 runs it would exceed a size limit. */
+interface SmallerBuild extends Build {
+  copied: string[];
+}
+
+function smallerBuild(
+  source: string,
+  runs: number,
+  suffix: string,
+  copied: string[],
+): SmallerBuild {
+  return {
+    name: `release, ${source} at ${runs.toLocaleString("en-US")} runs`,
+    args: ["build", `contracts/src/${source}`],
+    env: {
+      FOUNDRY_PROFILE: "release",
+      FOUNDRY_OPTIMIZER_RUNS: String(runs),
+      FOUNDRY_OUT: `${releaseOut}-${suffix}`,
+      FOUNDRY_CACHE_PATH: `${releaseCache}-${suffix}`,
+    },
+    copied,
+  };
+}
+
+const smallerBuilds: SmallerBuild[] = [
+  smallerBuild("ClaimsManager.sol", 1000, "claims", ["ClaimsManager.sol", "ClaimsAdmin.sol"]),
+  // The pool's initcode carries its extension's; at 10,000 runs the pool's own code is 26.6 KB (EIP-170: 24,576
+  // bytes) since its first vote checkpoint lives inline (issue #13); at POOL_RUNS: see contracts/README, "Sizes".
+  smallerBuild("StakingPool.sol", POOL_RUNS, "pool", [
+    "StakingPool.sol",
+    "StakingPoolExtension.sol",
+  ]),
+];
 
 const results = await Promise.all(
   builds.map(async (build) => {
     if (build.name !== "release") return run(build);
     const release = await run(build);
     if (release.code !== 0) return [release];
-    const claims = await run(claimsBuild);
-    if (claims.code === 0) {
-      for (const dir of ["ClaimsManager.sol", "ClaimsAdmin.sol"]) {
-        cpSync(resolve(root, claimsOut, dir), resolve(root, releaseOut, dir), { recursive: true });
+    const smaller = await Promise.all(smallerBuilds.map(run));
+    smaller.forEach((result, i) => {
+      const build = smallerBuilds[i];
+      if (result.code !== 0 || !build) return;
+      for (const dir of build.copied) {
+        cpSync(resolve(root, build.env.FOUNDRY_OUT ?? "", dir), resolve(root, releaseOut, dir), {
+          recursive: true,
+        });
       }
-    }
-    return [release, claims];
+    });
+    return [release, ...smaller];
   }),
 ).then((all) => all.flat());
 let failed = false;

@@ -233,81 +233,6 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
     }
 
     /// @inheritdoc IStakingPoolCore
-    function stakeOf(address user) external view returns (uint256) {
-        Accrued memory accrued = _accrued();
-        return ShareMath.toAssetsDown(sharesOf(user), accrued.totalStake, accrued.totalShares);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function pendingUnstakeOf(address user) external view returns (PendingUnstake memory pendingUnstake) {
-        Pending memory pending = _pendings[user];
-        if (pending.shares == 0) return pendingUnstake;
-        uint256 amount = _pendingValue(user, _accounts[user], _accrued());
-        return PendingUnstake({
-            shares: pending.shares,
-            amount: amount,
-            maturesAt: pending.maturesAt,
-            frozen: pending.frozen,
-            liable: pending.frozen ? _frozenExits[user].liable : 0
-        });
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function withdrawableOf(address user) external view returns (uint256) {
-        return _withdrawableOf(user);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function lockedRewardsOf(address user) external view returns (uint256 locked) {
-        (, locked) = _balanceAndLocked(user, _accounts[user], _locks[user], _accrued());
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function unvestedOf(address user) external view returns (uint256) {
-        return _unvested(user, _locks[user]);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function vestingOf(address user) external view returns (VestingSchedule memory) {
-        Vesting memory vesting = _vestings[user];
-        return VestingSchedule({amount: vesting.amount, start: vesting.start, end: vesting.end});
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function convertToShares(uint256 amount) external view returns (uint256) {
-        Accrued memory accrued = _accrued();
-        return ShareMath.toSharesDown(amount, accrued.totalStake, accrued.totalShares);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function convertToAssets(uint256 shares) external view returns (uint256) {
-        Accrued memory accrued = _accrued();
-        return ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function currentEpoch() external view returns (uint256) {
-        return block.timestamp / EPOCH_LENGTH;
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function apr() external view returns (uint256) {
-        return _params.apr;
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end) {
-        lastUpdate = _totals.lastUpdate;
-        epoch = lastUpdate / EPOCH_LENGTH;
-        return (_stream.remaining, lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
-    }
-
-    /// @inheritdoc IStakingPoolCore
-    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
-        return _loadIndices();
-    }
-
-    /// @inheritdoc IStakingPoolCore
     function payoutRoom() external view returns (uint256 totalStake_, uint256 available) {
         totalStake_ = _totals.totalStake;
         available = _payoutCapAvailable(_payoutWindow, totalStake_);
@@ -352,7 +277,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         _writeVoteFields(account, slots, era);
     }
 
-    /// @dev `Account.votedAt` and the stored shares, whatever their era (PROTOTYPE: inline first checkpoint).
+    /// @dev `Account.votedAt` and the stored shares, whatever their era.
     function _loadInlineVotes(address account) internal view override returns (uint256 key, uint256 value) {
         return _readInlineCheckpoint(account);
     }
@@ -367,8 +292,7 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
     function _syncAccountEra(address user, Account memory account, AccountLock memory lock, uint256 era) private {
         if (account.era == era) return;
         if (lock.voteSlots == 0 && account.votedAt != 0) {
-            _writeFirstVoteCheckpoint(user, account.votedAt, account.shares);
-            lock.voteSlots = 1;
+            lock.voteSlots = uint32(_spillInlineVotes(user, account.votedAt, account.shares));
         }
         _syncEra(account, lock, era);
     }

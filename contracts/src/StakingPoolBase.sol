@@ -142,9 +142,9 @@ abstract contract StakingPoolBase {
     }
 
     /// @dev `era` is the share era of `shares`; `pendingEra` the one of the pending unstake. `votedAt` belongs to the
-    /// votes module (`PoolVotes`, PROTOTYPE "inline first checkpoint"): while the account has no vote-history slot
+    /// votes module (`PoolVotes`, the inline first checkpoint): while the account has no vote-history slot
     /// (`AccountLock.voteSlots == 0`) and `votedAt != 0`, its whole vote history is one checkpoint, `shares` since
-    /// `votedAt`, so a first stake starts no history slot. Ignored once the history has a slot (never cleared).
+    /// `votedAt` (until its delegation if it delegates), so a first stake starts no history slot. Ignored once the history has a slot (never cleared).
     /// `unstaked` is 96 bits (`UnstakedBalanceOverflow`), `shares` 96 (the votes bound) to make room for it.
     struct Account {
         uint96 unstaked;

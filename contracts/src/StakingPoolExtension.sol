@@ -10,6 +10,7 @@ import {
     IStakingPoolTypes
 } from "./interfaces/IStakingPool.sol";
 import {RewardMath} from "./libraries/RewardMath.sol";
+import {ShareMath} from "./libraries/ShareMath.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -293,6 +294,83 @@ contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyG
     }
 
     // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IStakingPoolAdmin
+    function stakeOf(address user) external view returns (uint256) {
+        Accrued memory accrued = _accrued();
+        Account memory account = _accounts[user];
+        uint256 shares = account.era == _totals.era ? account.shares : 0;
+        return ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function pendingUnstakeOf(address user) external view returns (PendingUnstake memory pendingUnstake) {
+        Pending memory pending = _pendings[user];
+        if (pending.shares == 0) return pendingUnstake;
+        uint256 amount = _pendingValue(user, _accounts[user], _accrued());
+        return PendingUnstake({
+            shares: pending.shares,
+            amount: amount,
+            maturesAt: pending.maturesAt,
+            frozen: pending.frozen,
+            liable: pending.frozen ? _frozenExits[user].liable : 0
+        });
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function withdrawableOf(address user) external view returns (uint256) {
+        return _withdrawableOf(user);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function lockedRewardsOf(address user) external view returns (uint256 locked) {
+        (, locked) = _balanceAndLocked(user, _accounts[user], _locks[user], _accrued());
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function unvestedOf(address user) external view returns (uint256) {
+        return _unvested(user, _locks[user]);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function vestingOf(address user) external view returns (VestingSchedule memory) {
+        Vesting memory vesting = _vestings[user];
+        return VestingSchedule({amount: vesting.amount, start: vesting.start, end: vesting.end});
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function convertToShares(uint256 amount) external view returns (uint256) {
+        Accrued memory accrued = _accrued();
+        return ShareMath.toSharesDown(amount, accrued.totalStake, accrued.totalShares);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function convertToAssets(uint256 shares) external view returns (uint256) {
+        Accrued memory accrued = _accrued();
+        return ShareMath.toAssetsDown(shares, accrued.totalStake, accrued.totalShares);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function currentEpoch() external view returns (uint256) {
+        return block.timestamp / EPOCH_LENGTH;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function apr() external view returns (uint256) {
+        return _params.apr;
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end) {
+        lastUpdate = _totals.lastUpdate;
+        epoch = lastUpdate / EPOCH_LENGTH;
+        return (_stream.remaining, lastUpdate, epoch, (epoch + 1) * EPOCH_LENGTH);
+    }
+
+    /// @inheritdoc IStakingPoolAdmin
+    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex) {
+        return _loadIndices();
+    }
 
     /// @inheritdoc IStakingPoolAdmin
     function primaryAgent() external view returns (address) {

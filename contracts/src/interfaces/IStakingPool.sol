@@ -189,10 +189,6 @@ interface IStakingPoolCore is IStakingPoolTypes {
     /// views and votes count them as 0); anyone may call. Does nothing otherwise.
     function syncShareEra(address user) external;
 
-    /// @notice The reward indices: `rewardIndex` (A, credit per share) and `growthIndex` (G, the share price's growth
-    /// from rewards alone), both scaled by 1e27, as last accrued.
-    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex);
-
     /// @notice Pulls `amount` tokens from the caller into the caller's unstaked balance.
     /// Reverts with `ZeroAmount`. Does not start a new epoch (no share-price change).
     function deposit(uint256 amount) external;
@@ -257,44 +253,6 @@ interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice Staked shares of `user` (not counting a pending unstake); 0 if its share era ended.
     function sharesOf(address user) external view returns (uint256);
 
-    /// @notice Value of `user`'s staked shares in tokens, rounded down, with rewards streamed until now.
-    function stakeOf(address user) external view returns (uint256);
-
-    /// @notice The pending unstake of `user` (all zero when none; `amount` is what `unstake` would pay now,
-    /// 0 if its share era ended).
-    function pendingUnstakeOf(address user) external view returns (PendingUnstake memory);
-
-    /// @notice What `user` could withdraw now.
-    function withdrawableOf(address user) external view returns (uint256);
-
-    /// @notice Rewards of `user` still locked (earned since the start of the lock period, two epochs, of epoch
-    /// `currentEpoch - 51`), in tokens, rounded up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued
-    /// like the stake they were earned in: every payout since shrinks them by its share of the stake, also after they
-    /// left the stake, and a wipe-out voids them.
-    function lockedRewardsOf(address user) external view returns (uint256);
-
-    /// @notice Tokens of `user`'s vesting schedule not vested yet, rounded up.
-    function unvestedOf(address user) external view returns (uint256);
-
-    /// @notice The vesting schedule of `user` (all zero when none).
-    function vestingOf(address user) external view returns (VestingSchedule memory);
-
-    /// @notice Converts tokens to shares at the price a stake would get now (after accrual), rounded down.
-    function convertToShares(uint256 amount) external view returns (uint256);
-
-    /// @notice Converts shares to tokens at the price after accrual until now, rounded down.
-    function convertToAssets(uint256 shares) external view returns (uint256);
-
-    /// @notice The current epoch: `block.timestamp / 1 weeks`.
-    function currentEpoch() external view returns (uint256);
-
-    /// @notice The rate of the epoch being streamed (`HUNDRED_PERCENT` = 100%).
-    function apr() external view returns (uint256);
-
-    /// @notice The reward stream: `remaining` tokens still to release, linearly from `lastUpdate` until `end`
-    /// (the end of `epoch`); `epoch` is the last epoch that started (minted).
-    function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end);
-
     /// @notice The total stake (as last accrued) and what claims managers may still pay now under `payoutCap`.
     function payoutRoom() external view returns (uint256 totalStake_, uint256 available);
 
@@ -334,6 +292,48 @@ interface IStakingPoolAdmin is IStakingPoolTypes {
     /// week by week from the claims managers instead). Anyone may call. Rewards that arrive while the pool has no
     /// stakers wait, then stream to the next stakers over an epoch they hold.
     function addRewards(uint256 amount) external;
+
+    /// @notice The reward indices: `rewardIndex` (A, credit per share) and `growthIndex` (G, the share price's growth
+    /// from rewards alone), both scaled by 1e27, as last accrued.
+    function rewardIndices() external view returns (uint256 rewardIndex, uint256 growthIndex);
+
+    /// @notice Value of `user`'s staked shares in tokens, rounded down, with rewards streamed until now.
+    function stakeOf(address user) external view returns (uint256);
+
+    /// @notice The pending unstake of `user` (all zero when none; `amount` is what `unstake` would pay now,
+    /// 0 if its share era ended).
+    function pendingUnstakeOf(address user) external view returns (PendingUnstake memory);
+
+    /// @notice What `user` could withdraw now.
+    function withdrawableOf(address user) external view returns (uint256);
+
+    /// @notice Rewards of `user` still locked (earned since the start of the lock period, two epochs, of epoch
+    /// `currentEpoch - 51`), in tokens, rounded up, at most `unstakedOf + stakeOf + pendingUnstakeOf.amount`. Valued
+    /// like the stake they were earned in: every payout since shrinks them by its share of the stake, also after they
+    /// left the stake, and a wipe-out voids them.
+    function lockedRewardsOf(address user) external view returns (uint256);
+
+    /// @notice Tokens of `user`'s vesting schedule not vested yet, rounded up.
+    function unvestedOf(address user) external view returns (uint256);
+
+    /// @notice The vesting schedule of `user` (all zero when none).
+    function vestingOf(address user) external view returns (VestingSchedule memory);
+
+    /// @notice Converts tokens to shares at the price a stake would get now (after accrual), rounded down.
+    function convertToShares(uint256 amount) external view returns (uint256);
+
+    /// @notice Converts shares to tokens at the price after accrual until now, rounded down.
+    function convertToAssets(uint256 shares) external view returns (uint256);
+
+    /// @notice The current epoch: `block.timestamp / 1 weeks`.
+    function currentEpoch() external view returns (uint256);
+
+    /// @notice The rate of the epoch being streamed (`HUNDRED_PERCENT` = 100%).
+    function apr() external view returns (uint256);
+
+    /// @notice The reward stream: `remaining` tokens still to release, linearly from `lastUpdate` until `end`
+    /// (the end of `epoch`); `epoch` is the last epoch that started (minted).
+    function rewardStream() external view returns (uint256 remaining, uint256 lastUpdate, uint256 epoch, uint256 end);
 
     /// @notice The primary agent: claims managers, unstake wait period, vesting manager, both agents.
     function primaryAgent() external view returns (address);

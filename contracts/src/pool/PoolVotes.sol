@@ -17,11 +17,14 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 ///
 /// Storage, per account: one slot `{delegatee, delegatedAt}` and a history of the account's total voting power,
 /// two checkpoints per slot (`PackedCheckpoints`), seeded by the slot after it; its slot count and era are the
-/// pool's to keep, so an account's first checkpoint starts one slot (the history's), not two. A stake of an
-/// account that does not delegate reads its delegation slot, its counters and its newest history slot, then
-/// either fills the free half of that slot or starts a fresh one and counts it; then the same for the total. A
-/// delegation moves the delegator's staked shares from the old holder to the new one; shares delegated to the
-/// delegator stay where they are. A first delegation starts the delegator's slot (a first stake does not).
+/// pool's to keep, and its first checkpoint too while it is the only one (inline, in the pool's account slot:
+/// `_loadInlineVotes`), so an account's first stake starts no slot of this module. A stake of an account that does
+/// not delegate reads its delegation slot, its counters and its newest history slot, then either fills the free
+/// half of that slot or starts a fresh one and counts it; then the same for the total. A delegation moves the
+/// delegator's staked shares from the old holder to the new one; shares delegated to the delegator stay where they
+/// are. A first delegation starts the delegator's slot (a first stake does not); a delegator whose only checkpoint
+/// is inline keeps it there, its delegation time standing for the zero after it, until its shares or its
+/// delegation change.
 ///
 /// Share eras: a wipe-out voids every share of the era at once, and so every vote, with no per-account work.
 /// `_endVotingEra` records the era's start time and a zero total checkpoint. An account's history stays as it
@@ -57,6 +60,7 @@ abstract contract PoolVotes is IPoolVotes {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
         address holder = _holderOf(user);
+        if (holder != user) _spillDelegatorVotes(user, shares, true);
         _changeVotes(holder, key, shares, true, _votingEra(), holder == user);
         uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.add(slots, key, shares);
@@ -68,6 +72,7 @@ abstract contract PoolVotes is IPoolVotes {
         if (shares == 0) return;
         uint256 key = _checkpointKey();
         address holder = _holderOf(user);
+        if (holder != user) _spillDelegatorVotes(user, shares, false);
         _changeVotes(holder, key, shares, false, _votingEra(), holder == user);
         uint256 slots = _loadTotalVoteSlots();
         (uint256 newSlots,,) = _totalVoteHistory.sub(slots, key, shares);
@@ -105,22 +110,29 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev Implemented by the pool: stores them (`slots` below 2^32, `era` below 2^16).
     function _storeVoteHistory(address account, uint256 slots, uint256 era) internal virtual;
 
-    /// @dev Implemented by the pool (PROTOTYPE "inline first checkpoint"): the time `key` of `account`'s inline
-    /// first checkpoint (0 if none; meaningful only while its history has no slot) and `value`, the account's stored
-    /// staked shares whatever their era. While `_loadVoteHistory` counts 0 slots and `key != 0`, the account's whole
-    /// vote history is the one checkpoint `(key, value)`, of era `_loadVoteHistory`'s era. The pool keeps that true:
-    /// its shares change only in a stake or a schedule (which call the hooks right after) or when an era sync voids
-    /// them (which first writes the checkpoint to the history, `_writeFirstVoteCheckpoint`). A pool that returns
-    /// `(0, 0)` never uses it.
+    /// @dev Implemented by the pool: the time `key` of `account`'s inline first checkpoint (0 if none; meaningful
+    /// only while its history has no slot) and `value`, the account's stored staked shares whatever their era. While
+    /// `_loadVoteHistory` counts 0 slots and `key != 0`, the account's whole vote history is the one checkpoint
+    /// `(key, value)`, of era `_loadVoteHistory`'s era, followed by `(delegatedAt, 0)` if the account delegates. The
+    /// pool keeps that true: its shares change only in a stake or a schedule (which call the hooks right after) or
+    /// when an era sync voids them (which first writes the checkpoint to the history, `_spillInlineVotes`). A pool
+    /// that returns `(0, 0)` never uses it.
     function _loadInlineVotes(address account) internal view virtual returns (uint256 key, uint256 value);
 
     /// @dev Implemented by the pool: sets the time of `account`'s inline first checkpoint (below 2^32).
     function _storeInlineVotes(address account, uint256 key) internal virtual;
 
-    /// @dev For the pool: writes `account`'s first history checkpoint `(key, value)` (its inline checkpoint, before
-    /// an era sync voids the shares that are its value); the pool counts the slot (1) itself.
-    function _writeFirstVoteCheckpoint(address account, uint256 key, uint256 value) internal {
-        _voteAccounts[account].history.first(key, value);
+    /// @dev Writes `account`'s inline checkpoint `(key, value)` to the first slot of its history and, if the account
+    /// delegates, the zero its delegation stands for at `delegatedAt` (an inline account that delegates has had no
+    /// votes since then: see `delegate`), so the history says what the inline form said. Returns the slot count (1),
+    /// which the caller stores (the pool, before an era sync voids the shares that are `value`, keeps it in memory).
+    function _spillInlineVotes(address account, uint256 key, uint256 value) internal returns (uint256 slots) {
+        VoteAccount storage voteAccount = _voteAccounts[account];
+        voteAccount.history.first(key, value);
+        slots = 1;
+        if (voteAccount.delegatee != address(0)) {
+            (slots,,) = voteAccount.history.sub(slots, voteAccount.delegatedAt, value);
+        }
     }
 
     // ------------------------------------------------------------------ delegation
@@ -141,19 +153,31 @@ abstract contract PoolVotes is IPoolVotes {
             if (itsDelegatee != address(0)) revert DelegateeIsDelegating(delegatee, itsDelegatee);
         }
         uint256 key = _checkpointKey();
+        uint256 era = _votingEra();
+        // An account whose history is its inline checkpoint alone and that starts delegating keeps it inline: from
+        // now on its votes are 0, which `delegatedAt` records (its stored shares stay the checkpoint's value: a change
+        // of them while it delegates writes both to the history first, `_spillDelegatorVotes`). Only from a
+        // checkpoint of the current era and of an earlier second; else, and before any other change of delegation
+        // (which overwrites `delegatedAt`), the inline checkpoint goes to the history.
+        bool keepInline;
+        (uint256 slots, uint256 accountEra) = _loadVoteHistory(account);
+        if (slots == 0) {
+            (uint256 inlineKey, uint256 stored) = _loadInlineVotes(account);
+            if (inlineKey != 0) {
+                keepInline = current == address(0) && inlineKey != key && accountEra == era;
+                if (!keepInline) _storeVoteHistory(account, _spillInlineVotes(account, inlineKey, stored), accountEra);
+            }
+        }
         voteAccount.delegatee = delegatee;
         voteAccount.delegatedAt = uint32(key);
 
         address from = current == address(0) ? account : current;
         address to = delegatee == address(0) ? account : delegatee;
         emit DelegateChanged(account, from, to);
-        // An inline checkpoint's value is the account's shares, which stop being its votes once it delegates (even
-        // with none staked now: a later stake's votes go to the delegatee): write it to the history first.
-        if (current == address(0)) _writeInlineToHistory(account);
         uint256 shares = _stakedSharesOf(account);
         if (shares != 0) {
-            uint256 era = _votingEra();
-            _changeVotes(from, key, shares, false, era, false);
+            if (keepInline) emit DelegateVotesChanged(account, shares, 0);
+            else _changeVotes(from, key, shares, false, era, false);
             _changeVotes(to, key, shares, true, era, false);
         }
     }
@@ -184,7 +208,7 @@ abstract contract PoolVotes is IPoolVotes {
         if (era != _votingEra()) return 0;
         if (slots == 0) {
             (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
-            return inlineKey == 0 ? 0 : value;
+            return inlineKey == 0 || _voteAccounts[account].delegatee != address(0) ? 0 : value;
         }
         return _voteAccounts[account].history.latest(slots);
     }
@@ -201,9 +225,13 @@ abstract contract PoolVotes is IPoolVotes {
         uint256 votes;
         bool isLatest;
         if (slots == 0) {
-            // At most the inline checkpoint: its value from its time on.
+            // At most the inline checkpoint: its value from its time on, until the account delegated if it does.
             (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
-            if (inlineKey != 0 && inlineKey <= timepoint) (votes, isLatest) = (value, true);
+            if (inlineKey != 0 && inlineKey <= timepoint) {
+                VoteAccount storage voteAccount = _voteAccounts[account];
+                if (voteAccount.delegatee == address(0)) (votes, isLatest) = (value, true);
+                else if (timepoint < voteAccount.delegatedAt) votes = value;
+            }
         } else {
             (votes, isLatest) = _voteAccounts[account].history.upperLookupWithLatest(slots, timepoint);
         }
@@ -245,8 +273,10 @@ abstract contract PoolVotes is IPoolVotes {
         if (marked && index == count) return (uint32(markerKey), 0);
         (uint256 slots,) = _loadVoteHistory(account);
         if (slots == 0) {
+            // The inline checkpoint, then the zero of its delegation if it delegates.
             (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
-            return (uint32(inlineKey), uint96(value));
+            if (index == 0) return (uint32(inlineKey), uint96(value));
+            return (_voteAccounts[account].delegatedAt, 0);
         }
         return _voteAccounts[account].history.at(index);
     }
@@ -262,7 +292,11 @@ abstract contract PoolVotes is IPoolVotes {
         uint256 lastKey;
         if (slots == 0) {
             (uint256 inlineKey, uint256 value) = _loadInlineVotes(account);
-            if (inlineKey != 0) (count, latestValue, lastKey) = (1, value, inlineKey);
+            if (inlineKey != 0) {
+                VoteAccount storage voteAccount = _voteAccounts[account];
+                if (voteAccount.delegatee == address(0)) (count, latestValue, lastKey) = (1, value, inlineKey);
+                else (count, latestValue, lastKey) = (2, 0, voteAccount.delegatedAt);
+            }
         } else {
             count = history.length(slots);
             latestValue = history.latest(slots);
@@ -301,11 +335,11 @@ abstract contract PoolVotes is IPoolVotes {
     /// @dev Adds (`increase`) or subtracts `shares` to `holder`'s voting power at `key`, in share era `era`.
     /// `ownShares`: the change is of `holder`'s own staked shares, which the pool has already written (a stake or a
     /// schedule of a holder that does not delegate).
-    /// Inline first checkpoint (PROTOTYPE): a holder with no checkpoint whose votes become exactly its own stored
-    /// shares keeps its checkpoint in the pool's account slot (`_storeInlineVotes`) and starts no history slot; a
-    /// change of its own shares in the same second keeps it there (the value follows the shares); any other change
-    /// (a later second, a delegation from or to it) first writes it to the history, then proceeds as usual (the
-    /// two checkpoints then share the history's first slot).
+    /// Inline first checkpoint: a holder with no checkpoint whose votes become exactly its own stored shares keeps
+    /// its checkpoint in the pool's account slot (`_storeInlineVotes`) and starts no history slot; a change of its own
+    /// shares in the same second keeps it there (the value follows the shares); any other change (a later second,
+    /// votes delegated to it) first writes it to the history, then proceeds as usual (the two checkpoints then share
+    /// the history's first slot). A holder never delegates, so an inline holder has no delegation zero to write.
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era, bool ownShares)
         private
     {
@@ -347,15 +381,15 @@ abstract contract PoolVotes is IPoolVotes {
         emit DelegateVotesChanged(holder, oldVotes, newVotes);
     }
 
-    /// @dev If `account`'s vote history is its inline checkpoint alone, writes that checkpoint to the history's first
-    /// slot and counts it (its era unchanged: a stale one is voided at the account's next change, as usual).
-    function _writeInlineToHistory(address account) private {
-        (uint256 slots, uint256 era) = _loadVoteHistory(account);
+    /// @dev Before `shares` of delegating `user`'s own shares are added (`increase`) or removed (the pool wrote them
+    /// already): if its history is still its inline checkpoint (and its delegation's zero), whose value is its stored
+    /// shares, writes both to the history with the value they had.
+    function _spillDelegatorVotes(address user, uint256 shares, bool increase) private {
+        (uint256 slots, uint256 era) = _loadVoteHistory(user);
         if (slots != 0) return;
-        (uint256 inlineKey, uint256 stored) = _loadInlineVotes(account);
+        (uint256 inlineKey, uint256 stored) = _loadInlineVotes(user);
         if (inlineKey == 0) return;
-        _voteAccounts[account].history.first(inlineKey, stored);
-        _storeVoteHistory(account, 1, era);
+        _storeVoteHistory(user, _spillInlineVotes(user, inlineKey, increase ? stored - shares : stored + shares), era);
     }
 
     /// @dev Compares with `block.timestamp` directly (what `clock()` returns), which saves `clock()`'s call and cast

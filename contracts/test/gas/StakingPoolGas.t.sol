@@ -137,7 +137,7 @@ contract StakingPoolGasTest is PoolFixture {
         );
     }
 
-    /// @dev PROTOTYPE (inline first checkpoint): a user's second vote change, an hour after its first stake ever: it
+    /// @dev The inline first checkpoint's cost: a user's second vote change, an hour after its first stake ever: it
     /// writes the inline checkpoint and itself to the history's first slot (a fresh slot, which the first stake no
     /// longer starts). Checked against the weekly row's ceiling plus that slot.
     function test_gas_stake_secondEver() public {
@@ -152,8 +152,8 @@ contract StakingPoolGasTest is PoolFixture {
         );
     }
 
-    /// @dev A first delegation by a user whose only vote change is its first stake (inline under the prototype) to a
-    /// staker with a history.
+    /// @dev A first delegation by a user whose only vote change is its first stake (its checkpoint inline, and kept
+    /// inline: the delegation writes no history slot of the delegator) to a staker with a history.
     function test_gas_delegate_afterAFirstStake() public {
         address newcomer = makeAddr("newcomer");
         _fund(newcomer);

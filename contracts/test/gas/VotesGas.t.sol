@@ -90,11 +90,12 @@ abstract contract VotesGasBase is Test {
 contract VotesGasTest is VotesGasBase {
     /// Both the delegator's and the delegate's newest slots are full: two fresh slots (worst case). A first
     /// delegation also starts the delegator's vote account (~20K more than a rewrite): since its history's slot count
-    /// moved to the pool's lock slot (issue #13, part 4), a first stake no longer starts it.
+    /// moved to the pool's lock slot (issue #13, part 4), a first stake no longer starts it. The pool's 2,000
+    /// optimizer runs (issue #13, part 5: its size) cost ~0.6K here.
     function test_gas_delegate_freshSlots() public {
         uint256 txGas = _delegateTx(alice, bob);
         console.log("delegate (two fresh slots), whole tx:", txGas);
-        assertLe(txGas, 121_000);
+        assertLe(txGas, 122_000);
     }
 
     /// The delegator's newest slot is full, the delegate's half full (one fresh slot: the average case).

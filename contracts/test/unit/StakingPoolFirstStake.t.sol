@@ -104,7 +104,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
 
         assertEq(_voteAccountWord(dave), 0, "no vote account written");
         assertEq(_lastPeriod(dave), block.timestamp / LOCK_PERIOD, "the lock slot found (its period)");
-        assertEq(_voteSlots(dave), 0, "no history slot: the first checkpoint is inline (prototype)");
+        assertEq(_voteSlots(dave), 0, "no history slot: the first checkpoint is inline");
         assertEq(_votedAt(dave), stakedAt, "the inline checkpoint's time, in the account slot");
         assertEq(_voteEra(dave), 0);
         assertEq(pool.getVotes(dave), shares);
@@ -307,7 +307,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(_voteSlots(dave), 0);
     }
 
-    // ------------------------------------------- inline first checkpoint (PROTOTYPE, issue #13's last target)
+    // ------------------------------------------------------------------ inline first checkpoint (issue #13)
 
     /// @dev A flash stake and schedule in one second: the inline checkpoint follows the shares, no history slot is
     /// written, and the second cannot be read before it closes (so nobody votes with the stake's first value).
@@ -354,8 +354,9 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(pool.getVotes(dave), s1 - 40e18);
     }
 
-    /// @dev A delegation from an account whose only checkpoint is inline: its history gets the inline checkpoint and
-    /// the 0; the delegatee (no checkpoint) gets a history checkpoint, never an inline one (its votes are not its
+    /// @dev A delegation from an account whose only checkpoint is inline keeps it inline: its history is that
+    /// checkpoint and the zero its delegation time stands for (no slot written, read at the delegation second and one
+    /// before); the delegatee (no checkpoint) gets a history checkpoint, never an inline one (its votes are not its
     /// shares).
     function test_inline_delegationFromAnInlineAccount() public {
         uint256 t1 = block.timestamp;
@@ -364,8 +365,15 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         uint256 t2 = block.timestamp;
         vm.prank(dave);
         pool.delegate(erin);
-        assertEq(_voteSlots(dave), 1);
-        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(_voteSlots(dave), 0, "still inline");
+        assertEq(_historyWord(dave, 0), 0, "no history slot written");
+        assertEq(pool.numCheckpoints(dave), 2);
+        (uint32 k0, uint96 v0) = pool.checkpoints(dave, 0);
+        (uint32 k1, uint96 v1) = pool.checkpoints(dave, 1);
+        assertEq(k0, t1);
+        assertEq(v0, s1);
+        assertEq(k1, t2);
+        assertEq(v1, 0);
         assertEq(_voteSlots(erin), 1);
         assertEq(_votedAt(erin), 0, "erin has no inline checkpoint");
         assertEq(pool.getVotes(dave), 0);
@@ -380,6 +388,156 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         uint256 se = _depositAndStake(erin, 10e18);
         assertEq(_votedAt(erin), 0);
         assertEq(pool.getVotes(erin), s1 + se);
+    }
+
+    /// @dev Attacker: a delegator still inline stakes more (or schedules), hoping its inline value (its shares) now
+    /// counts the new shares for the time before its delegation, or for itself as well as its delegate. The change
+    /// first writes the inline checkpoint with the value it had and the delegation's zero; the votes go to erin.
+    function test_inline_delegatorChangesItsSharesWhileInline() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t2 + 5);
+        uint256 more = _depositAndStake(dave, 50e18);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(pool.getVotes(dave), 0);
+        assertEq(pool.getVotes(erin), s1 + more);
+        vm.warp(block.timestamp + 5);
+        _schedule(dave, 20e18);
+        assertEq(pool.getVotes(erin), s1 + more - 20e18);
+        assertEq(pool.getVotes(dave) + pool.getVotes(erin) + pool.getVotes(seeder), pool.totalVotingSupply());
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1, "one second before the delegation: the value it had");
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        assertEq(pool.getPastVotes(dave, block.timestamp - 1), 0);
+        assertEq(pool.numCheckpoints(dave), 2);
+    }
+
+    /// @dev The same through a schedule: the inline value before it is the shares plus those scheduled.
+    function test_inline_delegatorSchedulesWhileInline() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t2 + 5);
+        _schedule(dave, 30e18);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(pool.getVotes(erin), s1 - 30e18);
+        assertEq(pool.getVotes(dave), 0);
+    }
+
+    /// @dev Undelegating (a delegation period later) from an inline delegator writes its two checkpoints first, then
+    /// its votes come back at the undelegation: each boundary read at its second and one before.
+    function test_inline_undelegateFromAnInlineDelegator() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t2 + pool.DELEGATION_PERIOD());
+        uint256 t3 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(address(0));
+        assertEq(_voteSlots(dave), 2);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(_historyWord(dave, 1), _checkpoint(t3, s1));
+        assertEq(pool.getVotes(dave), s1);
+        assertEq(pool.getVotes(erin), 0);
+        vm.warp(t3 + 1);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1);
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        assertEq(pool.getPastVotes(dave, t3 - 1), 0);
+        assertEq(pool.getPastVotes(dave, t3), s1);
+        assertEq(pool.getPastVotes(erin, t3 - 1), s1);
+        assertEq(pool.getPastVotes(erin, t3), 0);
+    }
+
+    /// @dev Re-delegating from an inline delegator to a third account: the first delegation's zero is written before
+    /// the delegation time moves (else the history would say dave kept its votes until the second delegation).
+    function test_inline_redelegateFromAnInlineDelegator() public {
+        address frank = makeAddr("frank");
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t2 + pool.DELEGATION_PERIOD());
+        uint256 t3 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(frank);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        vm.warp(t3 + 1);
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        assertEq(pool.getPastVotes(dave, t3), 0);
+        assertEq(pool.getPastVotes(erin, t3 - 1), s1);
+        assertEq(pool.getPastVotes(erin, t3), 0);
+        assertEq(pool.getPastVotes(frank, t3), s1);
+        assertEq(pool.getVotes(frank), s1);
+    }
+
+    /// @dev A stake and a delegation in the same second: no inline delegation (its checkpoint would have two values at
+    /// one time); the history holds the second's last value, 0.
+    function test_inline_stakeAndDelegateInOneSecond() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, 0));
+        assertEq(pool.numCheckpoints(dave), 1);
+        vm.warp(t1 + 1);
+        assertEq(pool.getPastVotes(dave, t1), 0);
+        assertEq(pool.getPastVotes(erin, t1), s1);
+    }
+
+    /// @dev An inline delegator whose era ends: lookups before the wipe-out keep its value until the delegation,
+    /// then 0; `syncShareEra` writes the two checkpoints (no era marker: its latest value is 0 already).
+    function test_inline_delegatorThenWipeOut() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t2 + 1 hours);
+        _payOut(pool.totalStake());
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1);
+        assertEq(pool.getPastVotes(dave, t2), 0);
+        assertEq(pool.numCheckpoints(dave), 2);
+        StakingPool(address(pool)).syncShareEra(dave);
+        assertEq(_voteSlots(dave), 1);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
+        assertEq(pool.numCheckpoints(dave), 2);
+        assertEq(pool.getPastVotes(dave, t2 - 1), s1);
+        assertEq(pool.getVotes(dave), 0);
+    }
+
+    /// @dev An inline account of an ended era that delegates in the new era does not stay inline (its value is void
+    /// from the wipe-out on, which only the history can say): the checkpoint is written, then the era's zero.
+    function test_inline_staleInlineAccountDelegates() public {
+        uint256 t1 = block.timestamp;
+        uint256 s1 = _depositAndStake(dave, 100e18);
+        vm.warp(t1 + 1 hours);
+        uint256 wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+        vm.warp(wipedAt + 1 hours);
+        _depositAndStake(erin, 50e18);
+        vm.prank(dave);
+        pool.delegate(erin);
+        assertEq(_voteSlots(dave), 1);
+        vm.warp(block.timestamp + 1);
+        assertEq(pool.getPastVotes(dave, wipedAt - 1), s1);
+        assertEq(pool.getPastVotes(dave, wipedAt), 0);
+        assertEq(pool.getVotes(dave), 0);
     }
 
     /// @dev A delegation to an account whose only checkpoint is inline: that checkpoint goes to its history first.
@@ -497,9 +655,10 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         vm.warp(t1 + 1);
         vm.prank(dave);
         pool.delegate(erin);
-        assertEq(_voteSlots(dave), 1, "the inline checkpoint went to the history at the delegation");
+        assertEq(_voteSlots(dave), 0, "kept inline: 0 shares since t1, and 0 votes since the delegation");
         vm.warp(t1 + 2);
         uint256 s2 = _depositAndStake(dave, 10e18);
+        assertEq(_historyWord(dave, 0), _checkpoint(t1, 0) | _checkpoint(t1 + 1, 0) << 128);
         assertEq(pool.getVotes(dave), 0, "dave delegates: no votes");
         assertEq(pool.getVotes(erin), s2);
         assertEq(pool.getVotes(dave) + pool.getVotes(erin) + pool.getVotes(seeder), pool.totalVotingSupply());
