@@ -339,7 +339,8 @@ abstract contract PoolVotes is IPoolVotes {
     /// its checkpoint in the pool's account slot (`_storeInlineVotes`) and starts no history slot; a change of its own
     /// shares in the same second keeps it there (the value follows the shares); any other change (a later second,
     /// votes delegated to it) first writes it to the history, then proceeds as usual (the two checkpoints then share
-    /// the history's first slot). A holder never delegates, so an inline holder has no delegation zero to write.
+    /// the history's first slot, with the zero of its delegation if the holder delegates its own shares: an inline
+    /// delegator whose delegators had no shares staked when it delegated).
     function _changeVotes(address holder, uint256 key, uint256 shares, bool increase, uint256 era, bool ownShares)
         private
     {
@@ -366,8 +367,9 @@ abstract contract PoolVotes is IPoolVotes {
                     emit DelegateVotesChanged(holder, before, stored);
                     return;
                 }
-                history.first(inlineKey, before);
-                slots = 1;
+                // A holder may delegate its own shares (it keeps the votes delegated to it): then the zero of its
+                // delegation follows the checkpoint.
+                slots = _spillInlineVotes(holder, inlineKey, before);
             }
         }
         if (holderEra != era) {

@@ -417,6 +417,38 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(pool.numCheckpoints(dave), 2);
     }
 
+    /// @dev Regression (the deep VotesPool invariant run found it): a delegatee may delegate its own shares too (it
+    /// keeps the votes delegated to it). erin stakes (inline); dave, with nothing staked, delegates to erin (no vote
+    /// moves: erin stays inline); erin delegates to frank (inline kept); dave stakes: its votes reach erin, whose
+    /// history must read her shares until her delegation, then 0, then dave's shares, not her shares plus dave's.
+    function test_inline_delegatingDelegateeReceivesVotes() public {
+        address frank = makeAddr("frank");
+        uint256 t1 = block.timestamp;
+        uint256 se = _depositAndStake(erin, 100e18);
+        vm.prank(dave);
+        pool.delegate(erin);
+        vm.warp(t1 + 5);
+        uint256 t2 = block.timestamp;
+        vm.prank(erin);
+        pool.delegate(frank);
+        assertEq(_voteSlots(erin), 0, "erin stays inline");
+        vm.warp(t2 + 5);
+        uint256 t3 = block.timestamp;
+        uint256 sd = _depositAndStake(dave, 30e18);
+        assertEq(pool.getVotes(erin), sd);
+        assertEq(pool.getVotes(frank), se);
+        assertEq(_historyWord(erin, 0), _checkpoint(t1, se) | _checkpoint(t2, 0) << 128);
+        assertEq(
+            pool.getVotes(dave) + pool.getVotes(erin) + pool.getVotes(frank) + pool.getVotes(seeder),
+            pool.totalVotingSupply()
+        );
+        vm.warp(t3 + 1);
+        assertEq(pool.getPastVotes(erin, t2 - 1), se);
+        assertEq(pool.getPastVotes(erin, t2), 0);
+        assertEq(pool.getPastVotes(erin, t3 - 1), 0);
+        assertEq(pool.getPastVotes(erin, t3), sd);
+    }
+
     /// @dev The same through a schedule: the inline value before it is the shares plus those scheduled.
     function test_inline_delegatorSchedulesWhileInline() public {
         uint256 t1 = block.timestamp;
