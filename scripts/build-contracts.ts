@@ -4,9 +4,13 @@
  *   contracts/out-release: what ships (SDK bytecode, devnet, gas bench) and what the forge tests deploy;
  * - the test build (default profile: everything, legacy code generator, ~6x faster under solc-js) into
  *   contracts/out, which `forge test` needs for the test contracts themselves.
- * Then the claims manager again, at 1,000 optimizer runs (`claimsBuild`), its artifacts (with the ClaimsAdmin module
- * it deploys) copied over the release build's: its initcode carries the module's, and at 10,000 runs the two exceed
- * EIP-3860's 49,152-byte initcode limit (50,863 bytes once Kleros v2 met #13); at 1,000 runs: 46,418.
+ * Then two contracts again at fewer optimizer runs (`smallerBuilds`), their artifacts (with the modules their initcode
+ * carries) copied over the release build's:
+ * - the claims manager at 1,000 runs: with its ClaimsAdmin module it exceeds EIP-3860's 49,152-byte initcode limit at
+ *   10,000 runs (50,863 bytes once Kleros v2 met #13); at 1,000 runs: 46,418 (48,091 today);
+ * - the staking pool and its extension at POOL_RUNS (2,000): at 10,000 runs the pool's own code is 26,610 bytes
+ *   (EIP-170: 24,576) and its initcode 51,732, since its first vote checkpoint lives inline (issue #13); at 2,000
+ *   runs: 24,311 and 47,236 (contracts/README, issue #13 part 5).
  * Exits non-zero, with forge's output, if any fails.
  */
 import { spawn } from "node:child_process";
@@ -16,7 +20,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The optimizer runs of the pool and its extension (see `smallerBuilds`). */
+/** The optimizer runs of the pool and its extension (see above); POOL_RUNS overrides them, to measure. */
 const POOL_RUNS = Number(process.env.POOL_RUNS ?? 2000);
 
 interface Build {
@@ -102,8 +106,6 @@ function smallerBuild(
 
 const smallerBuilds: SmallerBuild[] = [
   smallerBuild("ClaimsManager.sol", 1000, "claims", ["ClaimsManager.sol", "ClaimsAdmin.sol"]),
-  // The pool's initcode carries its extension's; at 10,000 runs the pool's own code is 26.6 KB (EIP-170: 24,576
-  // bytes) since its first vote checkpoint lives inline (issue #13); at POOL_RUNS: see contracts/README, "Sizes".
   smallerBuild("StakingPool.sol", POOL_RUNS, "pool", [
     "StakingPool.sol",
     "StakingPoolExtension.sol",

@@ -125,6 +125,8 @@ contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, Reentrancy
         }
 
         amount = _min(ShareMath.toAssetsDown(shares, totals.totalStake, totals.totalShares), totals.totalStake);
+        // It comes back as unstaked tokens (96 bits): an exit that could not be credited is refused now, not stuck.
+        _toUnstaked(user, account.unstaked + amount);
         uint256 newShares = account.shares - shares;
         _moveCredit(user, lock, account.shares, newShares, totals.rewardIndex);
         account.shares = uint96(newShares);

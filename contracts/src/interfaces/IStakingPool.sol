@@ -215,7 +215,9 @@ interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their
     /// value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`.
     /// The amount stays slashable until then. One pending unstake per user (one of an ended share era is void and
-    /// is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
+    /// is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`, and
+    /// `UnstakedBalanceOverflow` when the unstaked balance plus the amount would exceed 2^96 - 1 (it could not be
+    /// credited: withdraw first, or unstake fewer shares).
     /// @return amount The token amount scheduled (an upper bound on what `unstake` pays).
     function scheduleUnstake(uint256 shares) external returns (uint256 amount);
 

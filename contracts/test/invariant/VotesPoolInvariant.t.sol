@@ -93,6 +93,14 @@ contract VotesPoolHandler is CommonBase, StdUtils {
         _record();
     }
 
+    /// Anyone may sync an actor's era: after a wipe-out it writes an inline first checkpoint (and its delegation's
+    /// zero) to the history with no vote change after it, a state the actor's next change must then read right.
+    function syncShareEra(uint256 actorSeed) external {
+        address actor = actors[actorSeed % actors.length];
+        StakingPool(address(pool)).syncShareEra(actor);
+        _record();
+    }
+
     function accrue() external {
         pool.accrue();
         _record();

@@ -727,6 +727,28 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         assertEq(pool.getVotes(dave), shares);
     }
 
+    /// @dev Attacker's mistake or a whale's: a scheduled exit whose amount could never be credited to the 96-bit unstaked
+    /// balance would be stuck (it cannot be replaced while pending). `scheduleUnstake` refuses it with the balance it
+    /// would reach, one unit past the limit, and accepts it exactly at the limit.
+    function test_scheduleUnstake_refusesAnExitTheUnstakedBalanceCouldNotHold() public {
+        uint256 max = type(uint96).max;
+        vm.prank(owner);
+        token.mint(dave, max);
+        uint256 shares = _depositAndStake(dave, 100e18);
+        uint256 amount = pool.convertToAssets(shares);
+        _deposit(dave, max - amount + 1 - pool.unstakedOf(dave));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnstakedBalanceOverflow.selector, dave, max + 1, max));
+        vm.prank(dave);
+        pool.scheduleUnstake(shares);
+
+        vm.prank(dave);
+        pool.withdraw(dave, 1);
+        assertEq(_schedule(dave, shares), amount);
+        vm.warp(block.timestamp + pool.unstakeWaitPeriod());
+        pool.unstake(dave);
+        assertEq(pool.unstakedOf(dave), max, "credited exactly to the limit");
+    }
+
     /// @dev A user's shares are bounded by the votes' 96 bits, as before (the total's checkpoint bounds them too):
     /// the narrower field keeps `CheckpointValueOverflow`, and never truncates.
     function test_shares_pastTheVotesBoundReverts() public {

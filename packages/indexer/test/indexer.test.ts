@@ -250,7 +250,7 @@ describe("indexer", { timeout: 600_000 }, () => {
     for (const row of stakers.items) {
       const pending = await ctx.publicClient.readContract({
         address: deployment.contracts.stakingPool,
-        abi: stakingPoolAbi,
+        abi: iStakingPoolAbi,
         functionName: "pendingUnstakeOf",
         args: [row.id],
       });

@@ -938,7 +938,7 @@ export interface ScheduleUnstakeParameters extends WriteHooks {
 export type ScheduleUnstakeReturnType = WriteResult<ContractFunctionReturnType<typeof iStakingPoolAbi, "nonpayable", "scheduleUnstake", readonly [bigint]>>;
 
 /**
- * Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`. The amount stays slashable until then. One pending unstake per user (one of an ended share era is void and is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`.
+ * Takes `shares` off the caller's balance at once (no votes, no rewards) and schedules their value, `shares * price` rounded down (rewards accrued up to now included), for `unstake` after `unstakeWaitPeriod`. The amount stays slashable until then. One pending unstake per user (one of an ended share era is void and is replaced). Reverts with `ZeroAmount`, `InsufficientShares`, `UnstakeAlreadyPending`, and `UnstakedBalanceOverflow` when the unstaked balance plus the amount would exceed 2^96 - 1 (it could not be credited: withdraw first, or unstake fewer shares).
  * (`IStakingPool.scheduleUnstake(uint256)`)
  * Simulates first: a call the contract would reject throws a decoded `ContractRevertError` and sends nothing.
  *
