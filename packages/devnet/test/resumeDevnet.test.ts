@@ -106,7 +106,7 @@ test("npm start -- --resume continues the saved chain, deployment and index; a c
     assert.equal(devnet.resumed, undefined);
     assertLogged("not resuming: the contracts, the deploy or seed code or the options changed");
     assertLogged("deployed in");
-    assertLogged("indexer: indexing from the first block");
+    assertLogged("indexer: indexing from the first block (another chain or deployment)");
     const fresh = clientOf(devnet);
     assert.equal(await fresh.getBalance({ address: recipient }), 0n, "the old chain is gone");
     await devnet.stop();

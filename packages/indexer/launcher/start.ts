@@ -179,13 +179,16 @@ async function prepareState(options: RunOptions): Promise<Fingerprint> {
       reorged !== undefined ||
       (previous.chainId === fingerprint.chainId &&
         previous.startBlockHash !== fingerprint.startBlockHash);
+    // The most telling reason first: a new chain also no longer holds the recorded finalized block, but "another
+    // chain or deployment" says more than the block it replaced; that message is for a reorg of the same chain.
     options.onWipe?.(
-      reorged ??
-        (options.fresh
-          ? "asked to start fresh"
-          : previous
+      options.fresh
+        ? "asked to start fresh"
+        : !previous
+          ? "nothing indexed yet"
+          : !sameFingerprint(previous, fingerprint)
             ? "another chain or deployment"
-            : "nothing indexed yet"),
+            : (reorged ?? "another chain or deployment"),
     );
     await wipe({ dataDir, databaseUrl, schema, dropSync: historyChanged });
   } else if (options.releaseLock) {
