@@ -521,7 +521,7 @@ describe("indexer", { timeout: 600_000 }, () => {
     assert.equal(pools.items[0]?.frozenUnstakeAmount, "0");
     const pending = await read<{ shares: bigint; frozen: boolean }>(
       pool,
-      stakingPoolAbi,
+      iStakingPoolAbi,
       "pendingUnstakeOf",
       [payouts.frozenStaker],
     );
@@ -643,10 +643,10 @@ describe("indexer", { timeout: 600_000 }, () => {
     );
     const pool = deployment.contracts.stakingPool;
     assert.ok(aprUpdates.totalCount >= 1);
-    assert.equal(pools.items[0]?.apr, String(await read<bigint>(pool, stakingPoolAbi, "apr")));
+    assert.equal(pools.items[0]?.apr, String(await read<bigint>(pool, iStakingPoolAbi, "apr")));
     assert.equal(
       pools.items[0]?.epoch,
-      String(await read<bigint>(pool, stakingPoolAbi, "currentEpoch")),
+      String(await read<bigint>(pool, iStakingPoolAbi, "currentEpoch")),
     );
     assert.equal(aprUpdates.items[0]?.apr, pools.items[0]?.apr);
     const minted = rewards.items.reduce((total, r) => total + BigInt(r.amount), 0n);
