@@ -19,8 +19,9 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @title StakingPool
 /// @notice See `IStakingPool`. Storage is packed so that a stake touches the pool totals, the reward stream, the
 /// two reward indices and the user's two slots (plus the votes module's checkpoints). Governance setters, vesting
-/// deposits, `unstakeAndWithdraw` and the weekly epoch start run in `extension` by DELEGATECALL (same storage,
-/// same caller), which keeps this contract under the 24,576-byte limit.
+/// deposits, `unstakeAndWithdraw`, the weekly epoch start and the views only people read run in `extension` by
+/// DELEGATECALL (same storage, same caller), which keeps this contract under the 24,576-byte limit (built at 2,000
+/// optimizer runs, see the contracts' README).
 contract StakingPool is StakingPoolBase, IStakingPoolCore, PoolVotes, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;

@@ -18,7 +18,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title StakingPoolExtension
 /// @notice The rarely used functions of `StakingPool` (governance setters, vesting deposits, the weekly epoch
-/// start, `unstakeAndWithdraw`). The pool creates it in its constructor and DELEGATECALLs it, so it runs in the
+/// start, `unstakeAndWithdraw`, the views no contract calls). The pool creates it in its constructor and DELEGATECALLs it, so it runs in the
 /// pool's storage with the pool's `msg.sender`; called directly it only sees its own empty storage.
 /// @dev Not a separate deployment to manage: its address is `StakingPool.extension()`.
 contract StakingPoolExtension is StakingPoolBase, IStakingPoolAdmin, ReentrancyGuardTransient {

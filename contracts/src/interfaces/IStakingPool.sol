@@ -176,7 +176,7 @@ interface IStakingPoolTypes {
 
 /// @title IStakingPoolCore
 /// @notice The functions the `StakingPool` contract implements itself: staking, withdrawals, payouts and the views
-/// the hot paths need (see `IStakingPool`).
+/// the hot paths and other contracts need (see `IStakingPool`).
 interface IStakingPoolCore is IStakingPoolTypes {
     /// @notice The pool token.
     function token() external view returns (IERC20);
@@ -265,7 +265,8 @@ interface IStakingPoolCore is IStakingPoolTypes {
 
 /// @title IStakingPoolAdmin
 /// @notice The functions a `StakingPool` serves through its extension (DELEGATECALL from its fallback, same address
-/// and storage): executing unstakes, vesting deposits, added rewards, governance and its views (see `IStakingPool`).
+/// and storage): executing unstakes, vesting deposits, added rewards, governance and its views, and the views of a
+/// user's position, conversions and the reward stream that no contract calls (see `IStakingPool`).
 interface IStakingPoolAdmin is IStakingPoolTypes {
     /// @notice Executes the matured pending unstake of `user` (anyone may call): credits
     /// `min(amount, shares * price)` to the user's unstaked balance (0 if its share era ended). What the shares
