@@ -561,34 +561,47 @@ try {
     "the first change of an epoch also saves the reward-lock state of the user's last active epoch";
   await section("a staker's second week", async () => {
     // A user's second vote change moves its inline first checkpoint to a fresh history slot with the new one
-    // (once per user): a weekly staker's second week, i.e. also its first change in that epoch. Four new users,
-    // two per phase of the total's history.
-    const gas = new Map<string, bigint[]>([
-      ["half", []],
-      ["fresh", []],
-    ]);
-    for (let i = 0; i < 4; i++) {
+    // (once per user): a weekly staker's second week, i.e. also its first change in that epoch, which starts a
+    // reward-lock period (two epochs: a snapshot) every other week. Four new users: each phase of the total's
+    // history with and without a new lock period.
+    const samples: { total: string; newPeriod: boolean; gas: bigint }[] = [];
+    const epochOf = async (receipt: { blockNumber: bigint }) =>
+      (await chain.client.getBlock({ blockNumber: receipt.blockNumber })).timestamp / WEEK;
+    for (const [total, newPeriod] of [
+      ["half", true],
+      ["fresh", true],
+      ["half", false],
+      ["fresh", false],
+    ] as const) {
       const newcomer = await freshUser();
+      // The second stake, an epoch after the first, starts a lock period when its epoch is even.
+      if ((((await chain.now()) / WEEK + 1n) % 2n === 0n) !== newPeriod)
+        await chain.increaseTime(WEEK);
       await send(call(newcomer, stakingPool, poolAbi, "deposit", [parseEther("10001")]));
-      await send(call(newcomer, stakingPool, poolAbi, "stake", [parseEther("10000")]));
+      const first = await send(
+        call(newcomer, stakingPool, poolAbi, "stake", [parseEther("10000")]),
+      );
       await chain.increaseTime(WEEK);
       await send(call(other, stakingPool, poolAbi, "accrue"));
-      const wanted = i % 2 === 0 ? "half" : "fresh";
-      if ((await totalParity()) !== wanted) await stakeOnce(other);
+      if ((await totalParity()) !== total) await stakeOnce(other);
       await chain.increaseTime(12n);
       const receipt = await chain.send(
         call(newcomer, stakingPool, poolAbi, "stake", [parseEther("1")]),
         "stake (second change ever)",
       );
-      gas.get(wanted)?.push(receipt.gasUsed);
+      // Labelled by what happened (a boundary crossed by the seconds in between moves a sample to the other case).
+      const [e1, e2] = [await epochOf(first), await epochOf(receipt)];
+      samples.push({ total, newPeriod: e1 / 2n !== e2 / 2n, gas: receipt.gasUsed });
     }
-    const all = [...gas.values()].flat();
+    const all = samples.map((sample) => sample.gas);
+    const meanWhere = (keep: (sample: (typeof samples)[number]) => boolean) =>
+      fmt(meanOf(samples.filter(keep).map((sample) => sample.gas)));
     rows.push({
       operation: "stake, the user's second change ever, first in its second epoch (mean of 4)",
       gas: meanOf(all),
       target: undefined,
       ...api3Of(API3.stake),
-      note: `once per user: its first checkpoint leaves the account slot for a fresh history slot (the cost its first stake did not pay); total history half ${fmt(meanOf(gas.get("half") ?? []))}, fresh ${fmt(meanOf(gas.get("fresh") ?? []))}`,
+      note: `once per user: its first checkpoint leaves the account slot for a fresh history slot (the cost its first stake did not pay); total history half ${meanWhere((s) => s.total === "half")}, fresh ${meanWhere((s) => s.total === "fresh")}; starting a lock period (a snapshot) ${meanWhere((s) => s.newPeriod)}, not ${meanWhere((s) => !s.newPeriod)}`,
     });
   });
   await section("weekly staker, first year", async () => {
