@@ -94,6 +94,30 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         return StakingPool(address(pool)).LOCK_ROUNDING_MARGIN();
     }
 
+    /// @dev `user` stakes 100 tokens (its first stake: an inline checkpoint at `stakedAt`), and 5 seconds later
+    /// delegates to `to` (`delegatedAt`).
+    function _stakeThenDelegate(address user, address to)
+        internal
+        returns (uint256 stakedAt, uint256 shares, uint256 delegatedAt)
+    {
+        stakedAt = block.timestamp;
+        shares = _depositAndStake(user, 100e18);
+        vm.warp(stakedAt + 5);
+        delegatedAt = block.timestamp;
+        vm.prank(user);
+        pool.delegate(to);
+    }
+
+    /// @dev `user` stakes 100 tokens (its first stake: an inline checkpoint at `stakedAt`), and an hour later a payout
+    /// of the whole stake ends the share era (`wipedAt`).
+    function _stakeThenWipeOut(address user) internal returns (uint256 stakedAt, uint256 shares, uint256 wipedAt) {
+        stakedAt = block.timestamp;
+        shares = _depositAndStake(user, 100e18);
+        vm.warp(stakedAt + 1 hours);
+        wipedAt = block.timestamp;
+        _payOut(pool.totalStake());
+    }
+
     // ------------------------------------------------------------------ tests
 
     function test_firstStake_keepsItsVoteCountInTheLockSlotAndLeavesTheVoteAccountEmpty() public {
@@ -359,12 +383,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// before); the delegatee (no checkpoint) gets a history checkpoint, never an inline one (its votes are not its
     /// shares).
     function test_inline_delegationFromAnInlineAccount() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         assertEq(_voteSlots(dave), 0, "still inline");
         assertEq(_historyWord(dave, 0), 0, "no history slot written");
         assertEq(pool.numCheckpoints(dave), 2);
@@ -394,12 +413,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// counts the new shares for the time before its delegation, or for itself as well as its delegate. The change
     /// first writes the inline checkpoint with the value it had and the delegation's zero; the votes go to erin.
     function test_inline_delegatorChangesItsSharesWhileInline() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         vm.warp(t2 + 5);
         uint256 more = _depositAndStake(dave, 50e18);
         assertEq(_voteSlots(dave), 1);
@@ -451,12 +465,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
 
     /// @dev The same through a schedule: the inline value before it is the shares plus those scheduled.
     function test_inline_delegatorSchedulesWhileInline() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         vm.warp(t2 + 5);
         _schedule(dave, 30e18);
         assertEq(_historyWord(dave, 0), _checkpoint(t1, s1) | _checkpoint(t2, 0) << 128);
@@ -467,12 +476,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// @dev Undelegating (a delegation period later) from an inline delegator writes its two checkpoints first, then
     /// its votes come back at the undelegation: each boundary read at its second and one before.
     function test_inline_undelegateFromAnInlineDelegator() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         vm.warp(t2 + pool.DELEGATION_PERIOD());
         uint256 t3 = block.timestamp;
         vm.prank(dave);
@@ -495,12 +499,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// the delegation time moves (else the history would say dave kept its votes until the second delegation).
     function test_inline_redelegateFromAnInlineDelegator() public {
         address frank = makeAddr("frank");
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         vm.warp(t2 + pool.DELEGATION_PERIOD());
         uint256 t3 = block.timestamp;
         vm.prank(dave);
@@ -533,12 +532,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// @dev An inline delegator whose era ends: lookups before the wipe-out keep its value until the delegation,
     /// then 0; `syncShareEra` writes the two checkpoints (no era marker: its latest value is 0 already).
     function test_inline_delegatorThenWipeOut() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 5);
-        uint256 t2 = block.timestamp;
-        vm.prank(dave);
-        pool.delegate(erin);
+        (uint256 t1, uint256 s1, uint256 t2) = _stakeThenDelegate(dave, erin);
         vm.warp(t2 + 1 hours);
         _payOut(pool.totalStake());
         vm.warp(block.timestamp + 1);
@@ -556,11 +550,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// @dev An inline account of an ended era that delegates in the new era does not stay inline (its value is void
     /// from the wipe-out on, which only the history can say): the checkpoint is written, then the era's zero.
     function test_inline_staleInlineAccountDelegates() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 1 hours);
-        uint256 wipedAt = block.timestamp;
-        _payOut(pool.totalStake());
+        (, uint256 s1, uint256 wipedAt) = _stakeThenWipeOut(dave);
         vm.warp(wipedAt + 1 hours);
         _depositAndStake(erin, 50e18);
         vm.prank(dave);
@@ -599,11 +589,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// before it keep the inline value; the account's next stake (a new era) first writes the inline checkpoint to
     /// the history, then the zero at the wipe-out, then the new value.
     function test_inline_wipeOutThenANewStake() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 1 hours);
-        uint256 wipedAt = block.timestamp;
-        _payOut(pool.totalStake());
+        (uint256 t1, uint256 s1, uint256 wipedAt) = _stakeThenWipeOut(dave);
         assertEq(pool.shareEra(), 1);
         assertEq(pool.getVotes(dave), 0);
         assertEq(pool.numCheckpoints(dave), 2, "the inline checkpoint and the zero marker");
@@ -633,11 +619,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// @dev `syncShareEra` voids the shares that are an inline checkpoint's value: it writes the checkpoint to the
     /// history first, so lookups before the wipe-out keep it.
     function test_inline_syncShareEraKeepsThePastVotes() public {
-        uint256 t1 = block.timestamp;
-        uint256 s1 = _depositAndStake(dave, 100e18);
-        vm.warp(t1 + 1 hours);
-        uint256 wipedAt = block.timestamp;
-        _payOut(pool.totalStake());
+        (uint256 t1, uint256 s1, uint256 wipedAt) = _stakeThenWipeOut(dave);
         vm.warp(wipedAt + 1);
         StakingPool(address(pool)).syncShareEra(dave);
         assertEq(pool.sharesOf(dave), 0);
@@ -652,11 +634,7 @@ contract StakingPoolFirstStakeTest is PoolFixture {
     /// @dev A delegation (made in the new era) to an account whose inline checkpoint belongs to an ended era and
     /// that was never synced: the checkpoint, then the zero at the wipe-out, then the delegated votes.
     function test_inline_delegationToAStaleInlineAccount() public {
-        uint256 t1 = block.timestamp;
-        uint256 se = _depositAndStake(erin, 100e18);
-        vm.warp(t1 + 1 hours);
-        uint256 wipedAt = block.timestamp;
-        _payOut(pool.totalStake());
+        (uint256 t1, uint256 se, uint256 wipedAt) = _stakeThenWipeOut(erin);
         vm.warp(wipedAt + 1 hours);
         uint256 sd = _depositAndStake(dave, 50e18);
         vm.warp(block.timestamp + 1);
@@ -747,6 +725,29 @@ contract StakingPoolFirstStakeTest is PoolFixture {
         vm.warp(block.timestamp + pool.unstakeWaitPeriod());
         pool.unstake(dave);
         assertEq(pool.unstakedOf(dave), max, "credited exactly to the limit");
+    }
+
+    /// @dev The unstake's own check: an exit scheduled within the bound, then a deposit that leaves no room for it.
+    /// `unstake` reverts with the balance it would reach and credits nothing; once the user withdrew the overflow
+    /// (one unit), it credits the exit exactly to the limit.
+    function test_unstake_refusesAnExitADepositLeftNoRoomFor() public {
+        uint256 max = type(uint96).max;
+        vm.prank(owner);
+        token.mint(dave, max);
+        uint256 shares = _depositAndStake(dave, 100e18);
+        uint256 amount = _schedule(dave, shares);
+        _deposit(dave, max - amount + 1 - pool.unstakedOf(dave));
+        vm.warp(block.timestamp + pool.unstakeWaitPeriod());
+        uint256 unstaked = pool.unstakedOf(dave);
+        vm.expectRevert(abi.encodeWithSelector(IStakingPoolTypes.UnstakedBalanceOverflow.selector, dave, max + 1, max));
+        pool.unstake(dave);
+        assertEq(pool.unstakedOf(dave), unstaked);
+        assertEq(pool.pendingUnstakeOf(dave).shares, shares, "still pending");
+
+        vm.prank(dave);
+        pool.withdraw(dave, 1);
+        pool.unstake(dave);
+        assertEq(pool.unstakedOf(dave), max);
     }
 
     /// @dev A user's shares are bounded by the votes' 96 bits, as before (the total's checkpoint bounds them too):
